@@ -1,0 +1,329 @@
+/*
+ * cmd_book.c -- commands about the book itself: init, demo, config, help,
+ * version, and opening the TUI.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/xalloc.h"
+#include "domain/demo.h"
+#include "store/entity.h"
+#include "store/migrate.h"
+#include "store/row.h"
+#include "store/store.h"
+#include "store/wtx.h"
+#include "ui/tui.h"
+
+/* -- init ------------------------------------------------------------------ */
+
+struct init_opts {
+	const char *name, *role, *team;
+};
+
+static enum status
+init_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct init_opts *o = ctx;
+
+	switch (opt) {
+	case 'n': o->name = arg; return ST_OK;
+	case 'r': o->role = arg; return cli_choice(c, "role", arg, role_names);
+	case 't': o->team = arg; return ST_OK;
+	}
+	return ST_SOFTWARE;
+}
+
+static int
+user_row_role(void *ctx, const struct user_row *u)
+{
+	snprintf(ctx, 16, "%s", u->role);
+	return 0;
+}
+
+/* Register the current login, with its team (found or created), in one action. */
+static enum status
+register_user(struct cli *c, struct store *s, const struct init_opts *o, bool first)
+{
+	struct row team, user;
+	struct wtx *t;
+	int64_t team_id = 0;
+	bool found = false;
+	enum status st = ST_OK;
+
+	if (o->team && store_team_id(s, o->team, &found, &team_id, c->err))
+		return c->err->status;
+	if (wtx_begin(s, "init", WTX_AUDIT_ROWS, &t, c->err))
+		return c->err->status;
+	row_init(&team, &entity_team);
+	row_init(&user, &entity_user);
+	if (o->team && !found) {
+		row_text(&team, "name", o->team);
+		st = wtx_insert(t, &team, &team_id, c->err);
+	}
+	row_text(&user, "login", c->login);
+	row_text(&user, "name", o->name ? o->name : c->login);
+	row_text(&user, "role", o->role ? o->role : first ? "admin" : "csm");
+	if (team_id)
+		row_int(&user, "team", team_id);
+	if (!st)
+		st = wtx_insert(t, &user, NULL, c->err);
+	row_done(&team);
+	row_done(&user);
+	if (st) {
+		wtx_abort(t);
+		return st;
+	}
+	return wtx_commit(t, c->err);
+}
+
+enum status
+cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "team", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct init_opts o = { 0 };
+	struct store *s;
+	char role[16] = "";
+	bool found, empty;
+	int first;
+
+	if (cli_getopt(c, cli_find("init"), argc, argv, "", opts, init_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (first < argc)
+		return cli_usage(c, cli_find("init"), "unexpected argument '%s'", argv[first]);
+	if (cli_store(c, true, &s) || store_is_empty(s, &empty, c->err) ||
+	    store_user_get(s, c->login, &found, user_row_role, role, c->err))
+		return c->err->status;
+	if (!found) {
+		if (register_user(c, s, &o, empty) ||
+		    store_user_get(s, c->login, &found, user_row_role, role, c->err))
+			return c->err->status;
+	}
+	printf("book    %s (schema %d)\n", store_path(s), store_version(s));
+	if (store_backup_path(s))
+		printf("backup  %s (copy made before upgrading the schema)\n", store_backup_path(s));
+	printf("you     ");
+	out_text(stdout, c->login, false);
+	printf(" (%s)%s\n", role, found && !empty ? "" : ", registered now");
+	return ST_OK;
+}
+
+/* -- demo ------------------------------------------------------------------ */
+
+static enum status
+demo_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct demo_opts *o = ctx;
+	long v;
+
+	switch (opt) {
+	case 'a':
+		if (cli_int(c, "accounts", arg, 1, DEMO_MAX_ACCOUNTS, &v))
+			return c->err->status;
+		o->accounts = (int)v;
+		return ST_OK;
+	case 'c':
+		if (cli_int(c, "csms", arg, 1, DEMO_MAX_CSMS, &v))
+			return c->err->status;
+		o->csms = (int)v;
+		return ST_OK;
+	case 's': {
+		char *end;
+		unsigned long long seed = strtoull(arg, &end, 10);
+
+		if (!*arg || *end || arg[0] == '-')
+			return err_set(c->err, ST_USAGE, "--seed: '%s' is not a whole number", arg);
+		o->seed = seed;
+		return ST_OK;
+	}
+	}
+	return ST_SOFTWARE;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static enum status
+make_demo(struct cli *c, const struct demo_opts *o, bool quiet)
+{
+	struct demo_stats stats = { 0 };
+	struct timespec t0;
+	struct store *s;
+	char today[DATE_STRLEN];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (cli_store(c, true, &s) || demo_generate(s, o, &stats, c->err))
+		return c->err->status;
+	if (!quiet)
+		printf("demo book %s: %lld accounts, %lld users, %lld rows (seed %llu, today %s) in %.1f s\n",
+		       store_path(s), (long long)stats.accounts, (long long)stats.users,
+		       (long long)stats.rows, (unsigned long long)o->seed,
+		       date_format(store_clock(s)->today, today), seconds_since(&t0));
+	return ST_OK;
+}
+
+enum status
+cmd_demo(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "accounts", required_argument, NULL, 'a' },
+		{ "csms", required_argument, NULL, 'c' },
+		{ "seed", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct demo_opts o = { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 };
+	int first;
+
+	if (cli_getopt(c, cli_find("demo"), argc, argv, "", opts, demo_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (first < argc)
+		return cli_usage(c, cli_find("demo"), "unexpected argument '%s'", argv[first]);
+	return make_demo(c, &o, false);
+}
+
+/* -- tui ------------------------------------------------------------------- */
+
+enum status
+cmd_tui(struct cli *c, int argc, char **argv)
+{
+	struct tui_opts t = { 0 };
+	struct store *s;
+	int first;
+
+	if (cli_getopt(c, cli_find("tui"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
+		return c->err->status;
+	if (first < argc)
+		return cli_usage(c, cli_find("tui"), "unexpected argument '%s'", argv[first]);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return err_set(c->err, ST_USAGE,
+			       "the interface needs a terminal; for scripts use a command such as "
+			       "'tend accounts' (see 'tend help')");
+	if (c->demo && !c->db_flag) {
+		cli_resolve_db(c);
+		if (access(c->db_path, F_OK) != 0) {
+			struct demo_opts o = { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 };
+
+			fprintf(stderr, "tend: creating the demo book at %s ...\n", c->db_path);
+			if (make_demo(c, &o, true))
+				return c->err->status;
+		}
+	}
+	if (cli_store(c, false, &s))
+		return c->err->status;
+	t.color = c->color;
+	t.theme = c->theme ? c->theme : c->conf.theme;
+	t.login = c->login;
+	return tui_run(s, &t, c->err);
+}
+
+/* -- config ---------------------------------------------------------------- */
+
+enum status
+cmd_config(struct cli *c, int argc, char **argv)
+{
+	char *path = paths_config_file(), tmp[32];
+	int first;
+
+	if (cli_getopt(c, cli_find("config"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0) {
+		free(path);
+		return c->err->status;
+	}
+	cli_resolve_db(c);
+	printf("%-16s ", "book");
+	out_text(stdout, c->db_path, false);
+	printf("  (%s)\n%-16s ", c->db_source, "config file");
+	out_text(stdout, path, false);
+	printf("%s\n%-16s ", c->conf.source ? "" : "  (not found; defaults in use)", "user");
+	out_text(stdout, c->login, false);
+	printf("\n");
+	for (size_t i = 0; i < conf_key_count; i++) {
+		const char *v = conf_get(&c->conf, &conf_keys[i], tmp, sizeof(tmp));
+
+		printf("%-16s ", conf_keys[i].name);
+		out_text(stdout, v ? v : "-", false);
+		printf("  # %s\n", conf_keys[i].help);
+	}
+	free(path);
+	return ST_OK;
+}
+
+/* -- help and version ------------------------------------------------------ */
+
+static void
+general_help(void)
+{
+	printf("usage: tend [OPTIONS] [COMMAND [ARGS]]\n\n"
+	       "tend manages a Customer Success book of business from the terminal.\n"
+	       "With no command it opens the full-screen interface.\n\nCommands:\n");
+	for (size_t i = 0; i < cli_command_count; i++)
+		printf("  %-10s %s\n", cli_commands[i].name, cli_commands[i].summary);
+	printf("\nRun 'tend help COMMAND' for a command's options, 'man tend' for everything.\n");
+}
+
+static void
+entity_help(void)
+{
+	printf("\nEntities and their columns (* = required; import them in this order):\n");
+	for (size_t i = 0; i < entity_catalog_count; i++) {
+		const struct entity *e = entity_catalog[i];
+
+		printf("\n  %s -- %s\n", e->name, e->help);
+		for (int f = 0; f < e->nfields; f++) {
+			const struct field *fd = &e->fields[f];
+
+			printf("    %-26s %s %s\n", fd->name, fd->flags & F_REQUIRED ? "*" : " ", fd->help);
+		}
+	}
+}
+
+enum status
+cmd_help(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd;
+	int first;
+
+	if (cli_getopt(c, cli_find("help"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
+		return c->err->status;
+	if (first >= argc) {
+		general_help();
+		return ST_OK;
+	}
+	if (!(cmd = cli_find(argv[first]))) {
+		const char *hint = cli_suggest(argv[first]);
+
+		return err_set(c->err, ST_USAGE, "no command '%s'%s%s%s", argv[first],
+			       hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	}
+	cli_print_help(cmd, stdout);
+	if (!strcmp(cmd->name, "import") || !strcmp(cmd->name, "export"))
+		entity_help();
+	return ST_OK;
+}
+
+enum status
+cmd_version(struct cli *c, int argc, char **argv)
+{
+	int first;
+
+	if (cli_getopt(c, cli_find("version"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
+		return c->err->status;
+	printf("tend %s (schema %d, SQLite %s)\n", PACKAGE_VERSION, migrate_latest(), sqlite3_libversion());
+	return ST_OK;
+}

@@ -1,0 +1,213 @@
+/*
+ * cmd_io.c -- `tend import` and `tend export`: CSV in, CSV/JSON out, with
+ * the canonical columns of each entity (store/entity.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/csvread.h"
+#include "core/xalloc.h"
+#include "store/export.h"
+#include "store/import.h"
+#include "store/store.h"
+#include "store/wtx.h"
+
+static enum status
+find_entity(struct cli *c, const struct command *cmd, const char *name, const struct entity **out)
+{
+	const char *hint;
+
+	if ((*out = entity_find(name)))
+		return ST_OK;
+	hint = entity_suggest(name);
+	if (hint)
+		return cli_usage(c, cmd, "unknown entity '%s'; did you mean '%s'?", name, hint);
+	return cli_usage(c, cmd, "unknown entity '%s'", name);
+}
+
+/* -- import ---------------------------------------------------------------- */
+
+struct import_run {
+	struct store *s;
+	struct wtx *t;
+	const struct entity *ent;
+	struct diag *d;
+	struct importer *im;
+	bool header_seen;
+};
+
+static int
+import_record(void *ctx, const struct csv_record *rec)
+{
+	struct import_run *r = ctx;
+
+	if (!r->header_seen) {
+		r->header_seen = true;
+		r->im = importer_new(r->s, r->t, r->ent, rec, r->d);
+		return r->im == NULL;
+	}
+	importer_row(r->im, rec);
+	return diag_full(r->d);
+}
+
+static enum status
+import_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	(void)c;
+	(void)arg;
+	if (opt == 'n')
+		*(bool *)ctx = true;
+	return ST_OK;
+}
+
+static void
+print_problems(const struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s\n", d->items[i].text);
+	if (d->dropped)
+		fprintf(stderr, "... and %zu more problems\n", d->dropped);
+}
+
+enum status
+cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_find("import");
+	struct import_run r = { 0 };
+	struct diag d;
+	bool dry_run = false;
+	const char *file;
+	char action[128];
+	enum status st = ST_OK;
+	FILE *fp;
+	int first;
+
+	if (cli_getopt(c, cmd, argc, argv, "n", opts, import_opt, &dry_run, &first) || first < 0)
+		return c->err->status;
+	if (argc - first != 2)
+		return cli_usage(c, cmd, "expected ENTITY and FILE");
+	if (find_entity(c, cmd, argv[first], &r.ent))
+		return c->err->status;
+	if (!r.ent->import)
+		return cli_usage(c, cmd, "%s cannot be imported", r.ent->name);
+	file = argv[first + 1];
+	fp = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	if (!fp)
+		return err_set(c->err, ST_NOINPUT, "cannot open %s: %s", file, strerror(errno));
+	if (cli_store(c, true, &r.s)) {
+		if (fp != stdin)
+			fclose(fp);
+		return c->err->status;
+	}
+	snprintf(action, sizeof(action), "import %s", r.ent->name);
+	if (wtx_begin(r.s, action, WTX_BULK, &r.t, c->err)) {
+		if (fp != stdin)
+			fclose(fp);
+		return c->err->status;
+	}
+	diag_init(&d, strcmp(file, "-") ? file : "<stdin>");
+	r.d = &d;
+	csv_read(fp, &d, import_record, &r);
+	if (fp != stdin)
+		fclose(fp);
+	if (!r.header_seen && d.n == 0)
+		diag_add(&d, 1, 0, "the file is empty (expected a header row; see 'tend export %s --template')",
+			 r.ent->name);
+	if (d.n) {
+		print_problems(&d);
+		st = err_set(c->err, ST_DATA, "nothing was imported: %zu problem%s in %s",
+			     d.n + d.dropped, d.n + d.dropped == 1 ? "" : "s", d.file);
+		wtx_abort(r.t);
+	} else if (dry_run) {
+		printf("%s: %lld %s row%s are valid (dry run: nothing was written)\n", d.file,
+		       (long long)importer_count(r.im), r.ent->name, importer_count(r.im) == 1 ? "" : "s");
+		wtx_abort(r.t);
+	} else if (!(st = wtx_commit(r.t, c->err))) {
+		printf("imported %lld %s row%s from %s\n", (long long)importer_count(r.im), r.ent->name,
+		       importer_count(r.im) == 1 ? "" : "s", d.file);
+	}
+	importer_free(r.im);
+	diag_done(&d);
+	return st;
+}
+
+/* -- export ---------------------------------------------------------------- */
+
+static enum col_type
+col_type_of(const struct field *f)
+{
+	switch (f->type) {
+	case FT_MONEY: return COL_MONEY;
+	case FT_BOOL: return COL_BOOL;
+	case FT_ID:
+	case FT_INT: return COL_INT;
+	case FT_REAL: return COL_REAL;
+	case FT_DATE: return COL_DATE;
+	case FT_REF: return strcmp(f->ref->key, "id") ? COL_TEXT : COL_INT;
+	default: return COL_TEXT;
+	}
+}
+
+static int
+export_row(void *ctx, const struct value *vals, int n)
+{
+	(void)n;
+	out_row(ctx, vals);
+	return 0;
+}
+
+static enum status
+export_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	(void)c;
+	(void)arg;
+	if (opt == 't')
+		*(bool *)ctx = true;
+	return ST_OK;
+}
+
+enum status
+cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "template", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_find("export");
+	struct out_col cols[ENTITY_MAX_FIELDS];
+	const struct entity *ent;
+	bool template = false;
+	struct store *s;
+	struct out o;
+	enum status st;
+	int first;
+
+	if (cli_getopt(c, cmd, argc, argv, "", opts, export_opt, &template, &first) || first < 0)
+		return c->err->status;
+	if (argc - first != 1)
+		return cli_usage(c, cmd, "expected one ENTITY");
+	if (find_entity(c, cmd, argv[first], &ent))
+		return c->err->status;
+	for (int i = 0; i < ent->nfields; i++)
+		cols[i] = (struct out_col){ ent->fields[i].name, NULL, col_type_of(&ent->fields[i]) };
+	if (template) {
+		out_begin(&o, stdout, OUT_CSV, cols, ent->nfields);
+		out_end(&o);
+		return ST_OK;
+	}
+	if (cli_store(c, false, &s))
+		return c->err->status;
+	out_begin(&o, stdout, cli_format(c, OUT_CSV), cols, ent->nfields);
+	st = store_export(s, ent, export_row, &o, c->err);
+	out_end(&o);
+	return st;
+}

@@ -1,0 +1,357 @@
+/*
+ * cmd_work.c -- a CSM's daily writes: `tend log` (a touchpoint on the
+ * timeline) and `tend task add|list|done`.  Each command is one user action:
+ * one write transaction, audited row by row.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/xalloc.h"
+#include "store/entity.h"
+#include "store/row.h"
+#include "store/store.h"
+#include "store/wtx.h"
+
+/* The current user's id, 0 when the login is not a user of this book. */
+static int64_t
+current_user(struct cli *c, struct store *s)
+{
+	struct err ignore = { ST_OK, "" };
+	int64_t id = 0;
+
+	if (store_user_id(s, c->login, &id, &ignore))
+		return 0;
+	return id;
+}
+
+/* -- log ------------------------------------------------------------------- */
+
+struct log_opts {
+	const char *summary, *kind, *follow_ups, *with;
+	int32_t date;
+	bool date_set;
+	long duration, sentiment;
+	bool reactive;
+};
+
+static enum status
+log_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct log_opts *o = ctx;
+
+	switch (opt) {
+	case 'm': o->summary = arg; return ST_OK;
+	case 'k': o->kind = arg; return cli_choice(c, "kind", arg, touch_kind_names);
+	case 'd': o->date_set = true; return cli_date(c, "date", arg, &o->date);
+	case 'u': return cli_int(c, "duration", arg, 0, 24 * 60, &o->duration);
+	case 's': return cli_int(c, "sentiment", arg, 1, 5, &o->sentiment);
+	case 'r': o->reactive = true; return ST_OK;
+	case 'w': o->with = arg; return ST_OK;
+	case 'f': o->follow_ups = arg; return ST_OK;
+	}
+	return ST_SOFTWARE;
+}
+
+enum status
+cmd_log(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "summary", required_argument, NULL, 'm' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "duration", required_argument, NULL, 'u' },
+		{ "sentiment", required_argument, NULL, 's' },
+		{ "reactive", no_argument, NULL, 'r' },
+		{ "with", required_argument, NULL, 'w' },
+		{ "follow-ups", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_find("log");
+	struct log_opts o = { .kind = "call", .duration = -1, .sentiment = -1 };
+	char date[DATE_STRLEN], *with = NULL;
+	struct store *s;
+	struct wtx *t;
+	struct row r;
+	int64_t account, author, id;
+	enum status st;
+	int first;
+
+	if (cli_getopt(c, cmd, argc, argv, "m:", opts, log_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (argc - first < 1 || argc - first > 2)
+		return cli_usage(c, cmd, "expected an ACCOUNT and at most one SUMMARY");
+	if (argc - first == 2) {
+		if (o.summary)
+			return cli_usage(c, cmd, "give the summary either with -m or as an argument");
+		o.summary = argv[first + 1];
+	}
+	if (!o.date_set)
+		o.date = c->clock.today;
+	if (cli_store(c, false, &s) || store_account_resolve(s, argv[first], &account, c->err))
+		return c->err->status;
+	author = current_user(c, s);
+	row_init(&r, &entity_touchpoint);
+	row_int(&r, "account", account);
+	row_text(&r, "date", date_format(o.date, date));
+	row_text(&r, "kind", o.kind);
+	row_text(&r, "summary", o.summary);
+	row_int(&r, "proactive", !o.reactive);
+	if (o.duration >= 0)
+		row_int(&r, "duration_min", o.duration);
+	if (o.sentiment >= 0)
+		row_int(&r, "sentiment", o.sentiment);
+	if (o.follow_ups)
+		row_text(&r, "follow_ups", o.follow_ups);
+	if (author)
+		row_int(&r, "author", author);
+	if (o.with) {
+		/* Attendees by email, resolved like an import's attendees column. */
+		with = xstrdup(o.with);
+		for (char *p = with; *p; p++)
+			if (*p == ',')
+				*p = ';';
+		if (row_parse(s, &r, entity_field(&entity_touchpoint, "attendees"), with, c->err)) {
+			err_wrap(c->err, "--with");
+			st = ST_USAGE;
+			c->err->status = st;
+			goto out;
+		}
+	}
+	if ((st = wtx_begin(s, "log", WTX_AUDIT_ROWS, &t, c->err)))
+		goto out;
+	if ((st = wtx_insert(t, &r, &id, c->err))) {
+		wtx_abort(t);
+		goto out;
+	}
+	if ((st = wtx_commit(t, c->err)))
+		goto out;
+	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date);
+out:
+	free(with);
+	row_done(&r);
+	return st;
+}
+
+/* -- task ------------------------------------------------------------------ */
+
+struct task_opts {
+	const char *priority, *kind, *owner, *status, *account;
+	int32_t due;
+	bool due_set, overdue;
+};
+
+static enum status
+task_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct task_opts *o = ctx;
+
+	switch (opt) {
+	case 'd': o->due_set = true; return cli_date(c, "due", arg, &o->due);
+	case 'p': o->priority = arg; return cli_choice(c, "priority", arg, priority_names);
+	case 'k': o->kind = arg; return cli_choice(c, "kind", arg, task_kind_names);
+	case 'o': o->owner = arg; return ST_OK;
+	case 's':
+		o->status = arg;
+		if (!strcmp(arg, "all"))
+			return ST_OK;
+		return cli_choice(c, "status", arg, task_status_names);
+	case 'a': o->account = arg; return ST_OK;
+	case 'O': o->overdue = true; return ST_OK;
+	}
+	return ST_SOFTWARE;
+}
+
+static const struct option task_options[] = {
+	{ "due", required_argument, NULL, 'd' },
+	{ "priority", required_argument, NULL, 'p' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "owner", required_argument, NULL, 'o' },
+	{ "status", required_argument, NULL, 's' },
+	{ "account", required_argument, NULL, 'a' },
+	{ "overdue", no_argument, NULL, 'O' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static enum status
+task_add(struct cli *c, struct store *s, const struct task_opts *o, int n, char **args)
+{
+	const struct command *cmd = cli_find("task");
+	char due[DATE_STRLEN], today[DATE_STRLEN];
+	int64_t account = 0, owner = 0, id;
+	struct wtx *t;
+	struct row r;
+	enum status st;
+
+	if (n != 2)
+		return cli_usage(c, cmd, "task add takes an ACCOUNT (or -) and a TITLE");
+	if (!*args[1])
+		return cli_usage(c, cmd, "the title is empty");
+	if (strcmp(args[0], "-") && store_account_resolve(s, args[0], &account, c->err))
+		return c->err->status;
+	if (o->owner && store_user_id(s, !strcmp(o->owner, "me") ? c->login : o->owner, &owner, c->err))
+		return c->err->status;
+	if (!o->owner)
+		owner = current_user(c, s);
+	row_init(&r, &entity_task);
+	if (account)
+		row_int(&r, "account", account);
+	row_text(&r, "title", args[1]);
+	row_text(&r, "kind", o->kind ? o->kind : "activity");
+	row_text(&r, "priority", o->priority ? o->priority : "medium");
+	if (owner)
+		row_int(&r, "owner", owner);
+	if (o->due_set)
+		row_text(&r, "due_date", date_format(o->due, due));
+	row_text(&r, "status", "open");
+	row_text(&r, "source", "manual");
+	row_text(&r, "created_on", date_format(c->clock.today, today));
+	st = wtx_begin(s, "task add", WTX_AUDIT_ROWS, &t, c->err);
+	if (!st && (st = wtx_insert(t, &r, &id, c->err)))
+		wtx_abort(t);
+	else if (!st)
+		st = wtx_commit(t, c->err);
+	row_done(&r);
+	if (!st) {
+		printf("task #%lld added", (long long)id);
+		if (o->due_set)
+			printf(", due %s", due);
+		printf("\n");
+	}
+	return st;
+}
+
+static const struct out_col task_cols[] = {
+	{ "id", "ID", COL_INT },
+	{ "due_date", "DUE", COL_DATE },
+	{ "days_left", "DAYS", COL_INT },
+	{ "priority", "PRIORITY", COL_TEXT },
+	{ "title", "TITLE", COL_TEXT },
+	{ "account", "ACCOUNT", COL_TEXT },
+	{ "owner", "OWNER", COL_TEXT },
+	{ "status", "STATUS", COL_TEXT },
+	{ "kind", "KIND", COL_TEXT },
+	{ "source", "SOURCE", COL_TEXT },
+};
+#define N_TASK_COLS ((int)(sizeof(task_cols) / sizeof(task_cols[0])))
+
+#define TEXTV(s) ((s) ? (struct value){ V_TEXT, 0, 0, (s) } : (struct value){ V_NULL, 0, 0, NULL })
+
+static int
+task_row_out(void *ctx, const struct task_row *t)
+{
+	struct value v[N_TASK_COLS] = {
+		{ V_INT, t->id, 0, NULL },
+		TEXTV(t->due_date),
+		t->due_date ? (struct value){ V_INT, t->days_left, 0, NULL } : (struct value){ V_NULL, 0, 0, NULL },
+		TEXTV(t->priority),
+		TEXTV(t->title),
+		TEXTV(t->account),
+		TEXTV(t->owner),
+		TEXTV(t->status),
+		TEXTV(t->kind),
+		TEXTV(t->source),
+	};
+
+	out_row(ctx, v);
+	return 0;
+}
+
+static enum status
+task_list(struct cli *c, struct store *s, const struct task_opts *o, int n)
+{
+	struct task_filter f = { .status = o->status, .overdue = o->overdue };
+	struct out out;
+	enum status st;
+
+	if (n != 0)
+		return cli_usage(c, cli_find("task"), "task list takes no arguments");
+	if (o->account && store_account_resolve(s, o->account, &f.account_id, c->err))
+		return c->err->status;
+	if (o->owner && strcmp(o->owner, "all"))
+		f.owner = !strcmp(o->owner, "me") ? c->login : o->owner;
+	else if (!o->owner && !o->account && current_user(c, s))
+		f.owner = c->login;   /* your own list by default, when you are a user */
+	out_begin(&out, stdout, cli_format(c, OUT_TABLE), task_cols, N_TASK_COLS);
+	st = store_tasks_each(s, &f, task_row_out, &out, c->err);
+	out_end(&out);
+	return st;
+}
+
+static enum status
+task_done(struct cli *c, struct store *s, int n, char **args)
+{
+	const struct command *cmd = cli_find("task");
+	char today[DATE_STRLEN];
+	struct wtx *t;
+	struct row r;
+	long id;
+	int done = 0;
+	enum status st;
+
+	if (n < 1)
+		return cli_usage(c, cmd, "task done takes one or more task IDs");
+	for (int i = 0; i < n; i++)
+		if (cli_int(c, "ID", args[i], 1, 1L << 62, &id))
+			return cli_usage(c, cmd, "'%s' is not a task id", args[i]);
+	if ((st = wtx_begin(s, "task done", WTX_AUDIT_ROWS, &t, c->err)))
+		return st;
+	row_init(&r, &entity_task);
+	row_text(&r, "status", "done");
+	row_text(&r, "done_on", date_format(c->clock.today, today));
+	for (int i = 0; i < n && !st; i++) {
+		char status[16];
+
+		id = strtol(args[i], NULL, 10);
+		if ((st = store_task_status(s, id, status, c->err))) {
+			err_wrap(c->err, "nothing was changed");
+			break;
+		}
+		/* Done already: keep the day it was really done. */
+		if (!strcmp(status, "done")) {
+			printf("task #%ld was already done\n", id);
+			continue;
+		}
+		if ((st = wtx_update(t, &r, id, c->err)))
+			err_wrap(c->err, "nothing was changed");
+		else
+			done++;
+	}
+	row_done(&r);
+	if (st) {
+		wtx_abort(t);
+		return st;
+	}
+	if ((st = wtx_commit(t, c->err)))
+		return st;
+	printf("%d task%s done\n", done, done == 1 ? "" : "s");
+	return ST_OK;
+}
+
+enum status
+cmd_task(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("task");
+	struct task_opts o = { 0 };
+	struct store *s;
+	const char *sub;
+	int first;
+
+	if (cli_getopt(c, cmd, argc, argv, "", task_options, task_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (first >= argc)
+		return cli_usage(c, cmd, "expected add, list or done");
+	sub = argv[first++];
+	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "done"))
+		return cli_usage(c, cmd, "'%s' is not add, list or done", sub);
+	if (cli_store(c, false, &s))
+		return c->err->status;
+	if (!strcmp(sub, "add"))
+		return task_add(c, s, &o, argc - first, argv + first);
+	if (!strcmp(sub, "list"))
+		return task_list(c, s, &o, argc - first);
+	return task_done(c, s, argc - first, argv + first);
+}

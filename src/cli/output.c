@@ -1,0 +1,324 @@
+/*
+ * output.c -- table, CSV and JSON rendering of typed rows.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "core/json.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define TABLE_GAP 2     /* spaces between table columns */
+#define TABLE_MIN 6     /* a text column is never squeezed below this */
+
+bool
+out_parse_format(const char *s, enum out_format *fmt)
+{
+	if (!strcmp(s, "table"))
+		*fmt = OUT_TABLE;
+	else if (!strcmp(s, "csv"))
+		*fmt = OUT_CSV;
+	else if (!strcmp(s, "json"))
+		*fmt = OUT_JSON;
+	else
+		return false;
+	return true;
+}
+
+const char *
+out_money(int64_t cents, char *buf32)
+{
+	return money_format_grouped(cents, cents % 100 == 0, buf32);
+}
+
+void
+out_text(FILE *fp, const char *s, bool multiline)
+{
+	struct buf b;
+
+	if (!s)
+		return;
+	buf_init(&b);
+	text_sanitize(&b, s, strlen(s), multiline ? TEXT_KEEP_NEWLINES : TEXT_ONE_LINE);
+	fputs(b.data, fp);
+	buf_done(&b);
+}
+
+static int
+terminal_width(FILE *fp)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (cols && atoi(cols) > 0)
+		return atoi(cols);
+	if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+void
+out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int n)
+{
+	const char *lang = getenv("LC_ALL");
+
+	memset(o, 0, sizeof(*o));
+	o->fp = fp;
+	o->fmt = fmt;
+	o->cols = cols;
+	o->ncols = n;
+	o->tty = isatty(fileno(fp));
+	o->width = o->tty ? terminal_width(fp) : 0;
+	if (!lang || !*lang)
+		lang = getenv("LC_CTYPE");
+	if (!lang || !*lang)
+		lang = getenv("LANG");
+	o->unicode = lang && (strstr(lang, "UTF-8") || strstr(lang, "utf8") || strstr(lang, "UTF8"));
+	buf_init(&o->scratch);
+	if (fmt == OUT_CSV) {
+		for (int i = 0; i < n; i++)
+			fprintf(fp, "%s%s", i ? "," : "", cols[i].key);
+		fputc('\n', fp);
+	} else if (fmt == OUT_JSON) {
+		fputc('[', fp);
+	}
+}
+
+/* The shortest text that reads back as exactly v (files must round-trip). */
+static void
+real_exact(double v, char *tmp)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, 32, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			return;
+	}
+}
+
+/* The text of a value as shown in a table or CSV file. */
+static const char *
+cell_text(const struct out_col *c, const struct value *v, bool table, char *tmp)
+{
+	if (v->kind == V_NULL)
+		return "";
+	switch (c->type) {
+	case COL_MONEY:
+		if (v->kind != V_INT)
+			break;
+		return table ? out_money(v->i, tmp) : money_format(v->i, tmp);
+	case COL_BOOL:
+		if (v->kind == V_INT)
+			return v->i ? (table ? "yes" : "true") : (table ? "no" : "false");
+		break;
+	default:
+		break;
+	}
+	switch (v->kind) {
+	case V_INT: snprintf(tmp, 32, "%lld", (long long)v->i); return tmp;
+	case V_REAL:
+		if (table)
+			snprintf(tmp, 32, "%.6g", v->r);
+		else
+			real_exact(v->r, tmp);
+		return tmp;
+	case V_TEXT: return v->s;
+	case V_NULL: break;
+	}
+	return "";
+}
+
+static void
+csv_field(struct out *o, const char *s)
+{
+	const char *p;
+	bool quote = *s && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[strlen(s) - 1] == ' ');
+
+	if (o->tty) {
+		s = text_clean(&o->scratch, s);
+		quote = quote || strchr(s, ',') || strchr(s, '"');
+	}
+	if (!quote) {
+		fputs(s, o->fp);
+		return;
+	}
+	fputc('"', o->fp);
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', o->fp);
+		fputc(*p, o->fp);
+	}
+	fputc('"', o->fp);
+}
+
+static void
+json_row(struct out *o, const struct value *vals)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, o->nrows ? ",\n  {" : "\n  {");
+	for (int i = 0; i < o->ncols; i++) {
+		const struct out_col *c = &o->cols[i];
+		const struct value *v = &vals[i];
+
+		buf_adds(&b, i ? ", " : "");
+		buf_addf(&b, "\"%s%s\": ", c->key, c->type == COL_MONEY ? "_cents" : "");
+		if (v->kind == V_NULL)
+			buf_adds(&b, "null");
+		else if (c->type == COL_BOOL && v->kind == V_INT)
+			buf_adds(&b, v->i ? "true" : "false");
+		else if (v->kind == V_INT)
+			buf_addf(&b, "%lld", (long long)v->i);
+		else if (v->kind == V_REAL) {
+			char tmp[32];
+
+			real_exact(v->r, tmp);
+			buf_adds(&b, tmp);
+		}
+		else
+			json_escape(&b, v->s);
+	}
+	buf_addc(&b, '}');
+	fputs(b.data, o->fp);
+	buf_done(&b);
+}
+
+void
+out_row(struct out *o, const struct value *vals)
+{
+	char tmp[64];
+
+	switch (o->fmt) {
+	case OUT_CSV:
+		for (int i = 0; i < o->ncols; i++) {
+			if (i)
+				fputc(',', o->fp);
+			csv_field(o, cell_text(&o->cols[i], &vals[i], false, tmp));
+		}
+		fputc('\n', o->fp);
+		break;
+	case OUT_JSON:
+		json_row(o, vals);
+		break;
+	case OUT_TABLE:
+		if (o->nrows == o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 64;
+			o->cells = xreallocarray(o->cells, (size_t)o->cap, sizeof(*o->cells));
+		}
+		o->cells[o->nrows] = xcalloc((size_t)o->ncols, sizeof(char *));
+		for (int i = 0; i < o->ncols; i++) {
+			const struct value *v = &vals[i];
+
+			/* Money keeps its cents here; table_end drops ".00" from
+			 * columns where no amount has any. */
+			if (o->cols[i].type == COL_MONEY && v->kind == V_INT) {
+				money_format_grouped(v->i, false, tmp);
+				if (i < 32 && v->i % 100)
+					o->cents[i] = true;
+				o->cells[o->nrows][i] = xstrdup(tmp);
+				continue;
+			}
+			o->cells[o->nrows][i] = xstrdup(text_clean(&o->scratch,
+				cell_text(&o->cols[i], v, true, tmp)));
+		}
+		break;
+	}
+	o->nrows++;
+}
+
+static bool
+right_aligned(const struct out_col *c)
+{
+	return c->type == COL_INT || c->type == COL_REAL || c->type == COL_MONEY;
+}
+
+/* Shrink the widest text columns until the table fits the terminal. */
+static void
+fit_widths(struct out *o, int *w)
+{
+	int total = 0, widest;
+
+	for (int i = 0; i < o->ncols; i++)
+		total += w[i] + (i ? TABLE_GAP : 0);
+	while (o->width && total > o->width) {
+		widest = -1;
+		for (int i = 0; i < o->ncols; i++)
+			if (o->cols[i].type == COL_TEXT && w[i] > TABLE_MIN && (widest < 0 || w[i] > w[widest]))
+				widest = i;
+		if (widest < 0)
+			break;
+		w[widest]--;
+		total--;
+	}
+}
+
+static void
+table_end(struct out *o)
+{
+	int *w = xcalloc((size_t)o->ncols, sizeof(int));
+	struct buf line;
+
+	for (int i = 0; i < o->ncols; i++) {
+		if (o->cols[i].type == COL_MONEY && !(i < 32 && o->cents[i]))
+			for (long r = 0; r < o->nrows; r++) {
+				char *dot = strrchr(o->cells[r][i], '.');
+
+				if (dot && !strcmp(dot, ".00"))
+					*dot = '\0';
+			}
+		w[i] = text_width(o->cols[i].title ? o->cols[i].title : o->cols[i].key);
+		for (long r = 0; r < o->nrows; r++) {
+			int cw = text_width(o->cells[r][i]);
+
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	}
+	fit_widths(o, w);
+	buf_init(&line);
+	for (long r = -1; r < o->nrows; r++) {
+		buf_reset(&line);
+		for (int i = 0; i < o->ncols; i++) {
+			const char *s = r < 0 ? (o->cols[i].title ? o->cols[i].title : o->cols[i].key)
+					      : o->cells[r][i];
+
+			if (i)
+				buf_addpad(&line, ' ', TABLE_GAP);
+			text_pad(&line, s, w[i], right_aligned(&o->cols[i]), o->unicode);
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fputs(line.data, o->fp);
+		fputc('\n', o->fp);
+	}
+	buf_done(&line);
+	for (long r = 0; r < o->nrows; r++) {
+		for (int i = 0; i < o->ncols; i++)
+			free(o->cells[r][i]);
+		free(o->cells[r]);
+	}
+	free(o->cells);
+	free(w);
+}
+
+void
+out_end(struct out *o)
+{
+	switch (o->fmt) {
+	case OUT_TABLE:
+		table_end(o);
+		break;
+	case OUT_JSON:
+		fputs(o->nrows ? "\n]\n" : "]\n", o->fp);
+		break;
+	case OUT_CSV:
+		break;
+	}
+	buf_done(&o->scratch);
+}

@@ -1,0 +1,60 @@
+/*
+ * output.h -- printing results as a table, CSV or JSON.
+ *
+ * Every command that prints rows describes its columns once and hands rows
+ * of typed values to this module, so all three formats agree and every
+ * string from data is sanitized before it can reach a terminal:
+ *   table  for people: aligned by display width, money grouped, fitted to
+ *          the terminal when stdout is one; always sanitized;
+ *   csv    RFC 4180 with the canonical headers, money in major units; raw
+ *          bytes to a file or pipe (lossless), sanitized on a terminal;
+ *   json   an array of objects; money as integer cents under `KEY_cents`;
+ *          escaped so it is safe anywhere.
+ */
+#ifndef TEND_OUTPUT_H
+#define TEND_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store/row.h"
+
+enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
+
+enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_MONEY, COL_DATE, COL_BOOL };
+
+struct out_col {
+	const char *key;     /* CSV header and JSON key (money adds _cents in JSON) */
+	const char *title;   /* table header; NULL = key */
+	enum col_type type;
+};
+
+struct out {
+	FILE *fp;
+	enum out_format fmt;
+	bool tty;                  /* fp is a terminal: sanitize csv, fit tables */
+	bool unicode;              /* the locale can show "…" */
+	int width;                 /* terminal columns, 0 = unlimited */
+	const struct out_col *cols;
+	int ncols;
+	long nrows;
+	/* table: rows are kept until out_end() to measure the columns */
+	char ***cells;
+	long cap;
+	bool cents[32];            /* table: some money in column i has cents */
+	struct buf scratch;
+};
+
+/* Parse "table", "csv" or "json". */
+bool out_parse_format(const char *s, enum out_format *fmt);
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int n);
+/* vals[i] is column i.  Integers for money are cents; for bools 0/1. */
+void out_row(struct out *o, const struct value *vals);
+void out_end(struct out *o);
+
+/* Formatting helpers shared with commands that print free-form text. */
+const char *out_money(int64_t cents, char *buf32);          /* "12,000" or "12,000.50" */
+/* Print s to fp sanitized (newlines kept when multiline). */
+void out_text(FILE *fp, const char *s, bool multiline);
+
+#endif

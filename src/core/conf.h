@@ -1,0 +1,52 @@
+/*
+ * conf.h -- the user's configuration file and the XDG locations.
+ *
+ * $XDG_CONFIG_HOME/tend/config.yaml is a flat YAML mapping.  One table lists
+ * every key with its parser and help, and drives both loading and
+ * `tend config`.  A bad file never stops tend: each problem is reported as
+ * file:line:column and the default is kept for that key.
+ */
+#ifndef TEND_CONF_H
+#define TEND_CONF_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+
+#define CONF_VERSION 1
+
+struct conf {
+	int config_version;     /* format version of the file, for later upgrades */
+	char *db;               /* path of the book */
+	char *theme;            /* theme name (themes/NAME.yaml) */
+	char *default_view;     /* pane the TUI opens on */
+	char *source;           /* the file loaded, NULL if none */
+};
+
+struct conf_key {
+	const char *name;
+	const char *help;
+	const char *const *choices;                 /* NULL = any text */
+	size_t offset;                              /* of the char * or int in struct conf */
+	char is_int;
+};
+
+extern const struct conf_key conf_keys[];
+extern const size_t conf_key_count;
+extern const char *const conf_views[];
+
+void conf_init(struct conf *c);
+void conf_done(struct conf *c);
+/* Load path into c.  A missing file is not an error.  Problems go to d.
+ * Returns 0, or -1 when the file exists but could not be read. */
+int conf_load(struct conf *c, const char *path, struct diag *d);
+/* Value of a key as text (for `tend config`); NULL when unset. */
+const char *conf_get(const struct conf *c, const struct conf_key *k, char *tmp, size_t size);
+
+/* XDG locations; each returns a malloc'd path. */
+char *paths_data_dir(void);      /* $XDG_DATA_HOME/tend or ~/.local/share/tend */
+char *paths_config_file(void);   /* $XDG_CONFIG_HOME/tend/config.yaml or ~/.config/... */
+/* The OS login, or $TEND_USER when set. */
+char *paths_login(void);
+
+#endif

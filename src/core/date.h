@@ -1,0 +1,48 @@
+/*
+ * date.h -- civil dates as day numbers, and the clock.
+ *
+ * A date is an `int32_t` count of days since 1970-01-01 (proleptic
+ * Gregorian), which makes differences and offsets plain arithmetic.  Text
+ * form is strictly ISO-8601 `YYYY-MM-DD`, the same form SQLite's date
+ * functions use, so dates compare correctly as strings in the store.
+ *
+ * The clock is the one place "today" comes from.  `--now` fixes it so every
+ * date-dependent result (renewal windows, demo history, audit stamps) is
+ * reproducible; nothing else may call time(2) for a date.
+ */
+#ifndef TEND_DATE_H
+#define TEND_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define DATE_STRLEN 11   /* "YYYY-MM-DD" plus NUL */
+
+int32_t date_from_ymd(int y, int m, int d);
+void date_to_ymd(int32_t day, int *y, int *m, int *d);
+bool date_valid_ymd(int y, int m, int d);
+int date_days_in_month(int y, int m);
+/* Strict YYYY-MM-DD; false on anything else, including 2023-02-29. */
+bool date_parse(const char *s, int32_t *out);
+/* Also accepts "today", "tomorrow", "yesterday", "+N[dwm]" and "-N[dwm]". */
+bool date_parse_relative(const char *s, int32_t today, int32_t *out);
+/* Writes "YYYY-MM-DD" into out (DATE_STRLEN bytes) and returns out. */
+char *date_format(int32_t day, char *out);
+/* Same day-of-month n months later, clamped to the month's last day. */
+int32_t date_add_months(int32_t day, int months);
+/* 0 = Monday ... 6 = Sunday (ISO). */
+int date_weekday(int32_t day);
+
+struct clock {
+	int32_t today;   /* the current date, real or fixed by --now */
+	bool fixed;      /* true when --now (or TEND_NOW) set it */
+};
+
+/* Real local date. */
+void clock_init(struct clock *c);
+/* Fix the clock to a YYYY-MM-DD date; false if the text is not a date. */
+bool clock_fix(struct clock *c, const char *ymd);
+/* ISO-8601 UTC timestamp for audit records; midnight of `today` when fixed. */
+char *clock_stamp(const struct clock *c, char *out, unsigned size);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * account_view.c -- releasing a loaded 360 view.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "domain/account_view.h"
+
+void
+account_view_free(struct account_view *v)
+{
+	if (!v)
+		return;
+	free(v->contacts);
+	free(v->contracts);
+	free(v->ledger);
+	free(v->renewals);
+	free(v->tasks);
+	free(v->risks);
+	free(v->plans);
+	free(v->touchpoints);
+	pool_done(&v->pool);
+	free(v);
+}

@@ -1,0 +1,41 @@
+/*
+ * demo.h -- generating a realistic, deterministic sample book.
+ *
+ * `tend demo` and the benchmarks use this to fill an empty book: one team, a
+ * lead, N CSMs and M accounts across the segments of DOMAIN.md section 7,
+ * with two years of history ending at the store's today (--now).  Everything
+ * derives from one seeded PRNG (never rand()), so the same options and the
+ * same today give the same book byte for byte.  It writes only through the
+ * store's write path (store/wtx.h), in one bulk transaction; it has no SQL.
+ */
+#ifndef TEND_DEMO_H
+#define TEND_DEMO_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct store;
+
+#define DEMO_DEFAULT_ACCOUNTS 600
+#define DEMO_DEFAULT_CSMS 8
+#define DEMO_MAX_ACCOUNTS 1000000
+#define DEMO_MAX_CSMS 1000
+
+struct demo_opts {
+	int accounts;         /* >= 1 */
+	int csms;             /* >= 1 */
+	uint64_t seed;
+};
+
+struct demo_stats {
+	int64_t rows;         /* rows written, all tables */
+	int64_t accounts;
+	int64_t users;
+};
+
+/* Fill s (which must hold no accounts and no users) with a demo book. */
+enum status demo_generate(struct store *s, const struct demo_opts *o, struct demo_stats *out,
+			  struct err *e);
+
+#endif

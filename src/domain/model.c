@@ -1,0 +1,120 @@
+/*
+ * model.c -- canonical names of the domain enumerations and look-up helpers.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "domain/model.h"
+
+#define NAME(id, name) name,
+const char *const segment_names[] = { SEGMENT_LIST(NAME) NULL };
+const char *const stage_names[] = { STAGE_LIST(NAME) NULL };
+const char *const role_names[] = { ROLE_LIST(NAME) NULL };
+const char *const task_status_names[] = { TASK_STATUS_LIST(NAME) NULL };
+const char *const band_names[] = { BAND_LIST(NAME) NULL };
+const char *const touch_model_names[] = { TOUCH_LIST(NAME) NULL };
+const char *const package_names[] = { PACKAGE_LIST(NAME) NULL };
+const char *const partner_role_names[] = { PARTNER_ROLE_LIST(NAME) NULL };
+const char *const contact_role_names[] = { CONTACT_ROLE_LIST(NAME) NULL };
+const char *const contact_status_names[] = { CONTACT_STATUS_LIST(NAME) NULL };
+const char *const channel_names[] = { CHANNEL_LIST(NAME) NULL };
+const char *const arr_kind_names[] = { ARR_KIND_LIST(NAME) NULL };
+const char *const forecast_names[] = { FORECAST_LIST(NAME) NULL };
+const char *const renewal_stage_names[] = { RENEWAL_STAGE_LIST(NAME) NULL };
+const char *const churn_reason_names[] = { CHURN_REASON_LIST(NAME) NULL };
+const char *const opp_kind_names[] = { OPP_KIND_LIST(NAME) NULL };
+const char *const opp_stage_names[] = { OPP_STAGE_LIST(NAME) NULL };
+const char *const opp_forecast_names[] = { OPP_FORECAST_LIST(NAME) NULL };
+const char *const handshake_names[] = { HANDSHAKE_LIST(NAME) NULL };
+const char *const period_names[] = { PERIOD_LIST(NAME) NULL };
+const char *const ticket_priority_names[] = { PRIORITY_TICKET_LIST(NAME) NULL };
+const char *const ticket_status_names[] = { TICKET_STATUS_LIST(NAME) NULL };
+const char *const survey_kind_names[] = { SURVEY_KIND_LIST(NAME) NULL };
+const char *const touch_kind_names[] = { TOUCH_KIND_LIST(NAME) NULL };
+const char *const advocacy_names[] = { ADVOCACY_LIST(NAME) NULL };
+const char *const task_kind_names[] = { TASK_KIND_LIST(NAME) NULL };
+const char *const priority_names[] = { PRIORITY_LIST(NAME) NULL };
+const char *const risk_category_names[] = { RISK_CATEGORY_LIST(NAME) NULL };
+const char *const risk_status_names[] = { RISK_STATUS_LIST(NAME) NULL };
+const char *const plan_status_names[] = { PLAN_STATUS_LIST(NAME) NULL };
+const char *const objective_type_names[] = { OBJECTIVE_TYPE_LIST(NAME) NULL };
+const char *const objective_priority_names[] = { OBJECTIVE_PRIORITY_LIST(NAME) NULL };
+const char *const milestone_status_names[] = { MILESTONE_STATUS_LIST(NAME) NULL };
+#undef NAME
+
+const char *
+segment_touch_model(const char *segment)
+{
+	static const char *const touch[] = { [SEGMENT_ENTERPRISE] = "high",
+		[SEGMENT_MID_MARKET] = "low", [SEGMENT_SMB] = "tech" };
+	int i = model_lookup(segment_names, segment);
+
+	return i < 0 ? NULL : touch[i];
+}
+
+int
+model_lookup(const char *const *names, const char *s)
+{
+	for (int i = 0; s && names[i]; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
+int
+model_distance(const char *a, const char *b, int cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[64], prev, tmp, best;
+
+	if (la >= 63 || lb >= 63)
+		return cap + 1;
+	if ((la > lb ? la - lb : lb - la) > (size_t)cap)
+		return cap + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+const char *
+model_suggest(const char *const *names, const char *s)
+{
+	const char *best = NULL;
+	int best_d = 3, d;
+	size_t len = s ? strlen(s) : 0, n;
+
+	/* A longer or shorter form of a name ("adoption" for "adopt",
+	 * "enter" for "enterprise") is the likeliest slip. */
+	for (int i = 0; len >= 3 && names[i]; i++) {
+		n = strlen(names[i]);
+		if (!strncmp(names[i], s, n < len ? n : len))
+			return names[i];
+	}
+	for (int i = 0; s && names[i]; i++) {
+		d = model_distance(s, names[i], 2);
+		if (d < best_d) {
+			best_d = d;
+			best = names[i];
+		}
+	}
+	return best;
+}

@@ -1,0 +1,176 @@
+/*
+ * account.c -- portfolio queries: the account list with its filters and
+ * sorts, and resolving what a user typed ("42", "CRM-0042", "acme") to an
+ * account.  ARR comes from the ledger (DOMAIN.md section 4), so the list is
+ * always consistent with the revenue metrics.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/store_int.h"
+
+/* Sort keys a user may ask for, mapped to constant ORDER BY fragments.
+ * Only these fragments ever reach the SQL text; the user's word does not. */
+static const struct {
+	const char *key;
+	const char *order;
+} account_sorts[] = {
+	{ "name", "a.name COLLATE NOCASE" },
+	{ "arr", "arr" },
+	{ "renewal", "due IS NULL, due" },
+	{ "owner", "u.login IS NULL, u.login" },
+	{ "segment", "a.segment" },
+	{ "stage", "a.stage" },
+	{ "id", "a.id" },
+	{ "external_id", "a.external_id" },
+};
+
+const char *const account_sort_keys[] = {
+	"name", "arr", "renewal", "owner", "segment", "stage", "id", "external_id", NULL
+};
+
+#define ACCOUNT_SELECT \
+	"SELECT a.id, a.external_id, a.name, u.login, a.segment, a.stage," \
+	" coalesce((SELECT sum(e.arr_delta_cents) FROM arr_events e" \
+	"           WHERE e.account_id = a.id AND e.date <= ?1), 0) AS arr," \
+	" (SELECT min(r.due_date) FROM renewals r" \
+	"   WHERE r.account_id = a.id AND r.stage NOT IN ('won', 'lost')) AS due," \
+	" (SELECT group_concat(tag, ';') FROM (SELECT tag FROM account_tags t" \
+	"   WHERE t.account_id = a.id ORDER BY tag)) AS tags" \
+	" FROM accounts a LEFT JOIN users u ON u.id = a.owner_id" \
+	" WHERE (?2 IS NULL OR (?2 = 'pooled' AND a.owner_id IS NULL) OR u.login = ?2)" \
+	"   AND (?3 IS NULL OR a.segment = ?3)" \
+	"   AND (?4 IS NULL OR a.stage = ?4)" \
+	"   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id AND t.tag = ?5))" \
+	"   AND (?6 IS NULL OR due <= date(?1, '+' || ?6 || ' days'))"
+
+enum status
+store_accounts_each(struct store *s, const struct account_filter *f, account_cb cb, void *ctx,
+		    struct err *e)
+{
+	const char *order = NULL;
+	char today[DATE_STRLEN];
+	struct account_row row;
+	struct buf sql;
+	sqlite3_stmt *st;
+	int32_t due;
+	int rc;
+
+	for (size_t i = 0; i < sizeof(account_sorts) / sizeof(account_sorts[0]); i++)
+		if (!strcmp(f->sort ? f->sort : "name", account_sorts[i].key))
+			order = account_sorts[i].order;
+	if (!order)
+		return err_set(e, ST_USAGE, "cannot sort by '%s'", f->sort);
+	buf_init(&sql);
+	buf_addf(&sql, "%s ORDER BY %s%s, a.id%s", ACCOUNT_SELECT, order,
+		 f->descending ? " DESC" : "", f->limit > 0 ? " LIMIT ?7" : "");
+	st = store_stmt(s, sql.data, e);
+	buf_done(&sql);
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(s->clock.today, today), -1, SQLITE_TRANSIENT);
+	store_bind_text(st, 2, f->owner);
+	store_bind_text(st, 3, f->segment);
+	store_bind_text(st, 4, f->stage);
+	store_bind_text(st, 5, f->tag);
+	if (f->renewing_within >= 0)
+		sqlite3_bind_int(st, 6, f->renewing_within);
+	if (f->limit > 0)
+		sqlite3_bind_int64(st, 7, f->limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.external_id = store_col_text(st, 1);
+		row.name = store_col_text(st, 2);
+		row.owner = store_col_text(st, 3);
+		row.segment = store_col_text(st, 4);
+		row.stage = store_col_text(st, 5);
+		row.arr_cents = sqlite3_column_int64(st, 6);
+		row.renewal_due = store_col_text(st, 7);
+		row.renewal_days = row.renewal_due && date_parse(row.renewal_due, &due)
+				   ? due - s->clock.today : 0;
+		row.tags = store_col_text(st, 8);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "listing accounts");
+	return ST_OK;
+}
+
+/* Exact id, exact external id, exact name (any case), then name prefix. */
+enum status
+store_account_resolve(struct store *s, const char *key, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct buf names;
+	char *end;
+	long long n;
+	int count = 0, rc;
+
+	n = strtoll(key, &end, 10);
+	st = store_stmt(s,
+		"SELECT id, name FROM accounts WHERE id = ?1 OR external_id = ?2 "
+		"UNION ALL SELECT id, name FROM accounts WHERE name = ?2 COLLATE NOCASE "
+		"LIMIT 1", e);
+	if (!st)
+		return e->status;
+	if (*key && !*end && n > 0)
+		sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return ST_OK;
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, "finding the account");
+
+	/* A prefix of the name: helpful, but only when it is unambiguous. */
+	st = store_stmt(s,
+		"SELECT id, name FROM accounts WHERE name LIKE ?1 || '%' ESCAPE '\\' "
+		"ORDER BY name COLLATE NOCASE LIMIT 6", e);
+	if (!st)
+		return e->status;
+	{
+		struct buf pat;
+
+		buf_init(&pat);
+		for (const char *p = key; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				buf_addc(&pat, '\\');
+			buf_addc(&pat, *p);
+		}
+		sqlite3_bind_text(st, 1, pat.data, -1, SQLITE_TRANSIENT);
+		buf_done(&pat);
+	}
+	buf_init(&names);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+		if (count <= 5)
+			buf_addf(&names, "%s#%lld %s", count > 1 ? ", " : "",
+				 (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		buf_done(&names);
+		return store_sql_error(s, e, "finding the account");
+	}
+	if (count == 1) {
+		buf_done(&names);
+		return ST_OK;
+	}
+	if (count == 0)
+		err_set(e, ST_NOINPUT, "no account matches '%s' (try an id, an external id or a name)", key);
+	else
+		err_set(e, ST_DATA, "'%s' matches several accounts: %s%s; be more precise", key,
+			names.data, count > 5 ? ", ..." : "");
+	buf_done(&names);
+	return e->status;
+}

@@ -1,0 +1,329 @@
+/*
+ * store.c -- opening the book: file creation, connection settings, the
+ * prepared-statement cache, and the small read helpers every query uses.
+ *
+ * Connection policy (DOMAIN and issue #2): foreign keys on, WAL, a busy
+ * timeout so two sessions on a shared server wait instead of failing,
+ * synchronous=NORMAL (safe with WAL against application crashes), defensive
+ * mode and untrusted schema so a hostile file cannot run code through
+ * views or triggers we did not write.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+#include "store/store_int.h"
+#include "store/migrate.h"
+
+#define STORE_BUSY_TIMEOUT_MS 5000   /* a lead's long recompute must not fail a CSM's save */
+
+static uint64_t
+hash_text(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+cache_grow(struct store *s)
+{
+	struct stmt_slot *old = s->cache;
+	size_t old_cap = s->cache_cap;
+
+	s->cache_cap = old_cap ? old_cap * 2 : 64;
+	s->cache = xcalloc(s->cache_cap, sizeof(*s->cache));
+	for (size_t i = 0; i < old_cap; i++) {
+		size_t j;
+
+		if (!old[i].sql)
+			continue;
+		j = hash_text(old[i].sql) & (s->cache_cap - 1);
+		while (s->cache[j].sql)
+			j = (j + 1) & (s->cache_cap - 1);
+		s->cache[j] = old[i];
+	}
+	free(old);
+}
+
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql, struct err *e)
+{
+	struct stmt_slot *slot;
+	size_t i;
+
+	if (s->cache_len * 2 >= s->cache_cap)
+		cache_grow(s);
+	i = hash_text(sql) & (s->cache_cap - 1);
+	while (s->cache[i].sql && strcmp(s->cache[i].sql, sql))
+		i = (i + 1) & (s->cache_cap - 1);
+	slot = &s->cache[i];
+	if (slot->sql) {
+		if (sqlite3_stmt_busy(slot->stmt)) {
+			/* A caller re-entered a query it is still stepping. */
+			err_set(e, ST_SOFTWARE, "internal: statement re-entered: %.60s", sql);
+			return NULL;
+		}
+		sqlite3_reset(slot->stmt);
+		sqlite3_clear_bindings(slot->stmt);
+		return slot->stmt;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->stmt, NULL) != SQLITE_OK) {
+		store_sql_error(s, e, "preparing a query");
+		sqlite3_finalize(slot->stmt);
+		slot->stmt = NULL;
+		return NULL;
+	}
+	slot->sql = xstrdup(sql);
+	s->cache_len++;
+	return slot->stmt;
+}
+
+enum status
+store_sql_error(struct store *s, struct err *e, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+	enum status st = ST_SOFTWARE;
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		st = ST_TEMPFAIL;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		st = ST_NOPERM;
+		break;
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+	case SQLITE_TOOBIG:
+		st = ST_DATA;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		st = ST_DATA;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		st = ST_IOERR;
+		break;
+	case SQLITE_CANTOPEN:
+		st = ST_CANTCREAT;
+		break;
+	}
+	return err_set(e, st, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+void
+store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *
+store_col_text(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* mkdir -p for the directories above path; directories we create are 0700
+ * because the book holds customer data.  Existing ones are left alone. */
+static enum status
+make_parents(const char *path, struct err *e)
+{
+	char *dir = xstrdup(path), *p;
+
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err_set(e, ST_CANTCREAT, "cannot create directory %s: %s", dir, strerror(errno));
+			free(dir);
+			return ST_CANTCREAT;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return ST_OK;
+}
+
+static enum status
+ensure_file(const struct store_opts *o, struct err *e)
+{
+	int fd;
+
+	if (!strcmp(o->path, ":memory:") || access(o->path, F_OK) == 0)
+		return ST_OK;
+	if (!o->create || o->read_only)
+		return err_set(e, ST_NOINPUT,
+			       "no book at %s (create one with 'tend init', or 'tend demo' for a sample)",
+			       o->path);
+	if (make_parents(o->path, e))
+		return e->status;
+	fd = open(o->path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return err_set(e, ST_CANTCREAT, "cannot create %s: %s", o->path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return ST_OK;
+}
+
+static enum status
+configure(struct store *s, struct err *e)
+{
+	static const char *const pragmas_rw =
+		"PRAGMA foreign_keys = ON;"
+		"PRAGMA trusted_schema = OFF;"
+		"PRAGMA temp_store = MEMORY;"
+		"PRAGMA journal_mode = WAL;"
+		"PRAGMA synchronous = NORMAL;";
+	static const char *const pragmas_ro =
+		"PRAGMA foreign_keys = ON;"
+		"PRAGMA trusted_schema = OFF;"
+		"PRAGMA temp_store = MEMORY;";
+	int on = 1;
+
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	if (sqlite3_exec(s->db, s->read_only ? pragmas_ro : pragmas_rw, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, "opening the book");
+	return ST_OK;
+}
+
+void
+store_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+enum status
+store_open(struct store **out, const struct store_opts *o, struct err *e)
+{
+	struct store *s;
+	int flags;
+
+	*out = NULL;
+	if (!o->path || !*o->path)
+		return err_set(e, ST_USAGE, "no database path");
+	if (ensure_file(o, e))
+		return e->status;
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(o->path);
+	s->read_only = o->read_only;
+	s->clock = o->clock;
+	s->actor = xstrdup(o->actor ? o->actor : "unknown");
+	flags = (o->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		SQLITE_OPEN_EXRESCODE;
+	if (sqlite3_open_v2(o->path, &s->db, flags, NULL) != SQLITE_OK) {
+		if (s->db)
+			store_sql_error(s, e, o->path);
+		else
+			err_set(e, ST_OSERR, "%s: out of memory", o->path);
+		store_close(s);
+		return e->status;
+	}
+	if (configure(s, e) || migrate_open(s, o, e)) {
+		err_wrap(e, "%s", o->path);
+		store_close(s);
+		return e->status;
+	}
+	*out = s;
+	return ST_OK;
+}
+
+void
+store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->cache_cap; i++) {
+		if (!s->cache[i].sql)
+			continue;
+		sqlite3_finalize(s->cache[i].stmt);
+		free(s->cache[i].sql);
+	}
+	free(s->cache);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s->backup_path);
+	free(s->actor);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+const struct clock *
+store_clock(const struct store *s)
+{
+	return &s->clock;
+}
+
+const char *
+store_actor(const struct store *s)
+{
+	return s->actor;
+}
+
+bool
+store_read_only(const struct store *s)
+{
+	return s->read_only;
+}
+
+const char *
+store_backup_path(const struct store *s)
+{
+	return s->backup_path;
+}
+
+int
+store_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version", NULL);
+	int v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+enum status
+store_is_empty(struct store *s, bool *empty, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT NOT EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM users)", e);
+
+	if (!st)
+		return e->status;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return store_sql_error(s, e, "reading the book");
+	}
+	*empty = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return ST_OK;
+}

@@ -1,0 +1,103 @@
+/*
+ * store.h -- the book of business on disk: opening it and reading from it.
+ *
+ * The store is the only code that speaks SQL (with the rule compiler, later).
+ * Reads return domain structs (domain/model.h) one row at a time through
+ * callbacks, so a 100k-account book never needs to sit in memory; strings in
+ * a row are valid only during the callback.  Writes go through the narrow
+ * write path in store/wtx.h.
+ *
+ * Opening applies pending schema migrations (store/migrate.h), turns on
+ * foreign keys, WAL and a busy timeout, and refuses files that are not tend
+ * books or that come from a newer tend.
+ */
+#ifndef TEND_STORE_H
+#define TEND_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "domain/model.h"
+
+struct store;
+struct migration;
+
+struct store_opts {
+	const char *path;           /* file path or ":memory:" */
+	bool read_only;             /* open read-only; every write is refused */
+	bool create;                /* create the file (0600, parent 0700) if missing */
+	struct clock clock;         /* "today" for every date computation */
+	const char *actor;          /* login recorded in the audit log */
+	/* Tests only: migrate with this list up to this version instead of
+	 * the embedded schema.  NULL / 0 = the embedded list, all of it. */
+	const struct migration *migrations;
+	size_t n_migrations;
+	int target_version;
+};
+
+/* Process-wide SQLite settings; call once, before any store is opened.
+ * (Turns off SQLite's memory statistics, which cost ~10% on bulk writes.) */
+void store_global_init(void);
+
+enum status store_open(struct store **out, const struct store_opts *opts, struct err *e);
+void store_close(struct store *s);
+
+const char *store_path(const struct store *s);
+const struct clock *store_clock(const struct store *s);
+const char *store_actor(const struct store *s);
+bool store_read_only(const struct store *s);
+/* Schema version of the open book (PRAGMA user_version). */
+int store_version(struct store *s);
+/* Path of the copy made before the last migration, NULL if none was made. */
+const char *store_backup_path(const struct store *s);
+
+/* Is the book empty (no accounts and no users)? */
+enum status store_is_empty(struct store *s, bool *empty, struct err *e);
+
+/* -- Portfolio ---------------------------------------------------------- */
+typedef int (*account_cb)(void *ctx, const struct account_row *row);
+/* The sort keys store_accounts_each accepts, NULL-ended. */
+extern const char *const account_sort_keys[];
+/* Stream the accounts that match f, sorted as f asks.  A non-zero return
+ * from cb stops the walk and is returned as ST_OK. */
+enum status store_accounts_each(struct store *s, const struct account_filter *f,
+				account_cb cb, void *ctx, struct err *e);
+/* Resolve "42", an external id or a (case-insensitive) name or unique name
+ * prefix to an account id.  ST_NOINPUT when nothing matches, ST_DATA with
+ * the candidates listed when several do. */
+enum status store_account_resolve(struct store *s, const char *key, int64_t *id, struct err *e);
+
+/* The 360 view of one account (domain/account_view.h); free with
+ * account_view_free().  ST_NOINPUT if there is no such account. */
+struct account_view;
+enum status store_account_view(struct store *s, int64_t id, struct account_view **out,
+			       struct err *e);
+
+/* -- Users -------------------------------------------------------------- */
+struct user_row {
+	int64_t id;
+	const char *login;
+	const char *name;
+	const char *role;
+	const char *team;
+	const char *segment;
+};
+/* Look a user up by login; *found says whether it exists. */
+enum status store_user_get(struct store *s, const char *login, bool *found,
+			   int (*cb)(void *, const struct user_row *), void *ctx, struct err *e);
+enum status store_user_id(struct store *s, const char *login, int64_t *id, struct err *e);
+/* A team's id by name; *found says whether it exists. */
+enum status store_team_id(struct store *s, const char *name, bool *found, int64_t *id,
+			  struct err *e);
+
+/* -- Tasks -------------------------------------------------------------- */
+typedef int (*task_cb)(void *ctx, const struct task_row *row);
+enum status store_tasks_each(struct store *s, const struct task_filter *f,
+			     task_cb cb, void *ctx, struct err *e);
+/* A task's status ("open", "done", ...) into status[16]; ST_NOINPUT if none. */
+enum status store_task_status(struct store *s, int64_t id, char status[16], struct err *e);
+
+#endif

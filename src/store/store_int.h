@@ -1,0 +1,46 @@
+/*
+ * store_int.h -- what the store's own modules share; never included outside
+ * src/store/.
+ */
+#ifndef TEND_STORE_INT_H
+#define TEND_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct wtx;
+
+struct stmt_slot {
+	char *sql;                  /* owned copy of the text, the cache key */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *backup_path;          /* copy made before the last migration */
+	char *actor;
+	bool read_only;
+	struct clock clock;
+	struct stmt_slot *cache;    /* open-addressed, keyed by SQL text */
+	size_t cache_cap;
+	size_t cache_len;
+	struct wtx *tx;             /* the write transaction in progress, if any */
+};
+
+/* A prepared statement for sql, cached for the life of the store, reset and
+ * with its bindings cleared.  Statements are only ever built from constant
+ * text and schema metadata, never from data: data is always bound. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *e);
+/* Set e from the connection's last error, prefixed with what was being done. */
+enum status store_sql_error(struct store *s, struct err *e, const char *what);
+/* Bind helpers: NULL strings bind SQL NULL. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */
+const char *store_col_text(sqlite3_stmt *st, int i);
+
+/* Apply the pending migrations of opts (store/migrate.c). */
+enum status migrate_open(struct store *s, const struct store_opts *opts, struct err *e);
+
+#endif

@@ -1,0 +1,408 @@
+/*
+ * wtx.c -- the write path (see wtx.h).
+ *
+ * Statements are built from the entity descriptors -- table and column names
+ * are schema metadata, never data -- and cached per (entity, set of fields),
+ * so a bulk load pays for SQL text once, not per row.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/xalloc.h"
+#include "store/store_int.h"
+#include "store/wtx.h"
+
+#define WTX_CACHE 48     /* distinct (entity, field set) shapes per action */
+
+struct shape {
+	const struct entity *ent;
+	uint32_t mask;
+	char op;                     /* 'i'nsert or 'u'pdate */
+	sqlite3_stmt *st;            /* owned by the store's cache */
+};
+
+struct wtx {
+	struct store *s;
+	char *action;
+	enum wtx_mode mode;
+	int64_t rows;
+	int64_t per_entity[64];      /* rows per catalog entry, for bulk audit */
+	struct shape shapes[WTX_CACHE];
+	int nshapes;
+	char stamp[32];              /* the action's time, for every audit row */
+};
+
+static int
+catalog_index(const struct entity *ent)
+{
+	for (size_t i = 0; i < entity_catalog_count; i++)
+		if (entity_catalog[i] == ent)
+			return (int)i;
+	return 0;
+}
+
+enum status
+wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **out, struct err *e)
+{
+	struct wtx *t;
+
+	*out = NULL;
+	if (s->read_only)
+		return err_set(e, ST_NOPERM, "cannot %s: the book is open read-only", action);
+	if (s->tx)
+		return err_set(e, ST_SOFTWARE, "internal: nested write transaction (%s)", action);
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, action);
+	t = xcalloc(1, sizeof(*t));
+	t->s = s;
+	t->action = xstrdup(action);
+	t->mode = mode;
+	clock_stamp(&s->clock, t->stamp, sizeof(t->stamp));
+	s->tx = t;
+	*out = t;
+	return ST_OK;
+}
+
+static void
+bind_value(sqlite3_stmt *st, int i, const struct value *v)
+{
+	switch (v->kind) {
+	case V_NULL: sqlite3_bind_null(st, i); break;
+	case V_INT: sqlite3_bind_int64(st, i, v->i); break;
+	case V_REAL: sqlite3_bind_double(st, i, v->r); break;
+	case V_TEXT: sqlite3_bind_text(st, i, v->s, -1, SQLITE_STATIC); break;
+	}
+}
+
+/* Scalar fields of the row, as a bit mask (lists live in child tables). */
+static uint32_t
+scalar_mask(const struct row *r)
+{
+	uint32_t m = 0;
+
+	for (int i = 0; i < r->ent->nfields; i++)
+		if ((r->set & (1u << i)) && r->ent->fields[i].type != FT_LIST)
+			m |= 1u << i;
+	return m;
+}
+
+static sqlite3_stmt *
+shape_stmt(struct wtx *t, const struct entity *ent, uint32_t mask, char op, struct err *e)
+{
+	struct buf sql;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	for (int i = 0; i < t->nshapes; i++) {
+		struct shape *sh = &t->shapes[i];
+
+		if (sh->ent == ent && sh->mask == mask && sh->op == op) {
+			sqlite3_reset(sh->st);
+			sqlite3_clear_bindings(sh->st);
+			return sh->st;
+		}
+	}
+	buf_init(&sql);
+	if (op == 'i') {
+		buf_addf(&sql, "INSERT INTO %s (", ent->table);
+		for (int i = 0; i < ent->nfields; i++)
+			if (mask & (1u << i))
+				buf_addf(&sql, "%s%s", n++ ? ", " : "", ent->fields[i].column);
+		if (n == 0)
+			buf_adds(&sql, "id) VALUES (NULL)");
+		else
+			buf_adds(&sql, ") VALUES (");
+		for (int i = 0; i < n; i++)
+			buf_addf(&sql, "%s?%d", i ? ", " : "", i + 1);
+		if (n)
+			buf_adds(&sql, ")");
+	} else {
+		buf_addf(&sql, "UPDATE %s SET ", ent->table);
+		for (int i = 0; i < ent->nfields; i++)
+			if (mask & (1u << i)) {
+				buf_addf(&sql, "%s%s = ?%d", n ? ", " : "", ent->fields[i].column, n + 1);
+				n++;
+			}
+		buf_addf(&sql, " WHERE id = ?%d", n + 1);
+	}
+	st = store_stmt(t->s, sql.data, e);
+	buf_done(&sql);
+	if (st && t->nshapes < WTX_CACHE)
+		t->shapes[t->nshapes++] = (struct shape){ ent, mask, op, st };
+	return st;
+}
+
+/* The row as JSON, from the table itself, for the audit record. */
+static enum status
+row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struct err *e)
+{
+	struct buf sql;
+	sqlite3_stmt *st;
+	int n = 0, rc;
+
+	*json = NULL;
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT json_object(");
+	for (int i = 0; i < ent->nfields; i++) {
+		if (!ent->fields[i].column)
+			continue;
+		buf_addf(&sql, "%s'%s', %s", n++ ? ", " : "", ent->fields[i].column, ent->fields[i].column);
+	}
+	buf_addf(&sql, ") FROM %s WHERE id = ?1", ent->table);
+	st = store_stmt(t->s, sql.data, e);
+	buf_done(&sql);
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*json = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(t->s, e, "recording the audit log");
+	return ST_OK;
+}
+
+static enum status
+audit(struct wtx *t, const char *table, int64_t row_id, const char *op,
+      const char *old, const char *new, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(t->s,
+		"INSERT INTO audit_log (at, actor, action, table_name, row_id, op, old, new) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, t->stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->s->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, t->action, -1, SQLITE_STATIC);
+	store_bind_text(st, 4, table);
+	if (row_id)
+		sqlite3_bind_int64(st, 5, row_id);
+	sqlite3_bind_text(st, 6, op, -1, SQLITE_STATIC);
+	store_bind_text(st, 7, old);
+	store_bind_text(st, 8, new);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_sql_error(t->s, e, "recording the audit log");
+	return ST_OK;
+}
+
+static enum status
+step_write(struct wtx *t, sqlite3_stmt *st, const struct entity *ent, struct err *e)
+{
+	if (sqlite3_step(st) == SQLITE_DONE)
+		return ST_OK;
+	store_sql_error(t->s, e, ent->name);
+	sqlite3_reset(st);
+	return e->status;
+}
+
+/* Write the elements of the row's list fields for parent id (after
+ * clearing the old ones when replace is set). */
+static enum status
+write_lists(struct wtx *t, const struct row *r, int64_t id, bool replace, struct err *e)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+
+	for (int i = 0; i < r->ent->nfields; i++) {
+		const struct list_def *l = r->ent->fields[i].list;
+
+		if (r->ent->fields[i].type != FT_LIST || !(r->set & (1u << i)))
+			continue;
+		if (replace) {
+			snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE %s = ?1", l->table, l->parent);
+			if (!(st = store_stmt(t->s, sql, e)))
+				return e->status;
+			sqlite3_bind_int64(st, 1, id);
+			if (step_write(t, st, r->ent, e))
+				return e->status;
+		}
+		/* OR IGNORE: "a;a" in a file is one tag, not an error. */
+		snprintf(sql, sizeof(sql), "INSERT OR IGNORE INTO %s (%s, %s) VALUES (?1, ?2)",
+			 l->table, l->parent, l->value);
+		for (int k = 0; k < r->nitems; k++) {
+			if (r->item_field[k] != i)
+				continue;
+			if (!(st = store_stmt(t->s, sql, e)))
+				return e->status;
+			sqlite3_bind_int64(st, 1, id);
+			bind_value(st, 2, &r->item[k]);
+			if (step_write(t, st, r->ent, e))
+				return e->status;
+		}
+	}
+	return ST_OK;
+}
+
+static void
+count(struct wtx *t, const struct entity *ent)
+{
+	t->rows++;
+	t->per_entity[catalog_index(ent) & 63]++;
+}
+
+enum status
+wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
+{
+	uint32_t mask = scalar_mask(r);
+	sqlite3_stmt *st = shape_stmt(t, r->ent, mask, 'i', e);
+	char *json = NULL;
+	int64_t id;
+	int n = 0;
+
+	if (!st)
+		return e->status;
+	for (int i = 0; i < r->ent->nfields; i++)
+		if (mask & (1u << i))
+			bind_value(st, ++n, &r->v[i]);
+	if (step_write(t, st, r->ent, e))
+		return e->status;
+	id = sqlite3_last_insert_rowid(t->s->db);
+	if (write_lists(t, r, id, false, e))
+		return e->status;
+	count(t, r->ent);
+	if (t->mode == WTX_AUDIT_ROWS) {
+		if (row_json(t, r->ent, id, &json, e) ||
+		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
+			free(json);
+			return e->status;
+		}
+		free(json);
+	}
+	if (id_out)
+		*id_out = id;
+	return ST_OK;
+}
+
+enum status
+wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
+{
+	uint32_t mask = scalar_mask(r);
+	char *old = NULL, *new = NULL;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (row_json(t, r->ent, id, &old, e))
+		return e->status;
+	if (!old)
+		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
+	if (mask) {
+		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
+			goto fail;
+		for (int i = 0; i < r->ent->nfields; i++)
+			if (mask & (1u << i))
+				bind_value(st, ++n, &r->v[i]);
+		sqlite3_bind_int64(st, n + 1, id);
+		if (step_write(t, st, r->ent, e))
+			goto fail;
+	}
+	if (write_lists(t, r, id, true, e))
+		goto fail;
+	count(t, r->ent);
+	if (t->mode == WTX_AUDIT_ROWS &&
+	    (row_json(t, r->ent, id, &new, e) || audit(t, r->ent->table, id, "update", old, new, e)))
+		goto fail;
+	free(old);
+	free(new);
+	return ST_OK;
+fail:
+	free(old);
+	free(new);
+	return e->status;
+}
+
+enum status
+wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
+{
+	char sql[128], *old = NULL;
+	sqlite3_stmt *st;
+
+	if (row_json(t, ent, id, &old, e))
+		return e->status;
+	if (!old)
+		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", ent->table);
+	if (!(st = store_stmt(t->s, sql, e)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (step_write(t, st, ent, e))
+		goto fail;
+	count(t, ent);
+	if (t->mode == WTX_AUDIT_ROWS && audit(t, ent->table, id, "delete", old, NULL, e))
+		goto fail;
+	free(old);
+	return ST_OK;
+fail:
+	free(old);
+	return e->status;
+}
+
+int64_t
+wtx_rows(const struct wtx *t)
+{
+	return t->rows;
+}
+
+/* One record for a bulk action: {"accounts": 600, "contacts": 2400, ...}. */
+static enum status
+audit_bulk(struct wtx *t, struct err *e)
+{
+	struct buf json;
+	enum status st;
+	int n = 0;
+
+	buf_init(&json);
+	buf_addc(&json, '{');
+	for (size_t i = 0; i < entity_catalog_count && i < 64; i++)
+		if (t->per_entity[i])
+			buf_addf(&json, "%s\"%s\": %lld", n++ ? ", " : "", entity_catalog[i]->table,
+				 (long long)t->per_entity[i]);
+	buf_addc(&json, '}');
+	st = audit(t, NULL, 0, "bulk", NULL, json.data, e);
+	buf_done(&json);
+	return st;
+}
+
+static void
+wtx_free(struct wtx *t)
+{
+	t->s->tx = NULL;
+	free(t->action);
+	free(t);
+}
+
+enum status
+wtx_commit(struct wtx *t, struct err *e)
+{
+	struct store *s = t->s;
+
+	if (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) {
+		wtx_abort(t);
+		return e->status;
+	}
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_sql_error(s, e, t->action);
+		wtx_abort(t);
+		return e->status;
+	}
+	wtx_free(t);
+	return ST_OK;
+}
+
+void
+wtx_abort(struct wtx *t)
+{
+	if (!t)
+		return;
+	/* Reset cached statements first: a statement left mid-step would
+	 * keep the rollback from releasing its locks. */
+	for (int i = 0; i < t->nshapes; i++)
+		sqlite3_reset(t->shapes[i].st);
+	sqlite3_exec(t->s->db, "ROLLBACK", NULL, NULL, NULL);
+	wtx_free(t);
+}

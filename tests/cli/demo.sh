@@ -1,0 +1,66 @@
+#!/bin/sh
+# demo.sh -- `tend demo`: the sample book is deterministic (same seed and
+# --now, same book), realistic in shape, and never lands on a book with data.
+. "$TEST_SRCDIR/tests/cli/lib.sh"
+
+ENTITIES="team user account contact contract arr_event renewal invoice opportunity usage
+ticket survey touchpoint advocacy task task_item risk success_plan objective milestone kpi
+health_snapshot audit"
+
+# dump DB: every entity exported, concatenated.
+dump() {
+	for e in $ENTITIES; do
+		echo "== $e"
+		"$TEND" --db "$1" export "$e" || echo "export $e failed"
+	done
+}
+
+case_ "the default book: 600 accounts, a team of a lead and 8 CSMs"
+run --db "$WORK/a.db" $NOW demo
+expect_rc 0
+expect_out_has "600 accounts, 9 users"
+run --db "$WORK/a.db" $NOW accounts --format csv
+[ "$(($(wc -l <"$WORK/out") - 1))" -eq 600 ] || fail "not 600 accounts"
+ent=$(grep -c ',enterprise,' "$WORK/out")
+smb=$(grep -c ',smb,' "$WORK/out")
+[ "$ent" -ge 78 ] && [ "$ent" -le 102 ] || fail "$ent enterprise accounts, expected about 90 (15%)"
+[ "$smb" -ge 288 ] && [ "$smb" -le 312 ] || fail "$smb SMB accounts, expected about 300 (50%)"
+run --db "$WORK/a.db" export user
+[ "$(grep -c ',lead,' "$WORK/out")" -eq 1 ] || fail "not one lead"
+[ "$(grep -c ',csm,' "$WORK/out")" -eq 8 ] || fail "not 8 CSMs"
+
+case_ "same seed, same day: the same book, byte for byte"
+run --db "$WORK/b.db" $NOW demo
+expect_rc 0
+dump "$WORK/a.db" >"$WORK/a.dump"
+dump "$WORK/b.db" >"$WORK/b.dump"
+cmp -s "$WORK/a.dump" "$WORK/b.dump" || fail "two demo books with the same seed differ"
+grep -q "failed" "$WORK/a.dump" && fail "an export failed"
+
+case_ "another seed, another book"
+run --db "$WORK/c.db" $NOW demo --seed 2 --accounts 50 --csms 3
+expect_rc 0
+expect_out_has "50 accounts, 4 users"
+run --db "$WORK/d.db" $NOW demo --seed 3 --accounts 50 --csms 3
+"$TEND" --db "$WORK/c.db" export account >"$WORK/c.csv"
+"$TEND" --db "$WORK/d.db" export account >"$WORK/d.csv"
+cmp -s "$WORK/c.csv" "$WORK/d.csv" && fail "different seeds gave the same accounts"
+
+case_ "a book with data is refused and left as it was"
+before=$(dump "$WORK/c.db" | cksum)
+run --db "$WORK/c.db" $NOW demo --seed 9
+expect_rc 65
+expect_err_has "tend: "
+[ "$(dump "$WORK/c.db" | cksum)" = "$before" ] || fail "demo changed a book that had data"
+
+case_ "options are checked"
+run --db "$WORK/e.db" demo --accounts 0
+expect_rc 64
+run --db "$WORK/e.db" demo --accounts 2000000
+expect_rc 64
+run --db "$WORK/e.db" demo --seed -1
+expect_rc 64
+run --db "$WORK/e.db" demo --csms x
+expect_rc 64
+
+finish

@@ -1,0 +1,54 @@
+#!/bin/sh
+# docs.sh -- the man page, the README and `tend help` agree: every command,
+# global option, entity and column is documented; the man page is lint-clean.
+. "$TEST_SRCDIR/tests/cli/lib.sh"
+MAN="$TEST_SRCDIR/man/tend.1"
+README="$TEST_SRCDIR/README.md"
+
+case_ "every command is in the man page and the README"
+"$TEND" help >"$WORK/help"
+commands=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$WORK/help")
+[ -n "$commands" ] || fail "no commands in tend help"
+for c in $commands; do
+	grep -q "^\.It Ic $c\( \|$\)" "$MAN" || fail "man page lacks command $c"
+	grep -q "tend $c\b" "$README" || fail "README lacks command $c"
+done
+
+case_ "every option of every command is in the man page"
+for c in $commands; do
+	"$TEND" help "$c" >"$WORK/help"
+	for o in $(grep -o -- '--[a-z][a-z-]*' "$WORK/help" | sort -u); do
+		grep -q "Fl $(printf '%s' "$o" | sed 's/^-//')\b" "$MAN" || fail "man page lacks $o (tend help $c)"
+	done
+done
+
+case_ "every entity and every column is in the man page"
+"$TEND" help import >"$WORK/help"
+sed -n 's/^  \([a-z_]*\) -- .*/\1/p' "$WORK/help" >"$WORK/entities"
+[ "$(wc -l <"$WORK/entities")" -ge 20 ] || fail "too few entities in tend help import"
+while read -r e; do
+	grep -q "^\.Ss $e$" "$MAN" || fail "man page lacks entity $e"
+done <"$WORK/entities"
+# Columns: each entity's block in the man page lists exactly tend's columns.
+awk '/^  [a-z_]+ -- /{e=$1} /^    [a-z_]+ /{print e, $1}' "$WORK/help" >"$WORK/cols.help"
+awk '/^\.Ss /{e=$2} /^\.It Cm /{if (e != "") print e, $3}' "$MAN" |
+	sed -n '/^[a-z_]* [a-z_]*$/p' >"$WORK/cols.man"
+awk 'NR==FNR{e[$1]=1; next} ($1 in e)' "$WORK/entities" "$WORK/cols.man" >"$WORK/cols.man2"
+if ! diff -u "$WORK/cols.help" "$WORK/cols.man2" >"$WORK/diff"; then
+	fail "man page columns differ from tend help import:
+$(cat "$WORK/diff")"
+fi
+
+case_ "the README keeps the two quick-start commands"
+grep -q '^./bootstrap && make run$' "$README" || fail "README lacks ./bootstrap && make run"
+grep -q '^./bootstrap && make check$' "$README" || fail "README lacks ./bootstrap && make check"
+
+case_ "the man page is lint-clean"
+if command -v mandoc >/dev/null 2>&1; then
+	mandoc -Tlint -Wwarning "$MAN" >"$WORK/lint" 2>&1 || fail "mandoc -Tlint:
+$(cat "$WORK/lint")"
+else
+	echo "mandoc not installed: lint skipped" >&2
+fi
+
+finish

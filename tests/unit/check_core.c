@@ -1,0 +1,385 @@
+/*
+ * check_core.c -- dates, money, the sanitizer, display width, JSON
+ * escaping, suggestions, diagnostics and the config file.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/conf.h"
+#include "core/date.h"
+#include "core/diag.h"
+#include "core/json.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "domain/model.h"
+
+/* -- dates ------------------------------------------------------------------ */
+
+START_TEST(test_date_roundtrip)
+{
+	char out[DATE_STRLEN];
+	int32_t d;
+
+	ck_assert(date_parse("1970-01-01", &d));
+	ck_assert_int_eq(d, 0);
+	ck_assert(date_parse("2024-02-29", &d));
+	ck_assert_str_eq(date_format(d, out), "2024-02-29");
+	ck_assert(date_parse("2000-02-29", &d));
+	ck_assert(date_parse("1969-12-31", &d));
+	ck_assert_int_eq(d, -1);
+	/* Every day for 10 years round-trips. */
+	for (int32_t k = 19000; k < 19000 + 3650; k++) {
+		ck_assert(date_parse(date_format(k, out), &d));
+		ck_assert_int_eq(d, k);
+	}
+}
+END_TEST
+
+START_TEST(test_date_rejects)
+{
+	static const char *const bad[] = {
+		"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01",
+		"24-01-01", "2024/01/01", "2024-01-01T00:00", "", "today", "2024-01-0a", NULL,
+	};
+	int32_t d;
+
+	for (int i = 0; bad[i]; i++)
+		ck_assert_msg(!date_parse(bad[i], &d), "accepted %s", bad[i]);
+	ck_assert(!date_parse(NULL, &d));
+}
+END_TEST
+
+START_TEST(test_date_relative_and_months)
+{
+	char out[DATE_STRLEN];
+	int32_t today, d;
+
+	ck_assert(date_parse("2026-01-31", &today));
+	ck_assert(date_parse_relative("+3d", today, &d));
+	ck_assert_str_eq(date_format(d, out), "2026-02-03");
+	ck_assert(date_parse_relative("-2w", today, &d));
+	ck_assert_str_eq(date_format(d, out), "2026-01-17");
+	ck_assert(date_parse_relative("+1m", today, &d));   /* clamped to Feb's end */
+	ck_assert_str_eq(date_format(d, out), "2026-02-28");
+	ck_assert(date_parse_relative("tomorrow", today, &d));
+	ck_assert_int_eq(d, today + 1);
+	ck_assert(date_parse_relative("2026-05-05", today, &d));
+	ck_assert(!date_parse_relative("+3x", today, &d));
+	ck_assert(!date_parse_relative("+d", today, &d));
+	ck_assert(!date_parse_relative("+3dd", today, &d));
+	ck_assert_str_eq(date_format(date_add_months(today, -13), out), "2024-12-31");
+	ck_assert(date_parse("2026-11-23", &d));
+	ck_assert_int_eq(date_weekday(d), 0);   /* a Monday */
+}
+END_TEST
+
+START_TEST(test_clock)
+{
+	struct clock c;
+	char stamp[32];
+
+	clock_init(&c);
+	ck_assert(!c.fixed);
+	ck_assert(!clock_fix(&c, "2026-02-30"));
+	ck_assert(clock_fix(&c, "2026-11-23"));
+	ck_assert(c.fixed);
+	ck_assert_str_eq(clock_stamp(&c, stamp, sizeof(stamp)), "2026-11-23T00:00:00Z");
+}
+END_TEST
+
+/* -- money ------------------------------------------------------------------ */
+
+START_TEST(test_money_parse)
+{
+	static const struct { const char *in; int64_t cents; } ok[] = {
+		{ "0", 0 }, { "12000.50", 1200050 }, { "12000.5", 1200050 }, { "-300", -30000 },
+		{ "+7.05", 705 }, { "-0.05", -5 }, { "0012", 1200 },
+		{ "92233720368547757", 9223372036854775700LL },
+	};
+	static const char *const bad[] = {
+		"", "12,000.50", "1.234", "12.", ".5", "$12", "12 000", "1e3", "abc", "-",
+		"92233720368547758", "12.5x", NULL,
+	};
+	const char *why;
+	int64_t c;
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		ck_assert_msg(money_parse(ok[i].in, &c, &why), "rejected %s: %s", ok[i].in, why);
+		ck_assert_int_eq(c, ok[i].cents);
+	}
+	for (int i = 0; bad[i]; i++) {
+		ck_assert_msg(!money_parse(bad[i], &c, &why), "accepted %s", bad[i]);
+		ck_assert_ptr_nonnull(why);
+	}
+	ck_assert(!money_parse("12,000", &c, &why));
+	ck_assert_str_eq(why, "thousands separators are not allowed (write 12000.50)");
+}
+END_TEST
+
+START_TEST(test_money_format)
+{
+	char out[MONEY_STRLEN];
+	const char *why;
+	int64_t back;
+
+	ck_assert_str_eq(money_format(1200050, out), "12000.50");
+	ck_assert_str_eq(money_format(-5, out), "-0.05");
+	ck_assert_str_eq(money_format(0, out), "0.00");
+	ck_assert_str_eq(money_format(INT64_MIN + 1, out), "-92233720368547758.07");
+	for (int64_t v = -100005; v <= 100005; v += 997) {
+		ck_assert(money_parse(money_format(v, out), &back, &why));
+		ck_assert_int_eq(back, v);
+	}
+	ck_assert_str_eq(money_format_grouped(123456789, false, out), "1,234,567.89");
+	ck_assert_str_eq(money_format_grouped(123456789, true, out), "1,234,568");
+	ck_assert_str_eq(money_format_grouped(-100000, true, out), "-1,000");
+	ck_assert_str_eq(money_format_grouped(99, false, out), "0.99");
+	ck_assert_str_eq(money_format_grouped(-20, true, out), "0");
+}
+END_TEST
+
+/* -- sanitizer and width ------------------------------------------------------ */
+
+static const char *
+clean(struct buf *b, const char *s, unsigned flags)
+{
+	buf_reset(b);
+	text_sanitize(b, s, strlen(s), flags);
+	return b->data;
+}
+
+START_TEST(test_sanitize)
+{
+	struct buf b;
+
+	buf_init(&b);
+	ck_assert_str_eq(clean(&b, "Acme Corp", 0), "Acme Corp");
+	ck_assert_str_eq(clean(&b, "Société 株式会社", 0), "Société 株式会社");
+	ck_assert_str_eq(clean(&b, "red \x1b[31mX\x1b[0m", 0), "red \\x1b[31mX\\x1b[0m");
+	ck_assert_str_eq(clean(&b, "\x1b]0;title\x07", 0), "\\x1b]0;title\\x07");
+	ck_assert_str_eq(clean(&b, "a\tb\rc\nd", 0), "a\\tb\\rc\\nd");
+	ck_assert_str_eq(clean(&b, "a\nb", TEXT_KEEP_NEWLINES), "a\nb");
+	ck_assert_str_eq(clean(&b, "del\x7f", 0), "del\\x7f");
+	ck_assert_str_eq(clean(&b, "c1 \xc2\x9b" "31m", 0), "c1 \\u009b31m");       /* 8-bit CSI */
+	ck_assert_str_eq(clean(&b, "raw \x9b" "31m", 0), "raw \\x9b31m");          /* invalid UTF-8 */
+	ck_assert_str_eq(clean(&b, "evil\xe2\x80\xae" "gnp.exe", 0), "evil\\u202egnp.exe");
+	ck_assert_str_eq(clean(&b, "iso\xe2\x81\xa6x\xe2\x81\xa9", 0), "iso\\u2066x\\u2069");
+	ck_assert_str_eq(clean(&b, "ls\xe2\x80\xa8" "x", 0), "ls\\u2028x");
+	ck_assert_str_eq(clean(&b, "\xed\xa0\x80", 0), "\\xed\\xa0\\x80");          /* surrogate */
+	ck_assert_str_eq(clean(&b, "\xc0\xaf", 0), "\\xc0\\xaf");                   /* overlong */
+	ck_assert_str_eq(clean(&b, "cut\xe2\x80", 0), "cut\\xe2\\x80");             /* truncated */
+	ck_assert(text_is_clean("Zoë", 4));
+	ck_assert(!text_is_clean("a\x1b", 2));
+	ck_assert_str_eq(text_clean(&b, NULL), "");
+	buf_done(&b);
+}
+END_TEST
+
+START_TEST(test_width)
+{
+	struct buf b;
+	int used;
+
+	ck_assert_int_eq(text_width("Acme"), 4);
+	ck_assert_int_eq(text_width("Zoë"), 3);
+	ck_assert_int_eq(text_width("株式会社"), 8);
+	ck_assert_int_eq(text_width("e\xcc\x81"), 1);   /* e + combining acute */
+	/* Never split a wide character. */
+	ck_assert_uint_eq(text_fit("株式会社", 5, &used), 6);
+	ck_assert_int_eq(used, 4);
+	buf_init(&b);
+	text_pad(&b, "株式会社", 5, false, true);
+	ck_assert_str_eq(b.data, "株式\xe2\x80\xa6");
+	buf_reset(&b);
+	text_pad(&b, "Acme Corporation", 6, false, false);
+	ck_assert_str_eq(b.data, "Acme ~");
+	buf_reset(&b);
+	text_pad(&b, "42", 5, true, true);
+	ck_assert_str_eq(b.data, "   42");
+	buf_reset(&b);
+	text_pad(&b, "Zoë", 5, false, true);
+	ck_assert_str_eq(b.data, "Zoë  ");
+	buf_done(&b);
+}
+END_TEST
+
+START_TEST(test_json_escape)
+{
+	struct buf b;
+
+	buf_init(&b);
+	json_escape(&b, "a\"b\\c\n\x1b[1m\xe2\x80\xae\xc2\x85 é 株 \xff");
+	ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\n\\u001b[1m\\u202e\\u0085 é 株 \\ufffd\"");
+	buf_done(&b);
+}
+END_TEST
+
+START_TEST(test_suggest)
+{
+	ck_assert_str_eq(model_suggest(segment_names, "enterprize"), "enterprise");
+	ck_assert_str_eq(model_suggest(segment_names, "mid-market"), "mid_market");
+	ck_assert_ptr_null(model_suggest(segment_names, "government"));
+	ck_assert_str_eq(model_suggest(stage_names, "adoption"), "adopt");
+	ck_assert_str_eq(model_suggest(segment_names, "enter"), "enterprise");
+	ck_assert_str_eq(model_suggest(segment_names, "sm"), "smb");
+	ck_assert_int_eq(model_lookup(stage_names, "churned"), STAGE_CHURNED);
+	ck_assert_int_eq(model_lookup(stage_names, "Churned"), -1);
+	ck_assert_int_eq(model_distance("kitten", "sitting", 5), 3);
+	ck_assert_int_eq(model_distance("abc", "abcdefgh", 2), 3);   /* capped */
+}
+END_TEST
+
+START_TEST(test_diag)
+{
+	struct diag d;
+
+	diag_init(&d, "in\x1b.csv");
+	d.max = 2;
+	diag_add(&d, 3, 7, "bad value '%s'", "\x1b[2J");
+	diag_add(&d, 4, 0, "short row");
+	ck_assert(diag_full(&d));
+	diag_add(&d, 5, 1, "dropped");
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_uint_eq(d.dropped, 1);
+	ck_assert_str_eq(d.items[0].text, "in\\x1b.csv:3:7: bad value '\\x1b[2J'");
+	ck_assert_str_eq(d.items[1].text, "in\\x1b.csv:4: short row");
+	diag_done(&d);
+}
+END_TEST
+
+/* -- config ------------------------------------------------------------------ */
+
+static char *
+write_tmp(const char *text)
+{
+	static char path[64];
+	FILE *fp;
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/tend-conf-XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+START_TEST(test_conf_good)
+{
+	char *path = write_tmp("# my settings\nconfig_version: 1\ndb: /srv/cs/book.db\n"
+			       "theme: mono\ndefault_view: team\n");
+	struct conf c;
+	struct diag d;
+
+	conf_init(&c);
+	diag_init(&d, path);
+	ck_assert_int_eq(conf_load(&c, path, &d), 0);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_str_eq(c.db, "/srv/cs/book.db");
+	ck_assert_str_eq(c.theme, "mono");
+	ck_assert_str_eq(c.default_view, "team");
+	ck_assert_str_eq(c.source, path);
+	diag_done(&d);
+	conf_done(&c);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_conf_problems)
+{
+	char *path = write_tmp("db: /a.db\nthem: mono\ndefault_view: kanban\n"
+			       "config_version: x\ntheme: [a, b]\nzzz: 1\n");
+	char expect[256];
+	struct conf c;
+	struct diag d;
+
+	conf_init(&c);
+	diag_init(&d, "config.yaml");
+	ck_assert_int_eq(conf_load(&c, path, &d), 0);
+	ck_assert_uint_eq(d.n, 5);
+	ck_assert_str_eq(d.items[0].text, "config.yaml:2:1: unknown key 'them'; did you mean 'theme'?");
+	ck_assert_str_eq(d.items[1].text, "config.yaml:3:15: 'kanban' is not a valid default_view");
+	ck_assert_str_eq(d.items[2].text, "config.yaml:4:17: config_version must be a positive whole number");
+	ck_assert_str_eq(d.items[3].text, "config.yaml:5:8: theme takes a single value");
+	ck_assert_str_eq(d.items[4].text, "config.yaml:6:1: unknown key 'zzz'");
+	/* Good keys still load; bad ones keep their defaults. */
+	ck_assert_str_eq(c.db, "/a.db");
+	ck_assert_ptr_null(c.default_view);
+	ck_assert_ptr_null(c.theme);
+	ck_assert_int_eq(c.config_version, CONF_VERSION);
+	(void)expect;
+	diag_done(&d);
+	conf_done(&c);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_conf_syntax_error)
+{
+	char *path = write_tmp("db: /a.db\ntheme: \"unclosed\n");
+	struct conf c;
+	struct diag d;
+
+	conf_init(&c);
+	diag_init(&d, "config.yaml");
+	conf_load(&c, path, &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_msg(strncmp(d.items[0].text, "config.yaml:3:1: ", 17) == 0, "%s", d.items[0].text);
+	diag_done(&d);
+	conf_done(&c);
+	unlink(path);
+	/* A missing file is no problem at all. */
+	conf_init(&c);
+	diag_init(&d, "none");
+	ck_assert_int_eq(conf_load(&c, "/nonexistent/tend/config.yaml", &d), 0);
+	ck_assert_uint_eq(d.n, 0);
+	diag_done(&d);
+	conf_done(&c);
+}
+END_TEST
+
+static Suite *
+core_suite(void)
+{
+	Suite *s = suite_create("core");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_date_roundtrip);
+	tcase_add_test(tc, test_date_rejects);
+	tcase_add_test(tc, test_date_relative_and_months);
+	tcase_add_test(tc, test_clock);
+	tcase_add_test(tc, test_money_parse);
+	tcase_add_test(tc, test_money_format);
+	tcase_add_test(tc, test_sanitize);
+	tcase_add_test(tc, test_width);
+	tcase_add_test(tc, test_json_escape);
+	tcase_add_test(tc, test_suggest);
+	tcase_add_test(tc, test_diag);
+	tcase_add_test(tc, test_conf_good);
+	tcase_add_test(tc, test_conf_problems);
+	tcase_add_test(tc, test_conf_syntax_error);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sr = srunner_create(core_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
