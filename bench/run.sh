@@ -68,7 +68,7 @@ FROM (SELECT a.*,
     WHERE r.account_id = a.id AND r.stage NOT IN ('won', 'lost')) AS due,
   (SELECT group_concat(tag, ';') FROM (SELECT tag FROM account_tags t
     WHERE t.account_id = a.id ORDER BY tag)) AS tags
-  FROM accounts a) a
+  FROM accounts a NOT INDEXED) a
 LEFT JOIN users u ON u.id = a.owner_id
 ORDER BY a.name COLLATE NOCASE, a.id;"
 
