@@ -351,14 +351,23 @@ CREATE TABLE kpis (
 CREATE INDEX kpis_objective ON kpis (objective_id);
 
 -- One row per account per day the score is computed: the trend history.
+-- `band` is the computed band; `override_band` the CSM's override in force
+-- that day, if any (both stay visible: "green is the colour of denial").
 CREATE TABLE health_snapshots (
-	id         INTEGER PRIMARY KEY,
-	account_id INTEGER NOT NULL REFERENCES accounts (id),
-	date       TEXT NOT NULL CHECK (date = date(date)),
-	score      REAL CHECK (score BETWEEN 1 AND 3),
-	band       TEXT NOT NULL CHECK (band = 'red' OR band = 'orange' OR band = 'yellow' OR band = 'lightgreen' OR band = 'green' OR band = 'unknown'),
-	scorecard  TEXT,
-	measures   TEXT NOT NULL DEFAULT '{}',  -- JSON object, written with json_object()
+	id             INTEGER PRIMARY KEY,
+	account_id     INTEGER NOT NULL REFERENCES accounts (id),
+	date           TEXT NOT NULL CHECK (date = date(date)),
+	scorecard      TEXT NOT NULL DEFAULT 'default',
+	scale          INTEGER NOT NULL DEFAULT 3 CHECK (scale = 3 OR scale = 5),
+	score          REAL CHECK (score >= 1 AND score <= scale),  -- NULL: nothing known
+	band           TEXT NOT NULL CHECK (band = 'red' OR band = 'orange' OR band = 'yellow' OR
+	               band = 'lightgreen' OR band = 'green' OR band = 'unknown'),
+	outcomes       REAL CHECK (outcomes >= 1 AND outcomes <= scale),
+	experience     REAL CHECK (experience >= 1 AND experience <= scale),
+	false_positive INTEGER NOT NULL DEFAULT 0 CHECK (false_positive IN (0, 1)),
+	override_band  TEXT CHECK (override_band = 'red' OR override_band = 'orange' OR
+	               override_band = 'yellow' OR override_band = 'lightgreen' OR override_band = 'green'),
+	measures       TEXT NOT NULL DEFAULT '{}',  -- {"measure": {"value": v, "rating": r}, ...} (JSON)
 	UNIQUE (account_id, date)
 ) STRICT;
 

@@ -42,6 +42,9 @@ const char *const objective_type_names[] = { OBJECTIVE_TYPE_LIST(NAME) NULL };
 const char *const objective_priority_names[] = { OBJECTIVE_PRIORITY_LIST(NAME) NULL };
 const char *const milestone_status_names[] = { MILESTONE_STATUS_LIST(NAME) NULL };
 #undef NAME
+/* An override names a real band; "unknown" is only ever computed. */
+const char *const override_band_names[] = { "red", "orange", "yellow", "lightgreen", "green", NULL };
+const char *const manual_fact_names[] = { "financial_rating", "csm_sentiment", NULL };
 
 const char *
 segment_touch_model(const char *segment)

@@ -101,7 +101,7 @@ extern const char *const touch_model_names[], *const package_names[],
 	*const advocacy_names[], *const task_kind_names[], *const priority_names[],
 	*const risk_category_names[], *const risk_status_names[], *const plan_status_names[],
 	*const objective_type_names[], *const objective_priority_names[],
-	*const milestone_status_names[];
+	*const milestone_status_names[], *const override_band_names[], *const manual_fact_names[];
 
 /* The touch model a segment gets by default (DOMAIN.md section 7):
  * enterprise high, mid_market low, smb tech; NULL for an unknown segment. */

@@ -360,13 +360,55 @@ static const struct field health_snapshot_fields[] = {
 	ID,
 	ACCOUNT,
 	DATE("date", F_REQUIRED, "day scored"),
-	REAL("score", "overall score on the 1-3 scale"),
-	ENUM("band", F_REQUIRED, band_names, "red, orange, yellow, lightgreen, green or unknown"),
 	TEXT("scorecard", 0, "scorecard used"),
-	TEXT("measures", 0, "per-measure rating and value, as JSON"),
+	INT("scale", "3 or 5 rating bands"),
+	REAL("score", "overall score, 1 to scale; empty when nothing is known"),
+	ENUM("band", F_REQUIRED, band_names, "computed band: red, orange, yellow, lightgreen, green or unknown"),
+	REAL("outcomes", "outcomes group score"),
+	REAL("experience", "experience group score"),
+	BOOL("false_positive", "good experience, poor outcomes"),
+	ENUM("override_band", 0, override_band_names, "the CSM's override in force that day"),
+	TEXT("measures", 0, "per-measure value and rating, as JSON"),
 };
 const struct entity entity_health_snapshot = { "health_snapshot", "health_snapshots",
 	"an account's health on a day", health_snapshot_fields, COUNT(health_snapshot_fields), true };
+
+static const struct field health_override_fields[] = {
+	ID,
+	ACCOUNT,
+	ENUM("band", F_REQUIRED, override_band_names, "red, orange, yellow, lightgreen or green"),
+	TEXT("reason", F_REQUIRED, "why the computed band is wrong"),
+	DATE("starts_on", F_TODAY, "first day (default today)"),
+	DATE("until", F_REQUIRED, "last day"),
+	REF("author", "author_id", 0, ref_user, "login of who set it"),
+};
+const struct entity entity_health_override = { "health_override", "health_overrides",
+	"a CSM's override of an account's band", health_override_fields,
+	COUNT(health_override_fields), true };
+
+static const struct field health_input_fields[] = {
+	ID,
+	ACCOUNT,
+	ENUM("fact", F_REQUIRED, manual_fact_names, "financial_rating (1-3) or csm_sentiment (1-5)"),
+	REAL("value", "the rating"),
+	DATE("date", F_TODAY, "when it was given (default today)"),
+	TEXT("note", 0, "why"),
+	REF("author", "author_id", 0, ref_user, "login of who gave it"),
+};
+const struct entity entity_health_input = { "health_input", "health_inputs",
+	"a manual health rating", health_input_fields, COUNT(health_input_fields), true };
+
+static const struct field calibration_fields[] = {
+	ID,
+	TEXT("scorecard", F_REQUIRED, "scorecard name"),
+	TEXT("measure", F_REQUIRED, "measure id"),
+	TEXT("cut_points", F_REQUIRED, "ascending cut points, JSON array"),
+	INT("accounts", "values computed from"),
+	DATE("calibrated_on", F_REQUIRED, "calibration date"),
+};
+const struct entity entity_calibration = { "scorecard_calibration", "scorecard_calibrations",
+	"quantile cut points of a scorecard measure", calibration_fields,
+	COUNT(calibration_fields), true };
 
 static const struct field audit_fields[] = {
 	ID,
@@ -387,7 +429,8 @@ const struct entity *const entity_catalog[] = {
 	&entity_arr_event, &entity_renewal, &entity_invoice, &entity_opportunity, &entity_usage,
 	&entity_ticket, &entity_survey, &entity_touchpoint, &entity_advocacy, &entity_task,
 	&entity_task_item, &entity_risk, &entity_success_plan, &entity_objective,
-	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_audit,
+	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_health_override,
+	&entity_health_input, &entity_calibration, &entity_audit,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);
 

@@ -117,8 +117,15 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	  "1,1,Training done,Customer PM,2026-03-01,done,2026-02-25\n" },
 	{ &entity_kpi, "id,objective,name,baseline,target,current,unit,target_date\n"
 	  "1,1,Days to onboard,30,10,14.5,days,2026-12-31\n" },
-	{ &entity_health_snapshot, "id,account,date,score,band,scorecard,measures\n"
-	  "1,CRM-1,2026-11-22,1.99,yellow,default,\"{\"\"license\"\": 2}\"\n" },
+	{ &entity_health_snapshot, "id,account,date,scorecard,scale,score,band,outcomes,experience,"
+	  "false_positive,override_band,measures\n"
+	  "1,CRM-1,2026-11-22,default,3,1.99,yellow,1.5,2.75,true,green,\"{\"\"license\"\": 2}\"\n" },
+	{ &entity_health_override, "id,account,band,reason,starts_on,until,author\n"
+	  "1,CRM-1,green,Exec sponsor re-engaged,2026-11-20,2026-12-20,amara\n" },
+	{ &entity_health_input, "id,account,fact,value,date,note,author\n"
+	  "1,CRM-1,financial_rating,2,2026-11-21,Late Q3 payment,amara\n" },
+	{ &entity_calibration, "id,scorecard,measure,cut_points,accounts,calibrated_on\n"
+	  "1,default,growth,\"[1.0, 1.2]\",600,2026-11-01\n" },
 };
 
 START_TEST(test_roundtrip_every_entity)
@@ -185,37 +192,51 @@ START_TEST(test_missing_book)
 }
 END_TEST
 
-/* A later migration, as a future release would bring one. */
-static const struct migration future[] = {
-	{ 1, "init", NULL },
-	{ 2, "account_score", "ALTER TABLE accounts ADD COLUMN score REAL;"
-			      "UPDATE accounts SET score = 2.5;" },
-};
+/* The embedded migrations plus `extra` ones numbered after them, as a future
+ * release would bring.  *n gets the count; the caller frees. */
+static struct migration *
+future(const struct migration *extra, size_t n_extra, size_t *n)
+{
+	struct migration *list = xcalloc(schema_migrations_count + n_extra, sizeof(*list));
+
+	memcpy(list, schema_migrations, schema_migrations_count * sizeof(*list));
+	for (size_t i = 0; i < n_extra; i++) {
+		list[schema_migrations_count + i] = extra[i];
+		list[schema_migrations_count + i].version = migrate_latest() + 1 + (int)i;
+	}
+	*n = schema_migrations_count + n_extra;
+	return list;
+}
 
 START_TEST(test_migrate_old_book)
 {
-	char *path = tu_path("old.db");
-	struct migration list[2] = { { 1, "init", schema_migrations[0].sql }, future[1] };
+	static const struct migration next[] = {
+		{ 0, "account_score", "ALTER TABLE accounts ADD COLUMN score REAL;"
+				      "UPDATE accounts SET score = 2.5;" },
+	};
+	char *path = tu_path("old.db"), *backup, *want;
 	struct store_opts o = opts(path);
 	struct err e = { ST_OK, "" };
 	struct store *s, *bak;
-	char *backup;
+	size_t n;
+	struct migration *list = future(next, 1, &n);
 
-	/* A book at version 1 with data in it. */
+	/* A book as this release leaves it, with data in it. */
 	s = tu_open(path, TODAY);
 	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nCRM-7,Old Co,smb\n",
 				      NULL), 0);
 	store_close(s);
 	o.migrations = list;
-	o.n_migrations = 2;
+	o.n_migrations = n;
 	ck_assert_msg(store_open(&s, &o, &e) == ST_OK, "%s", e.msg);
-	ck_assert_int_eq(store_version(s), 2);
+	ck_assert_int_eq(store_version(s), migrate_latest() + 1);
 	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM accounts WHERE score = 2.5 AND name = 'Old Co'"), 1);
 	ck_assert_ptr_nonnull(store_backup_path(s));
 	backup = xstrdup(store_backup_path(s));
-	ck_assert_ptr_nonnull(strstr(backup, "old.db.v1.bak"));
+	want = xasprintf("old.db.v%d.bak", migrate_latest());
+	ck_assert_msg(strstr(backup, want), "%s", backup);
 	store_close(s);
-	/* The copy is the book as it was: version 1, same data, private. */
+	/* The copy is the book as it was: the old version, same data, private. */
 	{
 		struct stat st;
 
@@ -223,36 +244,76 @@ START_TEST(test_migrate_old_book)
 		ck_assert_int_eq(st.st_mode & 0777, 0600);
 	}
 	bak = tu_open(backup, TODAY);
-	ck_assert_int_eq(store_version(bak), 1);
+	ck_assert_int_eq(store_version(bak), migrate_latest());
 	ck_assert_int_eq(tu_int(bak, "SELECT count(*) FROM accounts WHERE name = 'Old Co'"), 1);
 	store_close(bak);
+	free(want);
 	free(backup);
+	free(path);
+	free(list);
+}
+END_TEST
+
+START_TEST(test_migrate_from_first_version)
+{
+	/* A book made by the first release (schema 1) comes up to date with its
+	 * rows intact. */
+	char *path = tu_path("v1.db");
+	struct store_opts o = opts(path);
+	struct err e = { ST_OK, "" };
+	struct store *s;
+
+	o.target_version = 1;
+	ck_assert_int_eq(store_open(&s, &o, &e), ST_OK);
+	ck_assert_int_eq(store_version(s), 1);
+	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nCRM-1,One,smb\n",
+				      NULL), 0);
+	store_close(s);
+	s = tu_open(path, TODAY);
+	ck_assert_int_eq(store_version(s), migrate_latest());
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM accounts"), 1);
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM health_overrides"), 0);
+	store_close(s);
 	free(path);
 }
 END_TEST
 
 START_TEST(test_failed_migration_changes_nothing)
 {
-	char *path = tu_path("fail.db");
-	struct migration list[3] = {
-		{ 1, "init", schema_migrations[0].sql },
-		{ 2, "good", "CREATE TABLE extra (x INTEGER) STRICT;" },
-		{ 3, "broken", "ALTER TABLE no_such_table ADD COLUMN y INTEGER;" },
+	static const struct migration next[] = {
+		{ 0, "good", "CREATE TABLE extra (x INTEGER) STRICT;" },
+		{ 0, "broken", "ALTER TABLE no_such_table ADD COLUMN y INTEGER;" },
 	};
+	char *path = tu_path("fail.db"), *want;
 	struct store_opts o = opts(path);
 	struct err e = { ST_OK, "" };
 	struct store *s;
+	size_t n;
+	struct migration *list = future(next, 2, &n);
 
 	s = tu_open(path, TODAY);
 	store_close(s);
 	o.migrations = list;
-	o.n_migrations = 3;
+	o.n_migrations = n;
 	ck_assert_int_eq(store_open(&s, &o, &e), ST_SOFTWARE);
-	ck_assert_msg(strstr(e.msg, "migration 0003_broken failed, nothing was changed"), "%s", e.msg);
-	s = tu_open(path, TODAY);
-	ck_assert_int_eq(store_version(s), 1);
-	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 0);
-	store_close(s);
+	want = xasprintf("migration %04d_broken failed, nothing was changed", migrate_latest() + 2);
+	ck_assert_msg(strstr(e.msg, want), "%s", e.msg);
+	/* Look with plain SQLite: opening it as a book would migrate it. */
+	{
+		sqlite3 *db;
+		sqlite3_stmt *st;
+
+		ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+			"(SELECT count(*) FROM sqlite_schema WHERE name = 'extra')", -1, &st, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(st, 0), migrate_latest());
+		ck_assert_int_eq(sqlite3_column_int(st, 1), 0);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	free(want);
+	free(list);
 	free(path);
 }
 END_TEST
@@ -555,6 +616,7 @@ main(void)
 	tcase_add_test(tc, test_new_book_permissions);
 	tcase_add_test(tc, test_missing_book);
 	tcase_add_test(tc, test_migrate_old_book);
+	tcase_add_test(tc, test_migrate_from_first_version);
 	tcase_add_test(tc, test_failed_migration_changes_nothing);
 	tcase_add_test(tc, test_refuses_foreign_and_newer_files);
 	tcase_add_test(tc, test_read_only);
