@@ -86,3 +86,144 @@ fi
 tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" accounts --format csv)
 raw_ms=$(median_ms "$SQLITE3" -csv -header "$BOOK" "$RAW_ACCOUNTS")
 report "accounts --format csv ($ACCOUNTS)" "$tend_ms" "$raw_ms" 1.5
+
+# -- health recompute ---------------------------------------------------------
+# `tend health recompute` (default scorecard, every account) against the same
+# facts, ratings and snapshot INSERT written by hand (bench/recompute.sql).
+# First both must give every account the same score, band, group scores and
+# flag; the raw run is rolled back so the book is left as tend wrote it.
+RECOMPUTE_SQL=$(sed "s/@NOW@/$NOW/g" "$(dirname "$0")/recompute.sql")
+"$TEND" --db "$BOOK" --now "$NOW" health recompute >/dev/null
+differ=$("$SQLITE3" "$BOOK" "BEGIN;
+	CREATE TEMP TABLE t AS SELECT account_id, score, band, outcomes, experience, false_positive
+	  FROM health_snapshots WHERE date = '$NOW';
+	DELETE FROM health_snapshots WHERE date = '$NOW';
+	$RECOMPUTE_SQL
+	SELECT (SELECT count(*) FROM t) - (SELECT count(*) FROM health_snapshots WHERE date = '$NOW')
+	  + (SELECT count(*) FROM t JOIN health_snapshots h ON h.account_id = t.account_id AND h.date = '$NOW'
+	     WHERE t.band IS NOT h.band OR t.false_positive <> h.false_positive
+	        OR (t.score IS NULL) <> (h.score IS NULL) OR abs(t.score - h.score) > 1e-9
+	        OR (t.outcomes IS NULL) <> (h.outcomes IS NULL) OR abs(t.outcomes - h.outcomes) > 1e-9
+	        OR abs(t.experience - h.experience) > 1e-9);
+	ROLLBACK;")
+if [ "$differ" != 0 ]; then
+	echo "bench: tend and bench/recompute.sql disagree on $differ health snapshots" >&2
+	exit 1
+fi
+tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" health recompute)
+raw_ms=$(median_ms "$SQLITE3" "$BOOK" "BEGIN; $RECOMPUTE_SQL ROLLBACK;")
+report "health recompute ($ACCOUNTS)" "$tend_ms" "$raw_ms" 1.5
+awk -v ms="$tend_ms" 'BEGIN { over = ms >= 5000 ? "  OVER" : ""; printf "%-34s %s ms (target < 5000 ms)%s\n", "health recompute, absolute", ms, over }'
+
+# -- metrics ------------------------------------------------------------------
+# `tend metrics` over the trailing twelve months (the whole book) against one
+# hand-written query doing the same aggregation: the ledger per account, the
+# cohort sums, reviews of premium accounts, coverage per CSM against the
+# segment bands, renewals, surveys and touchpoints (tend(1), METRICS).  Like
+# tend, it scans renewals, surveys and touchpoints NOT INDEXED.
+RAW_METRICS="
+WITH p AS (SELECT date('$NOW', '+1 day', '-12 months') AS t0, date('$NOW', '+1 day') AS t1),
+l AS (SELECT account_id,
+        sum(CASE WHEN date < (SELECT t0 FROM p) THEN arr_delta_cents ELSE 0 END) AS a0,
+        sum(arr_delta_cents) AS a1
+      FROM arr_events WHERE date < (SELECT t1 FROM p) GROUP BY account_id),
+acc AS (SELECT a.owner_id, a.segment, l.a0, l.a1,
+          a.service_package = 'premium' AND l.a1 > 0 AS premium,
+          a.service_package = 'premium' AND l.a1 > 0 AND EXISTS (
+            SELECT 1 FROM touchpoints t WHERE t.account_id = a.id
+              AND t.date >= date((SELECT t1 FROM p),
+                                 CASE a.segment WHEN 'mid_market' THEN '-184 days' ELSE '-92 days' END)
+              AND t.date < (SELECT t1 FROM p)
+              AND (t.kind IN ('qbr', 'ebr') OR (t.kind = 'webinar' AND a.segment = 'smb'))) AS reviewed
+        FROM l JOIN accounts a ON a.id = l.account_id),
+own AS (SELECT owner_id, count(*) AS n, sum(a1) AS arr FROM acc
+        WHERE a1 > 0 AND owner_id IS NOT NULL GROUP BY owner_id),
+csm AS (SELECT coalesce(o.n, 0) AS n, coalesce(o.arr, 0) AS arr,
+          coalesce(u.segment, (SELECT segment FROM acc WHERE acc.owner_id = u.id AND a1 > 0
+                               GROUP BY segment ORDER BY count(*) DESC, segment LIMIT 1)) AS seg
+        FROM users u LEFT JOIN own o ON o.owner_id = u.id
+        WHERE (u.role = 'csm' AND u.active) OR o.n > 0),
+cov AS (SELECT count(*) AS csms, sum(n) AS n, sum(arr) AS arr,
+          count(CASE WHEN (seg = 'enterprise' AND (n NOT BETWEEN 11 AND 50 OR arr NOT BETWEEN 200000000 AND 500000000))
+                       OR (seg = 'mid_market' AND (n NOT BETWEEN 100 AND 250 OR arr NOT BETWEEN 200000000 AND 500000000))
+                       OR (seg = 'smb' AND (n NOT BETWEEN 100 AND 250 OR arr NOT BETWEEN 100000000 AND 200000000))
+                     THEN 1 END) AS outside
+        FROM csm),
+led AS (SELECT
+          sum(CASE WHEN a0 > 0 THEN a0 ELSE 0 END) AS s,
+          sum(CASE WHEN a0 > 0 AND a1 > a0 THEN a1 - a0 ELSE 0 END) AS e,
+          sum(CASE WHEN a0 > 0 AND a1 > 0 AND a1 < a0 THEN a0 - a1 ELSE 0 END) AS c,
+          sum(CASE WHEN a0 > 0 AND a1 <= 0 THEN a0 ELSE 0 END) AS x,
+          sum(CASE WHEN a0 <= 0 AND a1 > 0 THEN a1 ELSE 0 END) AS new,
+          sum(CASE WHEN a1 > 0 THEN a1 ELSE 0 END) AS ending,
+          count(CASE WHEN a0 > 0 THEN 1 END) AS cohort,
+          count(CASE WHEN a0 > 0 AND a1 <= 0 THEN 1 END) AS churned,
+          count(CASE WHEN a0 <= 0 AND a1 > 0 THEN 1 END) AS new_n,
+          count(CASE WHEN a1 > 0 THEN 1 END) AS active,
+          sum(premium) AS premium, sum(reviewed) AS reviewed
+        FROM acc),
+ren AS (SELECT count(*) AS n, sum(target_arr_cents) AS due,
+          sum(CASE WHEN stage = 'won' THEN min(final_arr_cents, target_arr_cents) ELSE 0 END) AS gross,
+          sum(CASE WHEN stage = 'won' THEN final_arr_cents ELSE 0 END) AS net,
+          count(CASE WHEN stage = 'won' THEN 1 END) AS won,
+          count(CASE WHEN stage = 'won' AND closed_date <= due_date THEN 1 END) AS on_time,
+          count(CASE WHEN stage = 'lost' THEN 1 END) AS lost
+        FROM renewals NOT INDEXED WHERE due_date >= (SELECT t0 FROM p) AND due_date < (SELECT t1 FROM p)),
+sv AS (SELECT count(CASE WHEN kind = 'nps' THEN 1 END) AS nps_n,
+         count(CASE WHEN kind = 'nps' AND score >= 9 THEN 1 END) AS pro,
+         count(CASE WHEN kind = 'nps' AND score <= 6 THEN 1 END) AS det,
+         count(CASE WHEN kind = 'csat' THEN 1 END) AS csat_n,
+         sum(CASE WHEN kind = 'csat' THEN score ELSE 0 END) AS csat_sum,
+         count(CASE WHEN kind = 'csat' AND score >= 4 THEN 1 END) AS sat
+       FROM surveys NOT INDEXED WHERE date >= (SELECT t0 FROM p) AND date < (SELECT t1 FROM p)),
+tp AS (SELECT count(*) AS n, sum(proactive) AS pro FROM touchpoints NOT INDEXED
+       WHERE date >= (SELECT t0 FROM p) AND date < (SELECT t1 FROM p)
+         AND kind <> 'note' AND kind <> 'internal_review')
+SELECT p.t0 AS \"from\", date(p.t1, '-1 day') AS \"to\",
+  printf('%d.%02d', s / 100, s % 100) AS starting_arr,
+  printf('%d.%02d', e / 100, e % 100) AS expansion,
+  printf('%d.%02d', c / 100, c % 100) AS contraction,
+  printf('%d.%02d', x / 100, x % 100) AS churned_arr,
+  printf('%d.%02d', new / 100, new % 100) AS new_arr,
+  printf('%d.%02d', ending / 100, ending % 100) AS ending_arr,
+  CASE WHEN s THEN (s + e - c - x) * 1.0 / s END AS nrr,
+  CASE WHEN s THEN (s - c - x) * 1.0 / s END AS grr,
+  CASE WHEN cohort THEN churned * 1.0 / cohort END AS logo_churn,
+  CASE WHEN s THEN x * 1.0 / s END AS revenue_churn,
+  cohort AS cohort_accounts, churned AS churned_accounts, new_n AS new_accounts,
+  printf('%d.%02d', coalesce(due, 0) / 100, coalesce(due, 0) % 100) AS renewals_due,
+  ren.n AS renewals, won AS renewals_won, lost AS renewals_lost,
+  CASE WHEN due THEN gross * 1.0 / due END AS gross_renewal_rate,
+  CASE WHEN due THEN net * 1.0 / due END AS net_renewal_rate,
+  CASE WHEN ren.n THEN on_time * 1.0 / ren.n END AS on_time_renewal_rate,
+  CASE WHEN nps_n THEN 100.0 * (sv.pro - det) / nps_n END AS nps, nps_n AS nps_responses,
+  CASE WHEN csat_n THEN csat_sum * 1.0 / csat_n END AS csat,
+  CASE WHEN csat_n THEN sat * 1.0 / csat_n END AS csat_satisfied, csat_n AS csat_responses,
+  active AS active_accounts, csms,
+  CASE WHEN csms THEN cov.n * 1.0 / csms END AS accounts_per_csm,
+  CASE WHEN csms THEN printf('%d.%02d', (cov.arr + csms / 2) / csms / 100, (cov.arr + csms / 2) / csms % 100) END AS arr_per_csm,
+  outside AS csms_outside_band, premium AS review_accounts, premium - reviewed AS reviews_overdue,
+  CASE WHEN premium THEN reviewed * 1.0 / premium END AS review_coverage,
+  tp.n AS touchpoints, CASE WHEN tp.n THEN tp.pro * 1.0 / tp.n END AS proactive_share
+FROM p, led, ren, sv, tp, cov;"
+
+"$TEND" --db "$BOOK" --now "$NOW" metrics --format csv >"$CACHE/tend-metrics.csv"
+"$SQLITE3" -csv -header "$BOOK" "$RAW_METRICS" >"$CACHE/raw-metrics.csv"
+# Same figures?  Money and counts exactly; ratios to 1e-12 (sqlite3 prints 15
+# significant digits, tend the shortest text that reads back exactly).
+if ! awk -F, 'NR == FNR { a[FNR] = $0; next }
+	{ n = split(a[FNR], x, ","); if (n != NF) exit 1
+	  for (i = 1; i <= NF; i++) {
+		if (x[i] == $i) continue
+		if (x[i] !~ /^-?[0-9.]+$/ || $i !~ /^-?[0-9.]+$/ || index(x[i], ".") == 0) exit 1
+		d = x[i] - $i; if (d < 0) d = -d
+		m = $i < 0 ? -$i : $i; if (d > 1e-12 * (m > 1 ? m : 1)) exit 1
+	  } }
+	END { if (FNR != 2) exit 1 }' "$CACHE/tend-metrics.csv" "$CACHE/raw-metrics.csv"; then
+	echo "bench: tend and sqlite3 disagree on the metrics (see $CACHE/*-metrics.csv)" >&2
+	exit 1
+fi
+
+tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" metrics --format csv)
+raw_ms=$(median_ms "$SQLITE3" -csv -header "$BOOK" "$RAW_METRICS")
+report "metrics --format csv (12 months)" "$tend_ms" "$raw_ms" 1.5

@@ -39,3 +39,14 @@ CREATE TABLE health_inputs (
 	author_id  INTEGER REFERENCES users (id)
 ) STRICT;
 CREATE INDEX health_inputs_account ON health_inputs (account_id, fact, date);
+
+-- The fact catalog aggregates tickets, surveys and touchpoints for the whole
+-- book at once; these indexes cover every column it reads, so it scans
+-- indexes instead of fetching millions of rows (about 1 s saved at 100k
+-- accounts).  They replace the narrower ones of 0001.
+DROP INDEX tickets_account;
+CREATE INDEX tickets_account ON tickets (account_id, opened_date, closed_date, priority);
+DROP INDEX surveys_account;
+CREATE INDEX surveys_account ON surveys (account_id, date, kind, score);
+DROP INDEX touchpoints_account;
+CREATE INDEX touchpoints_account ON touchpoints (account_id, date, kind, sentiment);

@@ -114,6 +114,74 @@ const struct command cli_commands[] = {
 	  "tend task done ID...\n"
 	  "  Marks tasks done today, all in one change.\n",
 	  cmd_task },
+	{ "metrics", "[--from DATE] [--to DATE] [--by csm|segment|team]",
+	  "revenue, renewal, survey and coverage metrics over a period",
+	  "Computes, over the period from --from to --to with both days included:\n"
+	  "starting ARR, expansion, contraction, churned and new ARR, NRR, GRR, logo\n"
+	  "and revenue churn from the ARR ledger; gross, net and on-time renewal rates\n"
+	  "over the renewals due in the period; NPS and CSAT; accounts and ARR per CSM\n"
+	  "against their segment's band, reviews overdue and the proactive share of\n"
+	  "touchpoints.  The whole book is always the first row.  Ratios are fractions\n"
+	  "(1.0 = 100%) in CSV and JSON; money is cents under KEY_cents in JSON.\n"
+	  "'man tend' (section METRICS) gives every formula.\n\n"
+	  "  --from DATE    first day of the period (default: twelve months before\n"
+	  "                 the day after --to, i.e. the trailing twelve months)\n"
+	  "  --to DATE      last day of the period, included (default today)\n"
+	  "  --by G         also one row per csm (the account's owner; 'pooled' for\n"
+	  "                 accounts with none), segment, or team (the owner's team)\n",
+	  cmd_metrics },
+	{ "renewal", "close ID --final AMOUNT [--reason CODE] [--date D]",
+	  "close a renewal as won or lost and write its ARR ledger event",
+	  "Sets the renewal's final ARR, its stage (won, or lost when AMOUNT is 0), its\n"
+	  "close date and reason, and writes the ledger event dated on its due date:\n"
+	  "expansion by the amount above the target, contraction by the amount below\n"
+	  "it, churn of the account's whole ARR when nothing would be left; no event\n"
+	  "when final and target are equal.  All in one change.  A closed renewal\n"
+	  "cannot be closed again.  'tend account show' lists an account's renewals\n"
+	  "with their IDs.\n\n"
+	  "  --final AMOUNT   final ARR in major units (12000.50); 0 means lost\n"
+	  "  --reason CODE    why it was lost or downsold (required when lost): budget,\n"
+	  "                   no_value, champion_left, acquired, competitor,\n"
+	  "                   product_gap, support_experience, consolidation,\n"
+	  "                   business_closed or other\n"
+	  "  --date D         the day it closed (default today)\n",
+	  cmd_renewal },
+	{ "health", "[list | recompute | explain ACCOUNT | override ACCOUNT | calibrate | rate ACCOUNT FACT VALUE | check [FILE...]]",
+	  "score accounts' health and explain the scores",
+	  "tend health [list] [--band B] [--owner LOGIN|me|pooled] [--segment S] [--false-positive]\n"
+	  "            [--sort score|name|arr|change] [--limit N]\n"
+	  "  Each account's latest score (worst first): score on the scorecard's scale and as\n"
+	  "  a percentage of full score, band (an override first, the computed band beside\n"
+	  "  it), outcomes and experience scores, the false-positive-healthy flag and the\n"
+	  "  change over 30 days.\n"
+	  "tend health recompute [--scorecard FILE|NAME]...\n"
+	  "  Scores every account as of today (--now) and keeps one snapshot per account per\n"
+	  "  day; running it again the same day replaces that day's snapshots.\n"
+	  "tend health explain ACCOUNT\n"
+	  "  Each measure's fact value, the rule or threshold that rated it, its rating,\n"
+	  "  weight and points; the group scores, the override and the 30/90-day trend.\n"
+	  "tend health override ACCOUNT --band B --reason TEXT --until DATE [--from DATE]\n"
+	  "tend health override ACCOUNT --clear\n"
+	  "  Sets (or ends) a CSM's band for an account; the computed score stays visible.\n"
+	  "tend health calibrate\n"
+	  "  Computes the cut points of measures with quantile thresholds from the book.\n"
+	  "tend health rate ACCOUNT financial_rating 1-3 | csm_sentiment 1-5 [--note TEXT]\n"
+	  "  Records a manual rating; it counts for 30 days (14 while yellow or worse).\n"
+	  "tend health check [FILE...]\n"
+	  "  Validates scorecard files (default: the ones in force); problems are shown as\n"
+	  "  FILE:LINE:COLUMN and make it exit with 65.\n\n"
+	  "Scorecards in force: --scorecard (repeatable), else $XDG_CONFIG_HOME/tend/scorecards/\n"
+	  "*.yaml, else the config file's scorecard (default, handbook or practical).\n"
+	  "man tend-scorecard(5) documents the format.\n",
+	  cmd_health },
+	{ "facts", "[ACCOUNT | --all]",
+	  "list the facts tend computes, or their values for an account",
+	  "With no argument, lists every fact of the catalog with its kind, unit and\n"
+	  "formula.  With an ACCOUNT, shows that account's values as of today (--now).\n"
+	  "Scorecards rate accounts on these facts.\n\n"
+	  "  --all          every account's facts, one row each (CSV by default;\n"
+	  "                 ratios as fractions, money in cents, unknown values empty)\n",
+	  cmd_facts },
 	{ "config", "",
 	  "show the settings in effect and where each comes from",
 	  "Prints the book's path and its source, the config file, and every setting.\n",

@@ -91,9 +91,13 @@ enum status cmd_accounts(struct cli *c, int argc, char **argv);
 enum status cmd_account(struct cli *c, int argc, char **argv);
 enum status cmd_log(struct cli *c, int argc, char **argv);
 enum status cmd_task(struct cli *c, int argc, char **argv);
+enum status cmd_metrics(struct cli *c, int argc, char **argv);
+enum status cmd_renewal(struct cli *c, int argc, char **argv);
 enum status cmd_config(struct cli *c, int argc, char **argv);
 enum status cmd_help(struct cli *c, int argc, char **argv);
 enum status cmd_version(struct cli *c, int argc, char **argv);
 enum status cmd_tui(struct cli *c, int argc, char **argv);
+enum status cmd_facts(struct cli *c, int argc, char **argv);
+enum status cmd_health(struct cli *c, int argc, char **argv);
 
 #endif

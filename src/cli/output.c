@@ -122,7 +122,9 @@ cell_text(const struct out_col *c, const struct value *v, bool table, char *tmp)
 	switch (v->kind) {
 	case V_INT: snprintf(tmp, 32, "%lld", (long long)v->i); return tmp;
 	case V_REAL:
-		if (table)
+		if (table && c->type == COL_SCORE)
+			snprintf(tmp, 32, "%.3f", v->r);
+		else if (table)
 			snprintf(tmp, 32, "%.6g", v->r);
 		else
 			real_exact(v->r, tmp);
@@ -235,7 +237,7 @@ out_row(struct out *o, const struct value *vals)
 static bool
 right_aligned(const struct out_col *c)
 {
-	return c->type == COL_INT || c->type == COL_REAL || c->type == COL_MONEY;
+	return c->type == COL_INT || c->type == COL_REAL || c->type == COL_SCORE || c->type == COL_MONEY;
 }
 
 /* Shrink the widest text columns until the table fits the terminal. */

@@ -21,7 +21,8 @@
 
 enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
 
-enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_MONEY, COL_DATE, COL_BOOL };
+/* COL_SCORE: a real shown with three decimals in tables (1.990), like COL_REAL elsewhere. */
+enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_SCORE, COL_MONEY, COL_DATE, COL_BOOL };
 
 struct out_col {
 	const char *key;     /* CSV header and JSON key (money adds _cents in JSON) */

@@ -26,6 +26,8 @@ const struct conf_key conf_keys[] = {
 	  offsetof(struct conf, theme), 0 },
 	{ "default_view", "pane the TUI opens on", conf_views,
 	  offsetof(struct conf, default_view), 0 },
+	{ "scorecard", "health scorecard: default, handbook, practical or a file", NULL,
+	  offsetof(struct conf, scorecard), 0 },
 };
 const size_t conf_key_count = sizeof(conf_keys) / sizeof(conf_keys[0]);
 
@@ -42,6 +44,7 @@ conf_done(struct conf *c)
 	free(c->db);
 	free(c->theme);
 	free(c->default_view);
+	free(c->scorecard);
 	free(c->source);
 	conf_init(c);
 }

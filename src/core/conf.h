@@ -20,6 +20,7 @@ struct conf {
 	char *db;               /* path of the book */
 	char *theme;            /* theme name (themes/NAME.yaml) */
 	char *default_view;     /* pane the TUI opens on */
+	char *scorecard;        /* shipped scorecard name or a file path */
 	char *source;           /* the file loaded, NULL if none */
 };
 

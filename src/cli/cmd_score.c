@@ -1,0 +1,725 @@
+/*
+ * cmd_score.c -- `tend health`: list scores, recompute snapshots, explain an
+ * account's score, override a band, calibrate quantile thresholds, record a
+ * manual rating, and check scorecard files.
+ *
+ * Scoring itself is domain/score.c; facts come from store/facts.c; every
+ * write goes through the write path as one action.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/health_cmd.h"
+#include "cli/health_out.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/xalloc.h"
+#include "domain/score.h"
+#include "domain/scorecard_set.h"
+#include "store/entity.h"
+#include "store/facts.h"
+#include "store/health.h"
+#include "store/row.h"
+#include "store/store.h"
+#include "store/wtx.h"
+
+#define CALIBRATION_STALE_DAYS 183   /* "validate thresholds semi-annually" [001 Ch9] */
+
+extern const char *const health_sort_keys[];
+
+static enum status
+health_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct health_opts *o = ctx;
+	long v;
+
+	switch (opt) {
+	case 'b': o->f.band = arg; o->band = arg; return cli_choice(c, "band", arg, band_names);
+	case 'o': o->f.owner = !strcmp(arg, "me") ? c->login : arg; return ST_OK;
+	case 'g': o->f.segment = arg; return cli_choice(c, "segment", arg, segment_names);
+	case 'F': o->f.false_positive = true; return ST_OK;
+	case 'S': o->f.sort = arg; return cli_choice(c, "sort", arg, health_sort_keys);
+	case 'l':
+		if (cli_int(c, "limit", arg, 1, 100000000, &v))
+			return c->err->status;
+		o->f.limit = v;
+		return ST_OK;
+	case 'c':
+		if (o->nscorecards == MAX_SCORECARD_ARGS)
+			return err_set(c->err, ST_USAGE, "--scorecard: at most %d", MAX_SCORECARD_ARGS);
+		o->scorecards[o->nscorecards++] = arg;
+		return ST_OK;
+	case 'r': o->reason = arg; return ST_OK;
+	case 'u': o->until_set = true; return cli_date(c, "until", arg, &o->until);
+	case 'f': o->from_set = true; return cli_date(c, "from", arg, &o->from);
+	case 'x': o->clear = true; return ST_OK;
+	case 'n': o->note = arg; return ST_OK;
+	}
+	return ST_SOFTWARE;
+}
+
+static const struct option health_options[] = {
+	{ "band", required_argument, NULL, 'b' },
+	{ "owner", required_argument, NULL, 'o' },
+	{ "segment", required_argument, NULL, 'g' },
+	{ "false-positive", no_argument, NULL, 'F' },
+	{ "sort", required_argument, NULL, 'S' },
+	{ "limit", required_argument, NULL, 'l' },
+	{ "scorecard", required_argument, NULL, 'c' },
+	{ "reason", required_argument, NULL, 'r' },
+	{ "until", required_argument, NULL, 'u' },
+	{ "from", required_argument, NULL, 'f' },
+	{ "clear", no_argument, NULL, 'x' },
+	{ "note", required_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Print a scorecard file's problems to stderr. */
+static void
+report(void *ctx, const struct diag *d)
+{
+	(void)ctx;
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s\n", d->items[i].text);
+	if (d->dropped)
+		fprintf(stderr, "... and %zu more problems\n", d->dropped);
+}
+
+/* Load the scorecards in force and their calibrations; warn about quantile
+ * measures never calibrated or calibrated too long ago. */
+enum status
+health_load_set(struct cli *c, struct store *s, const struct health_opts *o, struct scorecard_set *set)
+{
+	if (scorecard_set_load(set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, report, NULL))
+		return c->err->status;
+	for (int i = 0; i < set->n; i++) {
+		struct scorecard *sc = set->sc[i];
+
+		if (store_calibrations_load(s, sc, c->err)) {
+			scorecard_set_free(set);
+			return c->err->status;
+		}
+		for (int k = 0; k < sc->nmeasures; k++) {
+			const struct sc_measure *m = &sc->measures[k];
+			char on[DATE_STRLEN];
+
+			if (!m->quantile)
+				continue;
+			if (!m->calibrated)
+				fprintf(stderr, "tend: warning: %s: measure %s has quantile thresholds but no "
+					"calibration; run 'tend health calibrate' (it counts as missing)\n",
+					sc->name, m->id);
+			else if (c->clock.today - m->calibrated_on > CALIBRATION_STALE_DAYS)
+				fprintf(stderr, "tend: warning: %s: measure %s was calibrated on %s, more than "
+					"6 months ago; run 'tend health calibrate'\n", sc->name, m->id,
+					date_format(m->calibrated_on, on));
+		}
+	}
+	return ST_OK;
+}
+
+/* -- list ------------------------------------------------------------------- */
+
+static const struct out_col list_cols[] = {
+	{ "account_id", "ID", COL_INT },
+	{ "name", "NAME", COL_TEXT },
+	{ "owner", "OWNER", COL_TEXT },
+	{ "segment", "SEGMENT", COL_TEXT },
+	{ "arr", "ARR", COL_MONEY },
+	{ "score", "SCORE", COL_SCORE },
+	{ "percent", "%", COL_INT },
+	{ "band", "BAND", COL_TEXT },
+	{ "computed_band", "COMPUTED", COL_TEXT },
+	{ "outcomes", "OUTCOMES", COL_SCORE },
+	{ "experience", "EXPERIENCE", COL_SCORE },
+	{ "false_positive", "FALSE+", COL_BOOL },
+	{ "change_30d", "30D", COL_SCORE },
+	{ "date", "DATE", COL_DATE },
+};
+#define N_LIST_COLS ((int)(sizeof(list_cols) / sizeof(list_cols[0])))
+
+#define REALV(known, x) ((known) ? (struct value){ V_REAL, 0, (x), NULL } : (struct value){ V_NULL, 0, 0, NULL })
+#define TEXTV(s) ((s) ? (struct value){ V_TEXT, 0, 0, (s) } : (struct value){ V_NULL, 0, 0, NULL })
+
+static int
+list_row(void *ctx, const struct health_row *h)
+{
+	struct value v[N_LIST_COLS] = {
+		{ V_INT, h->account_id, 0, NULL },
+		TEXTV(h->name),
+		TEXTV(h->owner),
+		TEXTV(h->segment),
+		{ V_INT, h->arr_cents, 0, NULL },
+		REALV(h->score_known, h->score),
+		h->score_known ? (struct value){ V_INT, (int64_t)floor(h->score / h->scale * 100 + 1e-9), 0, NULL }
+			       : (struct value){ V_NULL, 0, 0, NULL },
+		TEXTV(h->override_band ? h->override_band : h->band),
+		TEXTV(h->band),
+		REALV(h->outcomes_known, h->outcomes),
+		REALV(h->experience_known, h->experience),
+		{ V_INT, h->false_positive, 0, NULL },
+		REALV(h->score_known && h->before_known, round((h->score - h->before_score) * 1000) / 1000),
+		TEXTV(h->date),
+	};
+
+	out_row(ctx, v);
+	return 0;
+}
+
+static enum status
+health_list(struct cli *c, struct store *s, struct health_opts *o)
+{
+	char latest[DATE_STRLEN], today[DATE_STRLEN];
+	struct out out;
+	enum status st;
+
+	if (store_health_latest_date(s, c->clock.today, latest, c->err))
+		return c->err->status;
+	if (!*latest) {
+		fprintf(stderr, "tend: no health scores yet; run 'tend health recompute'\n");
+	} else if (strcmp(latest, date_format(c->clock.today, today)))
+		fprintf(stderr, "tend: scores as of %s; run 'tend health recompute' for %s\n", latest, today);
+	out_begin(&out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
+	st = store_health_each(s, c->clock.today, &o->f, list_row, &out, c->err);
+	out_end(&out);
+	return st;
+}
+
+/* -- recompute -------------------------------------------------------------- */
+
+struct recompute {
+	struct cli *c;
+	struct store *s;
+	struct wtx *t;
+	const struct scorecard_set *set;
+	struct row row;
+	struct buf json;
+	char date[DATE_STRLEN];
+	struct override_row *ov;      /* overrides in force, by account id */
+	size_t nov, novcap, ovi;
+	char **ov_bands;
+	long counts[6], unscored, churned, fp, overridden, total;
+	bool replacing;               /* the day already has snapshots */
+	enum status st;
+};
+
+static int
+collect_override(void *ctx, const struct override_row *o)
+{
+	struct recompute *r = ctx;
+
+	/* Sorted by account, newest first: keep the first of each account. */
+	if (r->nov && r->ov[r->nov - 1].account_id == o->account_id)
+		return 0;
+	if (r->nov == r->novcap) {
+		r->novcap = r->novcap ? r->novcap * 2 : 64;
+		r->ov = xreallocarray(r->ov, r->novcap, sizeof(*r->ov));
+		r->ov_bands = xreallocarray(r->ov_bands, r->novcap, sizeof(*r->ov_bands));
+	}
+	r->ov[r->nov] = *o;
+	r->ov_bands[r->nov] = xstrdup(o->band);
+	r->ov[r->nov].band = r->ov_bands[r->nov];
+	r->nov++;
+	return 0;
+}
+
+/* The override band in force for account id; facts stream in id order. */
+static const char *
+override_for(struct recompute *r, int64_t id)
+{
+	while (r->ovi < r->nov && r->ov[r->ovi].account_id < id)
+		r->ovi++;
+	return r->ovi < r->nov && r->ov[r->ovi].account_id == id ? r->ov[r->ovi].band : NULL;
+}
+
+/* {"measure": {"value": v, "rating": r}, ...}; unknown values and ratings are null. */
+static void
+measures_json(struct buf *b, const struct scorecard *sc, const struct fact_row *f,
+	      const struct score_result *res)
+{
+	buf_reset(b);
+	buf_addc(b, '{');
+	for (int i = 0; i < sc->nmeasures; i++) {
+		const struct sc_measure *m = &sc->measures[i];
+		const struct fact_value *v = m->fact >= 0 ? &f->v[m->fact] : NULL;
+
+		if (i)
+			buf_adds(b, ",");
+		json_escape(b, m->id);
+		buf_adds(b, ":{\"value\":");
+		if (!v || !v->known)
+			buf_adds(b, "null");
+		else if (v->label)
+			json_escape(b, v->label);
+		else if (v->num == floor(v->num) && fabs(v->num) < 1e15)
+			buf_addf(b, "%lld", (long long)v->num);
+		else
+			buf_addf(b, "%.4f", v->num);
+		if (res->m[i].rated)
+			buf_addf(b, ",\"rating\":%d}", res->m[i].rating);
+		else
+			buf_adds(b, ",\"rating\":null}");
+	}
+	buf_addc(b, '}');
+}
+
+static int
+recompute_one(void *ctx, const struct fact_row *f)
+{
+	struct recompute *r = ctx;
+	const struct scorecard *sc = scorecard_for(r->set, f->v[FACT_SEGMENT].label);
+	struct score_result res;
+	const char *ob;
+	bool found;
+	int64_t id;
+
+	r->total++;
+	/* Churned customers have no health to manage; they keep their history.
+	 * A re-run replaces the whole day, so a snapshot an earlier run left
+	 * today for an account no longer scored goes. */
+	if ((f->v[FACT_STAGE].label && !strcmp(f->v[FACT_STAGE].label, "churned")) || !sc) {
+		if (sc)
+			r->churned++;
+		else
+			r->unscored++;
+		if (r->replacing) {
+			if ((r->st = store_snapshot_id(r->s, f->account_id, r->date, &found, &id, r->c->err)))
+				return 1;
+			if (found && (r->st = wtx_delete(r->t, &entity_health_snapshot, id, r->c->err)))
+				return 1;
+		}
+		return 0;
+	}
+	score_account(sc, f, &res);
+	ob = override_for(r, f->account_id);
+	measures_json(&r->json, sc, f, &res);
+	row_reset(&r->row);
+	row_int(&r->row, "account", f->account_id);
+	row_text(&r->row, "date", r->date);
+	row_text(&r->row, "scorecard", sc->name);
+	row_int(&r->row, "scale", sc->scale);
+	if (res.known)
+		row_real(&r->row, "score", res.score);
+	else
+		row_null(&r->row, "score");
+	row_text(&r->row, "band", res.band);
+	if (res.outcomes_known)
+		row_real(&r->row, "outcomes", res.outcomes);
+	else
+		row_null(&r->row, "outcomes");
+	if (res.experience_known)
+		row_real(&r->row, "experience", res.experience);
+	else
+		row_null(&r->row, "experience");
+	row_int(&r->row, "false_positive", res.false_positive);
+	row_text(&r->row, "override_band", ob);
+	row_text(&r->row, "measures", r->json.data);
+	/* Re-running the same day replaces that day's snapshot. */
+	found = false;
+	if (r->replacing && (r->st = store_snapshot_id(r->s, f->account_id, r->date, &found, &id, r->c->err)))
+		return 1;
+	r->st = found ? wtx_update(r->t, &r->row, id, r->c->err) : wtx_insert(r->t, &r->row, NULL, r->c->err);
+	if (r->st)
+		return 1;
+	for (int b = 0; b < 6; b++)
+		if (!strcmp(band_names[b], ob ? ob : res.band))
+			r->counts[b]++;
+	r->fp += res.false_positive;
+	r->overridden += ob != NULL;
+	return 0;
+}
+
+static enum status
+health_recompute(struct cli *c, struct store *s, struct health_opts *o)
+{
+	struct scorecard_set set;
+	struct recompute r = { .c = c, .s = s, .set = &set };
+	enum status st;
+
+	if (health_load_set(c, s, o, &set))
+		return c->err->status;
+	date_format(c->clock.today, r.date);
+	row_init(&r.row, &entity_health_snapshot);
+	buf_init(&r.json);
+	st = store_overrides_each(s, c->clock.today, 0, collect_override, &r, c->err);
+	if (!st) {
+		char latest[DATE_STRLEN];
+
+		st = store_health_latest_date(s, c->clock.today, latest, c->err);
+		r.replacing = !strcmp(latest, r.date);
+	}
+	if (!st)
+		st = wtx_begin(s, "health recompute", WTX_BULK, &r.t, c->err);
+	if (!st) {
+		st = store_facts_each(s, c->clock.today, 0, recompute_one, &r, c->err);
+		if (!st)
+			st = r.st;
+		if (st)
+			wtx_abort(r.t);
+		else
+			st = wtx_commit(r.t, c->err);
+	}
+	if (!st) {
+		printf("scored %ld account%s on %s with %s%s: %ld green, %ld yellow, %ld red",
+		       r.total - r.unscored - r.churned, r.total - r.unscored - r.churned == 1 ? "" : "s",
+		       r.date, set.sc[0]->name,
+		       set.n > 1 ? " and others" : "", r.counts[BAND_GREEN], r.counts[BAND_YELLOW],
+		       r.counts[BAND_RED]);
+		if (r.counts[BAND_LIGHTGREEN] || r.counts[BAND_ORANGE])
+			printf(", %ld light green, %ld orange", r.counts[BAND_LIGHTGREEN], r.counts[BAND_ORANGE]);
+		printf(", %ld unknown; %ld false-positive healthy; %ld override%s in force; "
+		       "%ld churned not scored\n", r.counts[BAND_UNKNOWN], r.fp, r.overridden,
+		       r.overridden == 1 ? "" : "s", r.churned);
+		if (r.unscored)
+			fprintf(stderr, "tend: warning: %ld account%s in segments no scorecard covers were "
+				"not scored\n", r.unscored, r.unscored == 1 ? "" : "s");
+	}
+	for (size_t i = 0; i < r.nov; i++)
+		free(r.ov_bands[i]);
+	free(r.ov_bands);
+	free(r.ov);
+	row_done(&r.row);
+	buf_done(&r.json);
+	scorecard_set_free(&set);
+	return st;
+}
+
+/* -- override ----------------------------------------------------------------- */
+
+struct ov_ctx {
+	int64_t id[16];
+	int32_t start[16];
+	int n;
+};
+
+static int
+keep_ov(void *ctx, const struct override_row *o)
+{
+	struct ov_ctx *x = ctx;
+
+	if (x->n == 16)
+		return 1;
+	x->id[x->n] = o->id;
+	if (!date_parse(o->starts_on, &x->start[x->n]))
+		x->start[x->n] = INT32_MIN;
+	x->n++;
+	return 0;
+}
+
+/* End the overrides in force today: yesterday becomes their last day (or
+ * they go, when they start today). */
+static enum status
+override_clear(struct cli *c, struct store *s, int64_t account)
+{
+	char yesterday[DATE_STRLEN];
+	struct ov_ctx x = { .n = 0 };
+	struct wtx *t;
+	struct row r;
+	enum status st;
+
+	if (store_overrides_each(s, c->clock.today, account, keep_ov, &x, c->err))
+		return c->err->status;
+	if (x.n == 0) {
+		printf("no override in force\n");
+		return ST_OK;
+	}
+	if ((st = wtx_begin(s, "health override clear", WTX_AUDIT_ROWS, &t, c->err)))
+		return st;
+	row_init(&r, &entity_health_override);
+	date_format(c->clock.today - 1, yesterday);
+	for (int i = 0; i < x.n && !st; i++) {
+		if (x.start[i] >= c->clock.today) {
+			st = wtx_delete(t, &entity_health_override, x.id[i], c->err);
+			continue;
+		}
+		row_reset(&r);
+		row_text(&r, "until", yesterday);
+		st = wtx_update(t, &r, x.id[i], c->err);
+	}
+	row_done(&r);
+	if (st) {
+		wtx_abort(t);
+		return st;
+	}
+	if ((st = wtx_commit(t, c->err)))
+		return st;
+	printf("override cleared; the computed band applies again\n");
+	return ST_OK;
+}
+
+static enum status
+health_override(struct cli *c, struct store *s, struct health_opts *o, int n, char **args)
+{
+	const struct command *cmd = cli_find("health");
+	char from[DATE_STRLEN], until[DATE_STRLEN];
+	int64_t account, author = 0;
+	struct err ignore = { ST_OK, "" };
+	struct wtx *t;
+	struct row r;
+	enum status st;
+
+	if (n != 1)
+		return cli_usage(c, cmd, "health override takes one ACCOUNT");
+	if (store_account_resolve(s, args[0], &account, c->err))
+		return c->err->status;
+	if (o->clear)
+		return override_clear(c, s, account);
+	if (!o->band || !o->reason || !o->until_set)
+		return cli_usage(c, cmd, "an override needs --band, --reason and --until (or --clear)");
+	if (!strcmp(o->band, "unknown"))
+		return cli_usage(c, cmd, "--band: an override names a real band, not unknown");
+	if (!*o->reason)
+		return cli_usage(c, cmd, "--reason: say why the computed band is wrong");
+	if (!o->from_set)
+		o->from = c->clock.today;
+	if (o->until < o->from)
+		return cli_usage(c, cmd, "--until is before the override starts");
+	store_user_id(s, c->login, &author, &ignore);
+	row_init(&r, &entity_health_override);
+	row_int(&r, "account", account);
+	row_text(&r, "band", o->band);
+	row_text(&r, "reason", o->reason);
+	row_text(&r, "starts_on", date_format(o->from, from));
+	row_text(&r, "until", date_format(o->until, until));
+	if (author)
+		row_int(&r, "author", author);
+	st = wtx_begin(s, "health override", WTX_AUDIT_ROWS, &t, c->err);
+	if (!st && (st = wtx_insert(t, &r, NULL, c->err)))
+		wtx_abort(t);
+	else if (!st)
+		st = wtx_commit(t, c->err);
+	row_done(&r);
+	if (!st)
+		printf("band %s from %s until %s; the computed score stays visible (tend health explain)\n",
+		       o->band, from, until);
+	return st;
+}
+
+/* -- calibrate ---------------------------------------------------------------- */
+
+struct calib {
+	const struct scorecard *sc;
+	int measure;
+	double *values;
+	int n, cap;
+};
+
+static int
+collect_value(void *ctx, const struct fact_row *f)
+{
+	struct calib *k = ctx;
+	const struct sc_measure *m = &k->sc->measures[k->measure];
+
+	if (!scorecard_applies(k->sc, f->v[FACT_SEGMENT].label) || !f->v[m->fact].known)
+		return 0;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 1024;
+		k->values = xreallocarray(k->values, (size_t)k->cap, sizeof(double));
+	}
+	k->values[k->n++] = f->v[m->fact].num;
+	return 0;
+}
+
+static enum status
+calibrate_measure(struct cli *c, struct store *s, struct wtx *t, const struct scorecard *sc, int i)
+{
+	const struct sc_measure *m = &sc->measures[i];
+	struct calib k = { .sc = sc, .measure = i };
+	char today[DATE_STRLEN], json[256];
+	double cuts[4];
+	size_t used = 0;
+	struct row r;
+	bool found;
+	int64_t id;
+	enum status st;
+
+	if ((st = store_facts_each(s, c->clock.today, 0, collect_value, &k, c->err)))
+		goto out;
+	if (k.n < sc->scale) {
+		fprintf(stderr, "tend: warning: %s: %s has only %d account%s with data; not calibrated\n",
+			sc->name, m->id, k.n, k.n == 1 ? "" : "s");
+		goto out;
+	}
+	score_quantiles(k.values, k.n, sc->scale, m->lower_is_better, cuts);
+	used += (size_t)snprintf(json, sizeof(json), "[");
+	for (int q = 0; q < sc->scale - 1; q++)
+		used += (size_t)snprintf(json + used, sizeof(json) - used, "%s%.6g", q ? ", " : "", cuts[q]);
+	snprintf(json + used, sizeof(json) - used, "]");
+	if ((st = store_calibration_id(s, sc->name, m->id, &found, &id, c->err)))
+		goto out;
+	row_init(&r, &entity_calibration);
+	row_text(&r, "scorecard", sc->name);
+	row_text(&r, "measure", m->id);
+	row_text(&r, "cut_points", json);
+	row_int(&r, "accounts", k.n);
+	row_text(&r, "calibrated_on", date_format(c->clock.today, today));
+	st = found ? wtx_update(t, &r, id, c->err) : wtx_insert(t, &r, NULL, c->err);
+	row_done(&r);
+	if (!st)
+		printf("%s: %s cut points %s from %d accounts%s\n", sc->name, m->id, json, k.n,
+		       cuts[0] == cuts[sc->scale - 2] ? " (ties: some bands are empty)" : "");
+out:
+	free(k.values);
+	return st;
+}
+
+static enum status
+health_calibrate(struct cli *c, struct store *s, struct health_opts *o)
+{
+	struct scorecard_set set;
+	struct wtx *t;
+	enum status st;
+	int done = 0;
+
+	if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, report, NULL))
+		return c->err->status;
+	if ((st = wtx_begin(s, "health calibrate", WTX_AUDIT_ROWS, &t, c->err))) {
+		scorecard_set_free(&set);
+		return st;
+	}
+	for (int i = 0; i < set.n && !st; i++)
+		for (int k = 0; k < set.sc[i]->nmeasures && !st; k++)
+			if (set.sc[i]->measures[k].quantile) {
+				st = calibrate_measure(c, s, t, set.sc[i], k);
+				done++;
+			}
+	if (st)
+		wtx_abort(t);
+	else
+		st = wtx_commit(t, c->err);
+	if (!st && !done)
+		printf("no measure uses quantile thresholds: nothing to calibrate\n");
+	scorecard_set_free(&set);
+	return st;
+}
+
+/* -- rate (manual inputs) -------------------------------------------------------- */
+
+static enum status
+health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char **args)
+{
+	const struct command *cmd = cli_find("health");
+	struct err ignore = { ST_OK, "" };
+	int64_t account, author = 0;
+	char today[DATE_STRLEN];
+	struct wtx *t;
+	struct row r;
+	enum status st;
+	long v;
+	int max;
+
+	if (n != 3)
+		return cli_usage(c, cmd, "health rate takes ACCOUNT FACT VALUE");
+	if (model_lookup(manual_fact_names, args[1]) < 0)
+		return cli_usage(c, cmd, "'%s' is not a manual fact (financial_rating or csm_sentiment)", args[1]);
+	max = !strcmp(args[1], "financial_rating") ? 3 : 5;
+	if (cli_int(c, args[1], args[2], 1, max, &v))
+		return c->err->status;
+	if (store_account_resolve(s, args[0], &account, c->err))
+		return c->err->status;
+	store_user_id(s, c->login, &author, &ignore);
+	row_init(&r, &entity_health_input);
+	row_int(&r, "account", account);
+	row_text(&r, "fact", args[1]);
+	row_real(&r, "value", (double)v);
+	row_text(&r, "date", date_format(c->clock.today, today));
+	if (o->note)
+		row_text(&r, "note", o->note);
+	if (author)
+		row_int(&r, "author", author);
+	st = wtx_begin(s, "health rate", WTX_AUDIT_ROWS, &t, c->err);
+	if (!st && (st = wtx_insert(t, &r, NULL, c->err)))
+		wtx_abort(t);
+	else if (!st)
+		st = wtx_commit(t, c->err);
+	row_done(&r);
+	if (!st)
+		printf("%s %ld recorded on %s; it counts for 30 days (14 while the account is yellow or worse)\n",
+		       args[1], v, today);
+	return st;
+}
+
+/* -- check ------------------------------------------------------------------------ */
+
+static enum status
+health_check(struct cli *c, struct health_opts *o, int n, char **args)
+{
+	struct scorecard_set set;
+	int bad = 0;
+
+	if (n == 0) {
+		if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err,
+				       report, NULL))
+			return c->err->status;
+		for (int i = 0; i < set.n; i++)
+			printf("%s: ok (%s, %d measures, %d bands)\n", set.sc[i]->file, set.sc[i]->name,
+			       set.sc[i]->nmeasures, set.sc[i]->scale);
+		scorecard_set_free(&set);
+		return ST_OK;
+	}
+	for (int i = 0; i < n; i++) {
+		struct diag d;
+		struct err e = { ST_OK, "" };
+		struct scorecard *sc;
+
+		diag_init(&d, args[i]);
+		sc = scorecard_load_file(args[i], &d, &e);
+		if (sc)
+			printf("%s: ok (%s, %d measures, %d bands)\n", args[i], sc->name, sc->nmeasures, sc->scale);
+		else if (d.n)
+			report(NULL, &d);
+		else
+			fprintf(stderr, "tend: %s\n", e.msg);
+		bad += !sc;
+		scorecard_free(sc);
+		diag_done(&d);
+	}
+	if (bad)
+		return err_set(c->err, ST_DATA, "%d of %d scorecard%s did not validate", bad, n, n == 1 ? "" : "s");
+	return ST_OK;
+}
+
+/* -- dispatch ---------------------------------------------------------------------- */
+
+enum status
+cmd_health(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("health");
+	struct health_opts o;
+	struct store *s;
+	const char *sub = "list";
+	int first, n;
+
+	memset(&o, 0, sizeof(o));
+	if (cli_getopt(c, cmd, argc, argv, "", health_options, health_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (first < argc)
+		sub = argv[first++];
+	n = argc - first;
+	if (!strcmp(sub, "check"))
+		return health_check(c, &o, n, argv + first);
+	if (strcmp(sub, "list") && strcmp(sub, "recompute") && strcmp(sub, "explain") &&
+	    strcmp(sub, "override") && strcmp(sub, "calibrate") && strcmp(sub, "rate"))
+		return cli_usage(c, cmd, "'%s' is not list, recompute, explain, override, calibrate, rate "
+				 "or check", sub);
+	if (cli_store(c, false, &s))
+		return c->err->status;
+	if (!strcmp(sub, "list"))
+		return n ? cli_usage(c, cmd, "health list takes no arguments") : health_list(c, s, &o);
+	if (!strcmp(sub, "recompute"))
+		return n ? cli_usage(c, cmd, "health recompute takes no arguments") : health_recompute(c, s, &o);
+	if (!strcmp(sub, "explain"))
+		return n != 1 ? cli_usage(c, cmd, "health explain takes one ACCOUNT")
+			      : health_explain(c, s, &o, argv[first]);
+	if (!strcmp(sub, "override"))
+		return health_override(c, s, &o, n, argv + first);
+	if (!strcmp(sub, "calibrate"))
+		return n ? cli_usage(c, cmd, "health calibrate takes no arguments") : health_calibrate(c, s, &o);
+	return health_rate(c, s, &o, n, argv + first);
+}

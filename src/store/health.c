@@ -1,0 +1,259 @@
+/*
+ * health.c -- reading snapshots, overrides and calibrations (see health.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/health.h"
+#include "store/store_int.h"
+
+static const struct {
+	const char *key;
+	const char *order;
+} health_sorts[] = {
+	{ "score", "h.score IS NULL, h.score, a.name COLLATE NOCASE" },
+	{ "name", "a.name COLLATE NOCASE" },
+	{ "arr", "arr DESC" },
+	{ "change", "(h.score - p.score) IS NULL, h.score - p.score" },
+};
+
+const char *const health_sort_keys[] = { "score", "name", "arr", "change", NULL };
+
+#define HEALTH_SELECT \
+	"SELECT a.id, a.name, u.login, a.segment," \
+	" coalesce((SELECT sum(arr_delta_cents) FROM arr_events e WHERE e.account_id = a.id" \
+	"   AND e.date <= ?1), 0) AS arr," \
+	" h.date, h.scorecard, h.scale, h.score, h.band, h.override_band, h.outcomes, h.experience," \
+	" h.false_positive, p.score, coalesce(p.override_band, p.band)" \
+	" FROM accounts a NOT INDEXED" \
+	" JOIN health_snapshots h ON h.id = (SELECT id FROM health_snapshots" \
+	"   WHERE account_id = a.id AND date <= ?1 ORDER BY date DESC LIMIT 1)" \
+	" LEFT JOIN health_snapshots p ON p.id = (SELECT id FROM health_snapshots" \
+	"   WHERE account_id = a.id AND date <= date(?1, '-30 days') ORDER BY date DESC LIMIT 1)" \
+	" LEFT JOIN users u ON u.id = a.owner_id" \
+	" WHERE (?2 IS NULL OR coalesce(h.override_band, h.band) = ?2)" \
+	"   AND (?3 IS NULL OR (?3 = 'pooled' AND a.owner_id IS NULL) OR u.login = ?3)" \
+	"   AND (?4 IS NULL OR a.segment = ?4)" \
+	"   AND (NOT ?5 OR h.false_positive = 1)"
+
+enum status
+store_health_each(struct store *s, int32_t day, const struct health_filter *f, health_cb cb,
+		  void *ctx, struct err *e)
+{
+	const char *order = NULL;
+	char date[DATE_STRLEN];
+	struct health_row r;
+	struct buf sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < sizeof(health_sorts) / sizeof(health_sorts[0]); i++)
+		if (!strcmp(f->sort ? f->sort : "score", health_sorts[i].key))
+			order = health_sorts[i].order;
+	if (!order)
+		return err_set(e, ST_USAGE, "cannot sort health by '%s'", f->sort);
+	buf_init(&sql);
+	buf_addf(&sql, "%s ORDER BY %s, a.id%s", HEALTH_SELECT, order, f->limit > 0 ? " LIMIT ?6" : "");
+	st = store_stmt(s, sql.data, e);
+	buf_done(&sql);
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
+	store_bind_text(st, 2, f->band);
+	store_bind_text(st, 3, f->owner);
+	store_bind_text(st, 4, f->segment);
+	sqlite3_bind_int(st, 5, f->false_positive);
+	if (f->limit > 0)
+		sqlite3_bind_int64(st, 6, f->limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.account_id = sqlite3_column_int64(st, 0);
+		r.name = store_col_text(st, 1);
+		r.owner = store_col_text(st, 2);
+		r.segment = store_col_text(st, 3);
+		r.arr_cents = sqlite3_column_int64(st, 4);
+		r.date = store_col_text(st, 5);
+		r.scorecard = store_col_text(st, 6);
+		r.scale = sqlite3_column_int(st, 7);
+		r.score_known = sqlite3_column_type(st, 8) != SQLITE_NULL;
+		r.score = sqlite3_column_double(st, 8);
+		r.band = store_col_text(st, 9);
+		r.override_band = store_col_text(st, 10);
+		r.outcomes_known = sqlite3_column_type(st, 11) != SQLITE_NULL;
+		r.outcomes = sqlite3_column_double(st, 11);
+		r.experience_known = sqlite3_column_type(st, 12) != SQLITE_NULL;
+		r.experience = sqlite3_column_double(st, 12);
+		r.false_positive = sqlite3_column_int(st, 13);
+		r.before_known = sqlite3_column_type(st, 14) != SQLITE_NULL;
+		r.before_score = sqlite3_column_double(st, 14);
+		r.before_band = store_col_text(st, 15);
+		if (cb(ctx, &r))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "listing health");
+	return ST_OK;
+}
+
+enum status
+store_health_latest_date(struct store *s, int32_t day, char out[11], struct err *e)
+{
+	char date[DATE_STRLEN];
+	sqlite3_stmt *st = store_stmt(s, "SELECT max(date) FROM health_snapshots WHERE date <= ?1", e);
+	int rc;
+
+	out[0] = '\0';
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(out, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : store_sql_error(s, e, "reading health");
+}
+
+enum status
+store_health_history(struct store *s, int64_t account_id, int32_t day, int days, point_cb cb,
+		     void *ctx, struct err *e)
+{
+	char date[DATE_STRLEN];
+	struct health_point p;
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT date, score, coalesce(override_band, band) FROM health_snapshots"
+		" WHERE account_id = ?1 AND date <= ?2 AND date > date(?2, '-' || ?3 || ' days')"
+		" ORDER BY date", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_text(st, 2, date_format(day, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, days);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p.date = store_col_text(st, 0);
+		p.known = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		p.score = sqlite3_column_double(st, 1);
+		p.band = store_col_text(st, 2);
+		if (cb(ctx, &p))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading health history");
+	return ST_OK;
+}
+
+enum status
+store_overrides_each(struct store *s, int32_t day, int64_t account_id, override_cb cb, void *ctx,
+		     struct err *e)
+{
+	char date[DATE_STRLEN];
+	struct override_row o;
+	/* The newest override wins when several are in force. */
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT o.id, o.account_id, o.band, o.reason, o.starts_on, o.until, u.login"
+		" FROM health_overrides o LEFT JOIN users u ON u.id = o.author_id"
+		" WHERE o.starts_on <= ?1 AND o.until >= ?1 AND (?2 = 0 OR o.account_id = ?2)"
+		" ORDER BY o.account_id, o.starts_on DESC, o.id DESC", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, account_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o.id = sqlite3_column_int64(st, 0);
+		o.account_id = sqlite3_column_int64(st, 1);
+		o.band = store_col_text(st, 2);
+		o.reason = store_col_text(st, 3);
+		o.starts_on = store_col_text(st, 4);
+		o.until = store_col_text(st, 5);
+		o.author = store_col_text(st, 6);
+		if (cb(ctx, &o))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading overrides");
+	return ST_OK;
+}
+
+enum status
+store_calibrations_load(struct store *s, struct scorecard *sc, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT c.calibrated_on, j.value FROM scorecard_calibrations c, json_each(c.cut_points) j"
+		" WHERE c.scorecard = ?1 AND c.measure = ?2 ORDER BY j.key", e);
+
+	if (!st)
+		return e->status;
+	for (int i = 0; i < sc->nmeasures; i++) {
+		double cuts[4];
+		int n = 0, rc;
+		int32_t on = 0;
+
+		if (!sc->measures[i].quantile)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, sc->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, sc->measures[i].id, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (n == 0 && !date_parse((const char *)sqlite3_column_text(st, 0), &on))
+				on = 0;
+			if (n < 4)
+				cuts[n] = sqlite3_column_double(st, 1);
+			n++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_sql_error(s, e, "reading calibrations");
+		if (n == sc->scale - 1)
+			scorecard_set_cuts(sc, i, cuts, n, on);
+	}
+	return ST_OK;
+}
+
+static enum status
+find_id(struct store *s, const char *sql, const char *a, const char *b, int64_t n, bool *found,
+	int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, e);
+	int rc;
+
+	*found = false;
+	if (!st)
+		return e->status;
+	if (a)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		*id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, "reading health");
+}
+
+enum status
+store_calibration_id(struct store *s, const char *scorecard, const char *measure, bool *found,
+		     int64_t *id, struct err *e)
+{
+	return find_id(s, "SELECT id FROM scorecard_calibrations WHERE scorecard = ?1 AND measure = ?2",
+		       scorecard, measure, 0, found, id, e);
+}
+
+enum status
+store_snapshot_id(struct store *s, int64_t account_id, const char *date, bool *found, int64_t *id,
+		  struct err *e)
+{
+	return find_id(s, "SELECT id FROM health_snapshots WHERE account_id = ?1 AND date = ?2",
+		       NULL, date, account_id, found, id, e);
+}
