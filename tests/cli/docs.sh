@@ -39,6 +39,22 @@ if ! diff -u "$WORK/cols.help" "$WORK/cols.man2" >"$WORK/diff"; then
 $(cat "$WORK/diff")"
 fi
 
+case_ "tend-scorecard(5) lists exactly the fact catalog, and its example scorecard validates"
+SCMAN="$TEST_SRCDIR/man/tend-scorecard.5"
+"$TEND" facts --format csv | sed -n '2,$s/,.*//p' >"$WORK/facts.help"
+sed -n '/BEGIN FACTS/,/END FACTS/s/^\.It Cm \([a-z_0-9]*\).*/\1/p' "$SCMAN" >"$WORK/facts.man"
+diff -u "$WORK/facts.help" "$WORK/facts.man" >"$WORK/diff" || fail "man tend-scorecard facts differ from tend facts (make update-man):
+$(cat "$WORK/diff")"
+# The last example is a whole scorecard: cut it out of the page and check it.
+awk '/^scorecard: smb$/ { on = 1 } on && /^\.Ed/ { exit } on { print }' "$SCMAN" >"$WORK/example.yaml"
+grep -q "quantile: 5" "$WORK/example.yaml" || fail "could not find the example scorecard in the man page"
+run health check "$WORK/example.yaml"
+expect_rc 0
+if command -v mandoc >/dev/null 2>&1; then
+	mandoc -Tlint -Wwarning "$SCMAN" >"$WORK/lint" 2>&1 || fail "mandoc -Tlint tend-scorecard.5:
+$(cat "$WORK/lint")"
+fi
+
 case_ "the README keeps the two quick-start commands"
 grep -q '^./bootstrap && make run$' "$README" || fail "README lacks ./bootstrap && make run"
 grep -q '^./bootstrap && make check$' "$README" || fail "README lacks ./bootstrap && make check"
