@@ -37,16 +37,19 @@ const struct command cli_commands[] = {
 	  "  --role ROLE    csm, lead or admin (default: admin for the first user)\n"
 	  "  --team TEAM    your team, created if needed\n",
 	  cmd_init },
-	{ "demo", "[--accounts N] [--csms N] [--seed S]",
+	{ "demo", "[--accounts N] [--csms N] [--seed S] [--weeks N]",
 	  "fill an empty book with a realistic sample book of business",
 	  "Generates a deterministic book: one team, a lead, CSMs, accounts across the\n"
 	  "enterprise, mid-market and SMB segments, two years of ARR ledger, renewals,\n"
 	  "weekly usage, tickets, surveys, touchpoints, contacts, tasks, risks and\n"
 	  "success plans.  The same seed and --now give the same book byte for byte.\n"
+	  "Then scores it weekly, oldest first, so every account has a health trend.\n"
 	  "Refuses to touch a book that already holds data.\n\n"
 	  "  --accounts N   number of accounts (default 600, at most 1000000)\n"
 	  "  --csms N       number of CSMs (default 8)\n"
-	  "  --seed S       random seed (default 1)\n",
+	  "  --seed S       random seed (default 1)\n"
+	  "  --weeks N      weeks of health history to score, 0 to 52 (default 12;\n"
+	  "                 1, today only, for books over 20000 accounts)\n",
 	  cmd_demo },
 	{ "import", "ENTITY FILE.csv [--dry-run]",
 	  "add rows from a CSV file; all or nothing",

@@ -14,6 +14,8 @@
 #include "cli/cli.h"
 #include "core/xalloc.h"
 #include "domain/demo.h"
+#include "domain/health_run.h"
+#include "domain/scorecard_set.h"
 #include "store/entity.h"
 #include "store/migrate.h"
 #include "store/row.h"
@@ -121,13 +123,29 @@ cmd_init(struct cli *c, int argc, char **argv)
 
 /* -- demo ------------------------------------------------------------------ */
 
+/* What `tend demo` takes: the generator's options and the weeks to score. */
+struct demo_args {
+	struct demo_opts o;
+	int weeks;            /* -1: the default for the book's size */
+};
+
+#define DEMO_DEFAULT_WEEKS 12
+#define DEMO_MAX_WEEKS 52
+#define DEMO_BIG_BOOK 20000   /* above this, score today only by default */
+
 static enum status
 demo_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
-	struct demo_opts *o = ctx;
+	struct demo_args *a = ctx;
+	struct demo_opts *o = &a->o;
 	long v;
 
 	switch (opt) {
+	case 'w':
+		if (cli_int(c, "weeks", arg, 0, DEMO_MAX_WEEKS, &v))
+			return c->err->status;
+		a->weeks = (int)v;
+		return ST_OK;
 	case 'a':
 		if (cli_int(c, "accounts", arg, 1, DEMO_MAX_ACCOUNTS, &v))
 			return c->err->status;
@@ -160,13 +178,32 @@ seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Score the new book once a week up to today, oldest first, so each
+ * account's current health carries a trend the sparklines can show. */
 static enum status
-make_demo(struct cli *c, const struct demo_opts *o, bool quiet)
+score_demo(struct cli *c, struct store *s, int weeks)
 {
+	struct scorecard_set set;
+	struct health_run r;
+	enum status st = ST_OK;
+
+	if (scorecard_set_load(&set, NULL, 0, c->conf.scorecard, c->err, NULL, NULL))
+		return c->err->status;
+	for (int w = weeks - 1; w >= 0 && !st; w--)
+		st = health_run_recompute(s, &set, c->clock.today - 7 * w, &r, c->err);
+	scorecard_set_free(&set);
+	return st;
+}
+
+static enum status
+make_demo(struct cli *c, const struct demo_args *a, bool quiet)
+{
+	const struct demo_opts *o = &a->o;
 	struct demo_stats stats = { 0 };
 	struct timespec t0;
 	struct store *s;
 	char today[DATE_STRLEN];
+	int weeks = a->weeks >= 0 ? a->weeks : o->accounts > DEMO_BIG_BOOK ? 1 : DEMO_DEFAULT_WEEKS;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (cli_store(c, true, &s) || demo_generate(s, o, &stats, c->err))
@@ -176,6 +213,14 @@ make_demo(struct cli *c, const struct demo_opts *o, bool quiet)
 		       store_path(s), (long long)stats.accounts, (long long)stats.users,
 		       (long long)stats.rows, (unsigned long long)o->seed,
 		       date_format(store_clock(s)->today, today), seconds_since(&t0));
+	if (!weeks)
+		return ST_OK;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (score_demo(c, s, weeks))
+		return c->err->status;
+	if (!quiet)
+		printf("scored %d week%s of health history in %.1f s\n", weeks, weeks == 1 ? "" : "s",
+		       seconds_since(&t0));
 	return ST_OK;
 }
 
@@ -186,16 +231,17 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		{ "accounts", required_argument, NULL, 'a' },
 		{ "csms", required_argument, NULL, 'c' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "weeks", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct demo_opts o = { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 };
+	struct demo_args a = { { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 }, -1 };
 	int first;
 
-	if (cli_getopt(c, cli_find("demo"), argc, argv, "", opts, demo_opt, &o, &first) || first < 0)
+	if (cli_getopt(c, cli_find("demo"), argc, argv, "", opts, demo_opt, &a, &first) || first < 0)
 		return c->err->status;
 	if (first < argc)
 		return cli_usage(c, cli_find("demo"), "unexpected argument '%s'", argv[first]);
-	return make_demo(c, &o, false);
+	return make_demo(c, &a, false);
 }
 
 /* -- tui ------------------------------------------------------------------- */
@@ -205,6 +251,8 @@ cmd_tui(struct cli *c, int argc, char **argv)
 {
 	struct tui_opts t = { 0 };
 	struct store *s;
+	char *config;
+	enum status st;
 	int first;
 
 	if (cli_getopt(c, cli_find("tui"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
@@ -218,10 +266,10 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	if (c->demo && !c->db_flag) {
 		cli_resolve_db(c);
 		if (access(c->db_path, F_OK) != 0) {
-			struct demo_opts o = { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 };
+			struct demo_args a = { { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 }, -1 };
 
 			fprintf(stderr, "tend: creating the demo book at %s ...\n", c->db_path);
-			if (make_demo(c, &o, true))
+			if (make_demo(c, &a, true))
 				return c->err->status;
 		}
 	}
@@ -230,7 +278,12 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	t.color = c->color;
 	t.theme = c->theme ? c->theme : c->conf.theme;
 	t.login = c->login;
-	return tui_run(s, &t, c->err);
+	t.scorecard = c->conf.scorecard;
+	config = paths_config_file();
+	t.config_path = config;
+	st = tui_run(s, &t, c->err);
+	free(config);
+	return st;
 }
 
 /* -- config ---------------------------------------------------------------- */

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cli/health_cmd.h"
-#include "cli/health_out.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/text.h"

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/health_out.h"
 #include "core/money.h"
 #include "domain/facts.h"
 #include "store/facts.h"

@@ -16,10 +16,10 @@
 
 #include "cli/cli.h"
 #include "cli/health_cmd.h"
-#include "cli/health_out.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/xalloc.h"
+#include "domain/health_run.h"
 #include "domain/score.h"
 #include "domain/scorecard_set.h"
 #include "store/entity.h"
@@ -193,199 +193,31 @@ health_list(struct cli *c, struct store *s, struct health_opts *o)
 
 /* -- recompute -------------------------------------------------------------- */
 
-struct recompute {
-	struct cli *c;
-	struct store *s;
-	struct wtx *t;
-	const struct scorecard_set *set;
-	struct row row;
-	struct buf json;
-	char date[DATE_STRLEN];
-	struct override_row *ov;      /* overrides in force, by account id */
-	size_t nov, novcap, ovi;
-	char **ov_bands;
-	long counts[6], unscored, churned, fp, overridden, total;
-	bool replacing;               /* the day already has snapshots */
-	enum status st;
-};
-
-static int
-collect_override(void *ctx, const struct override_row *o)
-{
-	struct recompute *r = ctx;
-
-	/* Sorted by account, newest first: keep the first of each account. */
-	if (r->nov && r->ov[r->nov - 1].account_id == o->account_id)
-		return 0;
-	if (r->nov == r->novcap) {
-		r->novcap = r->novcap ? r->novcap * 2 : 64;
-		r->ov = xreallocarray(r->ov, r->novcap, sizeof(*r->ov));
-		r->ov_bands = xreallocarray(r->ov_bands, r->novcap, sizeof(*r->ov_bands));
-	}
-	r->ov[r->nov] = *o;
-	r->ov_bands[r->nov] = xstrdup(o->band);
-	r->ov[r->nov].band = r->ov_bands[r->nov];
-	r->nov++;
-	return 0;
-}
-
-/* The override band in force for account id; facts stream in id order. */
-static const char *
-override_for(struct recompute *r, int64_t id)
-{
-	while (r->ovi < r->nov && r->ov[r->ovi].account_id < id)
-		r->ovi++;
-	return r->ovi < r->nov && r->ov[r->ovi].account_id == id ? r->ov[r->ovi].band : NULL;
-}
-
-/* {"measure": {"value": v, "rating": r}, ...}; unknown values and ratings are null. */
-static void
-measures_json(struct buf *b, const struct scorecard *sc, const struct fact_row *f,
-	      const struct score_result *res)
-{
-	buf_reset(b);
-	buf_addc(b, '{');
-	for (int i = 0; i < sc->nmeasures; i++) {
-		const struct sc_measure *m = &sc->measures[i];
-		const struct fact_value *v = m->fact >= 0 ? &f->v[m->fact] : NULL;
-
-		if (i)
-			buf_adds(b, ",");
-		json_escape(b, m->id);
-		buf_adds(b, ":{\"value\":");
-		if (!v || !v->known)
-			buf_adds(b, "null");
-		else if (v->label)
-			json_escape(b, v->label);
-		else if (v->num == floor(v->num) && fabs(v->num) < 1e15)
-			buf_addf(b, "%lld", (long long)v->num);
-		else
-			buf_addf(b, "%.4f", v->num);
-		if (res->m[i].rated)
-			buf_addf(b, ",\"rating\":%d}", res->m[i].rating);
-		else
-			buf_adds(b, ",\"rating\":null}");
-	}
-	buf_addc(b, '}');
-}
-
-static int
-recompute_one(void *ctx, const struct fact_row *f)
-{
-	struct recompute *r = ctx;
-	const struct scorecard *sc = scorecard_for(r->set, f->v[FACT_SEGMENT].label);
-	struct score_result res;
-	const char *ob;
-	bool found;
-	int64_t id;
-
-	r->total++;
-	/* Churned customers have no health to manage; they keep their history.
-	 * A re-run replaces the whole day, so a snapshot an earlier run left
-	 * today for an account no longer scored goes. */
-	if ((f->v[FACT_STAGE].label && !strcmp(f->v[FACT_STAGE].label, "churned")) || !sc) {
-		if (sc)
-			r->churned++;
-		else
-			r->unscored++;
-		if (r->replacing) {
-			if ((r->st = store_snapshot_id(r->s, f->account_id, r->date, &found, &id, r->c->err)))
-				return 1;
-			if (found && (r->st = wtx_delete(r->t, &entity_health_snapshot, id, r->c->err)))
-				return 1;
-		}
-		return 0;
-	}
-	score_account(sc, f, &res);
-	ob = override_for(r, f->account_id);
-	measures_json(&r->json, sc, f, &res);
-	row_reset(&r->row);
-	row_int(&r->row, "account", f->account_id);
-	row_text(&r->row, "date", r->date);
-	row_text(&r->row, "scorecard", sc->name);
-	row_int(&r->row, "scale", sc->scale);
-	if (res.known)
-		row_real(&r->row, "score", res.score);
-	else
-		row_null(&r->row, "score");
-	row_text(&r->row, "band", res.band);
-	if (res.outcomes_known)
-		row_real(&r->row, "outcomes", res.outcomes);
-	else
-		row_null(&r->row, "outcomes");
-	if (res.experience_known)
-		row_real(&r->row, "experience", res.experience);
-	else
-		row_null(&r->row, "experience");
-	row_int(&r->row, "false_positive", res.false_positive);
-	row_text(&r->row, "override_band", ob);
-	row_text(&r->row, "measures", r->json.data);
-	/* Re-running the same day replaces that day's snapshot. */
-	found = false;
-	if (r->replacing && (r->st = store_snapshot_id(r->s, f->account_id, r->date, &found, &id, r->c->err)))
-		return 1;
-	r->st = found ? wtx_update(r->t, &r->row, id, r->c->err) : wtx_insert(r->t, &r->row, NULL, r->c->err);
-	if (r->st)
-		return 1;
-	for (int b = 0; b < 6; b++)
-		if (!strcmp(band_names[b], ob ? ob : res.band))
-			r->counts[b]++;
-	r->fp += res.false_positive;
-	r->overridden += ob != NULL;
-	return 0;
-}
-
 static enum status
 health_recompute(struct cli *c, struct store *s, struct health_opts *o)
 {
 	struct scorecard_set set;
-	struct recompute r = { .c = c, .s = s, .set = &set };
+	struct health_run r;
+	char date[DATE_STRLEN];
 	enum status st;
 
 	if (health_load_set(c, s, o, &set))
 		return c->err->status;
-	date_format(c->clock.today, r.date);
-	row_init(&r.row, &entity_health_snapshot);
-	buf_init(&r.json);
-	st = store_overrides_each(s, c->clock.today, 0, collect_override, &r, c->err);
-	if (!st) {
-		char latest[DATE_STRLEN];
-
-		st = store_health_latest_date(s, c->clock.today, latest, c->err);
-		r.replacing = !strcmp(latest, r.date);
-	}
-	if (!st)
-		st = wtx_begin(s, "health recompute", WTX_BULK, &r.t, c->err);
-	if (!st) {
-		st = store_facts_each(s, c->clock.today, 0, recompute_one, &r, c->err);
-		if (!st)
-			st = r.st;
-		if (st)
-			wtx_abort(r.t);
-		else
-			st = wtx_commit(r.t, c->err);
-	}
+	st = health_run_recompute(s, &set, c->clock.today, &r, c->err);
 	if (!st) {
 		printf("scored %ld account%s on %s with %s%s: %ld green, %ld yellow, %ld red",
-		       r.total - r.unscored - r.churned, r.total - r.unscored - r.churned == 1 ? "" : "s",
-		       r.date, set.sc[0]->name,
+		       r.scored, r.scored == 1 ? "" : "s", date_format(c->clock.today, date), set.sc[0]->name,
 		       set.n > 1 ? " and others" : "", r.counts[BAND_GREEN], r.counts[BAND_YELLOW],
 		       r.counts[BAND_RED]);
 		if (r.counts[BAND_LIGHTGREEN] || r.counts[BAND_ORANGE])
 			printf(", %ld light green, %ld orange", r.counts[BAND_LIGHTGREEN], r.counts[BAND_ORANGE]);
 		printf(", %ld unknown; %ld false-positive healthy; %ld override%s in force; "
-		       "%ld churned not scored\n", r.counts[BAND_UNKNOWN], r.fp, r.overridden,
+		       "%ld churned not scored\n", r.counts[BAND_UNKNOWN], r.false_positive, r.overridden,
 		       r.overridden == 1 ? "" : "s", r.churned);
 		if (r.unscored)
 			fprintf(stderr, "tend: warning: %ld account%s in segments no scorecard covers were "
 				"not scored\n", r.unscored, r.unscored == 1 ? "" : "s");
 	}
-	for (size_t i = 0; i < r.nov; i++)
-		free(r.ov_bands[i]);
-	free(r.ov_bands);
-	free(r.ov);
-	row_done(&r.row);
-	buf_done(&r.json);
 	scorecard_set_free(&set);
 	return st;
 }

@@ -11,21 +11,17 @@
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
-#include "store/entity.h"
-#include "store/row.h"
+#include "domain/actions.h"
 #include "store/store.h"
-#include "store/wtx.h"
 
-/* The current user's id, 0 when the login is not a user of this book. */
-static int64_t
-current_user(struct cli *c, struct store *s)
+/* Is the login a user of this book? */
+static bool
+is_user(struct cli *c, struct store *s)
 {
 	struct err ignore = { ST_OK, "" };
-	int64_t id = 0;
+	int64_t id;
 
-	if (store_user_id(s, c->login, &id, &ignore))
-		return 0;
-	return id;
+	return store_user_id(s, c->login, &id, &ignore) == ST_OK;
 }
 
 /* -- log ------------------------------------------------------------------- */
@@ -72,11 +68,10 @@ cmd_log(struct cli *c, int argc, char **argv)
 	};
 	const struct command *cmd = cli_find("log");
 	struct log_opts o = { .kind = "call", .duration = -1, .sentiment = -1 };
-	char date[DATE_STRLEN], *with = NULL;
+	struct touch_input in;
+	char date[DATE_STRLEN];
 	struct store *s;
-	struct wtx *t;
-	struct row r;
-	int64_t account, author, id;
+	int64_t id;
 	enum status st;
 	int first;
 
@@ -91,49 +86,17 @@ cmd_log(struct cli *c, int argc, char **argv)
 	}
 	if (!o.date_set)
 		o.date = c->clock.today;
-	if (cli_store(c, false, &s) || store_account_resolve(s, argv[first], &account, c->err))
+	if (cli_store(c, false, &s))
 		return c->err->status;
-	author = current_user(c, s);
-	row_init(&r, &entity_touchpoint);
-	row_int(&r, "account", account);
-	row_text(&r, "date", date_format(o.date, date));
-	row_text(&r, "kind", o.kind);
-	row_text(&r, "summary", o.summary);
-	row_int(&r, "proactive", !o.reactive);
-	if (o.duration >= 0)
-		row_int(&r, "duration_min", o.duration);
-	if (o.sentiment >= 0)
-		row_int(&r, "sentiment", o.sentiment);
-	if (o.follow_ups)
-		row_text(&r, "follow_ups", o.follow_ups);
-	if (author)
-		row_int(&r, "author", author);
-	if (o.with) {
-		/* Attendees by email, resolved like an import's attendees column. */
-		with = xstrdup(o.with);
-		for (char *p = with; *p; p++)
-			if (*p == ',')
-				*p = ';';
-		if (row_parse(s, &r, entity_field(&entity_touchpoint, "attendees"), with, c->err)) {
-			err_wrap(c->err, "--with");
-			st = ST_USAGE;
-			c->err->status = st;
-			goto out;
-		}
-	}
-	if ((st = wtx_begin(s, "log", WTX_AUDIT_ROWS, &t, c->err)))
-		goto out;
-	if ((st = wtx_insert(t, &r, &id, c->err))) {
-		wtx_abort(t);
-		goto out;
-	}
-	if ((st = wtx_commit(t, c->err)))
-		goto out;
-	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date);
-out:
-	free(with);
-	row_done(&r);
-	return st;
+	in = (struct touch_input){ .kind = o.kind, .date = o.date, .summary = o.summary,
+		.follow_ups = o.follow_ups, .duration = (int)o.duration, .sentiment = (int)o.sentiment,
+		.reactive = o.reactive, .attendees = o.with };
+	if (store_account_resolve(s, argv[first], &in.account_id, c->err))
+		return c->err->status;
+	if ((st = action_log(s, c->login, &in, &id, c->err)))
+		return st;
+	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date_format(o.date, date));
+	return ST_OK;
 }
 
 /* -- task ------------------------------------------------------------------ */
@@ -180,48 +143,30 @@ static enum status
 task_add(struct cli *c, struct store *s, const struct task_opts *o, int n, char **args)
 {
 	const struct command *cmd = cli_find("task");
-	char due[DATE_STRLEN], today[DATE_STRLEN];
-	int64_t account = 0, owner = 0, id;
-	struct wtx *t;
-	struct row r;
+	struct task_input in = { 0 };
+	char due[DATE_STRLEN];
+	int64_t id;
 	enum status st;
 
 	if (n != 2)
 		return cli_usage(c, cmd, "task add takes an ACCOUNT (or -) and a TITLE");
 	if (!*args[1])
 		return cli_usage(c, cmd, "the title is empty");
-	if (strcmp(args[0], "-") && store_account_resolve(s, args[0], &account, c->err))
+	if (strcmp(args[0], "-") && store_account_resolve(s, args[0], &in.account_id, c->err))
 		return c->err->status;
-	if (o->owner && store_user_id(s, !strcmp(o->owner, "me") ? c->login : o->owner, &owner, c->err))
-		return c->err->status;
-	if (!o->owner)
-		owner = current_user(c, s);
-	row_init(&r, &entity_task);
-	if (account)
-		row_int(&r, "account", account);
-	row_text(&r, "title", args[1]);
-	row_text(&r, "kind", o->kind ? o->kind : "activity");
-	row_text(&r, "priority", o->priority ? o->priority : "medium");
-	if (owner)
-		row_int(&r, "owner", owner);
+	in.title = args[1];
+	in.kind = o->kind;
+	in.priority = o->priority;
+	in.owner = o->owner && !strcmp(o->owner, "me") ? c->login : o->owner;
+	in.due = o->due;
+	in.has_due = o->due_set;
+	if ((st = action_task_add(s, c->login, &in, &id, c->err)))
+		return st;
+	printf("task #%lld added", (long long)id);
 	if (o->due_set)
-		row_text(&r, "due_date", date_format(o->due, due));
-	row_text(&r, "status", "open");
-	row_text(&r, "source", "manual");
-	row_text(&r, "created_on", date_format(c->clock.today, today));
-	st = wtx_begin(s, "task add", WTX_AUDIT_ROWS, &t, c->err);
-	if (!st && (st = wtx_insert(t, &r, &id, c->err)))
-		wtx_abort(t);
-	else if (!st)
-		st = wtx_commit(t, c->err);
-	row_done(&r);
-	if (!st) {
-		printf("task #%lld added", (long long)id);
-		if (o->due_set)
-			printf(", due %s", due);
-		printf("\n");
-	}
-	return st;
+		printf(", due %s", date_format(o->due, due));
+	printf("\n");
+	return ST_OK;
 }
 
 static const struct out_col task_cols[] = {
@@ -273,7 +218,7 @@ task_list(struct cli *c, struct store *s, const struct task_opts *o, int n)
 		return c->err->status;
 	if (o->owner && strcmp(o->owner, "all"))
 		f.owner = !strcmp(o->owner, "me") ? c->login : o->owner;
-	else if (!o->owner && !o->account && current_user(c, s))
+	else if (!o->owner && !o->account && is_user(c, s))
 		f.owner = c->login;   /* your own list by default, when you are a user */
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), task_cols, N_TASK_COLS);
 	st = store_tasks_each(s, &f, task_row_out, &out, c->err);
@@ -285,50 +230,32 @@ static enum status
 task_done(struct cli *c, struct store *s, int n, char **args)
 {
 	const struct command *cmd = cli_find("task");
-	char today[DATE_STRLEN];
-	struct wtx *t;
-	struct row r;
+	int64_t *ids, *skipped_ids;
+	int done, skipped;
 	long id;
-	int done = 0;
 	enum status st;
 
 	if (n < 1)
 		return cli_usage(c, cmd, "task done takes one or more task IDs");
-	for (int i = 0; i < n; i++)
-		if (cli_int(c, "ID", args[i], 1, 1L << 62, &id))
+	ids = xcalloc((size_t)n, sizeof(*ids));
+	skipped_ids = xcalloc((size_t)n, sizeof(*skipped_ids));
+	for (int i = 0; i < n; i++) {
+		if (cli_int(c, "ID", args[i], 1, 1L << 62, &id)) {
+			free(ids);
+			free(skipped_ids);
 			return cli_usage(c, cmd, "'%s' is not a task id", args[i]);
-	if ((st = wtx_begin(s, "task done", WTX_AUDIT_ROWS, &t, c->err)))
-		return st;
-	row_init(&r, &entity_task);
-	row_text(&r, "status", "done");
-	row_text(&r, "done_on", date_format(c->clock.today, today));
-	for (int i = 0; i < n && !st; i++) {
-		char status[16];
-
-		id = strtol(args[i], NULL, 10);
-		if ((st = store_task_status(s, id, status, c->err))) {
-			err_wrap(c->err, "nothing was changed");
-			break;
 		}
-		/* Done already: keep the day it was really done. */
-		if (!strcmp(status, "done")) {
-			printf("task #%ld was already done\n", id);
-			continue;
-		}
-		if ((st = wtx_update(t, &r, id, c->err)))
-			err_wrap(c->err, "nothing was changed");
-		else
-			done++;
+		ids[i] = id;
 	}
-	row_done(&r);
-	if (st) {
-		wtx_abort(t);
-		return st;
+	st = action_tasks_done(s, ids, n, &done, &skipped, skipped_ids, c->err);
+	if (!st) {
+		for (int i = 0; i < skipped; i++)
+			printf("task #%lld was already done\n", (long long)skipped_ids[i]);
+		printf("%d task%s done\n", done, done == 1 ? "" : "s");
 	}
-	if ((st = wtx_commit(t, c->err)))
-		return st;
-	printf("%d task%s done\n", done, done == 1 ? "" : "s");
-	return ST_OK;
+	free(ids);
+	free(skipped_ids);
+	return st;
 }
 
 enum status

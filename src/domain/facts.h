@@ -12,6 +12,7 @@
 #define TEND_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum fact_kind {
@@ -128,5 +129,8 @@ struct fact_row {
 	int manual_age[2];           /* age in days of the latest financial_rating and
 					csm_sentiment input, -1 when there is none */
 };
+
+/* A fact value as text for people: "83%", "12", "12,000", "yes", "n/a". */
+const char *fact_text(const struct fact_def *d, const struct fact_value *v, char *out, size_t size);
 
 #endif

@@ -108,7 +108,8 @@ add(struct scorecard_set *set, const char *name, struct err *e,
 	sc = scorecard_load_file(name, &d, e);
 	if (!sc) {
 		if (d.n) {
-			report(ctx, &d);
+			if (report)
+				report(ctx, &d);
 			err_set(e, ST_DATA, "scorecard %s has %zu problem%s; nothing was scored", name,
 				d.n, d.n == 1 ? "" : "s");
 		}

@@ -25,7 +25,7 @@ struct scorecard_set {
 
 /* Load the set.  files: --scorecard values (paths, or shipped names).
  * Problems in files are reported through `report` (one call per file with
- * its diagnostics) and make the load fail with ST_DATA. */
+ * its diagnostics; report may be NULL) and make the load fail with ST_DATA. */
 enum status scorecard_set_load(struct scorecard_set *set, const char *const *files, int nfiles,
 			       const char *config_name, struct err *e,
 			       void (*report)(void *ctx, const struct diag *d), void *ctx);

@@ -410,6 +410,26 @@ const struct entity entity_calibration = { "scorecard_calibration", "scorecard_c
 	"quantile cut points of a scorecard measure", calibration_fields,
 	COUNT(calibration_fields), true };
 
+static const struct field account_health_fields[] = {
+	ID,
+	ACCOUNT,
+	DATE("date", F_REQUIRED, "day of the latest score"),
+	TEXT("scorecard", F_REQUIRED, "scorecard used"),
+	INT("scale", "3 or 5 rating bands"),
+	REAL("score", "overall score"),
+	TEXT("band", F_REQUIRED, "band shown: the override when one is in force"),
+	TEXT("computed_band", F_REQUIRED, "computed band"),
+	REAL("outcomes", "outcomes score"),
+	REAL("experience", "experience score"),
+	BOOL("false_positive", "good experience, poor outcomes"),
+	TEXT("ratings", 0, "one character per measure: 1-5, or - for no data"),
+	TEXT("vals", 0, "each measure's value as the heatmap shows it, separated by |"),
+	TEXT("trend", 0, "latest scores, oldest first"),
+};
+const struct entity entity_account_health = { "account_health", "account_health",
+	"each account's current health (kept by tend health recompute; export only)",
+	account_health_fields, COUNT(account_health_fields), false };
+
 static const struct field audit_fields[] = {
 	ID,
 	TEXT("at", 0, "UTC time"),
@@ -430,7 +450,7 @@ const struct entity *const entity_catalog[] = {
 	&entity_ticket, &entity_survey, &entity_touchpoint, &entity_advocacy, &entity_task,
 	&entity_task_item, &entity_risk, &entity_success_plan, &entity_objective,
 	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_health_override,
-	&entity_health_input, &entity_calibration, &entity_audit,
+	&entity_health_input, &entity_calibration, &entity_account_health, &entity_audit,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);
 

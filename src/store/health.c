@@ -257,3 +257,25 @@ store_snapshot_id(struct store *s, int64_t account_id, const char *date, bool *f
 	return find_id(s, "SELECT id FROM health_snapshots WHERE account_id = ?1 AND date = ?2",
 		       NULL, date, account_id, found, id, e);
 }
+
+enum status
+store_account_health_prev(struct store *s, int64_t account_id, bool *found, int64_t *id,
+			  char date[11], char *trend, size_t trend_size, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, date, trend FROM account_health WHERE account_id = ?1", e);
+	int rc;
+
+	*found = false;
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, account_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(date, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(trend, trend_size, "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, "reading current health");
+}

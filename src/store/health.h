@@ -76,6 +76,9 @@ enum status store_calibrations_load(struct store *s, struct scorecard *sc, struc
 /* The id of a calibration row, for replacing it; *found false if none. */
 enum status store_calibration_id(struct store *s, const char *scorecard, const char *measure,
 				 bool *found, int64_t *id, struct err *e);
+/* An account's current-health row (account_health): its id, date and trend. */
+enum status store_account_health_prev(struct store *s, int64_t account_id, bool *found, int64_t *id,
+				      char date[11], char *trend, size_t trend_size, struct err *e);
 /* The id of an account's snapshot on a day, for replacing it. */
 enum status store_snapshot_id(struct store *s, int64_t account_id, const char *date, bool *found,
 			      int64_t *id, struct err *e);

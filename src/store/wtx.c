@@ -30,8 +30,24 @@ struct shape {
 	sqlite3_stmt *st;            /* owned by the store's cache */
 };
 
+/* Full-text indexes the write path keeps in step with their tables (there
+ * are no triggers: a bulk load into an empty table builds its index in one
+ * pass at commit instead of row by row). */
+static const struct fts_mirror {
+	const struct entity *ent;
+	const char *fts;             /* the FTS5 table (external content) */
+	const char *cols;            /* its columns, the same names in the base table */
+} fts_mirrors[] = {
+	{ &entity_account, "accounts_fts", "name, external_id, industry, region, notes" },
+	{ &entity_touchpoint, "touchpoints_fts", "summary, follow_ups" },
+};
+#define N_MIRRORS (sizeof(fts_mirrors) / sizeof(fts_mirrors[0]))
+
+enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
+
 struct wtx {
 	struct store *s;
+	enum fts_state fts[N_MIRRORS];
 	char *action;
 	enum wtx_mode mode;
 	int64_t rows;
@@ -250,6 +266,94 @@ write_lists(struct wtx *t, const struct row *r, int64_t id, bool replace, struct
 	return ST_OK;
 }
 
+static const struct fts_mirror *
+mirror_of(struct wtx *t, const struct entity *ent, enum fts_state **state)
+{
+	for (size_t i = 0; i < N_MIRRORS; i++)
+		if (fts_mirrors[i].ent == ent) {
+			*state = &t->fts[i];
+			return &fts_mirrors[i];
+		}
+	return NULL;
+}
+
+/* Before the first write of a bulk action to a mirrored table: an empty
+ * table is indexed in one pass at commit, otherwise row by row. */
+static enum status
+fts_decide(struct wtx *t, const struct fts_mirror *m, enum fts_state *state, struct err *e)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (*state != FTS_UNKNOWN)
+		return ST_OK;
+	/* A book held at an older schema (tests do that) has no index. */
+	if (!(st = store_stmt(t->s, "SELECT count(*) FROM sqlite_schema WHERE name = ?1", e)))
+		return e->status;
+	sqlite3_bind_text(st, 1, m->fts, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*state = rc == SQLITE_ROW && sqlite3_column_int(st, 0) ? FTS_ROWS : FTS_NONE;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_sql_error(t->s, e, "full-text index");
+	if (*state == FTS_NONE || t->mode != WTX_BULK)
+		return ST_OK;
+	snprintf(sql, sizeof(sql), "SELECT NOT EXISTS (SELECT 1 FROM %s)", m->ent->table);
+	if (!(st = store_stmt(t->s, sql, e)))
+		return e->status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
+		*state = FTS_REBUILD;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : store_sql_error(t->s, e, "full-text index");
+}
+
+/* Add (the row's current text) or remove (its text before a change) row id
+ * of ent in its full-text index, if it has one. */
+static enum status
+fts_sync(struct wtx *t, const struct entity *ent, int64_t id, bool add, struct err *e)
+{
+	enum fts_state *state;
+	const struct fts_mirror *m = mirror_of(t, ent, &state);
+	char sql[512];
+	sqlite3_stmt *st;
+
+	if (!m)
+		return ST_OK;
+	if (fts_decide(t, m, state, e))
+		return e->status;
+	if (*state == FTS_REBUILD || *state == FTS_NONE)
+		return ST_OK;
+	if (add)
+		snprintf(sql, sizeof(sql), "INSERT INTO %s (rowid, %s) SELECT id, %s FROM %s WHERE id = ?1",
+			 m->fts, m->cols, m->cols, ent->table);
+	else
+		snprintf(sql, sizeof(sql), "INSERT INTO %s (%s, rowid, %s) SELECT 'delete', id, %s FROM %s "
+			 "WHERE id = ?1", m->fts, m->fts, m->cols, m->cols, ent->table);
+	if (!(st = store_stmt(t->s, sql, e)))
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	return step_write(t, st, ent, e);
+}
+
+/* At commit: build the indexes of tables a bulk action filled from empty. */
+static enum status
+fts_rebuild(struct wtx *t, struct err *e)
+{
+	char sql[128];
+
+	for (size_t i = 0; i < N_MIRRORS; i++) {
+		if (t->fts[i] != FTS_REBUILD)
+			continue;
+		snprintf(sql, sizeof(sql), "INSERT INTO %s (%s) VALUES ('rebuild')", fts_mirrors[i].fts,
+			 fts_mirrors[i].fts);
+		if (sqlite3_exec(t->s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return store_sql_error(t->s, e, "building the search index");
+	}
+	return ST_OK;
+}
+
 static void
 count(struct wtx *t, const struct entity *ent)
 {
@@ -268,13 +372,21 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 
 	if (!st)
 		return e->status;
+	{
+		enum fts_state *state;
+		const struct fts_mirror *m = mirror_of(t, r->ent, &state);
+
+		/* Decide before the first row lands: is the table empty? */
+		if (m && fts_decide(t, m, state, e))
+			return e->status;
+	}
 	for (int i = 0; i < r->ent->nfields; i++)
 		if (mask & (1u << i))
 			bind_value(st, ++n, &r->v[i]);
 	if (step_write(t, st, r->ent, e))
 		return e->status;
 	id = sqlite3_last_insert_rowid(t->s->db);
-	if (write_lists(t, r, id, false, e))
+	if (write_lists(t, r, id, false, e) || fts_sync(t, r->ent, id, true, e))
 		return e->status;
 	count(t, r->ent);
 	if (t->mode == WTX_AUDIT_ROWS) {
@@ -302,6 +414,8 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
+	if (fts_sync(t, r->ent, id, false, e))
+		goto fail;
 	if (mask) {
 		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
 			goto fail;
@@ -312,7 +426,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		if (step_write(t, st, r->ent, e))
 			goto fail;
 	}
-	if (write_lists(t, r, id, true, e))
+	if (write_lists(t, r, id, true, e) || fts_sync(t, r->ent, id, true, e))
 		goto fail;
 	count(t, r->ent);
 	if (t->mode == WTX_AUDIT_ROWS &&
@@ -337,6 +451,8 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
+	if (fts_sync(t, ent, id, false, e))
+		goto fail;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", ent->table);
 	if (!(st = store_stmt(t->s, sql, e)))
 		goto fail;
@@ -395,7 +511,7 @@ wtx_commit(struct wtx *t, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) {
+	if (fts_rebuild(t, e) || (t->mode == WTX_BULK && t->rows && audit_bulk(t, e))) {
 		wtx_abort(t);
 		return e->status;
 	}

@@ -9,6 +9,7 @@
  *     values as JSON; bulk actions (demo, import) log one summary record
  *     with per-table counts instead;
  *   - refusal on a read-only book;
+ *   - the full-text search indexes of accounts and touchpoints;
  *   - (coming) role checks and change capture for offline sync.
  * Nothing else may execute INSERT, UPDATE or DELETE on book tables.
  */

@@ -1,69 +1,422 @@
 /*
- * tui.c -- the interim full-screen portfolio list.
+ * tui.c -- the shell of the interface: screen layout, the main loop, and
+ * the requests no pane handles (see ui.h for the model).
  *
- * Layout: a header line (book, user and role, date), the account list, and a
- * status line.  Rows are loaded once into a pool and only the visible window
- * is drawn; a cursor move repaints two lines, so curses sends a few bytes.
- * Resizes arrive as KEY_RESIZE (no curses calls in signal handlers).
+ * The loop draws, refreshes once, then waits for a key; while a pane still
+ * has data to load (a big book) it polls instead and loads a chunk between
+ * keystrokes, so the first screen appears at once and keys stay live.
+ * Resizes arrive as KEY_RESIZE (no curses in signal handlers).
  */
 #include "config.h"
 
-#include <curses.h>
 #include <langinfo.h>
-#include <locale.h>
+#include <panel.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/output.h"
-#include "core/money.h"
-#include "core/pool.h"
+#include "core/buf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "domain/health_run.h"
+#include "domain/model.h"
 #include "store/store.h"
-#include "ui/tui.h"
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/ui.h"
 
-#define TUI_MIN_COLS 80   /* the smallest screen the layout is designed for */
-#define TUI_MIN_LINES 24
+#define UI_MIN_COLS 80   /* the layout is designed for 80x24 and up */
+#define UI_MIN_LINES 24
 
-struct tui_row {
-	const char *name, *owner, *segment, *stage, *renewal;
-	int64_t arr_cents, days;
-};
+static const struct pane_ops *const pane_list[UI_PANES] = { &heatmap_ops, &account_ops };
 
-struct tui {
-	struct store *s;
-	const struct tui_opts *o;
-	struct pool pool;
-	struct tui_row *rows;
-	long n, cap;
-	long cursor, top;
-	bool unicode;
-	char role[32];
-	struct buf line;
-	struct buf clean;
-};
+int
+ui_attr(const struct ui *ui, enum theme_role r)
+{
+	return theme_attr(ui->theme, r);
+}
+
+void
+ui_message(struct ui *ui, enum theme_role role, const char *fmt, ...)
+{
+	char raw[256];
+	char *clean;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	va_end(ap);
+	clean = ui_clean(ui, raw);
+	snprintf(ui->message, sizeof(ui->message), "%s", clean);
+	free(clean);
+	ui->message_role = role;
+}
+
+char *
+ui_clean(const struct ui *ui, const char *s)
+{
+	struct buf b;
+	const unsigned char *p;
+
+	buf_init(&b);
+	text_sanitize(&b, s ? s : "", s ? strlen(s) : 0, TEXT_ONE_LINE);
+	if (ui->unicode)
+		return buf_detach(&b);
+	/* A terminal without UTF-8 gets '?' for each character it cannot show. */
+	{
+		struct buf a;
+		size_t i = 0, n;
+		uint32_t cp;
+
+		buf_init(&a);
+		p = (const unsigned char *)b.data;
+		while (i < b.len) {
+			n = utf8_decode(p + i, b.len - i, &cp);
+			buf_addc(&a, n && cp < 0x80 ? (char)cp : '?');
+			i += n ? n : 1;
+		}
+		buf_done(&b);
+		return buf_detach(&a);
+	}
+}
+
+bool
+ui_filter_empty(const struct ui *ui)
+{
+	const struct ui_filter *f = &ui->filter;
+
+	return !f->owner[0] && !f->segment[0] && !f->stage[0] && !f->band[0] && !f->tag[0] &&
+	       f->within < 0 && !f->search[0];
+}
+
+/* -- layout and the fixed lines ---------------------------------------------- */
+
+static void
+free_windows(struct ui *ui)
+{
+	for (int i = 0; i < UI_PANES; i++)
+		if (ui->panes[i].win) {
+			delwin(ui->panes[i].win);
+			ui->panes[i].win = NULL;
+		}
+	if (ui->header)
+		delwin(ui->header);
+	if (ui->tabs)
+		delwin(ui->tabs);
+	if (ui->status)
+		delwin(ui->status);
+	ui->header = ui->tabs = ui->status = NULL;
+}
+
+static void
+layout(struct ui *ui)
+{
+	free_windows(ui);
+	getmaxyx(stdscr, ui->lines, ui->cols);
+	ui->too_small = ui->cols < UI_MIN_COLS || ui->lines < UI_MIN_LINES;
+	if (ui->too_small)
+		return;
+	ui->header = newwin(1, ui->cols, 0, 0);
+	ui->tabs = newwin(1, ui->cols, 1, 0);
+	ui->status = newwin(1, ui->cols, ui->lines - 1, 0);
+	for (int i = 0; i < UI_PANES; i++) {
+		struct pane *p = &ui->panes[i];
+
+		p->h = ui->lines - 3;
+		p->w = ui->cols;
+		p->win = newwin(p->h, p->w, 2, 0);
+		keypad(p->win, TRUE);
+	}
+}
+
+static void
+describe_filter(const struct ui *ui, struct buf *b)
+{
+	const struct ui_filter *f = &ui->filter;
+
+	if (f->owner[0])
+		buf_addf(b, " owner=%s", f->owner);
+	if (f->segment[0])
+		buf_addf(b, " segment=%s", f->segment);
+	if (f->stage[0])
+		buf_addf(b, " stage=%s", f->stage);
+	if (f->band[0])
+		buf_addf(b, " band=%s", f->band);
+	if (f->within >= 0)
+		buf_addf(b, " renewing<=%dd", f->within);
+	if (f->tag[0])
+		buf_addf(b, " tag=%s", f->tag);
+	if (f->search[0])
+		buf_addf(b, " search=\"%s\"", f->search);
+}
+
+static void
+draw_header(struct ui *ui)
+{
+	char today[DATE_STRLEN];
+	const char *path = store_path(ui->store), *slash = strrchr(path, '/');
+	struct buf b;
+	char *clean;
+
+	buf_init(&b);
+	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
+		 date_format(store_clock(ui->store)->today, today));
+	if (!ui_filter_empty(ui)) {
+		buf_adds(&b, "  filter:");
+		describe_filter(ui, &b);
+	}
+	clean = ui_clean(ui, b.data);
+	wbkgdset(ui->header, (chtype)ui_attr(ui, TH_HEADER));
+	werase(ui->header);
+	draw_text(ui, ui->header, 0, 0, clean, ui->cols, false, ui_attr(ui, TH_HEADER));
+	wnoutrefresh(ui->header);
+	free(clean);
+	buf_done(&b);
+}
+
+static void
+draw_tabs(struct ui *ui)
+{
+	struct pane *cur = &ui->panes[ui->current];
+	char what[160];
+	int x = 1, len;
+
+	werase(ui->tabs);
+	for (int i = 0; i < UI_PANES; i++) {
+		char tab[32];
+
+		snprintf(tab, sizeof(tab), " %d %s ", i + 1, ui->panes[i].ops->title);
+		len = (int)strlen(tab);
+		draw_text(ui, ui->tabs, 0, x, tab, len, false,
+			  ui_attr(ui, i == ui->current ? TH_TAB_ACTIVE : TH_TAB));
+		x += len + 1;
+	}
+	what[0] = '\0';
+	if (cur->ops->describe)
+		cur->ops->describe(cur, what, sizeof(what));
+	len = text_width(what);
+	if (len > ui->cols - x - 1)
+		len = ui->cols - x - 1;
+	draw_text(ui, ui->tabs, 0, ui->cols - len - 1, what, len, true, ui_attr(ui, TH_DIM));
+	wnoutrefresh(ui->tabs);
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	static const char hints[] = " ? help  / search  f filter  s sort  m mode  Enter open  : command  q quit";
+
+	werase(ui->status);
+	if (ui->message[0])
+		draw_text(ui, ui->status, 0, 1, ui->message, ui->cols - 1, false, ui_attr(ui, ui->message_role));
+	else
+		draw_text(ui, ui->status, 0, 0, hints, ui->cols, false, ui_attr(ui, TH_STATUS));
+	wnoutrefresh(ui->status);
+}
+
+static void
+draw_too_small(void)
+{
+	erase();
+	mvprintw(0, 0, "Terminal too small: %dx%d; tend needs at least %dx%d.", COLS, LINES, UI_MIN_COLS,
+		 UI_MIN_LINES);
+	mvprintw(1, 0, "Make the window bigger, or press q to quit.");
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_all(struct ui *ui)
+{
+	struct pane *p = &ui->panes[ui->current];
+
+	if (ui->too_small) {
+		draw_too_small();
+		return;
+	}
+	/* The screen under the windows is cleared once, so no stale text
+	 * survives a resize; after that only windows are drawn. */
+	wnoutrefresh(stdscr);
+	draw_header(ui);
+	draw_tabs(ui);
+	werase(p->win);
+	p->ops->draw(p);
+	wnoutrefresh(p->win);
+	draw_status(ui);
+}
+
+/* -- panes --------------------------------------------------------------------- */
+
+static enum status
+load_pane(struct pane *p, struct err *e)
+{
+	enum status st = p->ops->load(p, e);
+
+	p->loaded = st == ST_OK;
+	return st;
+}
+
+void
+ui_open_account(struct ui *ui, int64_t id)
+{
+	struct err e = { ST_OK, "" };
+	struct pane *p = &ui->panes[1];
+
+	ui->account_id = id;
+	ui->current = 1;
+	if (load_pane(p, &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
+static void
+switch_pane(struct ui *ui, int i)
+{
+	struct err e = { ST_OK, "" };
+
+	if (i < 0 || i >= UI_PANES || i == ui->current)
+		return;
+	ui->current = i;
+	if (!ui->panes[i].loaded && load_pane(&ui->panes[i], &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
+/* The filters changed: panes with rows in memory filter them again. */
+static void
+refilter(struct ui *ui)
+{
+	for (int i = 0; i < UI_PANES; i++)
+		if (ui->panes[i].loaded && ui->panes[i].ops->refilter)
+			ui->panes[i].ops->refilter(&ui->panes[i]);
+}
+
+static void
+reload(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+
+	for (int i = 0; i < UI_PANES; i++)
+		ui->panes[i].loaded = false;
+	if (load_pane(&ui->panes[ui->current], &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
+/* -- requests the shell handles --------------------------------------------------- */
+
+static void
+recompute(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+	struct health_run r;
+
+	ui_message(ui, TH_DIM, "scoring the book...");
+	draw_status(ui);
+	doupdate();
+	if (health_run_recompute(ui->store, &ui->scorecards, store_clock(ui->store)->today, &r, &e)) {
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+		return;
+	}
+	reload(ui);
+	ui_message(ui, TH_OK, "scored %ld accounts: %ld green, %ld yellow, %ld red, %ld unknown", r.scored,
+		   r.counts[BAND_GREEN], r.counts[BAND_YELLOW], r.counts[BAND_RED], r.counts[BAND_UNKNOWN]);
+}
+
+static void
+shell_request(struct ui *ui, enum request r)
+{
+	switch (r) {
+	case REQ_QUIT:
+		ui->quit = true;
+		break;
+	case REQ_BACK:
+		if (ui->current == 0)
+			ui->quit = true;
+		else
+			ui->current = 0;
+		break;
+	case REQ_NEXT_PANE:
+		switch_pane(ui, (ui->current + 1) % UI_PANES);
+		break;
+	case REQ_PREV_PANE:
+		switch_pane(ui, (ui->current + UI_PANES - 1) % UI_PANES);
+		break;
+	case REQ_VIEW_HEATMAP:
+		switch_pane(ui, 0);
+		break;
+	case REQ_VIEW_ACCOUNT:
+		if (!ui->account_id)
+			ui_message(ui, TH_WARNING, "no account selected yet: press Enter on one in the heatmap");
+		else
+			switch_pane(ui, 1);
+		break;
+	case REQ_SEARCH:
+		prompt_search(ui);
+		refilter(ui);
+		break;
+	case REQ_FILTER:
+		if (prompt_filter(ui))
+			refilter(ui);
+		break;
+	case REQ_CLEAR:
+		prompt_clear_filter(ui);
+		refilter(ui);
+		ui_message(ui, TH_OK, "search and filters cleared");
+		break;
+	case REQ_REFRESH:
+		reload(ui);
+		ui_message(ui, TH_OK, "reloaded");
+		break;
+	case REQ_RECOMPUTE:
+		recompute(ui);
+		break;
+	case REQ_HELP:
+		prompt_help(ui);
+		break;
+	case REQ_PROMPT:
+		switch (prompt_command(ui)) {
+		case PROMPT_REQUEST_REFILTER: refilter(ui); break;
+		case PROMPT_REQUEST_RELOAD: reload(ui); break;
+		case PROMPT_REQUEST_RECOMPUTE: recompute(ui); break;
+		default: break;
+		}
+		break;
+	default:
+		if (r != REQ_NONE)
+			ui_message(ui, TH_DIM, "%s: not available here (? lists the keys)", req_name(r));
+		break;
+	}
+}
 
 static int
-collect(void *ctx, const struct account_row *a)
+handle_mouse(struct ui *ui)
 {
-	struct tui *t = ctx;
-	struct tui_row *r;
+	struct pane *p = &ui->panes[ui->current];
+	MEVENT ev;
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->rows = xreallocarray(t->rows, (size_t)t->cap, sizeof(*t->rows));
+	if (getmouse(&ev) != OK)
+		return ACT_NONE;
+	if (ev.y == 1) {
+		/* The tab line: " 1 Heatmap   2 Account " */
+		int x = 1;
+
+		for (int i = 0; i < UI_PANES; i++) {
+			int len = (int)strlen(ui->panes[i].ops->title) + 4;
+
+			if (ev.x >= x && ev.x < x + len) {
+				if (i == 1 && !ui->account_id)
+					break;
+				switch_pane(ui, i);
+				return ACT_DRAW;
+			}
+			x += len + 1;
+		}
+		return ACT_NONE;
 	}
-	r = &t->rows[t->n++];
-	/* Sanitized once at load: drawing never sees raw data. */
-	r->name = pool_strdup(&t->pool, text_clean(&t->clean, a->name));
-	r->owner = pool_strdup(&t->pool, text_clean(&t->clean, a->owner ? a->owner : "pooled"));
-	r->segment = pool_strdup(&t->pool, a->segment);
-	r->stage = pool_strdup(&t->pool, a->stage);
-	r->renewal = pool_strdup(&t->pool, a->renewal_due);
-	r->arr_cents = a->arr_cents;
-	r->days = a->renewal_days;
-	return 0;
+	if (ev.y >= 2 && ev.y < ui->lines - 1 && p->ops->click)
+		return p->ops->click(p, ev.y - 2, ev.x, (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
+	return ACT_NONE;
 }
+
+/* -- setup and the loop ----------------------------------------------------------- */
 
 static int
 user_role(void *ctx, const struct user_row *u)
@@ -72,198 +425,181 @@ user_role(void *ctx, const struct user_row *u)
 	return 0;
 }
 
-static enum status
-load(struct tui *t, struct err *e)
+static void
+warn_diag(struct ui *ui, const struct diag *d)
 {
-	struct account_filter f = { .renewing_within = -1, .sort = "name" };
+	if (d->n)
+		ui_message(ui, TH_WARNING, "%s", d->items[0].text);
+}
+
+static void
+report_nothing(void *ctx, const struct diag *d)
+{
+	(void)d;
+	(void)ctx;
+}
+
+static enum status
+setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
+{
+	struct diag d;
 	bool found;
 
-	pool_done(&t->pool);
-	t->n = 0;
-	if (store_user_get(t->s, t->o->login, &found, user_role, t->role, e))
+	memset(ui, 0, sizeof(*ui));
+	ui->store = s;
+	ui->opts = o;
+	ui->filter.within = -1;
+	ui->unicode = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	keymap_defaults(&ui->keys);
+	diag_init(&d, o->config_path);
+	if (o->config_path)
+		keymap_load(&ui->keys, o->config_path, &d);
+	warn_diag(ui, &d);
+	diag_done(&d);
+	if (store_user_get(s, o->login, &found, user_role, ui->role, e))
 		return e->status;
 	if (!found)
-		snprintf(t->role, sizeof(t->role), "not a user of this book");
-	return store_accounts_each(t->s, &f, collect, t, e);
-}
-
-/* Write s at (y, x) fitted to w columns. */
-static void
-put(struct tui *t, int y, int x, const char *s, int w, bool right)
-{
-	buf_reset(&t->line);
-	text_pad(&t->line, s ? s : "", w, right, t->unicode);
-	mvaddstr(y, x, t->line.data);
-}
-
-static void
-draw_header(struct tui *t)
-{
-	char today[DATE_STRLEN], text[512];
-
-	snprintf(text, sizeof(text), " tend  %s  |  %s (%s)  |  %s  |  %ld accounts",
-		 store_path(t->s), t->o->login, t->role,
-		 date_format(store_clock(t->s)->today, today), t->n);
-	attron(A_REVERSE);
-	put(t, 0, 0, text_clean(&t->clean, text), COLS, false);
-	attroff(A_REVERSE);
-	attron(A_BOLD);
-	mvhline(1, 0, ' ', COLS);
-	put(t, 1, 1, "NAME", COLS - 62, false);
-	put(t, 1, COLS - 60, "OWNER", 16, false);
-	put(t, 1, COLS - 43, "SEGMENT", 10, false);
-	put(t, 1, COLS - 32, "STAGE", 7, false);
-	put(t, 1, COLS - 24, "ARR", 11, true);
-	put(t, 1, COLS - 12, "RENEWAL", 11, false);
-	attroff(A_BOLD);
-}
-
-static void
-draw_row(struct tui *t, long i)
-{
-	int y = 2 + (int)(i - t->top);
-	char arr[MONEY_STRLEN];
-	const struct tui_row *r;
-
-	move(y, 0);
-	clrtoeol();
-	if (i >= t->n)
-		return;
-	r = &t->rows[i];
-	if (i == t->cursor)
-		attron(A_REVERSE);
-	mvhline(y, 0, ' ', COLS);
-	put(t, y, 1, r->name, COLS - 62, false);
-	put(t, y, COLS - 60, r->owner, 16, false);
-	put(t, y, COLS - 43, r->segment, 10, false);
-	put(t, y, COLS - 32, r->stage, 7, false);
-	put(t, y, COLS - 24, money_format_grouped(r->arr_cents, true, arr), 11, true);
-	put(t, y, COLS - 12, r->renewal ? r->renewal : "-", 11, false);
-	if (i == t->cursor)
-		attroff(A_REVERSE);
-}
-
-static int
-page(void)
-{
-	return LINES - 3;
-}
-
-static void
-draw_status(struct tui *t, const char *msg)
-{
-	char text[256];
-
-	snprintf(text, sizeof(text), " %s%sj/k move  PgUp/PgDn page  g/G ends  r reload  q quit  "
-		 "(heatmap and account panes: coming)", msg ? msg : "", msg ? "  |  " : "");
-	attron(A_REVERSE);
-	put(t, LINES - 1, 0, text, COLS, false);
-	attroff(A_REVERSE);
-}
-
-static void
-draw_all(struct tui *t, const char *msg)
-{
-	erase();
-	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
-		mvprintw(0, 0, "Terminal too small: %dx%d; tend needs %dx%d.", COLS, LINES,
-			 TUI_MIN_COLS, TUI_MIN_LINES);
-		mvprintw(1, 0, "Resize the window, or press q to quit.");
-		return;
+		snprintf(ui->role, sizeof(ui->role), "not a user of this book");
+	/* Scorecards in force, for explain and the heatmap's columns; a broken
+	 * one is reported by `tend health check`, here it just falls back. */
+	if (scorecard_set_load(&ui->scorecards, NULL, 0, o->scorecard, e, report_nothing, NULL) &&
+	    scorecard_set_load(&ui->scorecards, NULL, 0, "default", e, report_nothing, NULL))
+		return e->status;
+	diag_init(&d, o->theme ? o->theme : "default");
+	ui->theme = theme_load(o->theme ? o->theme : "default", &d, e);
+	if (!ui->theme) {
+		diag_done(&d);
+		scorecard_set_free(&ui->scorecards);
+		return e->status;
 	}
-	draw_header(t);
-	for (long i = t->top; i < t->top + page(); i++)
-		draw_row(t, i);
-	if (t->n == 0)
-		mvaddstr(3, 2, "This book is empty: import accounts with 'tend import', or try 'tend --demo'.");
-	draw_status(t, msg);
-}
-
-/* Move the cursor; only the two rows involved are redrawn unless it scrolls. */
-static bool
-move_to(struct tui *t, long to)
-{
-	long old = t->cursor;
-
-	if (t->n == 0)
-		return false;
-	if (to < 0)
-		to = 0;
-	if (to >= t->n)
-		to = t->n - 1;
-	t->cursor = to;
-	if (to < t->top || to >= t->top + page()) {
-		t->top = to < t->top ? to : to - page() + 1;
-		return true;
+	warn_diag(ui, &d);
+	diag_done(&d);
+	for (int i = 0; i < UI_PANES; i++) {
+		ui->panes[i].ops = pane_list[i];
+		ui->panes[i].ui = ui;
+		ui->panes[i].priv = xcalloc(1, pane_list[i]->private_size ? pane_list[i]->private_size : 1);
 	}
-	draw_row(t, old);
-	draw_row(t, to);
-	return false;
+	return ST_OK;
 }
 
-static enum status
-loop(struct tui *t, struct err *e)
+static void
+teardown(struct ui *ui)
+{
+	for (int i = 0; i < UI_PANES; i++) {
+		if (ui->panes[i].ops->done)
+			ui->panes[i].ops->done(&ui->panes[i]);
+		free(ui->panes[i].priv);
+	}
+	free_windows(ui);
+	for (int i = 0; i < ui->nhistory; i++)
+		free(ui->history[i]);
+	free(ui->filter.ids);
+	theme_free(ui->theme);
+	scorecard_set_free(&ui->scorecards);
+}
+
+static void
+loop(struct ui *ui)
 {
 	bool full = true;
-	const char *msg = NULL;
-	int ch;
+	int ch, flags;
 
-	for (;;) {
+	while (!ui->quit) {
+		struct pane *p = &ui->panes[ui->current];
+		bool background = p->loaded && p->ops->more && p->ops->more(p);
+
 		if (full)
-			draw_all(t, msg);
+			draw_all(ui);
+		else if (!ui->too_small)
+			draw_status(ui);
+		doupdate();
 		full = false;
-		msg = NULL;
-		refresh();
+		/* Poll while a big book is still loading; otherwise wait. */
+		timeout(background ? 0 : -1);
 		ch = getch();
-		switch (ch) {
-		case 'q': case 27: return ST_OK;
-		case KEY_RESIZE: full = true; break;
-		case 'j': case KEY_DOWN: full = move_to(t, t->cursor + 1); break;
-		case 'k': case KEY_UP: full = move_to(t, t->cursor - 1); break;
-		case KEY_NPAGE: case ' ': full = move_to(t, t->cursor + page()); break;
-		case KEY_PPAGE: full = move_to(t, t->cursor - page()); break;
-		case 'g': case KEY_HOME: full = move_to(t, 0); break;
-		case 'G': case KEY_END: full = move_to(t, t->n - 1); break;
-		case 'r':
-			if (load(t, e))
-				return e->status;
-			if (t->cursor >= t->n)
-				t->cursor = t->n ? t->n - 1 : 0;
-			msg = "reloaded";
-			full = true;
-			break;
-		case ERR: return ST_OK;   /* input closed */
-		default: break;
+		if (ch == ERR && background) {
+			struct err e = { ST_OK, "" };
+
+			if (p->ops->load_more(p, &e)) {
+				ui_message(ui, TH_ERROR, "%s", e.msg);
+				p->loaded = false;
+			}
+			/* The visible rows are already there: only the tab
+			 * line's counts change while loading. */
+			if (!ui->too_small)
+				draw_tabs(ui);
+			if (!p->ops->more(p))
+				full = true;
+			continue;
 		}
+		if (ch == ERR)
+			continue;
+		if (ui->message[0]) {
+			ui->message[0] = '\0';
+		}
+		if (ch == KEY_RESIZE) {
+			layout(ui);
+			clearok(curscr, TRUE);
+			full = true;
+			continue;
+		}
+		if (ui->too_small) {
+			if (ch == 'q' || ch == 'Q')
+				ui->quit = true;
+			continue;
+		}
+		flags = ch == KEY_MOUSE ? handle_mouse(ui) : ACT_NONE;
+		if (ch != KEY_MOUSE) {
+			enum request r = keymap_lookup(&ui->keys, ch);
+			int before = ui->current;
+
+			flags = r == REQ_NONE ? ACT_DONE : p->ops->request(p, r);
+			if (flags == ACT_NONE) {
+				shell_request(ui, r);
+				full = true;
+				(void)before;
+				continue;
+			}
+		}
+		if (flags & ACT_RELOAD) {
+			struct err e = { ST_OK, "" };
+
+			if (load_pane(p, &e))
+				ui_message(ui, TH_ERROR, "%s", e.msg);
+			full = true;
+		}
+		if (flags & ACT_DRAW)
+			full = true;
+		if ((flags & ACT_TABS) && !full)
+			draw_tabs(ui);
+		if (!full)
+			wnoutrefresh(p->win);
 	}
 }
 
 enum status
 tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 {
-	struct tui t;
+	struct ui ui;
 	enum status st;
 
-	memset(&t, 0, sizeof(t));
-	t.s = s;
-	t.o = o;
-	pool_init(&t.pool);
-	buf_init(&t.line);
-	buf_init(&t.clean);
-	t.unicode = !strcmp(nl_langinfo(CODESET), "UTF-8");
-	if ((st = load(&t, e)) == ST_OK) {
-		initscr();
-		cbreak();
-		noecho();
-		keypad(stdscr, TRUE);
-		curs_set(0);
-		set_escdelay(25);
-		st = loop(&t, e);
-		endwin();
-	}
-	free(t.rows);
-	pool_done(&t.pool);
-	buf_done(&t.line);
-	buf_done(&t.clean);
+	if ((st = setup(&ui, s, o, e)))
+		return st;
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	mouseinterval(200);
+	ui.depth = theme_apply(ui.theme, o->color);
+	layout(&ui);
+	st = load_pane(&ui.panes[0], e);
+	if (!st)
+		loop(&ui);
+	endwin();
+	teardown(&ui);
 	return st;
 }

@@ -1,9 +1,9 @@
 /*
  * tui.h -- the full-screen interface.
  *
- * For now a single portfolio list (the pane shell, heatmap and account
- * detail come with the TUI issue).  The UI never speaks SQL: it reads the
- * book through store/store.h and draws from memory.
+ * Panes: the portfolio heatmap (matrix, tiles, quadrant) and the account
+ * 360 view.  The interface never speaks SQL: it reads and writes the book
+ * through the store and the write path, and draws from memory.
  */
 #ifndef TEND_TUI_H
 #define TEND_TUI_H
@@ -15,9 +15,11 @@
 struct store;
 
 struct tui_opts {
-	bool color;            /* false with --no-color / NO_COLOR */
-	const char *theme;     /* theme name, NULL = default */
-	const char *login;     /* who is using it */
+	bool color;              /* false with --no-color / NO_COLOR */
+	const char *theme;       /* theme name or file, NULL = default */
+	const char *login;       /* who is using it */
+	const char *scorecard;   /* config's scorecard, for explain */
+	const char *config_path; /* for keys: bindings */
 };
 
 /* Run until the user quits.  Restores the terminal on every exit path. */

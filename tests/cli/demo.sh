@@ -5,7 +5,7 @@
 
 ENTITIES="team user account contact contract arr_event renewal invoice opportunity usage
 ticket survey touchpoint advocacy task task_item risk success_plan objective milestone kpi
-health_snapshot audit"
+health_snapshot health_override health_input scorecard_calibration account_health audit"
 
 # dump DB: every entity exported, concatenated.
 dump() {

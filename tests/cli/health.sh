@@ -78,6 +78,28 @@ run --db "$DB" $NOW health recompute
 run --db "$DB" export health_snapshot
 [ "$(wc -l <"$WORK/out")" -eq 5 ] || fail "a re-run added snapshots"
 
+case_ "current health: the ratings of each measure and the trend of the last scores"
+run --db "$DB" export account_health
+expect_out_has "2,HEA-2,2026-11-23,default,3,2.14,yellow,yellow,2,2.333,false,2232222,60%|40%|0%|33.3|60d|30d|100%,2.140"
+expect_out_has "3,HEA-3,2026-11-23,default,3,1,red,red,1,1,false,1111111,20%|10%|214%|-100|-|90d|80%,1.000"
+run --db "$DB" --now 2026-11-30 health recompute
+run --db "$DB" export account_health
+expect_out_has ',false,2232222,60%|40%|0%|33.3|67d|30d|100%,"2.140,2.140"'
+expect_out_has '4,HEA-4,2026-11-30,default,3,2,unknown,unknown,2,2,false,--3-1-2,-|-|0%|-|-|-|100%,"2.000,2.000"'
+# A same-day re-run replaces the day's point instead of adding one.
+run --db "$DB" --now 2026-11-30 health recompute
+run --db "$DB" export account_health
+expect_out_has ',false,2232222,60%|40%|0%|33.3|67d|30d|100%,"2.140,2.140"'
+expect_out_lacks "2.140,2.140,2.140"
+# A run for an earlier day adds history; the current health stays the newest.
+run --db "$DB" --now 2026-11-26 health recompute
+expect_rc 0
+run --db "$DB" export account_health
+expect_out_has ',false,2232222,60%|40%|0%|33.3|67d|30d|100%,"2.140,2.140"'
+expect_out_lacks "2026-11-26"
+run --db "$DB" export health_snapshot
+expect_out_has ",2026-11-26,"
+
 case_ "a same-day re-run replaces the whole day: accounts no longer scored lose that day's snapshot"
 printf 'scorecard: smb-only\nsegments: [smb]\nmeasures:\n  - { id: support, group: experience, weight: 100, fact: open_tickets_vs_avg, lower_is_better: true, thresholds: [1.0, 1.5] }\n' >"$WORK/smb.yaml"
 run --db "$DB" $NOW health recompute --scorecard "$WORK/smb.yaml"

@@ -605,6 +605,70 @@ START_TEST(test_account_view)
 }
 END_TEST
 
+static int64_t
+fts_hits(struct store *s, const char *table, const char *query)
+{
+	char *sql = xasprintf("SELECT count(*) FROM %s WHERE %s MATCH '%s'", table, table, query);
+	int64_t n = tu_int(s, sql);
+
+	free(sql);
+	return n;
+}
+
+START_TEST(test_search_index_follows_writes)
+{
+	struct store *s = tu_open(NULL, TODAY);
+	struct err e = { ST_OK, "" };
+	struct wtx *t;
+	struct row r;
+	int64_t id;
+
+	/* A bulk load into an empty table builds the index at commit. */
+	ck_assert_uint_eq(import_text(s, &entity_account,
+		"external_id,name,segment,notes\nA-1,Lumiere Analytics,smb,loves dashboards\n"
+		"A-2,Borealis Freight,smb,\n", NULL), 0);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "lumi*"), 1);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "dashboards"), 1);
+	/* Later bulk loads index row by row. */
+	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nA-3,Lumen Works,smb\n",
+				      NULL), 0);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "lum*"), 2);
+	/* A rename moves the account in the index; a delete removes it. */
+	row_init(&r, &entity_account);
+	row_text(&r, "name", "Polaris Freight");
+	ck_assert_int_eq(wtx_begin(s, "rename", WTX_AUDIT_ROWS, &t, &e), ST_OK);
+	ck_assert_int_eq(wtx_update(t, &r, 1, &e), ST_OK);
+	ck_assert_int_eq(wtx_commit(t, &e), ST_OK);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "lumiere"), 0);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "polaris"), 1);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "dashboards"), 1);   /* notes unchanged */
+	ck_assert_int_eq(wtx_begin(s, "remove", WTX_AUDIT_ROWS, &t, &e), ST_OK);
+	ck_assert_int_eq(wtx_delete(t, &entity_account, 3, &e), ST_OK);
+	ck_assert_int_eq(wtx_commit(t, &e), ST_OK);
+	ck_assert_int_eq(fts_hits(s, "accounts_fts", "lumen"), 0);
+	/* Touchpoints too, and an aborted action leaves the index untouched. */
+	row_done(&r);
+	row_init(&r, &entity_touchpoint);
+	row_int(&r, "account", 2);
+	row_text(&r, "date", "2026-11-20");
+	row_text(&r, "kind", "call");
+	row_text(&r, "summary", "Pricing objection about the renewal");
+	ck_assert_int_eq(wtx_begin(s, "log", WTX_AUDIT_ROWS, &t, &e), ST_OK);
+	ck_assert_int_eq(wtx_insert(t, &r, &id, &e), ST_OK);
+	wtx_abort(t);
+	ck_assert_int_eq(fts_hits(s, "touchpoints_fts", "pricing"), 0);
+	ck_assert_int_eq(wtx_begin(s, "log", WTX_AUDIT_ROWS, &t, &e), ST_OK);
+	ck_assert_int_eq(wtx_insert(t, &r, &id, &e), ST_OK);
+	ck_assert_int_eq(wtx_commit(t, &e), ST_OK);
+	ck_assert_int_eq(fts_hits(s, "touchpoints_fts", "pricing renewal"), 1);
+	/* The index agrees with its table (FTS5's own consistency check). */
+	ck_assert_int_eq(sqlite3_exec(tu_db(s), "INSERT INTO accounts_fts (accounts_fts) VALUES ('integrity-check');"
+		"INSERT INTO touchpoints_fts (touchpoints_fts) VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	row_done(&r);
+	store_close(s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -626,6 +690,7 @@ main(void)
 	tcase_add_test(tc, test_accounts_filters_and_sorts);
 	tcase_add_test(tc, test_account_resolve);
 	tcase_add_test(tc, test_account_view);
+	tcase_add_test(tc, test_search_index_follows_writes);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

@@ -1,0 +1,57 @@
+/*
+ * portfolio.h -- the rows of the interface's portfolio panes.
+ *
+ * The heatmap opens on a big book in two steps: a first page in its default
+ * order (worst health first) read straight from the score index of
+ * account_health, drawn at once; then every account in id order, in
+ * chunks between keystrokes, kept in memory for scrolling, sorting and
+ * filtering.  Churned accounts are left out: they are not managed.
+ */
+#ifndef TEND_PORTFOLIO_H
+#define TEND_PORTFOLIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct store;
+
+struct portfolio_row {
+	int64_t id;
+	const char *name, *owner, *segment, *stage, *tags;
+	int64_t arr_cents;
+	const char *renewal_due;       /* NULL when none is open */
+	int64_t renewal_days;
+	bool scored;                   /* has current health */
+	const char *date, *scorecard;
+	int scale;
+	bool score_known;
+	double score;
+	const char *band, *computed_band;
+	bool outcomes_known, experience_known;
+	double outcomes, experience;
+	bool false_positive;
+	const char *ratings;           /* one char per measure: '1'..'5' or '-' */
+	const char *vals;              /* values as cells show them, '|'-separated */
+	const char *trend;             /* last scores, oldest first, comma-separated */
+};
+
+typedef int (*portfolio_cb)(void *ctx, const struct portfolio_row *row);
+
+/* The first `limit` scored accounts, worst score first, from the index. */
+enum status store_portfolio_first(struct store *s, int32_t day, int limit, portfolio_cb cb,
+				  void *ctx, struct err *e);
+/* Accounts with an id above after_id, in id order, at most limit (0: all). */
+enum status store_portfolio_chunk(struct store *s, int32_t day, int64_t after_id, int limit,
+				  portfolio_cb cb, void *ctx, struct err *e);
+/* How many accounts the chunks will give (churned ones left out). */
+enum status store_portfolio_count(struct store *s, int64_t *n, struct err *e);
+
+/* Accounts whose name, external id, industry, region or notes, or whose
+ * touchpoints' text, match every word of text (as word prefixes), in id
+ * order.  ST_OK with no calls when text has no words. */
+enum status store_search_accounts(struct store *s, const char *text, int (*cb)(void *ctx, int64_t id),
+				  void *ctx, struct err *e);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * form.h -- small modal forms for quick actions (ncurses form library).
+ *
+ * Fields are free text or a choice among fixed values (Left/Right cycle
+ * through them).  Tab or Down moves to the next field, Up to the previous,
+ * Enter submits, Esc cancels.  The submit callback validates and acts; when
+ * it returns a message the form stays open and shows it, so nothing typed
+ * is lost.
+ */
+#ifndef TEND_FORM_H
+#define TEND_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct ui;
+
+#define FORM_MAX_FIELDS 10
+
+struct form_field {
+	const char *label;
+	const char *initial;           /* NULL: empty */
+	int width;                     /* columns of the input */
+	const char *const *choices;    /* NULL-ended, or NULL for free text */
+	const char *hint;              /* shown beside the field */
+};
+
+/* values[i] gets field i's text (trimmed); they stay valid during submit.
+ * submit returns NULL when done, or a message to show (the form stays). */
+typedef const char *(*form_submit)(void *ctx, char *const *values, char *msg, size_t size);
+
+/* True when submitted, false when cancelled. */
+bool ui_form(struct ui *ui, const char *title, const struct form_field *fields, int n,
+	     form_submit submit, void *ctx);
+
+#endif

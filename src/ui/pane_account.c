@@ -1,0 +1,652 @@
+/*
+ * pane_account.c -- one account's 360 view, and its quick actions.
+ *
+ * The page is built once per load as lines of styled spans from the store's
+ * account view, the live health explanation (facts scored with the
+ * scorecard in force) and the score history, then scrolled from memory.
+ * Quick actions (log a touchpoint, add a task, mark a task done, add a
+ * note) are small forms; each writes one transaction, then the page loads
+ * again.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/pool.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "domain/account_view.h"
+#include "domain/actions.h"
+#include "domain/model.h"
+#include "domain/score.h"
+#include "store/facts.h"
+#include "store/health.h"
+#include "store/store.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/ui.h"
+
+#define AP_SPANS 12
+
+struct span {
+	const char *text;
+	enum theme_role role;
+	int width;               /* 0: as wide as the text */
+	bool right;
+	bool spark;              /* text is a trend, drawn as a sparkline */
+};
+
+struct line {
+	struct span spans[AP_SPANS];
+	int n;
+	int64_t task;            /* a task's line: D marks it done */
+};
+
+struct account_pane {
+	struct pool pool;
+	struct line *lines;
+	size_t n, cap, cursor, top;
+	int scale;
+	char title[80];
+};
+
+static const char *
+out_money_text(int64_t cents, char *out)
+{
+	return money_format_grouped(cents, cents % 100 == 0, out);
+}
+
+/* -- building the page -------------------------------------------------------------- */
+
+static struct line *
+line(struct account_pane *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 128;
+		a->lines = xreallocarray(a->lines, a->cap, sizeof(*a->lines));
+	}
+	memset(&a->lines[a->n], 0, sizeof(a->lines[0]));
+	return &a->lines[a->n++];
+}
+
+static void span(struct ui *ui, struct account_pane *a, struct line *l, enum theme_role role, int width,
+		 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* A span of data or formatted text, made safe for the terminal. */
+static void
+span(struct ui *ui, struct account_pane *a, struct line *l, enum theme_role role, int width, const char *fmt, ...)
+{
+	char raw[512], *clean;
+	va_list ap;
+
+	if (l->n == AP_SPANS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	va_end(ap);
+	clean = ui_clean(ui, raw);
+	l->spans[l->n++] = (struct span){ pool_strdup(&a->pool, clean), role, width, false, false };
+	free(clean);
+}
+
+static void
+title(struct ui *ui, struct account_pane *a, const char *text)
+{
+	line(a);
+	span(ui, a, line(a), TH_TITLE, 0, "%s", text);
+}
+
+static const char *
+days(int64_t d, char *out, size_t size)
+{
+	if (d < 0)
+		return "never";
+	if (d == 0)
+		return "today";
+	snprintf(out, size, "%lld day%s ago", (long long)d, d == 1 ? "" : "s");
+	return out;
+}
+
+struct history {
+	char trend[256];
+	size_t used;
+};
+
+static int
+keep_point(void *ctx, const struct health_point *p)
+{
+	struct history *h = ctx;
+
+	if (p->known && h->used < sizeof(h->trend) - 16)
+		h->used += (size_t)snprintf(h->trend + h->used, sizeof(h->trend) - h->used, "%s%.3f",
+					    h->used ? "," : "", p->score);
+	return 0;
+}
+
+struct facts_copy {
+	struct fact_row row;
+	char labels[FACT_COUNT_][32];
+	bool found;
+};
+
+static int
+keep_facts(void *ctx, const struct fact_row *f)
+{
+	struct facts_copy *c = ctx;
+
+	c->row = *f;
+	c->row.name = c->row.owner = NULL;
+	for (int i = 0; i < FACT_COUNT_; i++)
+		if (f->v[i].label) {
+			snprintf(c->labels[i], sizeof(c->labels[i]), "%s", f->v[i].label);
+			c->row.v[i].label = c->labels[i];
+		}
+	c->found = true;
+	return 1;
+}
+
+static void
+header(struct pane *p, const struct account_view *v, const struct history *hist,
+       const struct score_result *res, const struct scorecard *sc)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	struct line *l = line(a);
+	char m[MONEY_STRLEN];
+
+	span(ui, a, l, TH_TITLE, 0, "%s", v->name);
+	span(ui, a, l, TH_DIM, 0, "  #%lld %s", (long long)v->id, v->external_id);
+	l = line(a);
+	if (res && res->known) {
+		span(ui, a, l, band_role(res->band), 0, " %c %.3f ", band_letter(res->band), res->score);
+		span(ui, a, l, TH_NORMAL, 0, " %s, %.0f%% of full score  ", res->band, floor(res->percent + 1e-9));
+		if (hist->used) {
+			l->spans[l->n] = (struct span){ pool_strdup(&a->pool, hist->trend), TH_DIM, 12, false, true };
+			l->n++;
+		}
+	} else {
+		span(ui, a, l, TH_BAND_UNKNOWN, 0, " ? not scored ");
+	}
+	span(ui, a, l, TH_NORMAL, 0, "   ARR %s %s", out_money_text(v->arr_cents, m), v->currency);
+	l = line(a);
+	span(ui, a, l, TH_NORMAL, 0, "%s  %s  %s  %s touch  %s", v->owner ? v->owner : "pooled", v->segment,
+	     v->stage, v->touch_model, v->service_package);
+	if (v->next_renewal)
+		span(ui, a, l, v->next_renewal_days <= 30 ? TH_WARNING : TH_NORMAL, 0, "   renewal %s (in %lld days)",
+		     v->next_renewal, (long long)v->next_renewal_days);
+	(void)sc;
+}
+
+static void
+health(struct pane *p, const struct scorecard *sc, const struct score_result *res, const struct fact_row *f)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	char v[64];
+	double wk = 0;
+
+	title(ui, a, sc ? "Health" : "Health (no scorecard in force)");
+	if (!sc)
+		return;
+	for (int i = 0; i < sc->nmeasures; i++)
+		wk += res->m[i].rated ? sc->measures[i].weight : 0;
+	{
+		struct line *l = line(a);
+
+		span(ui, a, l, TH_NORMAL, 0, "  outcomes %s  experience %s  scorecard %s",
+		     res->outcomes_known ? res->outcomes_band : "n/a",
+		     res->experience_known ? res->experience_band : "n/a", sc->name);
+		if (res->false_positive)
+			span(ui, a, l, TH_FALSE_POSITIVE, 0, "  FALSE-POSITIVE HEALTHY");
+	}
+	for (int i = 0; i < sc->nmeasures; i++) {
+		const struct sc_measure *m = &sc->measures[i];
+		const struct measure_result *r = &res->m[i];
+		struct line *l = line(a);
+
+		span(ui, a, l, r->rated ? rating_role(r->rating, sc->scale) : TH_BAND_UNKNOWN, 3, " %c ",
+		     r->rated ? '0' + r->rating : '-');
+		span(ui, a, l, TH_NORMAL, 24, " %s", m->name);
+		span(ui, a, l, TH_NORMAL, 10, "%s",
+		     m->fact >= 0 ? fact_text(&fact_defs[m->fact], &f->v[m->fact], v, sizeof(v)) : "-");
+		span(ui, a, l, TH_DIM, 0, "  weight %g%s", m->weight, r->rated ? "" : ", no data");
+		if (r->rated)
+			span(ui, a, l, TH_DIM, 0, ", %.3f points", m->weight * r->rating / wk);
+	}
+}
+
+static void
+signals(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	char d1[32], d2[32];
+	struct line *l;
+
+	title(ui, a, "Signals");
+	l = line(a);
+	if (v->active_users >= 0)
+		span(ui, a, l, TH_NORMAL, 0, "  usage %lld active users, %lld of %lld seats activated",
+		     (long long)v->active_users, (long long)v->activated_seats, (long long)v->usage_licensed);
+	else
+		span(ui, a, l, TH_DIM, 0, "  usage: no data");
+	l = line(a);
+	span(ui, a, l, v->open_p1 ? TH_WARNING : TH_NORMAL, 0, "  support %lld open (%lld P1), %lld in 90 days",
+	     (long long)v->open_tickets, (long long)v->open_p1, (long long)v->tickets_90d);
+	l = line(a);
+	if (v->nps_responses_12m)
+		span(ui, a, l, TH_NORMAL, 0, "  NPS %+.0f (%lld responses in 12 months)", v->nps_12m,
+		     (long long)v->nps_responses_12m);
+	else
+		span(ui, a, l, TH_DIM, 0, "  NPS: no responses in 12 months");
+	if (!isnan(v->csat_90d))
+		span(ui, a, l, TH_NORMAL, 0, "   CSAT %.1f (90 days)", v->csat_90d);
+	l = line(a);
+	span(ui, a, l, TH_NORMAL, 0, "  last touch %s, last executive touch %s",
+	     days(v->last_touch_days, d1, sizeof(d1)), days(v->last_exec_touch_days, d2, sizeof(d2)));
+}
+
+static void
+contacts(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	bool sponsor = false;
+	char d[32];
+
+	title(ui, a, "Contacts by role");
+	for (int i = 0; i < v->ncontacts; i++) {
+		const struct av_contact *k = &v->contacts[i];
+		bool left = !strcmp(k->status, "left");
+		struct line *l = line(a);
+
+		sponsor = sponsor || (!left && k->roles && strstr(k->roles, "executive_sponsor"));
+		span(ui, a, l, left ? TH_DIM : TH_NORMAL, 26, "  %s%s", k->name, k->is_executive ? " *" : "");
+		span(ui, a, l, TH_DIM, 36, "%s", k->roles ? k->roles : "-");
+		span(ui, a, l, left ? TH_WARNING : TH_NORMAL, 0, "%s", left ? "LEFT" : days(k->last_touch_days, d, sizeof(d)));
+	}
+	if (!v->champion_present)
+		span(ui, a, line(a), TH_WARNING, 0, "  ! no active champion");
+	if (!sponsor)
+		span(ui, a, line(a), TH_WARNING, 0, "  ! no active executive sponsor");
+}
+
+static void
+revenue(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	char m[MONEY_STRLEN], m2[MONEY_STRLEN];
+
+	title(ui, a, "Renewals");
+	for (int i = 0; i < v->nrenewals; i++) {
+		const struct av_renewal *r = &v->renewals[i];
+		struct line *l = line(a);
+		bool open = strcmp(r->stage, "won") && strcmp(r->stage, "lost");
+
+		span(ui, a, l, open && r->days <= 30 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-11s %-8s target %s",
+		     r->due_date, r->stage, r->forecast_category, out_money_text(r->target_cents, m));
+		if (r->final_cents >= 0)
+			span(ui, a, l, TH_DIM, 0, ", final %s (%s)", out_money_text(r->final_cents, m2),
+			     r->booking_type ? r->booking_type : "-");
+	}
+	title(ui, a, "Contracts and ARR history");
+	for (int i = 0; i < v->ncontracts; i++)
+		span(ui, a, line(a), TH_NORMAL, 0, "  contract %s .. %s  %s ARR%s", v->contracts[i].start_date,
+		     v->contracts[i].end_date, out_money_text(v->contracts[i].arr_cents, m),
+		     v->contracts[i].auto_renew ? ", auto-renews" : "");
+	for (int i = 0; i < v->nledger; i++) {
+		const struct av_arr_event *e = &v->ledger[i];
+
+		span(ui, a, line(a), e->delta_cents < 0 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-12s %s", e->date,
+		     e->kind, money_format_grouped(e->delta_cents, e->delta_cents % 100 == 0, m));
+	}
+}
+
+static void
+work(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+
+	title(ui, a, "Open tasks (D marks the selected one done)");
+	for (int i = 0; i < v->ntasks; i++) {
+		const struct av_task *t = &v->tasks[i];
+		struct line *l = line(a);
+
+		l->task = t->id;
+		span(ui, a, l, t->due_date && t->days_left < 0 ? TH_WARNING : TH_NORMAL, 0, "  #%lld %-8s %s  %s",
+		     (long long)t->id, t->priority, t->due_date ? t->due_date : "no date", t->title);
+		span(ui, a, l, TH_DIM, 0, "  %s%s%s", t->owner ? t->owner : "-",
+		     strcmp(t->status, "open") ? ", " : "", strcmp(t->status, "open") ? t->status : "");
+	}
+	if (!v->ntasks)
+		span(ui, a, line(a), TH_DIM, 0, "  none (T adds one)");
+	title(ui, a, "Open risks");
+	for (int i = 0; i < v->nrisks; i++)
+		span(ui, a, line(a), TH_WARNING, 0, "  %s (%s, %s) %s", v->risks[i].category, v->risks[i].severity,
+		     v->risks[i].status, v->risks[i].description ? v->risks[i].description : "");
+	title(ui, a, "Success plans");
+	for (int i = 0; i < v->nplans; i++) {
+		const struct av_plan *pl = &v->plans[i];
+
+		span(ui, a, line(a), pl->milestones_at_risk ? TH_WARNING : TH_NORMAL, 0,
+		     "  %s since %s: %d objectives, milestones %d/%d done, %d on track, %d at risk", pl->status,
+		     pl->start_date, pl->objectives, pl->milestones_done, pl->milestones, pl->milestones_on_track,
+		     pl->milestones_at_risk);
+	}
+	title(ui, a, "Timeline (L logs, N adds a note)");
+	for (int i = 0; i < v->ntouchpoints; i++) {
+		const struct av_touchpoint *t = &v->touchpoints[i];
+		struct line *l = line(a);
+
+		span(ui, a, l, TH_DIM, 0, "  %s %-15s ", t->date, t->kind);
+		span(ui, a, l, TH_NORMAL, 0, "%s%s", t->proactive ? "" : "(reactive) ", t->summary ? t->summary : "");
+	}
+	if (v->notes) {
+		title(ui, a, "Notes");
+		span(ui, a, line(a), TH_NORMAL, 0, "  %s", v->notes);
+	}
+}
+
+static enum status
+load(struct pane *p, struct err *e)
+{
+	struct account_pane *a = p->priv;
+	struct ui *ui = p->ui;
+	struct store *s = ui->store;
+	int32_t today = store_clock(s)->today;
+	struct account_view *v;
+	struct facts_copy fc;
+	struct history hist = { .used = 0 };
+	struct score_result res;
+	const struct scorecard *sc;
+	size_t keep = a->cursor;
+
+	pool_done(&a->pool);
+	pool_init(&a->pool);
+	a->n = 0;
+	if (!ui->account_id)
+		return ST_OK;
+	memset(&fc, 0, sizeof(fc));
+	if (store_account_view(s, ui->account_id, &v, e))
+		return e->status;
+	if (store_facts_each(s, today, ui->account_id, keep_facts, &fc, e) ||
+	    store_health_history(s, ui->account_id, today, 90, keep_point, &hist, e)) {
+		account_view_free(v);
+		return e->status;
+	}
+	sc = fc.found ? scorecard_for(&ui->scorecards, fc.row.v[FACT_SEGMENT].label) : NULL;
+	if (sc)
+		score_account(sc, &fc.row, &res);
+	snprintf(a->title, sizeof(a->title), "%s", v->name);
+	header(p, v, &hist, sc ? &res : NULL, sc);
+	if (sc)
+		health(p, sc, &res, &fc.row);
+	signals(p, v);
+	contacts(p, v);
+	work(p, v);
+	revenue(p, v);
+	account_view_free(v);
+	a->cursor = keep < a->n ? keep : 0;
+	return ST_OK;
+}
+
+/* -- drawing -------------------------------------------------------------------------- */
+
+static void
+draw_line(struct pane *p, size_t i)
+{
+	struct account_pane *a = p->priv;
+	const struct line *l = &a->lines[i];
+	int y = (int)(i - a->top), x = 2;
+
+	draw_text(p->ui, p->win, y, 0, i == a->cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
+		  ui_attr(p->ui, i == a->cursor ? TH_CURSOR : TH_NORMAL));
+	for (int k = 0; k < l->n && x < p->w; k++) {
+		const struct span *s = &l->spans[k];
+		int w = s->width ? s->width : text_width(s->text);
+
+		if (w > p->w - x)
+			w = p->w - x;
+		if (s->spark)
+			draw_sparkline(p->ui, p->win, y, x, s->text, a->scale ? a->scale : 3, w, ui_attr(p->ui, s->role));
+		else
+			draw_text(p->ui, p->win, y, x, s->text, w, s->right, ui_attr(p->ui, s->role));
+		x += w;
+	}
+}
+
+static void
+draw(struct pane *p)
+{
+	struct account_pane *a = p->priv;
+
+	if (!p->ui->account_id) {
+		draw_text(p->ui, p->win, 1, 2, "Choose an account in the heatmap (Enter) or with :account NAME.",
+			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
+		return;
+	}
+	for (size_t i = a->top; i < a->n && i < a->top + (size_t)p->h; i++)
+		draw_line(p, i);
+}
+
+static int
+move_to(struct pane *p, long to)
+{
+	struct account_pane *a = p->priv;
+	size_t old = a->cursor;
+
+	if (!a->n)
+		return ACT_DONE;
+	to = to < 0 ? 0 : (size_t)to >= a->n ? (long)a->n - 1 : to;
+	a->cursor = (size_t)to;
+	if (a->cursor < a->top || a->cursor >= a->top + (size_t)p->h) {
+		a->top = a->cursor < a->top ? a->cursor : a->cursor - (size_t)p->h + 1;
+		return ACT_DRAW;
+	}
+	draw_text(p->ui, p->win, (int)(old - a->top), 0, " ", 2, false, ui_attr(p->ui, TH_NORMAL));
+	draw_text(p->ui, p->win, (int)(a->cursor - a->top), 0, draw_glyph_cursor(p->ui), 2, false,
+		  ui_attr(p->ui, TH_CURSOR));
+	return ACT_DONE;
+}
+
+/* -- quick actions ---------------------------------------------------------------------- */
+
+static const char *const yes_no[] = { "no", "yes", NULL };
+static const char *const sentiments[] = { "-", "1", "2", "3", "4", "5", NULL };
+
+struct act_ctx {
+	struct pane *p;
+	bool note;
+};
+
+static bool
+parse_day(struct ui *ui, const char *text, int32_t *out)
+{
+	return date_parse_relative(*text ? text : "today", store_clock(ui->store)->today, out);
+}
+
+static const char *
+submit_log(void *ctx, char *const *v, char *msg, size_t size)
+{
+	struct act_ctx *c = ctx;
+	struct ui *ui = c->p->ui;
+	struct err e = { ST_OK, "" };
+	struct touch_input in = { .account_id = ui->account_id, .duration = -1, .sentiment = -1 };
+	int64_t id;
+	char *end;
+
+	in.kind = c->note ? "note" : v[0];
+	if (!parse_day(ui, v[c->note ? 1 : 1], &in.date))
+		return "date: YYYY-MM-DD, today, yesterday or -3d";
+	in.summary = v[2];
+	if (c->note) {
+		if (!*v[2])
+			return "write the note";
+	} else {
+		if (*v[3]) {
+			in.duration = (int)strtol(v[3], &end, 10);
+			if (*end || in.duration < 0)
+				return "duration: a number of minutes";
+		}
+		in.sentiment = strcmp(v[4], "-") ? atoi(v[4]) : -1;
+		in.reactive = !strcmp(v[5], "yes");
+		in.attendees = v[6];
+	}
+	if (action_log(ui->store, ui->opts->login, &in, &id, &e)) {
+		snprintf(msg, size, "%s", e.msg);
+		return msg;
+	}
+	ui_message(ui, TH_OK, "logged %s #%lld", in.kind, (long long)id);
+	return NULL;
+}
+
+static int
+log_form(struct pane *p, bool note)
+{
+	struct form_field log_fields[] = {
+		{ "kind", "call", 16, touch_kind_names, "Left/Right" },
+		{ "date", "today", 12, NULL, "or -3d, YYYY-MM-DD" },
+		{ "summary", "", 46, NULL, NULL },
+		{ "minutes", "", 6, NULL, "optional" },
+		{ "sentiment", "-", 4, sentiments, "1 unhappy .. 5 delighted" },
+		{ "reactive", "no", 4, yes_no, "they called us" },
+		{ "with", "", 36, NULL, "attendee emails, a,b" },
+	};
+	struct form_field note_fields[] = {
+		{ "kind", "note", 8, NULL, NULL },
+		{ "date", "today", 12, NULL, NULL },
+		{ "note", "", 52, NULL, NULL },
+	};
+	struct act_ctx c = { p, note };
+
+	if (ui_form(p->ui, note ? "Add a note" : "Log a touchpoint", note ? note_fields : log_fields,
+		    note ? 3 : 7, submit_log, &c))
+		return ACT_RELOAD;
+	return ACT_DRAW;
+}
+
+static const char *
+submit_task(void *ctx, char *const *v, char *msg, size_t size)
+{
+	struct act_ctx *c = ctx;
+	struct ui *ui = c->p->ui;
+	struct err e = { ST_OK, "" };
+	struct task_input in = { .account_id = ui->account_id, .title = v[0], .priority = v[2], .kind = v[3],
+				 .owner = *v[4] ? v[4] : NULL };
+	int64_t id;
+
+	if (*v[1]) {
+		if (!parse_day(ui, v[1], &in.due))
+			return "due: YYYY-MM-DD, tomorrow, +7d, +2w";
+		in.has_due = true;
+	}
+	if (action_task_add(ui->store, ui->opts->login, &in, &id, &e)) {
+		snprintf(msg, size, "%s", e.msg);
+		return msg;
+	}
+	ui_message(ui, TH_OK, "task #%lld added", (long long)id);
+	return NULL;
+}
+
+static int
+task_form(struct pane *p)
+{
+	struct form_field fields[] = {
+		{ "title", "", 46, NULL, NULL },
+		{ "due", "+7d", 12, NULL, "+7d, YYYY-MM-DD or empty" },
+		{ "priority", "medium", 10, priority_names, "Left/Right" },
+		{ "kind", "activity", 10, task_kind_names, "Left/Right" },
+		{ "owner", p->ui->opts->login, 20, NULL, "login" },
+	};
+	struct act_ctx c = { p, false };
+
+	return ui_form(p->ui, "Add a task", fields, 5, submit_task, &c) ? ACT_RELOAD : ACT_DRAW;
+}
+
+static int
+task_done(struct pane *p)
+{
+	struct account_pane *a = p->priv;
+	struct err e = { ST_OK, "" };
+	int64_t id = a->n ? a->lines[a->cursor].task : 0;
+	int done, skipped;
+
+	if (!id) {
+		ui_message(p->ui, TH_WARNING, "select a task line first (in Open tasks)");
+		return ACT_DONE;
+	}
+	if (action_tasks_done(p->ui->store, &id, 1, &done, &skipped, NULL, &e)) {
+		ui_message(p->ui, TH_ERROR, "%s", e.msg);
+		return ACT_DONE;
+	}
+	ui_message(p->ui, TH_OK, "task #%lld done", (long long)id);
+	return ACT_RELOAD;
+}
+
+static int
+request(struct pane *p, enum request r)
+{
+	struct account_pane *a = p->priv;
+
+	if (!p->ui->account_id)
+		return ACT_NONE;
+	switch (r) {
+	case REQ_MOVE_DOWN: return move_to(p, (long)a->cursor + 1);
+	case REQ_MOVE_UP: return move_to(p, (long)a->cursor - 1);
+	case REQ_PAGE_DOWN: return move_to(p, (long)a->cursor + p->h);
+	case REQ_PAGE_UP: return move_to(p, (long)a->cursor - p->h);
+	case REQ_MOVE_FIRST: return move_to(p, 0);
+	case REQ_MOVE_LAST: return move_to(p, (long)a->n - 1);
+	case REQ_LOG: return log_form(p, false);
+	case REQ_NOTE: return log_form(p, true);
+	case REQ_TASK_ADD: return task_form(p);
+	case REQ_TASK_DONE: return task_done(p);
+	default: return ACT_NONE;
+	}
+}
+
+static int
+click(struct pane *p, int y, int x, bool twice)
+{
+	struct account_pane *a = p->priv;
+
+	(void)x;
+	(void)twice;
+	return move_to(p, (long)(a->top + (size_t)y));
+}
+
+static void
+describe(struct pane *p, char *out, size_t size)
+{
+	struct account_pane *a = p->priv;
+
+	snprintf(out, size, "%s  L log  T task  D done  N note", p->ui->account_id ? a->title : "");
+}
+
+static void
+done(struct pane *p)
+{
+	struct account_pane *a = p->priv;
+
+	pool_done(&a->pool);
+	free(a->lines);
+}
+
+const struct pane_ops account_ops = {
+	.name = "account",
+	.title = "Account",
+	.private_size = sizeof(struct account_pane),
+	.load = load,
+	.draw = draw,
+	.request = request,
+	.click = click,
+	.describe = describe,
+	.done = done,
+};

@@ -1,0 +1,677 @@
+/*
+ * pane_heatmap.c -- the portfolio heatmap: loading, filters, sorts, the
+ * matrix mode and the keys.  Tiles and the quadrant are heatmap_modes.c.
+ *
+ * Matrix: one row per account, one column per measure of the scorecard in
+ * force, each cell coloured by its rating and showing the rating's digit
+ * (or, with `v`, the measure's value), then the band letter and score, ARR,
+ * next renewal and a sparkline of the last scores.  The selected row is
+ * marked by a glyph and its name alone is highlighted, so a cursor move
+ * rewrites two short runs of cells instead of two whole lines.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "domain/model.h"
+#include "store/portfolio.h"
+#include "store/store.h"
+#include "ui/draw.h"
+#include "ui/heatmap.h"
+
+#define HM_CHUNK 5000          /* accounts loaded between two keystrokes */
+#define HM_TWO_STEP 5000       /* books bigger than this open on a first page */
+
+static const char *const sort_names[HM_SORTS_] = { "health", "name", "ARR", "renewal", "owner" };
+static const char *const mode_names[HM_MODES_] = { "matrix", "tiles", "quadrant" };
+
+/* -- rows ----------------------------------------------------------------------------- */
+
+const struct hm_row *
+hm_rows(const struct heatmap *h, size_t *n)
+{
+	if (h->loading) {
+		*n = h->nfirst;
+		return h->first;
+	}
+	*n = h->n;
+	return h->rows;
+}
+
+const struct hm_row *
+hm_at(const struct heatmap *h, size_t i)
+{
+	size_t n;
+	const struct hm_row *rows = hm_rows(h, &n);
+
+	return i < h->nview ? &rows[h->view[i]] : NULL;
+}
+
+int
+hm_quadrant(const struct heatmap *h, const struct hm_row *r)
+{
+	const struct scorecard *sc = h->sc;
+	double good_exp, good_out;
+	bool out, exp;
+
+	if (!r->outcomes_known || !r->experience_known || !sc)
+		return -1;
+	/* The same lines as the false-positive flag: experience counts as good
+	 * from the band it names, outcomes as poor below theirs. */
+	good_exp = sc->bands[sc->fp_experience];
+	good_out = sc->bands[sc->fp_outcomes];
+	out = r->outcomes >= good_out - 1e-9;
+	exp = r->experience >= good_exp - 1e-9;
+	return out && exp ? 0 : !out && exp ? 1 : out ? 2 : 3;
+}
+
+struct loader {
+	struct pane *p;
+	struct pool *pool;
+	struct hm_row **rows;
+	size_t *n, *cap;
+};
+
+static int
+add_row(void *ctx, const struct portfolio_row *r)
+{
+	struct loader *l = ctx;
+	struct ui *ui = l->p->ui;
+	struct hm_row *h;
+	char *clean;
+
+	if (*l->n == *l->cap) {
+		*l->cap = *l->cap ? *l->cap * 2 : 1024;
+		*l->rows = xreallocarray(*l->rows, *l->cap, sizeof(**l->rows));
+	}
+	h = &(*l->rows)[(*l->n)++];
+	memset(h, 0, sizeof(*h));
+	h->id = r->id;
+	/* Text from the book is made safe once, here; drawing never sees raw data. */
+	clean = ui_clean(ui, r->name);
+	h->name = pool_strdup(l->pool, clean);
+	free(clean);
+	clean = ui_clean(ui, r->owner ? r->owner : "pooled");
+	h->owner = pool_strdup(l->pool, clean);
+	free(clean);
+	h->segment = pool_strdup(l->pool, r->segment);
+	h->stage = pool_strdup(l->pool, r->stage);
+	h->renewal = pool_strdup(l->pool, r->renewal_due);
+	clean = r->tags ? ui_clean(ui, r->tags) : NULL;
+	h->tags = pool_strdup(l->pool, clean);
+	free(clean);
+	h->vals = pool_strdup(l->pool, r->vals);
+	h->trend = pool_strdup(l->pool, r->trend);
+	h->arr_cents = r->arr_cents;
+	h->renewal_days = r->renewal_days;
+	h->scored = r->scored;
+	h->score_known = r->score_known;
+	h->score = (float)r->score;
+	h->band = (signed char)(r->band ? model_lookup(band_names, r->band) : -1);
+	h->computed_band = (signed char)(r->computed_band ? model_lookup(band_names, r->computed_band) : -1);
+	h->scale = (unsigned char)r->scale;
+	h->outcomes_known = r->outcomes_known;
+	h->outcomes = (float)r->outcomes;
+	h->experience_known = r->experience_known;
+	h->experience = (float)r->experience;
+	h->false_positive = r->false_positive;
+	snprintf(h->ratings, sizeof(h->ratings), "%s", r->ratings ? r->ratings : "");
+	return 0;
+}
+
+/* -- filtering and sorting ------------------------------------------------------------- */
+
+static bool
+in_ids(const struct ui_filter *f, int64_t id)
+{
+	size_t lo = 0, hi = f->nids;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (f->ids[mid] == id)
+			return true;
+		if (f->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool
+passes(const struct heatmap *h, const struct ui_filter *f, const struct hm_row *r)
+{
+	if (f->owner[0] && strcmp(f->owner, r->owner))
+		return false;
+	if (f->segment[0] && strcmp(f->segment, r->segment))
+		return false;
+	if (f->stage[0] && strcmp(f->stage, r->stage))
+		return false;
+	if (f->band[0] && (r->band < 0 ? strcmp(f->band, "unknown") : strcmp(f->band, band_names[r->band])))
+		return false;
+	if (f->within >= 0 && (!r->renewal || r->renewal_days > f->within))
+		return false;
+	if (f->tag[0]) {
+		const char *t = r->tags;
+		size_t len = strlen(f->tag);
+		bool hit = false;
+
+		while (t && *t && !hit) {
+			hit = !strncmp(t, f->tag, len) && (t[len] == ';' || !t[len]);
+			t = strchr(t, ';');
+			t = t ? t + 1 : NULL;
+		}
+		if (!hit)
+			return false;
+	}
+	if (f->search[0] && !in_ids(f, r->id))
+		return false;
+	if (h->quad_filter && hm_quadrant(h, r) != h->quadrant)
+		return false;
+	return true;
+}
+
+struct sort_ctx {
+	const struct hm_row *rows;
+	enum hm_sort key;
+};
+
+static int
+cmp_rows(const void *pa, const void *pb, void *arg)
+{
+	const struct sort_ctx *sc = arg;
+	const struct hm_row *a = &sc->rows[*(const size_t *)pa], *b = &sc->rows[*(const size_t *)pb];
+	enum hm_sort sort_key = sc->key;
+	int c = 0;
+
+	switch (sort_key) {
+	case HM_BY_HEALTH:
+		/* Worst first; unscored accounts last. */
+		c = (a->score_known ? 0 : 1) - (b->score_known ? 0 : 1);
+		if (!c && a->score_known)
+			c = (a->score > b->score) - (a->score < b->score);
+		break;
+	case HM_BY_NAME: c = strcasecmp(a->name, b->name); break;
+	case HM_BY_ARR: c = (a->arr_cents < b->arr_cents) - (a->arr_cents > b->arr_cents); break;
+	case HM_BY_RENEWAL:
+		c = (a->renewal ? 0 : 1) - (b->renewal ? 0 : 1);
+		if (!c && a->renewal)
+			c = strcmp(a->renewal, b->renewal);
+		break;
+	case HM_BY_OWNER: c = strcmp(a->owner, b->owner); break;
+	case HM_SORTS_: break;
+	}
+	if (!c && sort_key != HM_BY_NAME)
+		c = strcasecmp(a->name, b->name);
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* Build the view from the rows in memory; keep the cursor on its account. */
+static void
+rebuild(struct pane *p)
+{
+	struct heatmap *h = p->priv;
+	size_t n;
+	const struct hm_row *rows = hm_rows(h, &n);
+
+	h->view = xreallocarray(h->view, n ? n : 1, sizeof(size_t));
+	h->nview = 0;
+	for (size_t i = 0; i < n; i++)
+		if (passes(h, &p->ui->filter, &rows[i]))
+			h->view[h->nview++] = i;
+	/* The first page already comes in health order from the index. */
+	if (!h->loading) {
+		struct sort_ctx sc = { rows, h->sort };
+
+		qsort_r(h->view, h->nview, sizeof(size_t), cmp_rows, &sc);
+	}
+	h->cursor = 0;
+	for (size_t i = 0; i < h->nview && h->cursor_id; i++)
+		if (rows[h->view[i]].id == h->cursor_id) {
+			h->cursor = i;
+			break;
+		}
+	if (h->top > h->cursor)
+		h->top = h->cursor;
+	if (h->mode == HM_TILES)
+		hm_tiles_layout(p);
+}
+
+static void
+refilter(struct pane *p)
+{
+	rebuild(p);
+}
+
+/* -- loading ------------------------------------------------------------------------ */
+
+static void
+clear_rows(struct heatmap *h)
+{
+	pool_done(&h->pool);
+	pool_done(&h->first_pool);
+	free(h->rows);
+	free(h->first);
+	h->rows = h->first = NULL;
+	h->n = h->cap = h->nfirst = 0;
+}
+
+static enum status
+load(struct pane *p, struct err *e)
+{
+	struct heatmap *h = p->priv;
+	struct store *s = p->ui->store;
+	int32_t day = store_clock(s)->today;
+	size_t cap = 0;
+
+	clear_rows(h);
+	pool_init(&h->pool);
+	pool_init(&h->first_pool);
+	h->sc = p->ui->scorecards.n ? p->ui->scorecards.sc[0] : NULL;
+	h->last_id = 0;
+	if (store_portfolio_count(s, &h->total, e))
+		return e->status;
+	if (h->total > HM_TWO_STEP && h->sort == HM_BY_HEALTH) {
+		/* A big book: show the worst accounts at once, read the rest
+		 * between keystrokes. */
+		struct loader l = { p, &h->first_pool, &h->first, &h->nfirst, &cap };
+
+		if (store_portfolio_first(s, day, p->h > 0 ? p->h * 2 : 64, add_row, &l, e))
+			return e->status;
+		h->loading = true;
+	} else {
+		struct loader l = { p, &h->pool, &h->rows, &h->n, &h->cap };
+
+		if (store_portfolio_chunk(s, day, 0, 0, add_row, &l, e))
+			return e->status;
+		h->loading = false;
+	}
+	rebuild(p);
+	return ST_OK;
+}
+
+static bool
+more(struct pane *p)
+{
+	return ((struct heatmap *)p->priv)->loading;
+}
+
+static int
+note_last(void *ctx, const struct portfolio_row *r)
+{
+	struct loader *l = ctx;
+
+	((struct heatmap *)l->p->priv)->last_id = r->id;
+	return add_row(ctx, r);
+}
+
+static enum status
+load_more(struct pane *p, struct err *e)
+{
+	struct heatmap *h = p->priv;
+	struct loader l = { p, &h->pool, &h->rows, &h->n, &h->cap };
+	size_t before = h->n;
+
+	if (store_portfolio_chunk(p->ui->store, store_clock(p->ui->store)->today, h->last_id, HM_CHUNK,
+				  note_last, &l, e))
+		return e->status;
+	if (h->n - before < HM_CHUNK) {
+		/* Everything is in: switch from the first page to the book. */
+		const struct hm_row *cur = hm_at(h, h->cursor);
+
+		if (cur && !h->cursor_id)
+			h->cursor_id = cur->id;
+		h->loading = false;
+		pool_done(&h->first_pool);
+		free(h->first);
+		h->first = NULL;
+		h->nfirst = 0;
+		rebuild(p);
+	}
+	return ST_OK;
+}
+
+/* -- the matrix -------------------------------------------------------------------------- */
+
+struct columns {
+	int name, band, cell, ncells, arr, renewal, trend;  /* widths; 0 = hidden */
+};
+
+static void
+columns(const struct pane *p, struct columns *c)
+{
+	const struct heatmap *h = p->priv;
+	int rest;
+
+	c->ncells = h->sc ? h->sc->nmeasures : 0;
+	if (c->ncells > HM_MAX_MEASURES)
+		c->ncells = HM_MAX_MEASURES;
+	c->cell = h->values ? 6 : 3;
+	c->band = 7;
+	c->arr = 10;
+	c->renewal = 11;
+	c->trend = 9;
+	rest = p->w - 2 - c->band - c->cell * c->ncells - c->arr - c->renewal - c->trend;
+	if (rest < 16) {
+		rest += c->trend;
+		c->trend = 0;
+	}
+	if (rest < 16) {
+		rest += c->renewal;
+		c->renewal = 0;
+	}
+	c->name = rest > 60 ? 60 : rest;
+}
+
+static void
+title_row(struct pane *p, const struct columns *c)
+{
+	const struct heatmap *h = p->priv;
+	int x = 2, t = ui_attr(p->ui, TH_TITLE);
+
+	draw_text(p->ui, p->win, 0, 0, "", p->w, false, t);
+	draw_text(p->ui, p->win, 0, x, "ACCOUNT", c->name, false, t);
+	x += c->name;
+	draw_text(p->ui, p->win, 0, x, " HEALTH", c->band, false, t);
+	x += c->band;
+	for (int i = 0; i < c->ncells; i++) {
+		char abbr[8];
+
+		/* Three letters of the measure id: lic fea sup sen spo fin gro */
+		snprintf(abbr, sizeof(abbr), " %.*s", c->cell - 1, h->sc->measures[i].id);
+		draw_text(p->ui, p->win, 0, x, abbr, c->cell, false, t);
+		x += c->cell;
+	}
+	draw_text(p->ui, p->win, 0, x, "ARR", c->arr - 1, true, t);
+	x += c->arr;
+	if (c->renewal) {
+		draw_text(p->ui, p->win, 0, x, "RENEWAL", c->renewal, false, t);
+		x += c->renewal;
+	}
+	if (c->trend)
+		draw_text(p->ui, p->win, 0, x, "TREND", c->trend, false, t);
+}
+
+/* The n-th '|'-separated value of vals. */
+static void
+nth_value(const char *vals, int n, char *out, size_t size)
+{
+	const char *p = vals;
+
+	for (int i = 0; i < n && p; i++)
+		p = (p = strchr(p, '|')) ? p + 1 : NULL;
+	if (!p) {
+		snprintf(out, size, "-");
+		return;
+	}
+	snprintf(out, size, "%.*s", (int)(strchr(p, '|') ? (size_t)(strchr(p, '|') - p) : strlen(p)), p);
+}
+
+/* The marker and name: all a cursor move needs to rewrite. */
+static void
+draw_name(struct pane *p, int y, const struct hm_row *r, bool cursor, const struct columns *c)
+{
+	struct ui *ui = p->ui;
+
+	draw_text(ui, p->win, y, 0, cursor ? draw_glyph_cursor(ui) : " ", 2, false,
+		  ui_attr(ui, cursor ? TH_CURSOR : TH_NORMAL));
+	draw_text(ui, p->win, y, 2, r->name, c->name - 1, false,
+		  ui_attr(ui, cursor ? TH_CURSOR : r->false_positive ? TH_FALSE_POSITIVE : TH_NORMAL));
+}
+
+static void
+draw_row(struct pane *p, size_t i)
+{
+	struct heatmap *h = p->priv;
+	const struct hm_row *r = hm_at(h, i);
+	struct ui *ui = p->ui;
+	struct columns c;
+	char text[32], m[MONEY_STRLEN];
+	int y = 1 + (int)(i - h->top), x;
+
+	if (!r || y >= p->h - 1)
+		return;
+	columns(p, &c);
+	draw_name(p, y, r, i == h->cursor, &c);
+	x = 2 + c.name;
+	if (r->score_known)
+		snprintf(text, sizeof(text), " %c %.2f", band_letter(r->band >= 0 ? band_names[r->band] : NULL),
+			 r->score);
+	else
+		snprintf(text, sizeof(text), " %c  n/a", r->scored ? '?' : '-');
+	draw_text(ui, p->win, y, x, text, c.band, false,
+		  ui_attr(ui, band_role(r->band >= 0 ? band_names[r->band] : NULL)));
+	x += c.band;
+	for (int k = 0; k < c.ncells; k++) {
+		char rating = k < (int)strlen(r->ratings) ? r->ratings[k] : '-';
+
+		if (h->values) {
+			char v[16];
+
+			nth_value(r->vals ? r->vals : "", k, v, sizeof(v));
+			snprintf(text, sizeof(text), "%5s ", v);
+		} else {
+			snprintf(text, sizeof(text), " %c ", rating);
+		}
+		draw_text(ui, p->win, y, x, text, c.cell, false,
+			  ui_attr(ui, rating == '-' ? TH_DIM : rating_role(rating - '0', r->scale)));
+		x += c.cell;
+	}
+	draw_text(ui, p->win, y, x, money_format_grouped(r->arr_cents, true, m), c.arr - 1, true,
+		  ui_attr(ui, TH_NORMAL));
+	x += c.arr;
+	if (c.renewal) {
+		draw_text(ui, p->win, y, x, r->renewal ? r->renewal : "-", c.renewal - 1, false,
+			  ui_attr(ui, r->renewal && r->renewal_days <= 30 ? TH_WARNING : TH_NORMAL));
+		x += c.renewal;
+	}
+	if (c.trend)
+		draw_sparkline(ui, p->win, y, x, r->trend, r->scale ? r->scale : 3, c.trend - 1,
+			       ui_attr(ui, TH_DIM));
+}
+
+static int
+page(const struct pane *p)
+{
+	return p->h - 2;   /* a title row and a legend row */
+}
+
+static void
+legend(struct pane *p)
+{
+	const struct heatmap *h = p->priv;
+	const char *text = h->values ? "cells: each measure's value (v: ratings)   R red  Y yellow  G green  ? unknown"
+				     : "cells: 1 red  2 yellow  3 green  - no data (v: values)   health: R/Y/G letter and score";
+
+	draw_text(p->ui, p->win, p->h - 1, 0, text, p->w, false, ui_attr(p->ui, TH_DIM));
+}
+
+static void
+draw_matrix(struct pane *p)
+{
+	struct heatmap *h = p->priv;
+	struct columns c;
+
+	columns(p, &c);
+	title_row(p, &c);
+	for (size_t i = h->top; i < h->nview && i < h->top + (size_t)page(p); i++)
+		draw_row(p, i);
+	if (!h->nview)
+		draw_text(p->ui, p->win, 2, 2, h->n || h->nfirst || h->loading
+			  ? "No account matches the search and filters (c clears them)."
+			  : "No accounts yet: import some (tend import account FILE.csv) or try tend --demo.",
+			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
+	else if (!h->sc)
+		draw_text(p->ui, p->win, p->h - 2, 2, "No scorecard in force.", p->w - 4, false,
+			  ui_attr(p->ui, TH_WARNING));
+	legend(p);
+}
+
+static void
+draw(struct pane *p)
+{
+	switch (((struct heatmap *)p->priv)->mode) {
+	case HM_MATRIX: draw_matrix(p); break;
+	case HM_TILES: hm_tiles_draw(p); break;
+	case HM_QUADRANT: hm_quadrant_draw(p); break;
+	case HM_MODES_: break;
+	}
+}
+
+/* Move the cursor; only two name cells change unless the page scrolls. */
+static int
+move_to(struct pane *p, long to)
+{
+	struct heatmap *h = p->priv;
+	size_t old = h->cursor;
+	struct columns c;
+	const struct hm_row *r;
+
+	if (!h->nview)
+		return ACT_DONE;
+	if (to < 0)
+		to = 0;
+	if ((size_t)to >= h->nview)
+		to = (long)h->nview - 1;
+	h->cursor = (size_t)to;
+	r = hm_at(h, h->cursor);
+	h->cursor_id = r ? r->id : 0;
+	if (h->cursor < h->top || h->cursor >= h->top + (size_t)page(p)) {
+		h->top = h->cursor < h->top ? h->cursor : h->cursor - (size_t)page(p) + 1;
+		return ACT_DRAW | ACT_TABS;
+	}
+	columns(p, &c);
+	if (old != h->cursor && (r = hm_at(h, old)))
+		draw_name(p, 1 + (int)(old - h->top), r, false, &c);
+	if ((r = hm_at(h, h->cursor)))
+		draw_name(p, 1 + (int)(h->cursor - h->top), r, true, &c);
+	return ACT_DONE | ACT_TABS;
+}
+
+static int
+open_selected(struct pane *p)
+{
+	const struct hm_row *r = hm_at(p->priv, ((struct heatmap *)p->priv)->cursor);
+
+	if (r)
+		ui_open_account(p->ui, r->id);
+	return ACT_DRAW;
+}
+
+static int
+request(struct pane *p, enum request req)
+{
+	struct heatmap *h = p->priv;
+
+	if (h->mode == HM_TILES && req != REQ_MODE && req != REQ_SORT) {
+		int act = hm_tiles_request(p, req);
+
+		if (act != ACT_NONE)
+			return act;
+	}
+	if (h->mode == HM_QUADRANT && req != REQ_MODE) {
+		int act = hm_quadrant_request(p, req);
+
+		if (act != ACT_NONE)
+			return act;
+	}
+	switch (req) {
+	case REQ_MOVE_DOWN: return move_to(p, (long)h->cursor + 1);
+	case REQ_MOVE_UP: return move_to(p, (long)h->cursor - 1);
+	case REQ_PAGE_DOWN: return move_to(p, (long)h->cursor + page(p));
+	case REQ_PAGE_UP: return move_to(p, (long)h->cursor - page(p));
+	case REQ_MOVE_FIRST: return move_to(p, 0);
+	case REQ_MOVE_LAST: return move_to(p, (long)h->nview - 1);
+	case REQ_ENTER: return open_selected(p);
+	case REQ_SORT:
+		h->sort = (enum hm_sort)((h->sort + 1) % HM_SORTS_);
+		if (h->loading)
+			return ACT_RELOAD | ACT_TABS;   /* the first page is in health order only */
+		rebuild(p);
+		h->top = h->cursor > (size_t)page(p) / 2 ? h->cursor - (size_t)page(p) / 2 : 0;
+		return ACT_DRAW | ACT_TABS;
+	case REQ_MODE:
+		h->mode = (enum hm_mode)((h->mode + 1) % HM_MODES_);
+		if (h->mode == HM_TILES)
+			hm_tiles_layout(p);
+		return ACT_DRAW | ACT_TABS;
+	case REQ_VALUES:
+		h->values = !h->values;
+		return ACT_DRAW;
+	case REQ_GROUP:
+		h->by_segment = !h->by_segment;
+		if (h->mode == HM_TILES)
+			hm_tiles_layout(p);
+		return ACT_DRAW | ACT_TABS;
+	case REQ_BACK:
+		if (h->quad_filter) {
+			h->quad_filter = false;
+			rebuild(p);
+			return ACT_DRAW | ACT_TABS;
+		}
+		return ACT_NONE;
+	default:
+		return ACT_NONE;
+	}
+}
+
+static int
+click(struct pane *p, int y, int x, bool twice)
+{
+	struct heatmap *h = p->priv;
+	int act;
+
+	(void)x;
+	if (h->mode != HM_MATRIX || y < 1 || y > page(p))
+		return ACT_NONE;
+	act = move_to(p, (long)(h->top + (size_t)(y - 1)));
+	return twice ? open_selected(p) : act;
+}
+
+static void
+describe(struct pane *p, char *out, size_t size)
+{
+	struct heatmap *h = p->priv;
+	static const char *const quads[] = { "healthy", "false-positive healthy", "poor experience", "at risk" };
+
+	snprintf(out, size, "%s%s%s, by %s, %zu/%zu%s%s", mode_names[h->mode],
+		 h->mode == HM_TILES ? (h->by_segment ? " by segment" : " by CSM") : "",
+		 h->values && h->mode == HM_MATRIX ? " values" : "", sort_names[h->sort],
+		 h->nview ? h->cursor + 1 : 0, h->nview, h->quad_filter ? ", " : "",
+		 h->quad_filter ? quads[h->quadrant] : "");
+	if (h->loading) {
+		size_t len = strlen(out);
+
+		snprintf(out + len, size - len, " (loading %lld of %lld)", (long long)h->n, (long long)h->total);
+	}
+}
+
+static void
+done(struct pane *p)
+{
+	struct heatmap *h = p->priv;
+
+	clear_rows(h);
+	free(h->view);
+	free(h->lines);
+}
+
+const struct pane_ops heatmap_ops = {
+	.name = "heatmap",
+	.title = "Heatmap",
+	.private_size = sizeof(struct heatmap),
+	.load = load,
+	.more = more,
+	.load_more = load_more,
+	.draw = draw,
+	.request = request,
+	.click = click,
+	.describe = describe,
+	.refilter = refilter,
+	.done = done,
+};

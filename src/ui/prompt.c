@@ -1,0 +1,537 @@
+/*
+ * prompt.c -- the command line, search, filter menu and help (prompt.h).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <menu.h>
+#include <panel.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "domain/model.h"
+#include "store/portfolio.h"
+#include "store/store.h"
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/ui.h"
+
+/* -- line editing ---------------------------------------------------------------- */
+
+static void
+remember(struct ui *ui, const char *line)
+{
+	if (!*line || (ui->nhistory && !strcmp(ui->history[ui->nhistory - 1], line)))
+		return;
+	if (ui->nhistory == UI_HISTORY) {
+		free(ui->history[0]);
+		memmove(ui->history, ui->history + 1, (UI_HISTORY - 1) * sizeof(char *));
+		ui->nhistory--;
+	}
+	ui->history[ui->nhistory++] = xstrdup(line);
+}
+
+static void
+show_line(struct ui *ui, const char *prompt, const char *text)
+{
+	struct buf b;
+	char *clean = ui_clean(ui, text);
+	int pw = text_width(prompt), tw = text_width(clean), x;
+
+	buf_init(&b);
+	werase(ui->status);
+	draw_text(ui, ui->status, 0, 0, prompt, pw, false, ui_attr(ui, TH_INPUT));
+	/* Keep the end of a long line visible. */
+	x = pw + tw >= ui->cols ? ui->cols - 1 - tw : pw;
+	draw_text(ui, ui->status, 0, x < pw ? pw : x, clean, ui->cols - pw - 1, false, ui_attr(ui, TH_INPUT));
+	wmove(ui->status, 0, pw + tw < ui->cols - 1 ? pw + tw : ui->cols - 1);
+	wnoutrefresh(ui->status);
+	doupdate();
+	free(clean);
+	buf_done(&b);
+}
+
+char *
+ui_read_line(struct ui *ui, const char *prompt, const char *initial,
+	     void (*on_change)(struct ui *, const char *, void *), void *ctx,
+	     int (*complete)(struct ui *, const char *, char *, size_t))
+{
+	char line[256];
+	size_t len;
+	int hist = ui->nhistory, ch;
+
+	snprintf(line, sizeof(line), "%s", initial ? initial : "");
+	len = strlen(line);
+	curs_set(1);
+	timeout(-1);
+	for (;;) {
+		show_line(ui, prompt, line);
+		ch = wgetch(ui->status);
+		if (ch == 27 || ch == 7) {   /* Esc, ^G */
+			curs_set(0);
+			return NULL;
+		}
+		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+			break;
+		if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+			/* Remove a whole UTF-8 character. */
+			while (len && ((unsigned char)line[len - 1] & 0xc0) == 0x80)
+				len--;
+			if (len)
+				len--;
+		} else if (ch == 21) {   /* ^U */
+			len = 0;
+		} else if (ch == KEY_UP && hist > 0) {
+			snprintf(line, sizeof(line), "%s", ui->history[--hist]);
+			len = strlen(line);
+		} else if (ch == KEY_DOWN && hist < ui->nhistory) {
+			hist++;
+			snprintf(line, sizeof(line), "%s", hist < ui->nhistory ? ui->history[hist] : "");
+			len = strlen(line);
+		} else if (ch == '\t' && complete) {
+			char out[256];
+
+			if (complete(ui, line, out, sizeof(out))) {
+				snprintf(line, sizeof(line), "%s", out);
+				len = strlen(line);
+			}
+		} else if (ch >= 32 && ch < 256 && len < sizeof(line) - 1 && ch != 127) {
+			line[len++] = (char)ch;
+		} else {
+			continue;
+		}
+		line[len] = '\0';
+		if (on_change)
+			on_change(ui, line, ctx);
+	}
+	curs_set(0);
+	line[len] = '\0';
+	remember(ui, line);
+	return xstrdup(line);
+}
+
+/* -- menus ------------------------------------------------------------------------- */
+
+int
+ui_menu(struct ui *ui, const char *title, const char *const *labels)
+{
+	ITEM *items[40];
+	MENU *menu;
+	WINDOW *win, *sub;
+	PANEL *panel;
+	int n = 0, width = text_width(title) + 4, ch, chosen = -1;
+
+	while (labels[n] && n < 39) {
+		int w = text_width(labels[n]) + 4;
+
+		width = w > width ? w : width;
+		items[n] = new_item(labels[n], "");
+		n++;
+	}
+	items[n] = NULL;
+	menu = new_menu(items);
+	win = newwin(n + 4 < ui->lines - 2 ? n + 4 : ui->lines - 2, width + 2, 2, 2);
+	sub = derwin(win, getmaxy(win) - 3, width, 2, 1);
+	keypad(win, TRUE);
+	set_menu_win(menu, win);
+	set_menu_sub(menu, sub);
+	set_menu_format(menu, getmaxy(win) - 3, 1);
+	set_menu_mark(menu, ui->unicode ? "\xe2\x96\xb6 " : "> ");
+	set_menu_fore(menu, (chtype)ui_attr(ui, TH_CURSOR));
+	set_menu_back(menu, (chtype)ui_attr(ui, TH_NORMAL));
+	wbkgd(win, (chtype)ui_attr(ui, TH_NORMAL));
+	box(win, 0, 0);
+	draw_text(ui, win, 0, 2, title, width - 2, false, ui_attr(ui, TH_TITLE));
+	panel = new_panel(win);
+	post_menu(menu);
+	for (;;) {
+		update_panels();
+		doupdate();
+		ch = wgetch(win);
+		if (ch == 27 || ch == 'q')
+			break;
+		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+			chosen = item_index(current_item(menu));
+			break;
+		}
+		if (ch == KEY_DOWN || ch == 'j')
+			menu_driver(menu, REQ_DOWN_ITEM);
+		else if (ch == KEY_UP || ch == 'k')
+			menu_driver(menu, REQ_UP_ITEM);
+		else if (ch == KEY_NPAGE)
+			menu_driver(menu, REQ_SCR_DPAGE);
+		else if (ch == KEY_PPAGE)
+			menu_driver(menu, REQ_SCR_UPAGE);
+	}
+	unpost_menu(menu);
+	free_menu(menu);
+	for (int i = 0; i < n; i++)
+		free_item(items[i]);
+	del_panel(panel);
+	delwin(sub);
+	delwin(win);
+	update_panels();
+	return chosen;
+}
+
+/* -- search -------------------------------------------------------------------------- */
+
+struct ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int
+add_id(void *ctx, int64_t id)
+{
+	struct ids *ids = ctx;
+
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 256;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof(int64_t));
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+void
+prompt_set_search(struct ui *ui, const char *text)
+{
+	struct err e = { ST_OK, "" };
+	struct ids ids = { 0 };
+
+	snprintf(ui->filter.search, sizeof(ui->filter.search), "%s", text);
+	free(ui->filter.ids);
+	ui->filter.ids = NULL;
+	ui->filter.nids = 0;
+	if (!*text)
+		return;
+	if (store_search_accounts(ui->store, text, add_id, &ids, &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+	ui->filter.ids = ids.v;
+	ui->filter.nids = ids.n;
+}
+
+/* Incremental: every keystroke narrows the panes at once. */
+static void
+search_changed(struct ui *ui, const char *text, void *ctx)
+{
+	struct pane *p = &ui->panes[0];
+
+	(void)ctx;
+	prompt_set_search(ui, text);
+	if (p->loaded && p->ops->refilter) {
+		p->ops->refilter(p);
+		werase(p->win);
+		p->ops->draw(p);
+		wnoutrefresh(p->win);
+	}
+}
+
+void
+prompt_search(struct ui *ui)
+{
+	char before[sizeof(ui->filter.search)];
+	char *text;
+
+	snprintf(before, sizeof(before), "%s", ui->filter.search);
+	if (ui->current != 0)
+		ui->current = 0;
+	text = ui_read_line(ui, "/", ui->filter.search, search_changed, NULL, NULL);
+	if (!text) {
+		prompt_set_search(ui, before);
+		return;
+	}
+	prompt_set_search(ui, text);
+	if (*text)
+		ui_message(ui, TH_OK, "%zu account%s match \"%s\" (c clears)", ui->filter.nids,
+			   ui->filter.nids == 1 ? "" : "s", text);
+	free(text);
+}
+
+/* -- filters --------------------------------------------------------------------------- */
+
+void
+prompt_clear_filter(struct ui *ui)
+{
+	struct ui_filter *f = &ui->filter;
+
+	f->owner[0] = f->segment[0] = f->stage[0] = f->band[0] = f->tag[0] = '\0';
+	f->within = -1;
+	prompt_set_search(ui, "");
+}
+
+struct owners {
+	char *v[64];
+	int n;
+};
+
+static int
+collect_owner(void *ctx, const struct account_row *a)
+{
+	struct owners *o = ctx;
+
+	if (!a->owner)
+		return 0;
+	for (int i = 0; i < o->n; i++)
+		if (!strcmp(o->v[i], a->owner))
+			return 0;
+	if (o->n < 60)
+		o->v[o->n++] = xstrdup(a->owner);
+	return 0;
+}
+
+static bool
+pick_owner(struct ui *ui)
+{
+	struct account_filter f = { .renewing_within = -1, .sort = "owner" };
+	struct err e = { ST_OK, "" };
+	struct owners o = { .n = 0 };
+	const char *items[68];
+	int k, n = 0;
+
+	if (store_accounts_each(ui->store, &f, collect_owner, &o, &e)) {
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+		return false;
+	}
+	items[n++] = "me";
+	items[n++] = "pooled";
+	for (int i = 0; i < o.n; i++)
+		items[n++] = o.v[i];
+	items[n] = NULL;
+	k = ui_menu(ui, "Owner", items);
+	if (k >= 0)
+		snprintf(ui->filter.owner, sizeof(ui->filter.owner), "%s",
+			 k == 0 ? ui->opts->login : items[k]);
+	for (int i = 0; i < o.n; i++)
+		free(o.v[i]);
+	return k >= 0;
+}
+
+static bool
+pick_from(struct ui *ui, const char *title, const char *const *names, char *out, size_t size)
+{
+	int k = ui_menu(ui, title, names);
+
+	if (k < 0)
+		return false;
+	snprintf(out, size, "%s", names[k]);
+	return true;
+}
+
+bool
+prompt_filter(struct ui *ui)
+{
+	static const char *const fields[] = { "Owner", "Segment", "Stage", "Band", "Renewing within",
+					      "Tag", "Clear all", NULL };
+	static const char *const windows[] = { "30 days", "60 days", "90 days", "120 days", NULL };
+	static const int days[] = { 30, 60, 90, 120 };
+	struct ui_filter *f = &ui->filter;
+	char *text;
+	int k;
+
+	switch (ui_menu(ui, "Filter by", fields)) {
+	case 0: return pick_owner(ui);
+	case 1: return pick_from(ui, "Segment", segment_names, f->segment, sizeof(f->segment));
+	case 2: return pick_from(ui, "Stage", stage_names, f->stage, sizeof(f->stage));
+	case 3: return pick_from(ui, "Band", band_names, f->band, sizeof(f->band));
+	case 4:
+		if ((k = ui_menu(ui, "Renewing within", windows)) < 0)
+			return false;
+		f->within = days[k];
+		return true;
+	case 5:
+		if (!(text = ui_read_line(ui, "tag: ", f->tag, NULL, NULL, NULL)))
+			return false;
+		snprintf(f->tag, sizeof(f->tag), "%s", text);
+		free(text);
+		return true;
+	case 6:
+		prompt_clear_filter(ui);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* -- help ----------------------------------------------------------------------------- */
+
+void
+prompt_help(struct ui *ui)
+{
+	const char *scope = ui->panes[ui->current].ops->name;
+	WINDOW *win = newwin(ui->lines - 2, ui->cols, 1, 0);
+	PANEL *panel = new_panel(win);
+	struct buf lines;
+	int top = 0, n = 0, ch;
+
+	/* One line per action for this pane, from the same list the keymap
+	 * and the config's key names come from. */
+	buf_init(&lines);
+	for (int pass = 0; pass < 2; pass++)
+		for (int r = 1; r < REQ_COUNT_; r++) {
+			char keys[64];
+			bool mine = !strcmp(req_scope(r), scope);
+
+			if ((pass == 0) != mine || (!mine && strcmp(req_scope(r), "all")))
+				continue;
+			keymap_keys_of(&ui->keys, r, keys, sizeof(keys));
+			buf_addf(&lines, "  %-16s %-12s %s\n", *keys ? keys : "(unbound)", req_name(r), req_help(r));
+			n++;
+		}
+	keypad(win, TRUE);
+	wbkgd(win, (chtype)ui_attr(ui, TH_NORMAL));
+	for (;;) {
+		const char *p = lines.data;
+		int y = 2;
+
+		werase(win);
+		draw_text(ui, win, 0, 1, "Keys -- rebind them under keys: in config.yaml (names in the "
+			  "middle column); q or Esc closes", ui->cols - 2, false, ui_attr(ui, TH_TITLE));
+		for (int i = 0; *p && y < ui->lines - 3; i++) {
+			const char *end = strchr(p, '\n');
+
+			if (i >= top)
+				mvwaddnstr(win, y++, 0, p, (int)(end - p));
+			p = end + 1;
+		}
+		update_panels();
+		doupdate();
+		ch = wgetch(win);
+		if (ch == 'q' || ch == 27 || ch == '?')
+			break;
+		if ((ch == 'j' || ch == KEY_DOWN) && top < n - 1)
+			top++;
+		if ((ch == 'k' || ch == KEY_UP) && top > 0)
+			top--;
+	}
+	del_panel(panel);
+	delwin(win);
+	update_panels();
+	buf_done(&lines);
+}
+
+/* -- the command line ------------------------------------------------------------------ */
+
+static const char *const commands[] = {
+	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
+	"band", "within", "tag", NULL,
+};
+
+struct name_match {
+	const char *prefix;
+	char found[200];
+	int n;
+};
+
+static int
+complete(struct ui *ui, const char *line, char *out, size_t size)
+{
+	const char *space = strchr(line, ' ');
+	int hits = 0;
+
+	if (!space) {
+		const char *hit = NULL;
+
+		for (int i = 0; commands[i]; i++)
+			if (!strncmp(commands[i], line, strlen(line))) {
+				hit = commands[i];
+				hits++;
+			}
+		if (hits == 1)
+			snprintf(out, size, "%s ", hit);
+		else if (hits > 1)
+			ui_message(ui, TH_DIM, "commands: quit help recompute refresh clear search account "
+				   "owner segment stage band within tag");
+		return hits == 1;
+	}
+	if (!strncmp(line, "account ", 8)) {
+		/* Account names by prefix, through the store's resolver. */
+		struct err e = { ST_OK, "" };
+		int64_t id;
+
+		if (store_account_resolve(ui->store, space + 1, &id, &e) == ST_OK) {
+			struct account_filter f = { .renewing_within = -1, .sort = "id" };
+
+			(void)f;
+			snprintf(out, size, "account #%lld", (long long)id);
+			return 1;
+		}
+		ui_message(ui, TH_DIM, "%s", e.msg);
+	}
+	return 0;
+}
+
+enum prompt_result
+prompt_command(struct ui *ui)
+{
+	struct ui_filter *f = &ui->filter;
+	enum prompt_result res = PROMPT_REQUEST_NONE;
+	char *line = ui_read_line(ui, ":", "", NULL, NULL, complete), *arg;
+
+	if (!line)
+		return res;
+	arg = strchr(line, ' ');
+	if (arg)
+		*arg++ = '\0';
+	else
+		arg = line + strlen(line);
+	if (!strcmp(line, "q") || !strcmp(line, "quit")) {
+		ui->quit = true;
+	} else if (!strcmp(line, "help")) {
+		prompt_help(ui);
+	} else if (!strcmp(line, "recompute")) {
+		res = PROMPT_REQUEST_RECOMPUTE;
+	} else if (!strcmp(line, "refresh")) {
+		res = PROMPT_REQUEST_RELOAD;
+	} else if (!strcmp(line, "clear")) {
+		prompt_clear_filter(ui);
+		res = PROMPT_REQUEST_REFILTER;
+	} else if (!strcmp(line, "search")) {
+		prompt_set_search(ui, arg);
+		res = PROMPT_REQUEST_REFILTER;
+	} else if (!strcmp(line, "account")) {
+		struct err e = { ST_OK, "" };
+		int64_t id;
+		const char *key = arg[0] == '#' ? arg + 1 : arg;
+
+		if (store_account_resolve(ui->store, key, &id, &e))
+			ui_message(ui, TH_ERROR, "%s", e.msg);
+		else
+			ui_open_account(ui, id);
+	} else if (!strcmp(line, "owner") || !strcmp(line, "tag")) {
+		char *dst = !strcmp(line, "owner") ? f->owner : f->tag;
+
+		snprintf(dst, 64, "%s", !strcmp(arg, "me") ? ui->opts->login : arg);
+		res = PROMPT_REQUEST_REFILTER;
+	} else if (!strcmp(line, "segment") || !strcmp(line, "stage") || !strcmp(line, "band")) {
+		const char *const *names = !strcmp(line, "segment") ? segment_names
+					 : !strcmp(line, "stage") ? stage_names : band_names;
+		char *dst = !strcmp(line, "segment") ? f->segment : !strcmp(line, "stage") ? f->stage : f->band;
+
+		if (*arg && model_lookup(names, arg) < 0)
+			ui_message(ui, TH_ERROR, "%s: '%s' is not one of its values", line, arg);
+		else {
+			snprintf(dst, 16, "%s", arg);
+			res = PROMPT_REQUEST_REFILTER;
+		}
+	} else if (!strcmp(line, "within")) {
+		char *end;
+		long d = strtol(arg, &end, 10);
+
+		if (*arg && (*end || d < 0 || d > 3650))
+			ui_message(ui, TH_ERROR, "within takes a number of days");
+		else {
+			f->within = *arg ? (int)d : -1;
+			res = PROMPT_REQUEST_REFILTER;
+		}
+	} else if (*line) {
+		ui_message(ui, TH_ERROR, "unknown command '%s' (Tab completes; :help)", line);
+	}
+	free(line);
+	return res;
+}

@@ -1,0 +1,59 @@
+/*
+ * req.h -- every user action of the interface, listed once.
+ *
+ * The X-macro yields the request enum, the names used to rebind keys in the
+ * config file (`keys: { x: quit }`), and the lines of the `?` help screen,
+ * so the help can never disagree with what the keys do.  `scope` says where
+ * an action applies: everywhere, or in one pane.
+ */
+#ifndef TEND_REQ_H
+#define TEND_REQ_H
+
+/*  id, name, scope, help */
+#define REQ_LIST(_) \
+	_(MOVE_DOWN, "move_down", "all", "next row") \
+	_(MOVE_UP, "move_up", "all", "previous row") \
+	_(MOVE_LEFT, "move_left", "all", "previous column or tile") \
+	_(MOVE_RIGHT, "move_right", "all", "next column or tile") \
+	_(PAGE_DOWN, "page_down", "all", "next page") \
+	_(PAGE_UP, "page_up", "all", "previous page") \
+	_(MOVE_FIRST, "move_first", "all", "first row") \
+	_(MOVE_LAST, "move_last", "all", "last row") \
+	_(ENTER, "enter", "all", "open the selected account (or quadrant)") \
+	_(BACK, "back", "all", "go back; in the first pane, quit") \
+	_(QUIT, "quit", "all", "quit tend") \
+	_(NEXT_PANE, "next_pane", "all", "next pane") \
+	_(PREV_PANE, "prev_pane", "all", "previous pane") \
+	_(VIEW_HEATMAP, "view_heatmap", "all", "the portfolio heatmap") \
+	_(VIEW_ACCOUNT, "view_account", "all", "the selected account's 360 view") \
+	_(SEARCH, "search", "all", "search accounts and notes as you type") \
+	_(FILTER, "filter", "all", "filter by owner, segment, stage, band, renewal window or tag") \
+	_(CLEAR, "clear", "all", "clear the search and every filter") \
+	_(SORT, "sort", "heatmap", "next sort order: health, name, ARR, renewal, owner") \
+	_(MODE, "mode", "heatmap", "next heatmap mode: matrix, tiles, quadrant") \
+	_(VALUES, "values", "heatmap", "show measure values instead of ratings") \
+	_(GROUP, "group", "heatmap", "group tiles by CSM or by segment") \
+	_(LOG, "log", "account", "log a touchpoint") \
+	_(TASK_ADD, "task_add", "account", "add a task") \
+	_(TASK_DONE, "task_done", "account", "mark the selected task done") \
+	_(NOTE, "note", "account", "add a note") \
+	_(REFRESH, "refresh", "all", "reload from the book") \
+	_(RECOMPUTE, "recompute", "all", "score the book again as of today") \
+	_(PROMPT, "prompt", "all", "type a command (:help lists them)") \
+	_(HELP, "help", "all", "this help")
+
+enum request {
+	REQ_NONE,
+#define REQ_ENUM(id, name, scope, help) REQ_##id,
+	REQ_LIST(REQ_ENUM)
+#undef REQ_ENUM
+	REQ_COUNT_
+};
+
+const char *req_name(enum request r);
+const char *req_scope(enum request r);
+const char *req_help(enum request r);
+/* By name, or REQ_NONE. */
+enum request req_lookup(const char *name);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * ui.h -- the interface's shared state and the pane interface.
+ *
+ * The shell (tui.c) owns the screen: a header line (book, user and role,
+ * date, active filter), a tab line (panes, and what the current one shows),
+ * the pane area, and a status line that doubles as the command line.  A
+ * pane is one module behind `struct pane_ops` (tig's view_ops, htop's
+ * PanelClass): it loads its rows with set-based queries, draws from memory,
+ * and handles the requests it knows; the shell handles the rest.  Input
+ * flows one way: key -> keymap -> request -> pane -> shell.  Only the
+ * main loop refreshes the terminal, once per pass.
+ */
+#ifndef TEND_UI_H
+#define TEND_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "domain/scorecard_set.h"
+#include "ui/keymap.h"
+#include "ui/theme.h"
+#include "ui/tui.h"
+
+struct store;
+struct ui;
+
+/* What a pane's request handler did. */
+enum act {
+	ACT_NONE = 0,       /* not handled: the shell takes it */
+	ACT_DONE = 1,       /* handled; the pane updated its window itself */
+	ACT_DRAW = 2,       /* redraw the whole pane */
+	ACT_RELOAD = 4,     /* reload the pane's data, then redraw */
+	ACT_TABS = 8,       /* the tab line changed (mode, sort, position) */
+};
+
+struct pane;
+
+struct pane_ops {
+	const char *name;        /* scope in the keymap and help: "heatmap" */
+	const char *title;       /* in the tab line: "Heatmap" */
+	size_t private_size;     /* state the shell allocates for the pane */
+	/* Load data for the current filters.  May leave more to load in the
+	 * background (then `more` says so and `load_more` takes the next step). */
+	enum status (*load)(struct pane *p, struct err *e);
+	bool (*more)(struct pane *p);
+	enum status (*load_more)(struct pane *p, struct err *e);
+	/* Draw the whole pane from memory; no queries here. */
+	void (*draw)(struct pane *p);
+	/* ACT_* flags, ACT_NONE when the request is not the pane's. */
+	int (*request)(struct pane *p, enum request r);
+	/* A mouse click in the pane window (twice: double click). */
+	int (*click)(struct pane *p, int y, int x, bool twice);
+	/* What the pane shows, for the tab line: "matrix, by health, 12/600". */
+	void (*describe)(struct pane *p, char *out, size_t size);
+	/* The filters changed: apply them to rows already in memory. */
+	void (*refilter)(struct pane *p);
+	void (*done)(struct pane *p);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	struct ui *ui;
+	WINDOW *win;             /* the pane area */
+	int h, w;
+	void *priv;
+	bool loaded;
+};
+
+/* Filters shared by the portfolio panes; empty strings mean "any". */
+struct ui_filter {
+	char owner[64];          /* login, "me" resolved, or "pooled" */
+	char segment[16], stage[16], band[16], tag[64];
+	int within;              /* renewal due within N days (or overdue); -1: any */
+	char search[128];        /* the search text, "" for none */
+	int64_t *ids;            /* accounts matching the search, sorted */
+	size_t nids;
+};
+
+#define UI_PANES 2
+#define UI_HISTORY 32
+
+struct ui {
+	struct store *store;
+	const struct tui_opts *opts;
+	struct theme *theme;
+	int depth;               /* colours in use: 256, 8 or 0 */
+	bool unicode;            /* the locale is UTF-8: box drawing, blocks */
+	struct keymap keys;
+	char role[32];
+	struct scorecard_set scorecards;
+	struct pane panes[UI_PANES];
+	int current;
+	int64_t account_id;      /* the account the account pane shows, 0: none */
+	struct ui_filter filter;
+	char message[256];
+	enum theme_role message_role;
+	WINDOW *header, *tabs, *status;
+	int lines, cols;
+	bool too_small;
+	bool quit;
+	char *history[UI_HISTORY];
+	int nhistory;
+};
+
+/* Attribute of a theme role. */
+int ui_attr(const struct ui *ui, enum theme_role r);
+/* Show a message on the status line until the next key. */
+void ui_message(struct ui *ui, enum theme_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Switch to the account pane on account id. */
+void ui_open_account(struct ui *ui, int64_t id);
+/* A copy of data text made safe for this terminal (sanitized; non-ASCII
+ * shown as '?' when the locale cannot display it); caller frees. */
+char *ui_clean(const struct ui *ui, const char *s);
+/* Is the filter empty? */
+bool ui_filter_empty(const struct ui *ui);
+/* Read a line on the status line: prompt, initial text; NULL when
+ * cancelled.  on_change (may be NULL) runs after every edit.  Caller frees. */
+char *ui_read_line(struct ui *ui, const char *prompt, const char *initial,
+		   void (*on_change)(struct ui *ui, const char *text, void *ctx), void *ctx,
+		   int (*complete)(struct ui *ui, const char *text, char *out, size_t size));
+/* Pick one of items (NULL-ended) in a menu; -1 when cancelled. */
+int ui_menu(struct ui *ui, const char *title, const char *const *items);
+
+/* The panes (pane_*.c). */
+extern const struct pane_ops heatmap_ops, account_ops;
+
+#endif

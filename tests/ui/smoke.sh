@@ -1,0 +1,90 @@
+#!/bin/sh
+# smoke.sh -- the interface in a pseudo-terminal: it starts on the demo book
+# with the user and date in its header, moves the cursor in few bytes and no
+# full clear, copes with resizes, shows hostile account names as inert text,
+# starts under LC_ALL=C, and quits with q, restoring the terminal.
+. "$TEST_SRCDIR/tests/ui/lib.sh"
+demo_book
+
+case_ "start-up on the demo book; j moves the cursor; q quits"
+screen <<EOF
+wait 1/546
+dump $WORK/start
+dumpattr $WORK/start.attr
+key j
+settle
+dump $WORK/moved
+dumpattr $WORK/moved.attr
+key q
+expect-exit 0
+EOF
+screen_has "priya.raman (csm)" "$WORK/start"
+screen_has "2026-11-23" "$WORK/start"
+cat "$WORK/start" "$WORK/start.attr" >"$WORK/before"
+cat "$WORK/moved" "$WORK/moved.attr" >"$WORK/after"
+cmp -s "$WORK/before" "$WORK/after" && fail "j changed nothing on the screen"
+grep -q "$(printf '\033')\[?1049l" "$RAW" || fail "the terminal was not restored on q"
+
+case_ "a one-row move at 80x24 on 600 accounts: under 200 bytes, no full clear"
+screen <<EOF
+wait 1/546
+key j
+bytes start
+key j
+bytes stop 200
+key q
+expect-exit 0
+EOF
+set -- $(screen_bytes)
+echo "one-row cursor move: ${1:-?} bytes, ${2:-?} full clears"
+
+case_ "resize below 80x24, back, and up to 200x60"
+screen <<EOF
+wait 1/546
+resize 60x20
+wait Terminal too small
+reject 1/546
+resize 80x24
+wait 1/546
+wait-gone Terminal too small
+resize 200x60
+wait 1/546
+dump $WORK/wide
+key q
+expect-exit 0
+EOF
+screen_has "priya.raman (csm)" "$WORK/wide"
+[ -n "$(screen_row 60 "$WORK/wide")" ] || fail "the interface does not fill 200x60:
+$(cat "$WORK/wide")"
+
+case_ "hostile, accented and CJK names render as inert text"
+DEMO_DB=$DB
+DB=small.db
+make_book
+printf 'external_id,name,segment\nEVIL-1,"Evil \033]0;pwned\007 \033[2J",smb\n' >evil.csv
+"$TEND" --db "$DB" $NOW import account evil.csv >/dev/null || fail "cannot import"
+screen -s 200x60 -e TEND_USER=tester <<EOF
+wait Evil
+dump $WORK/evil
+key q
+expect-exit 0
+EOF
+screen_has 'Evil \x1b]0;pwned\x07 \x1b[2J' "$WORK/evil"
+screen_has "tester (lead)" "$WORK/evil"  # a clear from the data would wipe it
+screen_has "Acme Corporation" "$WORK/evil"
+screen_has "Société Générale des Eaux" "$WORK/evil"
+screen_has "山田製作所株式会社" "$WORK/evil"
+grep -q "$(printf '\033')]0;pwned" "$RAW" && fail "an escape sequence from the data reached the terminal"
+DB=$DEMO_DB
+
+case_ "LC_ALL=C: starts, and sends the terminal ASCII only"
+screen -e LC_ALL=C <<EOF
+wait 1/546
+dump $WORK/c
+key q
+expect-exit 0
+EOF
+screen_has "priya.raman (csm)" "$WORK/c"
+LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW" && fail "non-ASCII bytes under LC_ALL=C"
+
+finish
