@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,4 +113,21 @@ buf_detach(struct buf *b)
 
 	buf_init(b);
 	return p;
+}
+
+int
+buf_read_file(struct buf *b, const char *path)
+{
+	char chunk[8192];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+	int failed;
+
+	if (!fp)
+		return errno ? errno : ENOENT;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(b, chunk, n);
+	failed = ferror(fp);
+	fclose(fp);
+	return failed ? EIO : 0;
 }

@@ -26,5 +26,8 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 void buf_addpad(struct buf *b, char c, size_t n);
 /* Hand the storage to the caller and re-initialise the buffer. */
 char *buf_detach(struct buf *b);
+/* Append the whole file at path: 0, or an errno value (EIO for a read
+ * error after the file opened). */
+int buf_read_file(struct buf *b, const char *path);
 
 #endif

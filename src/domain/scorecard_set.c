@@ -27,32 +27,20 @@ shipped(const char *name)
 	return embedded_find(path);
 }
 
-static enum status
-read_file(const char *path, struct buf *out, struct err *e)
-{
-	char chunk[8192];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return err_set(e, ST_NOINPUT, "cannot read scorecard %s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(out, chunk, n);
-	fclose(fp);
-	return ST_OK;
-}
-
 struct scorecard *
 scorecard_load_file(const char *name, struct diag *d, struct err *e)
 {
 	const struct embedded_file *f = strchr(name, '/') || strstr(name, ".yaml") ? NULL : shipped(name);
 	struct scorecard *sc;
 	struct buf text;
+	int errnum;
 
 	if (f)
 		return scorecard_parse(f->name, f->text, strlen(f->text), d);
 	buf_init(&text);
-	if (read_file(name, &text, e)) {
+	if ((errnum = buf_read_file(&text, name))) {
+		err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT, "cannot read scorecard %s: %s", name,
+			strerror(errnum));
 		buf_done(&text);
 		return NULL;
 	}

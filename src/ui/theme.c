@@ -24,12 +24,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/embedded.h"
 #include "core/xalloc.h"
+#include "core/ydoc.h"
 #include "domain/model.h"
 #include "ui/theme.h"
 
@@ -93,39 +93,11 @@ static const int attr_bits[] = {
 struct parse {
 	struct theme *t;
 	struct diag *d;
-	yaml_document_t doc;
+	struct ydoc y;
 	long seen[TH_COUNT_];   /* line where this file set each role */
 };
 
 static void load_text(struct theme *t, const char *text, struct diag *d, const char *base, int depth);
-
-static yaml_node_t *
-node(struct parse *p, int i)
-{
-	return yaml_document_get_node(&p->doc, i);
-}
-
-static const char *
-text_of(const yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
-static void problem(struct parse *p, const yaml_node_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-problem(struct parse *p, const yaml_node_t *n, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	diag_add(p->d, n ? (long)n->start_mark.line + 1 : 0, n ? (long)n->start_mark.column + 1 : 0,
-		 "%s", msg);
-}
 
 /* The closest name for "did you mean": an edit first ("tab.actve" is
  * tab.active, not the prefix tab), then model_suggest's longer or shorter
@@ -149,34 +121,21 @@ static void
 unknown(struct parse *p, const yaml_node_t *n, const char *what, const char *where,
 	const char *const *names, const char *choices)
 {
-	const char *s = text_of(n), *hint = s ? suggest(names, s) : NULL;
+	const char *s = ydoc_text(n), *hint = s ? suggest(names, s) : NULL;
 
 	if (!s)
-		problem(p, n, "%s%s must be a single word (%s)", what, where, choices);
+		ydoc_problem(&p->y, n, "%s%s must be a single word (%s)", what, where, choices);
 	else if (hint)
-		problem(p, n, "unknown %s '%s'%s; did you mean '%s'?", what, s, where, hint);
+		ydoc_problem(&p->y, n, "unknown %s '%s'%s; did you mean '%s'?", what, s, where, hint);
 	else
-		problem(p, n, "unknown %s '%s'%s (%s)", what, s, where, choices);
-}
-
-static yaml_node_t *
-get(struct parse *p, yaml_node_t *map, const char *key)
-{
-	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
-	     pair < map->data.mapping.pairs.top; pair++) {
-		const char *name = text_of(node(p, pair->key));
-
-		if (name && !strcmp(name, key))
-			return node(p, pair->value);
-	}
-	return NULL;
+		ydoc_problem(&p->y, n, "unknown %s '%s'%s (%s)", what, s, where, choices);
 }
 
 /* A colour: a basic name, default, or 0-255 (0-7 when eight). */
 static bool
 colour(struct parse *p, yaml_node_t *n, const char *key, bool eight, short *out)
 {
-	const char *s = text_of(n);
+	const char *s = ydoc_text(n);
 	char *end;
 	long v;
 	int i;
@@ -193,15 +152,15 @@ colour(struct parse *p, yaml_node_t *n, const char *key, bool eight, short *out)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (*end || errno) {
-		problem(p, n, "%s: '%s' is not a colour", key, s);
+		ydoc_problem(&p->y, n, "%s: '%s' is not a colour", key, s);
 		return false;
 	}
 	if (v < 0 || v > 255) {
-		problem(p, n, "%s: %ld is out of range (0-255)", key, v);
+		ydoc_problem(&p->y, n, "%s: %ld is out of range (0-255)", key, v);
 		return false;
 	}
 	if (eight && v > 7) {
-		problem(p, n, "%s takes one of the 8 basic colours (0-7 or a name), not %ld", key, v);
+		ydoc_problem(&p->y, n, "%s takes one of the 8 basic colours (0-7 or a name), not %ld", key, v);
 		return false;
 	}
 	*out = (short)v;
@@ -211,7 +170,7 @@ colour(struct parse *p, yaml_node_t *n, const char *key, bool eight, short *out)
 static bool
 attribute(struct parse *p, yaml_node_t *n, int *a)
 {
-	int i = model_lookup(attr_names, text_of(n));
+	int i = model_lookup(attr_names, ydoc_text(n));
 
 	if (i < 0) {
 		unknown(p, n, "attribute", "", attr_names,
@@ -230,7 +189,7 @@ attributes(struct parse *p, yaml_node_t *n, const char *key, int *out)
 	int a = 0;
 
 	if (n->type == YAML_MAPPING_NODE) {
-		problem(p, n, "%s is a list of attributes like [bold, underline]", key);
+		ydoc_problem(&p->y, n, "%s is a list of attributes like [bold, underline]", key);
 		return false;
 	}
 	if (n->type == YAML_SCALAR_NODE)
@@ -238,7 +197,7 @@ attributes(struct parse *p, yaml_node_t *n, const char *key, int *out)
 	else
 		for (yaml_node_item_t *it = n->data.sequence.items.start;
 		     it < n->data.sequence.items.top; it++)
-			ok = attribute(p, node(p, *it), &a) && ok;
+			ok = attribute(p, ydoc_node(&p->y, *it), &a) && ok;
 	if (ok)
 		*out = a;
 	return ok;
@@ -292,8 +251,8 @@ role(struct parse *p, int r, yaml_node_t *map)
 
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
 	     pair < map->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
-		int key = model_lookup(role_keys, text_of(k));
+		yaml_node_t *k = ydoc_node(&p->y, pair->key), *v = ydoc_node(&p->y, pair->value);
+		int key = model_lookup(role_keys, ydoc_text(k));
 
 		if (key < 0) {
 			char where[64];
@@ -333,25 +292,25 @@ static void
 roles(struct parse *p, yaml_node_t *map)
 {
 	if (map->type != YAML_MAPPING_NODE) {
-		problem(p, map, "roles: must be a mapping of role: { fg: ..., bg: ..., mono: [...] }");
+		ydoc_problem(&p->y, map, "roles: must be a mapping of role: { fg: ..., bg: ..., mono: [...] }");
 		return;
 	}
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
 	     pair < map->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
-		int r = model_lookup(th_role_names, text_of(k));
+		yaml_node_t *k = ydoc_node(&p->y, pair->key), *v = ydoc_node(&p->y, pair->value);
+		int r = model_lookup(th_role_names, ydoc_text(k));
 
 		if (r < 0) {
 			unknown(p, k, "role", "", th_role_names, "see tend-theme(5)");
 			continue;
 		}
 		if (p->seen[r]) {
-			problem(p, k, "role %s is already set at line %ld", th_role_names[r], p->seen[r]);
+			ydoc_problem(&p->y, k, "role %s is already set at line %ld", th_role_names[r], p->seen[r]);
 			continue;
 		}
 		p->seen[r] = (long)k->start_mark.line + 1;
 		if (v->type != YAML_MAPPING_NODE) {
-			problem(p, v, "%s must be a mapping like { fg: 196, bg: default, mono: [bold] }",
+			ydoc_problem(&p->y, v, "%s must be a mapping like { fg: 196, bg: default, mono: [bold] }",
 				th_role_names[r]);
 			continue;
 		}
@@ -363,8 +322,8 @@ roles(struct parse *p, yaml_node_t *map)
 static const char *
 base_of(struct parse *p, yaml_node_t *root, const char *base)
 {
-	yaml_node_t *v = root && root->type == YAML_MAPPING_NODE ? get(p, root, "base") : NULL;
-	const char *s = text_of(v);
+	yaml_node_t *v = root && root->type == YAML_MAPPING_NODE ? ydoc_get(&p->y, root, "base") : NULL;
+	const char *s = ydoc_text(v);
 
 	if (!v)
 		return base;
@@ -385,23 +344,23 @@ top(struct parse *p, yaml_node_t *root)
 
 	for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
 	     pair < root->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key);
+		yaml_node_t *k = ydoc_node(&p->y, pair->key);
 
-		if (model_lookup(top_keys, text_of(k)) < 0)
+		if (model_lookup(top_keys, ydoc_text(k)) < 0)
 			unknown(p, k, "key", " in a theme", top_keys, "theme, description, base, colors, roles");
 	}
-	if ((v = get(p, root, "theme")) && !text_of(v))
-		problem(p, v, "theme: takes the theme's name");
-	if ((v = get(p, root, "description")) && !text_of(v))
-		problem(p, v, "description: takes one line of text");
-	if ((v = get(p, root, "colors"))) {
-		s = text_of(v);
+	if ((v = ydoc_get(&p->y, root, "theme")) && !ydoc_text(v))
+		ydoc_problem(&p->y, v, "theme: takes the theme's name");
+	if ((v = ydoc_get(&p->y, root, "description")) && !ydoc_text(v))
+		ydoc_problem(&p->y, v, "description: takes one line of text");
+	if ((v = ydoc_get(&p->y, root, "colors"))) {
+		s = ydoc_text(v);
 		if (s && (!strcmp(s, "256") || !strcmp(s, "8") || !strcmp(s, "0")))
 			p->t->colors = atoi(s);
 		else
-			problem(p, v, "colors must be 256, 8 or 0 (the most colours the theme uses)");
+			ydoc_problem(&p->y, v, "colors must be 256, 8 or 0 (the most colours the theme uses)");
 	}
-	if ((v = get(p, root, "roles")))
+	if ((v = ydoc_get(&p->y, root, "roles")))
 		roles(p, v);
 }
 
@@ -436,49 +395,25 @@ static void
 load_text(struct theme *t, const char *text, struct diag *d, const char *base, int depth)
 {
 	struct parse p = { .t = t, .d = d };
-	yaml_parser_t parser;
-	yaml_node_t *root;
+	yaml_node_t *root = NULL;
 
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
-	if (!yaml_parser_load(&parser, &p.doc)) {
-		diag_add(d, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-			 "YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
-			 parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
-		if (base)
-			load_base(t, base, d, depth);
-		return;
+	if (ydoc_load(&p.y, text, strlen(text), d)) {
+		root = ydoc_root(&p.y);
+		base = base_of(&p, root, base);
 	}
-	root = yaml_document_get_root_node(&p.doc);
-	base = base_of(&p, root, base);
 	if (base)
 		load_base(t, base, d, depth);
+	if (!p.y.loaded)
+		return;   /* the syntax error is reported; t keeps its base */
 	if (!root)
-		problem(&p, NULL, "the file is empty");
+		ydoc_problem(&p.y, NULL, "the file is empty");
 	else if (root->type != YAML_MAPPING_NODE)
-		problem(&p, root, "a theme is a mapping (theme:, colors:, roles: ...)");
+		ydoc_problem(&p.y, root, "a theme is a mapping (theme:, colors:, roles: ...)");
 	else
 		top(&p, root);
-	yaml_document_delete(&p.doc);
-	yaml_parser_delete(&parser);
+	ydoc_done(&p.y);
 }
 
-static enum status
-read_file(const char *path, struct buf *out, struct err *e)
-{
-	char chunk[8192];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return err_set(e, ST_NOINPUT, "cannot read theme %s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(out, chunk, n);
-	n = (size_t)ferror(fp);
-	fclose(fp);
-	return n ? err_set(e, ST_IOERR, "cannot read theme %s", path) : ST_OK;
-}
 
 /* themes/NAME.yaml beside the user's config file. */
 static char *
@@ -500,6 +435,7 @@ theme_load(const char *name, struct diag *d, struct err *e)
 	struct theme *t;
 	struct buf text;
 	char *path = NULL;
+	int errnum;
 
 	if (!name || !*name)
 		name = "default";
@@ -509,7 +445,9 @@ theme_load(const char *name, struct diag *d, struct err *e)
 		f = shipped(name);
 	if (!f) {
 		path = is_path ? xstrdup(name) : user_theme(name);
-		if (read_file(path, &text, e)) {
+		if ((errnum = buf_read_file(&text, path))) {
+			err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT, "cannot read theme %s: %s", path,
+				strerror(errnum));
 			if (!is_path && e->status == ST_NOINPUT) {
 				hint = suggest(shipped_names, name);
 				err_set(e, ST_NOINPUT, "unknown theme '%s'%s%s%s (default, light, "

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "core/json.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "core/ydoc.h"
 #include "domain/model.h"
 
 /* -- dates ------------------------------------------------------------------ */
@@ -254,6 +256,55 @@ START_TEST(test_diag)
 }
 END_TEST
 
+static char *write_tmp(const char *text);
+
+START_TEST(test_ydoc)
+{
+	const char *text = "name: x\nlist: [1, 2]\nmap: { a: b }\n";
+	struct diag d;
+	struct ydoc y;
+	yaml_node_t *root, *map;
+
+	diag_init(&d, "t.yaml");
+	ck_assert(ydoc_load(&y, text, strlen(text), &d));
+	root = ydoc_root(&y);
+	ck_assert_str_eq(ydoc_text(ydoc_get(&y, root, "name")), "x");
+	ck_assert_ptr_null(ydoc_text(ydoc_get(&y, root, "list")));
+	ck_assert_ptr_null(ydoc_get(&y, root, "nope"));
+	map = ydoc_get(&y, root, "map");
+	ck_assert_ptr_null(ydoc_get(&y, ydoc_get(&y, root, "name"), "a"));   /* not a mapping */
+	ydoc_problem(&y, ydoc_get(&y, map, "a"), "bad %s", "value");
+	ck_assert_uint_eq(y.problems, 1);
+	ck_assert_str_eq(d.items[0].text, "t.yaml:3:11: bad value");
+	ydoc_done(&y);
+	ydoc_done(&y);   /* twice is harmless */
+
+	/* A syntax error is reported where the parser stopped. */
+	ck_assert(!ydoc_load(&y, "a: [1, 2\nb: c\n", 14, &d));
+	ck_assert_uint_eq(y.problems, 1);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert(strstr(d.items[1].text, "t.yaml:2:") == d.items[1].text);
+	ck_assert_ptr_null(ydoc_root(&y));
+	ydoc_done(&y);
+	diag_done(&d);
+}
+END_TEST
+
+START_TEST(test_buf_read_file)
+{
+	struct buf b;
+	char *path = write_tmp("hello\n");
+
+	buf_init(&b);
+	ck_assert_int_eq(buf_read_file(&b, path), 0);
+	ck_assert_uint_eq(b.len, 6);
+	ck_assert_int_eq(buf_read_file(&b, "/nonexistent/file.yaml"), ENOENT);
+	ck_assert_uint_eq(b.len, 6);
+	unlink(path);
+	buf_done(&b);
+}
+END_TEST
+
 /* -- config ------------------------------------------------------------------ */
 
 static char *
@@ -363,6 +414,8 @@ core_suite(void)
 	tcase_add_test(tc, test_json_escape);
 	tcase_add_test(tc, test_suggest);
 	tcase_add_test(tc, test_diag);
+	tcase_add_test(tc, test_ydoc);
+	tcase_add_test(tc, test_buf_read_file);
 	tcase_add_test(tc, test_conf_good);
 	tcase_add_test(tc, test_conf_problems);
 	tcase_add_test(tc, test_conf_syntax_error);
