@@ -24,8 +24,9 @@
  *   settle [MS]        until the program has been quiet for MS (100) ms --
  *                      three times that if it has not answered the last key
  *   sleep MS
- *   resize COLSxROWS   resize the pty (the program gets SIGWINCH) and the
- *                      screen, then wait for the redraw: output, then quiet
+ *   resize COLSxROWS   settle, resize the pty (the program gets SIGWINCH)
+ *                      and the screen, then wait for the redraw: output,
+ *                      then quiet
  *   dump [FILE]        settle (without failing), then print the screen as
  *                      text, one line per row
  *   dumpattr [FILE]    the same, one character per cell for its look (see
@@ -533,7 +534,11 @@ do_resize(struct run *r, const char *arg)
 
 	if (!size_arg(arg, &cols, &rows))
 		return fail(r, "resize wants COLSxROWS, not '%s'", arg);
-	pump(r, 0);  /* what was drawn for the old size */
+	/* Let the program finish the frame for the old size first: bytes
+	 * for it read after the screen shrank would land in the wrong cells,
+	 * which no real terminal does to a frame already on screen. */
+	settle(r, QUIET_MS);
+	pump(r, 0);
 	vterm_set_size(r->vt, rows, cols);
 	r->rows = rows, r->cols = cols;
 	ws = (struct winsize){ .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
