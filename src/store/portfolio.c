@@ -72,7 +72,8 @@ store_portfolio_first(struct store *s, int32_t day, int limit, portfolio_cb cb, 
 	sqlite3_stmt *st = store_stmt(s, PORTFOLIO_COLUMNS
 		" FROM account_health h JOIN accounts a ON a.id = h.account_id"
 		" LEFT JOIN users u ON u.id = a.owner_id"
-		" WHERE a.stage <> 'churned' ORDER BY h.score, h.account_id LIMIT ?2", e);
+		" WHERE h.score IS NOT NULL AND a.stage <> 'churned'"
+		" ORDER BY h.score, h.account_id LIMIT ?2", e);
 
 	if (!st)
 		return e->status;
@@ -100,17 +101,35 @@ store_portfolio_chunk(struct store *s, int32_t day, int64_t after_id, int limit,
 }
 
 enum status
-store_portfolio_count(struct store *s, int64_t *n, struct err *e)
+store_portfolio_owners(struct store *s, int (*cb)(void *ctx, const char *login), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM accounts WHERE stage <> 'churned'", e);
+	sqlite3_stmt *st = store_stmt(s, "SELECT u.login FROM users u"
+		" WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.owner_id = u.id) ORDER BY u.login", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (cb(ctx, (const char *)sqlite3_column_text(st, 0)))
+			break;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "listing the owners");
+	return ST_OK;
+}
+
+enum status
+store_portfolio_last_id(struct store *s, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM accounts", e);
 	int rc;
 
 	if (!st)
 		return e->status;
 	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : store_sql_error(s, e, "counting accounts");
+	return rc == SQLITE_ROW ? ST_OK : store_sql_error(s, e, "reading the last account id");
 }
 
 /* Words of text as an FTS5 query: each a quoted prefix ("acme"* "renew"*).

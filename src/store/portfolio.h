@@ -45,8 +45,14 @@ enum status store_portfolio_first(struct store *s, int32_t day, int limit, portf
 /* Accounts with an id above after_id, in id order, at most limit (0: all). */
 enum status store_portfolio_chunk(struct store *s, int32_t day, int64_t after_id, int limit,
 				  portfolio_cb cb, void *ctx, struct err *e);
-/* How many accounts the chunks will give (churned ones left out). */
-enum status store_portfolio_count(struct store *s, int64_t *n, struct err *e);
+/* Logins of the users who own accounts, in order, each once; for the
+ * owner filter (an index walk, not a pass over the accounts). */
+enum status store_portfolio_owners(struct store *s, int (*cb)(void *ctx, const char *login), void *ctx,
+				   struct err *e);
+/* The highest account id (0 for an empty book): the chunks' end, and the
+ * book's size near enough to plan loading -- one index step, where a count
+ * would read every account. */
+enum status store_portfolio_last_id(struct store *s, int64_t *id, struct err *e);
 
 /* Accounts whose name, external id, industry, region or notes, or whose
  * touchpoints' text, match every word of text (as word prefixes), in id

@@ -69,45 +69,57 @@ band_letter(const char *band)
 }
 
 void
-draw_sparkline(const struct ui *ui, WINDOW *w, int y, int x, const char *trend, int scale, int width,
-	       int attr)
+draw_spark_levels_of(const char *trend, int scale, char *out, size_t size)
 {
-	/* Eight heights from a score of 1 to the full scale. */
-	static const char *const blocks[] = { "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
-		"\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" };
-	static const char ascii[] = "_.,-~=^\"";
-	double v[32];
-	int n = 0;
 	const char *p = trend;
+	size_t n = 0;
 
-	while (p && *p && n < 32) {
+	while (p && *p && n + 1 < size) {
 		char *end;
+		double v = strtod(p, &end);
+		int level = scale > 1 ? (int)((v - 1) / (scale - 1) * 7 + 0.5) : 0;
 
-		v[n] = strtod(p, &end);
-		n += end != p;
+		level = level < 0 ? 0 : level > 7 ? 7 : level;
+		out[n++] = end != p ? (char)('0' + level) : '-';
 		p = strchr(p, ',');
 		p = p ? p + 1 : NULL;
 	}
+	out[n] = '\0';
+}
+
+void
+draw_spark_levels(const struct ui *ui, WINDOW *w, int y, int x, const char *levels, int width, int attr)
+{
+	/* Eight heights; a point with no score is left blank. */
+	static const char *const blocks[] = { "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+		"\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" };
+	static const char ascii[] = "_.,-~=^\"";
+	int n = (int)strlen(levels);
+
 	wattrset(w, attr);
 	wmove(w, y, x);
 	for (int i = 0; i < width; i++) {
 		int k = n - width + i;
+		int level = k >= 0 ? levels[k] - '0' : -1;
 
-		if (k < 0) {
+		if (level < 0 || level > 7)
 			waddch(w, ' ');
-			continue;
-		}
-		{
-			int level = scale > 1 ? (int)((v[k] - 1) / (scale - 1) * 7 + 0.5) : 0;
-
-			level = level < 0 ? 0 : level > 7 ? 7 : level;
-			if (ui->unicode)
-				waddstr(w, blocks[level]);
-			else
-				waddch(w, (chtype)ascii[level]);
-		}
+		else if (ui->unicode)
+			waddstr(w, blocks[level]);
+		else
+			waddch(w, (chtype)ascii[level]);
 	}
 	wattrset(w, A_NORMAL);
+}
+
+void
+draw_sparkline(const struct ui *ui, WINDOW *w, int y, int x, const char *trend, int scale, int width,
+	       int attr)
+{
+	char levels[64];
+
+	draw_spark_levels_of(trend, scale, levels, sizeof(levels));
+	draw_spark_levels(ui, w, y, x, levels, width, attr);
 }
 
 const char *

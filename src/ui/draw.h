@@ -22,9 +22,15 @@ enum theme_role band_role(const char *band);
 enum theme_role rating_role(int rating, int scale);
 /* One letter per band: R O Y L G, ? for unknown (mono and colour-blind safe). */
 char band_letter(const char *band);
+/* A trend as sparkline levels: one character per point, '0'..'7' for a
+ * score from 1 to the full scale, '-' for an unknown one; at most size-1. */
+void draw_spark_levels_of(const char *trend, int scale, char *out, size_t size);
+/* Levels in the last width cells of a row, right-aligned. */
+void draw_spark_levels(const struct ui *ui, WINDOW *w, int y, int x, const char *levels, int width,
+		       int attr);
 /* A sparkline of the comma-separated scores (1..scale) in width cells. */
-void draw_sparkline(const struct ui *ui, WINDOW *w, int y, int x, const char *trend, int scale,
-		    int width, int attr);
+void draw_sparkline(const struct ui *ui, WINDOW *w, int y, int x, const char *trend, int scale, int width,
+		    int attr);
 /* Line-drawing glyphs, Unicode or ASCII. */
 const char *draw_glyph_hline(const struct ui *ui);
 const char *draw_glyph_vline(const struct ui *ui);

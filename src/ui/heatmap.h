@@ -14,10 +14,16 @@
 #include "ui/ui.h"
 
 #define HM_MAX_MEASURES 16
+#define HM_SPARK_POINTS 12     /* HEALTH_TREND_POINTS */
+#define HM_OWNERS_SHARED 256   /* distinct owners shared before copying per row */
 
+/* One account in memory: a 100k book must fit in a few tens of MB, so
+ * names the book repeats (owner, segment, stage) are shared, and the trend
+ * is kept as sparkline levels, not text. */
 struct hm_row {
 	int64_t id;
-	const char *name, *owner, *segment, *stage, *renewal, *tags, *vals, *trend;
+	const char *name, *owner, *segment, *stage, *renewal, *tags, *vals;
+	char spark[HM_SPARK_POINTS + 1];  /* draw_spark_levels() levels, oldest first */
 	int64_t arr_cents, renewal_days;
 	bool scored, score_known, outcomes_known, experience_known, false_positive;
 	float score, outcomes, experience;
@@ -37,13 +43,15 @@ struct hm_line {
 
 struct heatmap {
 	struct pool pool;        /* strings of rows */
+	const char *owners[HM_OWNERS_SHARED];  /* each owner's name once, in pool */
+	size_t nowners;
 	struct hm_row *rows;
 	size_t n, cap;
 	struct pool first_pool;  /* the first page, shown while the rest loads */
 	struct hm_row *first;
 	size_t nfirst;
 	bool loading;            /* the whole book is still coming in */
-	int64_t last_id, total;
+	int64_t last_id, total;        /* loading: the last id read, the book's last id */
 	size_t *view;            /* indices of rows passing the filters, sorted */
 	size_t nview;
 	size_t cursor, top;      /* in view */
@@ -72,6 +80,8 @@ int hm_quadrant(const struct heatmap *h, const struct hm_row *r);
 void hm_tiles_layout(struct pane *p);
 void hm_tiles_draw(struct pane *p);
 int hm_tiles_request(struct pane *p, enum request r);
+/* A click at y, x of the pane: selects the tile there (twice: opens it). */
+int hm_tiles_click(struct pane *p, int y, int x, bool twice);
 void hm_quadrant_draw(struct pane *p);
 int hm_quadrant_request(struct pane *p, enum request r);
 

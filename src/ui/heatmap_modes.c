@@ -135,8 +135,9 @@ group_title(struct pane *p, int y, const struct hm_line *line)
 			red_arr += r->arr_cents;
 		}
 	}
-	snprintf(text, sizeof(text), "%s: %ld accounts, %s ARR; %ld red, %s of it", group_of(h, first), count,
-		 money_format_grouped(arr, true, m1), red, money_format_grouped(red_arr, true, m2));
+	snprintf(text, sizeof(text), "%s: %ld account%s, %s ARR; %ld red, %s of it", group_of(h, first), count,
+		 count == 1 ? "" : "s", money_format_grouped(arr, true, m1), red,
+		 money_format_grouped(red_arr, true, m2));
 	draw_text(p->ui, p->win, y, 0, text, p->w, false, ui_attr(p->ui, TH_TITLE));
 }
 
@@ -236,6 +237,33 @@ hm_tiles_request(struct pane *p, enum request r)
 	}
 	h->cursor_id = hm_at(h, h->cursor)->id;
 	return ACT_DRAW | ACT_TABS;
+}
+
+int
+hm_tiles_click(struct pane *p, int y, int x, bool twice)
+{
+	struct heatmap *h = p->priv;
+	size_t l = h->ltop + (size_t)y;
+	int left = 1;
+
+	/* The tiles as hm_tiles_draw laid them out: from x 1, a blank apart. */
+	if (y < 0 || y >= p->h - 2 || l >= h->nlines || !h->lines[l].count)
+		return ACT_NONE;
+	for (size_t i = h->lines[l].first; i < h->lines[l].first + h->lines[l].count; i++) {
+		int w = tile_width(hm_at(h, i));
+
+		if (x >= left && x < left + w) {
+			h->cursor = i;
+			h->cursor_id = hm_at(h, i)->id;
+			if (twice) {
+				ui_open_account(p->ui, h->cursor_id);
+				return ACT_DRAW;
+			}
+			return ACT_DRAW | ACT_TABS;
+		}
+		left += w + 1;
+	}
+	return ACT_NONE;
 }
 
 /* -- quadrant ----------------------------------------------------------------------- */

@@ -51,6 +51,7 @@ struct account_pane {
 	struct pool pool;
 	struct line *lines;
 	size_t n, cap, cursor, top;
+	int64_t id;              /* the account on the page */
 	int scale;
 	char title[80];
 };
@@ -373,6 +374,12 @@ load(struct pane *p, struct err *e)
 	a->n = 0;
 	if (!ui->account_id)
 		return ST_OK;
+	/* The cursor is kept when the same account loads again (after a
+	 * quick action); another account opens at its top. */
+	if (ui->account_id != a->id) {
+		a->id = ui->account_id;
+		keep = a->top = 0;
+	}
 	memset(&fc, 0, sizeof(fc));
 	if (store_account_view(s, ui->account_id, &v, e))
 		return e->status;
@@ -394,6 +401,8 @@ load(struct pane *p, struct err *e)
 	revenue(p, v);
 	account_view_free(v);
 	a->cursor = keep < a->n ? keep : 0;
+	if (a->top > a->cursor)
+		a->top = a->cursor;
 	return ST_OK;
 }
 
@@ -472,6 +481,11 @@ parse_day(struct ui *ui, const char *text, int32_t *out)
 	return date_parse_relative(*text ? text : "today", store_clock(ui->store)->today, out);
 }
 
+/* The fields of the log form, and of the note form: a note has no kind to
+ * choose, and its text comes first so the form opens where the typing goes. */
+enum { LOG_KIND, LOG_DATE, LOG_SUMMARY, LOG_MINUTES, LOG_SENTIMENT, LOG_REACTIVE, LOG_WITH, LOG_FIELDS };
+enum { NOTE_TEXT, NOTE_DATE, NOTE_FIELDS };
+
 static const char *
 submit_log(void *ctx, char *const *v, char *msg, size_t size)
 {
@@ -482,22 +496,23 @@ submit_log(void *ctx, char *const *v, char *msg, size_t size)
 	int64_t id;
 	char *end;
 
-	in.kind = c->note ? "note" : v[0];
-	if (!parse_day(ui, v[c->note ? 1 : 1], &in.date))
+	in.kind = c->note ? "note" : v[LOG_KIND];
+	if (!parse_day(ui, v[c->note ? NOTE_DATE : LOG_DATE], &in.date))
 		return "date: YYYY-MM-DD, today, yesterday or -3d";
-	in.summary = v[2];
 	if (c->note) {
-		if (!*v[2])
+		in.summary = v[NOTE_TEXT];
+		if (!*in.summary)
 			return "write the note";
 	} else {
-		if (*v[3]) {
-			in.duration = (int)strtol(v[3], &end, 10);
+		in.summary = v[LOG_SUMMARY];
+		if (*v[LOG_MINUTES]) {
+			in.duration = (int)strtol(v[LOG_MINUTES], &end, 10);
 			if (*end || in.duration < 0)
 				return "duration: a number of minutes";
 		}
-		in.sentiment = strcmp(v[4], "-") ? atoi(v[4]) : -1;
-		in.reactive = !strcmp(v[5], "yes");
-		in.attendees = v[6];
+		in.sentiment = strcmp(v[LOG_SENTIMENT], "-") ? atoi(v[LOG_SENTIMENT]) : -1;
+		in.reactive = !strcmp(v[LOG_REACTIVE], "yes");
+		in.attendees = v[LOG_WITH];
 	}
 	if (action_log(ui->store, ui->opts->login, &in, &id, &e)) {
 		snprintf(msg, size, "%s", e.msg);
@@ -510,24 +525,23 @@ submit_log(void *ctx, char *const *v, char *msg, size_t size)
 static int
 log_form(struct pane *p, bool note)
 {
-	struct form_field log_fields[] = {
-		{ "kind", "call", 16, touch_kind_names, "Left/Right" },
-		{ "date", "today", 12, NULL, "or -3d, YYYY-MM-DD" },
-		{ "summary", "", 46, NULL, NULL },
-		{ "minutes", "", 6, NULL, "optional" },
-		{ "sentiment", "-", 4, sentiments, "1 unhappy .. 5 delighted" },
-		{ "reactive", "no", 4, yes_no, "they called us" },
-		{ "with", "", 36, NULL, "attendee emails, a,b" },
+	struct form_field log_fields[LOG_FIELDS] = {
+		[LOG_KIND] = { "kind", "call", 16, touch_kind_names, "Left/Right" },
+		[LOG_DATE] = { "date", "today", 12, NULL, "or -3d, YYYY-MM-DD" },
+		[LOG_SUMMARY] = { "summary", "", 46, NULL, NULL },
+		[LOG_MINUTES] = { "minutes", "", 6, NULL, "optional" },
+		[LOG_SENTIMENT] = { "sentiment", "-", 4, sentiments, "1 unhappy .. 5 delighted" },
+		[LOG_REACTIVE] = { "reactive", "no", 4, yes_no, "they called us" },
+		[LOG_WITH] = { "with", "", 36, NULL, "attendee emails, a,b" },
 	};
-	struct form_field note_fields[] = {
-		{ "kind", "note", 8, NULL, NULL },
-		{ "date", "today", 12, NULL, NULL },
-		{ "note", "", 52, NULL, NULL },
+	struct form_field note_fields[NOTE_FIELDS] = {
+		[NOTE_TEXT] = { "note", "", 52, NULL, NULL },
+		[NOTE_DATE] = { "date", "today", 12, NULL, NULL },
 	};
 	struct act_ctx c = { p, note };
 
 	if (ui_form(p->ui, note ? "Add a note" : "Log a touchpoint", note ? note_fields : log_fields,
-		    note ? 3 : 7, submit_log, &c))
+		    note ? NOTE_FIELDS : LOG_FIELDS, submit_log, &c))
 		return ACT_RELOAD;
 	return ACT_DRAW;
 }

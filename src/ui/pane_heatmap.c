@@ -76,6 +76,36 @@ struct loader {
 	size_t *n, *cap;
 };
 
+/* The model's own copy of a known name; anything else is copied. */
+static const char *
+shared_name(const char *const *names, const char *s, struct pool *pool)
+{
+	int i = s ? model_lookup(names, s) : -1;
+
+	return i >= 0 ? names[i] : pool_strdup(pool, s);
+}
+
+/* Owners repeat across the book: keep each one's cleaned name once. */
+static const char *
+shared_owner(struct loader *l, const char *owner)
+{
+	struct heatmap *h = l->p->priv;
+	char *clean;
+	const char *kept;
+
+	for (size_t i = 0; i < h->nowners; i++)
+		if (!strcmp(h->owners[i], owner))
+			return h->owners[i];
+	clean = ui_clean(l->p->ui, owner);
+	kept = pool_strdup(&h->pool, clean);
+	free(clean);
+	if (strcmp(kept, owner))
+		return kept;   /* cleaned: it can never match the raw name again */
+	if (h->nowners < HM_OWNERS_SHARED)
+		h->owners[h->nowners++] = kept;
+	return kept;
+}
+
 static int
 add_row(void *ctx, const struct portfolio_row *r)
 {
@@ -95,17 +125,15 @@ add_row(void *ctx, const struct portfolio_row *r)
 	clean = ui_clean(ui, r->name);
 	h->name = pool_strdup(l->pool, clean);
 	free(clean);
-	clean = ui_clean(ui, r->owner ? r->owner : "pooled");
-	h->owner = pool_strdup(l->pool, clean);
-	free(clean);
-	h->segment = pool_strdup(l->pool, r->segment);
-	h->stage = pool_strdup(l->pool, r->stage);
+	h->owner = shared_owner(l, r->owner ? r->owner : "pooled");
+	h->segment = shared_name(segment_names, r->segment, l->pool);
+	h->stage = shared_name(stage_names, r->stage, l->pool);
 	h->renewal = pool_strdup(l->pool, r->renewal_due);
 	clean = r->tags ? ui_clean(ui, r->tags) : NULL;
 	h->tags = pool_strdup(l->pool, clean);
 	free(clean);
 	h->vals = pool_strdup(l->pool, r->vals);
-	h->trend = pool_strdup(l->pool, r->trend);
+	draw_spark_levels_of(r->trend, r->scale ? r->scale : 3, h->spark, sizeof(h->spark));
 	h->arr_cents = r->arr_cents;
 	h->renewal_days = r->renewal_days;
 	h->scored = r->scored;
@@ -206,7 +234,9 @@ cmp_rows(const void *pa, const void *pb, void *arg)
 	case HM_BY_OWNER: c = strcmp(a->owner, b->owner); break;
 	case HM_SORTS_: break;
 	}
-	if (!c && sort_key != HM_BY_NAME)
+	/* Equal health goes by id, the order of the score index, so a big
+	 * book's first page is exactly the top of the loaded book. */
+	if (!c && sort_key != HM_BY_NAME && sort_key != HM_BY_HEALTH)
 		c = strcasecmp(a->name, b->name);
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
@@ -248,6 +278,12 @@ refilter(struct pane *p)
 	rebuild(p);
 }
 
+static size_t
+count_rows(struct pane *p)
+{
+	return ((struct heatmap *)p->priv)->nview;
+}
+
 /* -- loading ------------------------------------------------------------------------ */
 
 static void
@@ -258,7 +294,7 @@ clear_rows(struct heatmap *h)
 	free(h->rows);
 	free(h->first);
 	h->rows = h->first = NULL;
-	h->n = h->cap = h->nfirst = 0;
+	h->n = h->cap = h->nfirst = h->nowners = 0;
 }
 
 static enum status
@@ -274,7 +310,7 @@ load(struct pane *p, struct err *e)
 	pool_init(&h->first_pool);
 	h->sc = p->ui->scorecards.n ? p->ui->scorecards.sc[0] : NULL;
 	h->last_id = 0;
-	if (store_portfolio_count(s, &h->total, e))
+	if (store_portfolio_last_id(s, &h->total, e))
 		return e->status;
 	if (h->total > HM_TWO_STEP && h->sort == HM_BY_HEALTH) {
 		/* A big book: show the worst accounts at once, read the rest
@@ -471,8 +507,7 @@ draw_row(struct pane *p, size_t i)
 		x += c.renewal;
 	}
 	if (c.trend)
-		draw_sparkline(ui, p->win, y, x, r->trend, r->scale ? r->scale : 3, c.trend - 1,
-			       ui_attr(ui, TH_DIM));
+		draw_spark_levels(ui, p->win, y, x, r->spark, c.trend - 1, ui_attr(ui, TH_DIM));
 }
 
 static int
@@ -595,11 +630,20 @@ request(struct pane *p, enum request req)
 		rebuild(p);
 		h->top = h->cursor > (size_t)page(p) / 2 ? h->cursor - (size_t)page(p) / 2 : 0;
 		return ACT_DRAW | ACT_TABS;
-	case REQ_MODE:
+	case REQ_MODE: {
+		const struct hm_row *cur = hm_at(h, h->cursor);
+
+		/* The selected account stays selected in every mode, and the
+		 * view is built again: tiles reorder it by group, the matrix
+		 * wants it back in its sort order. */
+		if (cur)
+			h->cursor_id = cur->id;
 		h->mode = (enum hm_mode)((h->mode + 1) % HM_MODES_);
-		if (h->mode == HM_TILES)
-			hm_tiles_layout(p);
+		rebuild(p);
+		if (h->cursor >= h->top + (size_t)page(p))
+			h->top = h->cursor > (size_t)page(p) / 2 ? h->cursor - (size_t)page(p) / 2 : 0;
 		return ACT_DRAW | ACT_TABS;
+	}
 	case REQ_VALUES:
 		h->values = !h->values;
 		return ACT_DRAW;
@@ -626,7 +670,8 @@ click(struct pane *p, int y, int x, bool twice)
 	struct heatmap *h = p->priv;
 	int act;
 
-	(void)x;
+	if (h->mode == HM_TILES)
+		return hm_tiles_click(p, y, x, twice);
 	if (h->mode != HM_MATRIX || y < 1 || y > page(p))
 		return ACT_NONE;
 	act = move_to(p, (long)(h->top + (size_t)(y - 1)));
@@ -647,7 +692,8 @@ describe(struct pane *p, char *out, size_t size)
 	if (h->loading) {
 		size_t len = strlen(out);
 
-		snprintf(out + len, size - len, " (loading %lld of %lld)", (long long)h->n, (long long)h->total);
+		snprintf(out + len, size - len, " (loading, %d%%)",
+			 h->total ? (int)(100 * h->last_id / h->total) : 0);
 	}
 }
 
@@ -673,5 +719,6 @@ const struct pane_ops heatmap_ops = {
 	.click = click,
 	.describe = describe,
 	.refilter = refilter,
+	.count = count_rows,
 	.done = done,
 };

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "core/text.h"
@@ -48,6 +49,11 @@ show_line(struct ui *ui, const char *prompt, const char *text)
 	/* Keep the end of a long line visible. */
 	x = pw + tw >= ui->cols ? ui->cols - 1 - tw : pw;
 	draw_text(ui, ui->status, 0, x < pw ? pw : x, clean, ui->cols - pw - 1, false, ui_attr(ui, TH_INPUT));
+	/* The status line is taken by the prompt, so what the last key has
+	 * to say (completion candidates, a search error) goes after the text. */
+	x = pw + tw + 2;
+	if (ui->message[0] && x < ui->cols - 8)
+		draw_text(ui, ui->status, 0, x, ui->message, ui->cols - 1 - x, false, ui_attr(ui, ui->message_role));
 	wmove(ui->status, 0, pw + tw < ui->cols - 1 ? pw + tw : ui->cols - 1);
 	wnoutrefresh(ui->status);
 	doupdate();
@@ -71,6 +77,7 @@ ui_read_line(struct ui *ui, const char *prompt, const char *initial,
 	for (;;) {
 		show_line(ui, prompt, line);
 		ch = wgetch(ui->status);
+		ui->message[0] = '\0';   /* it answered the previous key */
 		if (ch == 27 || ch == 7) {   /* Esc, ^G */
 			curs_set(0);
 			return NULL;
@@ -140,7 +147,9 @@ ui_menu(struct ui *ui, const char *title, const char *const *labels)
 	set_menu_win(menu, win);
 	set_menu_sub(menu, sub);
 	set_menu_format(menu, getmaxy(win) - 3, 1);
-	set_menu_mark(menu, ui->unicode ? "\xe2\x96\xb6 " : "> ");
+	/* The menu library measures the mark in bytes, so a UTF-8 glyph
+	 * would indent the other items by more than it takes on screen. */
+	set_menu_mark(menu, "> ");
 	set_menu_fore(menu, (chtype)ui_attr(ui, TH_CURSOR));
 	set_menu_back(menu, (chtype)ui_attr(ui, TH_NORMAL));
 	wbkgd(win, (chtype)ui_attr(ui, TH_NORMAL));
@@ -226,9 +235,9 @@ search_changed(struct ui *ui, const char *text, void *ctx)
 	prompt_set_search(ui, text);
 	if (p->loaded && p->ops->refilter) {
 		p->ops->refilter(p);
-		werase(p->win);
-		p->ops->draw(p);
-		wnoutrefresh(p->win);
+		/* The header names the search and the tab line counts the
+		 * rows: they change with every keystroke too. */
+		ui_draw(ui);
 	}
 }
 
@@ -247,9 +256,19 @@ prompt_search(struct ui *ui)
 		return;
 	}
 	prompt_set_search(ui, text);
-	if (*text)
-		ui_message(ui, TH_OK, "%zu account%s match \"%s\" (c clears)", ui->filter.nids,
-			   ui->filter.nids == 1 ? "" : "s", text);
+	if (*text) {
+		struct pane *p = &ui->panes[0];
+		size_t shown = ui->filter.nids;
+
+		/* Count what the heatmap shows: the search also finds churned
+		 * accounts, and other filters may be on. */
+		if (p->loaded && p->ops->refilter && p->ops->count) {
+			p->ops->refilter(p);
+			shown = p->ops->count(p);
+		}
+		ui_message(ui, TH_OK, "%zu %s \"%s\" (c clears)", shown,
+			   shown == 1 ? "account matches" : "accounts match", text);
+	}
 	free(text);
 }
 
@@ -395,8 +414,14 @@ prompt_help(struct ui *ui)
 		for (int i = 0; *p && y < ui->lines - 3; i++) {
 			const char *end = strchr(p, '\n');
 
-			if (i >= top)
-				mvwaddnstr(win, y++, 0, p, (int)(end - p));
+			if (i >= top) {
+				/* Fitted with an ellipsis: a long line written as is
+				 * would wrap onto the next one. */
+				char text[256];
+
+				snprintf(text, sizeof(text), "%.*s", (int)(end - p), p);
+				draw_text(ui, win, y++, 0, text, ui->cols, false, ui_attr(ui, TH_NORMAL));
+			}
 			p = end + 1;
 		}
 		update_panels();
@@ -422,47 +447,109 @@ static const char *const commands[] = {
 	"band", "within", "tag", NULL,
 };
 
+/* Cut keep to the start it shares with other, ignoring case, and back to a
+ * whole UTF-8 character. */
+static void
+common_start(char *keep, const char *other)
+{
+	size_t i = 0;
+
+	while (keep[i] && tolower((unsigned char)keep[i]) == tolower((unsigned char)other[i]))
+		i++;
+	while (i && ((unsigned char)keep[i] & 0xc0) == 0x80)
+		i--;
+	keep[i] = '\0';
+}
+
+/* Complete word, the end of a line that starts with head, from names
+ * (NULL-ended): the one name it starts, or the longest start several
+ * share, listed in the message. */
+static int
+complete_from(struct ui *ui, const char *head, const char *word, const char *const *names, const char *tail,
+	      char *out, size_t size)
+{
+	char common[64] = "", list[200] = "";
+	size_t used = 0;
+	int hits = 0;
+
+	for (int i = 0; names[i]; i++) {
+		if (strncmp(names[i], word, strlen(word)))
+			continue;
+		if (hits++ == 0)
+			snprintf(common, sizeof(common), "%s", names[i]);
+		else
+			common_start(common, names[i]);
+		if (used < sizeof(list))
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", used ? " " : "", names[i]);
+	}
+	if (!hits) {
+		ui_message(ui, TH_WARNING, "nothing starts with '%s'", word);
+		return 0;
+	}
+	if (hits > 1)
+		ui_message(ui, TH_DIM, "%s", list);
+	snprintf(out, size, "%s%s%s", head, common, hits == 1 ? tail : "");
+	return 1;
+}
+
 struct name_match {
 	const char *prefix;
-	char found[200];
+	size_t len;
+	char common[200];
 	int n;
 };
+
+static int
+match_name(void *ctx, const struct account_row *a)
+{
+	struct name_match *m = ctx;
+
+	if (strncasecmp(a->name, m->prefix, m->len))
+		return 0;
+	if (m->n++ == 0)
+		snprintf(m->common, sizeof(m->common), "%s", a->name);
+	else
+		common_start(m->common, a->name);
+	return 0;
+}
+
+/* Account names by prefix, ignoring case, as far as they agree. */
+static int
+complete_account(struct ui *ui, const char *prefix, char *out, size_t size)
+{
+	struct account_filter f = { .renewing_within = -1, .sort = "name" };
+	struct name_match m = { .prefix = prefix, .len = strlen(prefix) };
+	struct err e = { ST_OK, "" };
+
+	if (store_accounts_each(ui->store, &f, match_name, &m, &e)) {
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+		return 0;
+	}
+	if (!m.n) {
+		ui_message(ui, TH_WARNING, "no account name starts with '%s'", prefix);
+		return 0;
+	}
+	if (m.n > 1)
+		ui_message(ui, TH_DIM, "%d accounts start so; type more", m.n);
+	snprintf(out, size, "account %s", m.common);
+	return 1;
+}
 
 static int
 complete(struct ui *ui, const char *line, char *out, size_t size)
 {
 	const char *space = strchr(line, ' ');
-	int hits = 0;
 
-	if (!space) {
-		const char *hit = NULL;
-
-		for (int i = 0; commands[i]; i++)
-			if (!strncmp(commands[i], line, strlen(line))) {
-				hit = commands[i];
-				hits++;
-			}
-		if (hits == 1)
-			snprintf(out, size, "%s ", hit);
-		else if (hits > 1)
-			ui_message(ui, TH_DIM, "commands: quit help recompute refresh clear search account "
-				   "owner segment stage band within tag");
-		return hits == 1;
-	}
-	if (!strncmp(line, "account ", 8)) {
-		/* Account names by prefix, through the store's resolver. */
-		struct err e = { ST_OK, "" };
-		int64_t id;
-
-		if (store_account_resolve(ui->store, space + 1, &id, &e) == ST_OK) {
-			struct account_filter f = { .renewing_within = -1, .sort = "id" };
-
-			(void)f;
-			snprintf(out, size, "account #%lld", (long long)id);
-			return 1;
-		}
-		ui_message(ui, TH_DIM, "%s", e.msg);
-	}
+	if (!space)
+		return complete_from(ui, "", line, commands, " ", out, size);
+	if (!strncmp(line, "account ", 8))
+		return complete_account(ui, line + 8, out, size);
+	if (!strncmp(line, "segment ", 8))
+		return complete_from(ui, "segment ", line + 8, segment_names, "", out, size);
+	if (!strncmp(line, "stage ", 6))
+		return complete_from(ui, "stage ", line + 6, stage_names, "", out, size);
+	if (!strncmp(line, "band ", 5))
+		return complete_from(ui, "band ", line + 5, band_names, "", out, size);
 	return 0;
 }
 

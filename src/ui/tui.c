@@ -28,6 +28,11 @@
 
 #define UI_MIN_COLS 80   /* the layout is designed for 80x24 and up */
 #define UI_MIN_LINES 24
+/* Curses notices SIGWINCH in doupdate or when the signal interrupts its
+ * read; one that lands while the screen is being written would wait for
+ * the next key.  So an idle loop still wakes this often, and its doupdate
+ * turns a pending resize into KEY_RESIZE. */
+#define UI_IDLE_MS 200
 
 static const struct pane_ops *const pane_list[UI_PANES] = { &heatmap_ops, &account_ops };
 
@@ -120,6 +125,9 @@ layout(struct ui *ui)
 	ui->header = newwin(1, ui->cols, 0, 0);
 	ui->tabs = newwin(1, ui->cols, 1, 0);
 	ui->status = newwin(1, ui->cols, ui->lines - 1, 0);
+	/* The command line reads from this window: arrows must arrive as
+	 * KEY_UP and friends, not as an Esc that cancels the line. */
+	keypad(ui->status, TRUE);
 	for (int i = 0; i < UI_PANES; i++) {
 		struct pane *p = &ui->panes[i];
 
@@ -243,6 +251,12 @@ draw_all(struct ui *ui)
 	p->ops->draw(p);
 	wnoutrefresh(p->win);
 	draw_status(ui);
+}
+
+void
+ui_draw(struct ui *ui)
+{
+	draw_all(ui);
 }
 
 /* -- panes --------------------------------------------------------------------- */
@@ -514,8 +528,9 @@ loop(struct ui *ui)
 			draw_status(ui);
 		doupdate();
 		full = false;
-		/* Poll while a big book is still loading; otherwise wait. */
-		timeout(background ? 0 : -1);
+		/* Poll while a big book is still loading; otherwise wait,
+		 * waking now and then for a resize (UI_IDLE_MS). */
+		timeout(background ? 0 : UI_IDLE_MS);
 		ch = getch();
 		if (ch == ERR && background) {
 			struct err e = { ST_OK, "" };

@@ -56,6 +56,8 @@ struct pane_ops {
 	void (*describe)(struct pane *p, char *out, size_t size);
 	/* The filters changed: apply them to rows already in memory. */
 	void (*refilter)(struct pane *p);
+	/* How many rows pass the filters now (may be NULL). */
+	size_t (*count)(struct pane *p);
 	void (*done)(struct pane *p);
 };
 
@@ -109,6 +111,9 @@ int ui_attr(const struct ui *ui, enum theme_role r);
 /* Show a message on the status line until the next key. */
 void ui_message(struct ui *ui, enum theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Draw the whole screen into curses' buffers, without refreshing: for a
+ * prompt whose every keystroke changes what is behind it (the search). */
+void ui_draw(struct ui *ui);
 /* Switch to the account pane on account id. */
 void ui_open_account(struct ui *ui, int64_t id);
 /* A copy of data text made safe for this terminal (sanitized; non-ASCII

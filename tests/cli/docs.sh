@@ -55,6 +55,21 @@ if command -v mandoc >/dev/null 2>&1; then
 $(cat "$WORK/lint")"
 fi
 
+case_ "every action of the interface and every : command is in the man page"
+REQ="$TEST_SRCDIR/src/ui/req.h"
+actions=$(sed -n 's/^.*_([A-Z_]*, "\([a-z_]*\)", ".*$/\1/p' "$REQ")
+[ "$(printf '%s\n' $actions | wc -l)" -ge 25 ] || fail "too few actions read from req.h"
+sed -n '/^\.Sh INTERFACE/,/^\.Sh /p' "$MAN" >"$WORK/interface"
+for a in $actions; do
+	grep -q "Cm .*\b$a\b" "$WORK/interface" || fail "man page INTERFACE lacks action $a"
+done
+cmds=$(sed -n '/^static const char \*const commands\[\]/,/};/p' "$TEST_SRCDIR/src/ui/prompt.c" |
+	grep -o '"[a-z]*"' | tr -d '"')
+[ -n "$cmds" ] || fail "no commands read from prompt.c"
+for c in $cmds; do
+	grep -q "Ic .*\b$c\b" "$WORK/interface" || fail "man page INTERFACE lacks the :$c command"
+done
+
 case_ "the README keeps the two quick-start commands"
 grep -q '^./bootstrap && make run$' "$README" || fail "README lacks ./bootstrap && make run"
 grep -q '^./bootstrap && make check$' "$README" || fail "README lacks ./bootstrap && make check"

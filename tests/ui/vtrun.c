@@ -35,6 +35,11 @@
  *   bytes stop [MAX]   ...settle and print "bytes N clears C"; with MAX,
  *                      fail unless N < MAX and C is 0
  *   timeout MS         the limit for waits from here on (default -t, 5000)
+ *   elapsed            print "elapsed T ms": from the start to the output
+ *                      that satisfied the last wait (for benchmarks)
+ *   latency KEYS       settle, type KEYS, wait for the answer to end and
+ *                      print "latency T ms": the key to the answer's last byte
+ *   rss                print "rss N kB peak N kB" of the program (Linux)
  *   expect-exit CODE   wait for the program to exit with status CODE
  *   kill               end the program on purpose
  *
@@ -83,6 +88,8 @@ struct run {
 	int timeout;          /* ms, for waits */
 	int quiet;            /* ms of silence the current settle wants */
 	long long quiet_since;  /* ms: the last output, key or resize */
+	long long started_us, last_out_us, key_us;  /* the fork, the last output, the last key */
+	long long matched_us;   /* last_out_us when the last wait succeeded */
 	unsigned long total;  /* bytes the program wrote so far */
 	unsigned long mark;   /* total at the last key or resize */
 	bool counting;        /* between "bytes start" and "bytes stop" */
@@ -106,6 +113,15 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 static void
@@ -366,6 +382,7 @@ pump(struct run *r, int ms)
 			vterm_input_write(r->parser, buf, (size_t)got);
 		}
 		r->quiet_since = now_ms();
+		r->last_out_us = now_us();
 	}
 	if (r->nout)
 		flush_out(r);
@@ -523,6 +540,7 @@ type_keys(struct run *r, const char *s)
 		queue(r, &c, 1);
 	}
 	r->quiet_since = now_ms();
+	r->key_us = now_us();
 	return flush_out(r);
 }
 
@@ -623,6 +641,45 @@ do_exit(struct run *r, const char *arg)
 	       fail(r, "expected exit status %ld", code);
 }
 
+/* Type keys, wait for the answer to end, and print how long it took. */
+static bool
+do_latency(struct run *r, const char *keys)
+{
+	if (!*keys)
+		return fail(r, "latency needs keys");
+	if (!settle(r, QUIET_MS))
+		return false;
+	r->mark = r->total;
+	if (!type_keys(r, keys))
+		return false;
+	if (!wait_for(r, OUTPUT, NULL))
+		return fail(r, "latency: no answer to the keys within %d ms", r->timeout);
+	if (!settle(r, QUIET_MS))
+		return false;
+	printf("latency %.2f ms\n", (double)(r->last_out_us - r->key_us) / 1000.0);
+	return true;
+}
+
+/* The program's resident set now and at its peak, from /proc. */
+static bool
+do_rss(struct run *r)
+{
+	char path[64], line[256];
+	long rss = -1, hwm = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long)r->pid);
+	if (r->pid == 0 || !(f = fopen(path, "r")))
+		return fail(r, "rss: cannot read %s", path);
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "VmRSS: %ld", &rss);
+		sscanf(line, "VmHWM: %ld", &hwm);
+	}
+	fclose(f);
+	printf("rss %ld kB peak %ld kB\n", rss, hwm);
+	return true;
+}
+
 static bool
 command(struct run *r, const char *cmd, const char *arg)
 {
@@ -631,10 +688,21 @@ command(struct run *r, const char *cmd, const char *arg)
 	if (!strcmp(cmd, "wait") || !strcmp(cmd, "wait-gone")) {
 		if (!*arg)
 			return fail(r, "%s needs text", cmd);
-		return wait_for(r, cmd[4] ? NO_TEXT : TEXT, arg) ||
-		       fail(r, "%s '%s': %s", cmd, arg, r->pid == 0 && r->eof ?
+		if (wait_for(r, cmd[4] ? NO_TEXT : TEXT, arg)) {
+			r->matched_us = r->last_out_us;
+			return true;
+		}
+		return fail(r, "%s '%s': %s", cmd, arg, r->pid == 0 && r->eof ?
 			    "the program has ended" : "timed out");
 	}
+	if (!strcmp(cmd, "elapsed")) {
+		printf("elapsed %.1f ms\n", (double)(r->matched_us - r->started_us) / 1000.0);
+		return true;
+	}
+	if (!strcmp(cmd, "latency"))
+		return do_latency(r, arg);
+	if (!strcmp(cmd, "rss"))
+		return do_rss(r);
 	if (!strcmp(cmd, "expect") || !strcmp(cmd, "reject")) {
 		pump(r, 0);
 		if (!*arg)
@@ -751,6 +819,7 @@ main(int argc, char **argv)
 		return fprintf(stderr, "vtrun: %s: %s\n", r.script, strerror(errno)), 2;
 
 	ws = (struct winsize){ .ws_row = (unsigned short)r.rows, .ws_col = (unsigned short)r.cols };
+	r.started_us = now_us();
 	if ((r.pid = forkpty(&r.fd, NULL, NULL, &ws)) < 0)
 		return fprintf(stderr, "vtrun: forkpty: %s\n", strerror(errno)), 2;
 	if (r.pid == 0) {

@@ -16,6 +16,7 @@
 #include "store/migrate.h"
 #include "store/row.h"
 #include "store/wtx.h"
+#include "store/portfolio.h"
 #include "testutil.h"
 
 #define TODAY "2026-11-23"
@@ -669,6 +670,83 @@ START_TEST(test_search_index_follows_writes)
 }
 END_TEST
 
+static int
+collect_row(void *ctx, const struct portfolio_row *r)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+
+	snprintf(out + len, 256 - len, "%lld%s ", (long long)r->id, r->score_known ? "" : "?");
+	return 0;
+}
+
+static int
+collect_login(void *ctx, const char *login)
+{
+	strncat(ctx, login, 255 - strlen(ctx));
+	strncat(ctx, " ", 255 - strlen(ctx));
+	return 0;
+}
+
+static int
+collect_id(void *ctx, int64_t id)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+
+	snprintf(out + len, 256 - len, "%lld ", (long long)id);
+	return 0;
+}
+
+START_TEST(test_portfolio)
+{
+	struct store *s = tu_open(NULL, TODAY);
+	struct err e = { ST_OK, "" };
+	char out[256] = "";
+	int64_t last;
+
+	ck_assert_uint_eq(import_text(s, &entity_user, "login,name,role\nzoe,Zoe,csm\nada,Ada,csm\nbo,Bo,csm\n",
+				      NULL), 0);
+	ck_assert_uint_eq(import_text(s, &entity_account,
+		"external_id,name,segment,stage,owner\nA-1,Alpha,smb,adopt,zoe\nA-2,Beta,smb,adopt,ada\n"
+		"A-3,Gamma,smb,churned,zoe\nA-4,Delta,smb,adopt,\nA-5,Epsilon,smb,adopt,ada\n", NULL), 0);
+	ck_assert_int_eq(sqlite3_exec(tu_db(s),
+		"INSERT INTO account_health (account_id, date, scorecard, scale, score, band, computed_band)"
+		" VALUES (1, '2026-11-23', 'default', 3, 2.5, 'green', 'green'),"
+		"        (2, '2026-11-23', 'default', 3, 1.2, 'red', 'red'),"
+		"        (3, '2026-11-23', 'default', 3, 1.0, 'red', 'red'),"
+		"        (4, '2026-11-23', 'default', 3, NULL, 'unknown', 'unknown'),"
+		"        (5, '2026-11-23', 'default', 3, 1.2, 'red', 'red')", NULL, NULL, NULL), SQLITE_OK);
+	/* The first page: scored, not churned, worst first, ties by id. */
+	ck_assert_int_eq(store_portfolio_first(s, 0, 10, collect_row, out, &e), ST_OK);
+	ck_assert_str_eq(out, "2 5 1 ");
+	out[0] = '\0';
+	ck_assert_int_eq(store_portfolio_first(s, 0, 2, collect_row, out, &e), ST_OK);
+	ck_assert_str_eq(out, "2 5 ");
+	/* Chunks: every account not churned, by id, scored or not. */
+	out[0] = '\0';
+	ck_assert_int_eq(store_portfolio_chunk(s, 0, 1, 2, collect_row, out, &e), ST_OK);
+	ck_assert_str_eq(out, "2 4? ");
+	ck_assert_int_eq(store_portfolio_last_id(s, &last, &e), ST_OK);
+	ck_assert_int_eq(last, 5);
+	/* Owners of accounts only (bo owns none), in order. */
+	out[0] = '\0';
+	ck_assert_int_eq(store_portfolio_owners(s, collect_login, out, &e), ST_OK);
+	ck_assert_str_eq(out, "ada zoe ");
+	/* Search takes word prefixes; query syntax in the text is inert. */
+	out[0] = '\0';
+	ck_assert_int_eq(store_search_accounts(s, "EPS", collect_id, out, &e), ST_OK);
+	ck_assert_str_eq(out, "5 ");
+	out[0] = '\0';
+	ck_assert_int_eq(store_search_accounts(s, "al* OR \"beta", collect_id, out, &e), ST_OK);
+	ck_assert_str_eq(out, "");
+	out[0] = '\0';
+	ck_assert_int_eq(store_search_accounts(s, "  ", collect_id, out, &e), ST_OK);
+	ck_assert_str_eq(out, "");
+	store_close(s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -691,6 +769,7 @@ main(void)
 	tcase_add_test(tc, test_account_resolve);
 	tcase_add_test(tc, test_account_view);
 	tcase_add_test(tc, test_search_index_follows_writes);
+	tcase_add_test(tc, test_portfolio);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

@@ -1,0 +1,206 @@
+#!/bin/sh
+# actions.sh -- the account pane's quick actions write to the book: L logs
+# a touchpoint, T adds a task, D marks the selected task done, N adds a
+# note; the forms refuse bad input with a message and write nothing, and
+# Esc cancels.  Every write is checked with the CLI (export, task list).
+. "$TEST_SRCDIR/tests/ui/lib.sh"
+demo_book
+
+ACCOUNT="Hollow Leaf Telecom"
+EXT=$("$TEND" --db "$DB" $NOW accounts --format csv | grep ",$ACCOUNT," | cut -d, -f2)
+[ -n "$EXT" ] || { fail "the demo book has no '$ACCOUNT'"; finish; }
+
+# lines ENTITY: how many rows the book has of ENTITY.
+lines() {
+	"$TEND" --db "$DB" $NOW export "$1" | wc -l
+}
+
+# has_line FILE TEXT [SHOW]: FILE has TEXT (a fixed string); a failure shows
+# the lines of FILE with SHOW.
+has_line() {
+	grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2':
+$(grep -F "$3" "$1")"
+}
+
+case_ "L logs a touchpoint with every field of the form"
+screen -s 100x60 <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key L
+wait Log a touchpoint
+dump $WORK/form
+key <Right>
+key <Tab><BS><BS><BS><BS><BS>-3d
+key <Tab>Reviewed the zanzibar rollout plan
+key <Tab>45
+key <Tab><Right><Right><Right><Right>
+key <Tab><Right>
+key <Enter>
+wait logged meeting #
+dump $WORK/after
+key q
+settle
+key q
+expect-exit 0
+EOF
+for label in kind date summary minutes sentiment reactive with; do
+	grep -q "│ $label  " "$WORK/form" || fail "the form lacks the field '$label':
+$(cat "$WORK/form")"
+done
+"$TEND" --db "$DB" $NOW export touchpoint >"$WORK/tp"
+id=$(sed -n 's/.*logged meeting #\([0-9]*\).*/\1/p' "$WORK/after")
+has_line "$WORK/tp" "$id,$EXT,2026-11-20,meeting,45,4,false,Reviewed the zanzibar rollout plan," zanzibar
+screen_has "2026-11-20 meeting         (reactive) Reviewed the zanzibar rollout plan" "$WORK/after"
+grep "zanzibar" "$WORK/tp" | grep -q ",priya.raman," || fail "the touchpoint's author is not the user"
+
+case_ "the log form refuses a bad date and bad minutes, keeps what was typed; Esc writes nothing"
+before=$(lines touchpoint)
+screen <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key L
+wait Log a touchpoint
+key <Tab><BS><BS><BS><BS><BS>2026-02-30
+key <Tab>Should never be saved
+key <Enter>
+wait date: YYYY-MM-DD, today, yesterday or -3d
+dump $WORK/bad-date
+key <Up><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>2026-11-01
+key <Tab><Tab>abc
+key <Enter>
+wait duration: a number of minutes
+dump $WORK/bad-minutes
+key <Esc>
+settle
+wait-gone Log a touchpoint
+key q
+settle
+key q
+expect-exit 0
+EOF
+screen_has "Should never be saved" "$WORK/bad-date"
+screen_has "2026-11-01" "$WORK/bad-minutes"
+[ "$(lines touchpoint)" -eq "$before" ] || fail "a refused or cancelled form wrote a touchpoint"
+"$TEND" --db "$DB" $NOW export touchpoint | grep -q "Should never be saved" && fail "the cancelled touchpoint is in the book"
+
+case_ "T refuses an empty title and a bad due date, then adds the task"
+before=$(lines task)
+screen -s 100x60 <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key T
+wait Add a task
+dump $WORK/form
+key <Enter>
+wait say what is to be done
+key Send the zanzibar deck<Tab><BS><BS><BS>someday<Enter>
+wait due: YYYY-MM-DD, tomorrow, +7d, +2w
+key <BS><BS><BS><BS><BS><BS><BS>+7d<Tab><Right>
+key <Enter>
+wait task #
+dump $WORK/after
+key q
+settle
+key q
+expect-exit 0
+EOF
+grep -q '│ owner  *priya.raman ' "$WORK/form" || fail "the owner is not the user by default:
+$(cat "$WORK/form")"
+[ "$(lines task)" -eq $((before + 1)) ] || fail "not exactly one task was added"
+id=$(sed -n 's/.*task #\([0-9]*\) added.*/\1/p' "$WORK/after")
+"$TEND" --db "$DB" $NOW export task >"$WORK/tasks"
+has_line "$WORK/tasks" "$id,$EXT,Send the zanzibar deck,activity,high,priya.raman,2026-11-30,open," zanzibar
+grep -q "#$id high     2026-11-30  Send the zanzibar deck" "$WORK/after" || fail "the new task is not on the page:
+$(cat "$WORK/after")"
+
+case_ "D marks the selected task done (and only on a task line)"
+# The page at 100x60 holds the whole account: the task's row gives the
+# number of j presses from the top.
+row=$(grep -n "#$id high " "$WORK/after" | cut -d: -f1)
+[ -n "$row" ] || { fail "no row for task #$id"; finish; }
+js=$(printf 'j%.0s' $(seq $((row - 3))))
+screen -s 100x60 <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key D
+wait select a task line first
+key $js
+wait ▶   #$id high
+dump $WORK/selected
+key D
+wait task #$id done
+dump $WORK/done
+key q
+settle
+key q
+expect-exit 0
+EOF
+grep -q "^▶ .*#$id high " "$WORK/selected" || fail "the cursor is not on task #$id:
+$(cat "$WORK/selected")"
+"$TEND" --db "$DB" $NOW export task >"$WORK/tasks"
+has_line "$WORK/tasks" "$id,$EXT,Send the zanzibar deck,activity,high,priya.raman,2026-11-30,done," zanzibar
+grep zanzibar "$WORK/tasks" | grep -q ',2026-11-23,' || fail "the task is not done today"
+screen_lacks "#$id high" "$WORK/done"
+"$TEND" --db "$DB" $NOW task list --account "$ACCOUNT" --owner all >"$WORK/open"
+screen_lacks "zanzibar" "$WORK/open"
+
+case_ "N adds a note: the text first, an empty note refused"
+before=$(lines touchpoint)
+screen -s 100x60 <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key N
+wait Add a note
+dump $WORK/form
+key <Enter>
+wait write the note
+key Budget owner changes in January
+key <Enter>
+wait logged note #
+dump $WORK/after
+key q
+settle
+key q
+expect-exit 0
+EOF
+# The note form has its text and date, the text first (the typing goes there).
+sed -n 's/.*│ \(note\|date\|kind\)  .*/\1/p' "$WORK/form" | tr '\n' ' ' | grep -qx 'note date ' ||
+	fail "the note form is not note, date:
+$(cat "$WORK/form")"
+[ "$(lines touchpoint)" -eq $((before + 1)) ] || fail "not exactly one touchpoint was added"
+id=$(sed -n 's/.*logged note #\([0-9]*\).*/\1/p' "$WORK/after")
+"$TEND" --db "$DB" $NOW export touchpoint >"$WORK/tp"
+has_line "$WORK/tp" "$id,$EXT,2026-11-23,note,,,true,Budget owner changes in January," January
+screen_has "2026-11-23 note            Budget owner changes in January" "$WORK/after"
+
+case_ "Esc cancels the task and note forms without writing"
+tasks=$(lines task) tps=$(lines touchpoint)
+screen <<EOF
+wait 1/546
+key :account $ACCOUNT<Enter>
+wait L log  T task
+key T
+wait Add a task
+key Never written
+key <Esc>
+settle
+wait-gone Add a task
+key N
+wait Add a note
+key Never written either
+key <Esc>
+settle
+wait-gone Add a note
+key q
+settle
+key q
+expect-exit 0
+EOF
+[ "$(lines task)" -eq "$tasks" ] && [ "$(lines touchpoint)" -eq "$tps" ] || fail "a cancelled form wrote to the book"
+
+finish

@@ -1,0 +1,425 @@
+#!/bin/sh
+# nav.sh -- getting around: the heatmap on start-up, the account 360 view
+# and back (the heatmap keeps its cursor), pane keys, cursor keys, sort
+# orders, the three heatmap modes and values, the help screen generated
+# from the keymap (with a rebinding from config.yaml), and the mouse.
+. "$TEST_SRCDIR/tests/ui/lib.sh"
+demo_book
+
+# cursor_name DUMP: the name on the heatmap row with the cursor, less the
+# ellipsis of a name cut to fit (the band column follows after 2+ blanks).
+cursor_name() {
+	sed -n 's/^▶ //; T; s/   *[RYGOL?-] .*//; s/…$//; p' "$1"
+}
+
+# cursor_row DUMP: the number of the row with the cursor marker.
+cursor_row() {
+	grep -n '^▶' "$1" | cut -d: -f1
+}
+
+# arr_column DUMP: the ARR of each heatmap row (80x24) that has a renewal.
+arr_column() {
+	sed -n '4,22p' "$1" | grep -o '[0-9][0-9,]* 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' | sed 's/ .*//; s/,//g'
+}
+
+case_ "start-up shows the heatmap: titles, band letters, legend, tabs"
+screen <<EOF
+wait 1/546
+dump $WORK/start
+dumpattr $WORK/start.attr
+key q
+expect-exit 0
+EOF
+screen_has "1 Heatmap" "$WORK/start"
+screen_has "2 Account" "$WORK/start"
+screen_has "matrix, by health, 1/546" "$WORK/start"
+screen_row 3 "$WORK/start" | grep -q '^  ACCOUNT  *HEALTH' ||
+	fail "row 3 is not the title row: $(screen_row 3 "$WORK/start")"
+# Every row of the first page has a band letter and score, worst first.
+rows=$(sed -n '4,22p' "$WORK/start" | grep -c '  [RYGOL] [0-9]\.[0-9][0-9] ')
+[ "$rows" -eq 19 ] || fail "$rows of 19 rows have a band letter and score:
+$(cat "$WORK/start")"
+screen_row 4 "$WORK/start" | grep -q '  R [0-9]\.[0-9][0-9] ' || fail "the worst account is not first and red"
+screen_has "cells: 1 red  2 yellow  3 green" "$WORK/start"
+[ "$(cursor_row "$WORK/start")" = 4 ] || fail "the cursor is not on the first row"
+# The active tab is highlighted (default theme: white on blue).
+screen_row 2 "$WORK/start.attr" | grep -q '^.BBBBBBBBBBB.KKKKKKKKKKK' ||
+	fail "the tab line does not show Heatmap as the active tab: $(screen_row 2 "$WORK/start.attr")"
+
+case_ "Enter opens the selected account; q and Esc come back to the same row"
+screen -s 100x60 <<EOF
+wait 1/546
+key jjj
+wait 4/546
+dump $WORK/before
+key <Enter>
+wait L log  T task
+dump $WORK/account
+key q
+wait matrix, by health, 4/546
+dump $WORK/after-q
+key j
+wait 5/546
+key <Enter>
+wait L log  T task
+dump $WORK/account2
+key <Esc>
+settle
+wait matrix, by health, 5/546
+dump $WORK/after-esc
+key q
+expect-exit 0
+EOF
+name=$(cursor_name "$WORK/before")
+[ -n "$name" ] || fail "no cursor row in the heatmap:
+$(cat "$WORK/before")"
+screen_row 2 "$WORK/account" | grep -qF "$name" || fail "the tab line does not name '$name': $(screen_row 2 "$WORK/account")"
+screen_row 3 "$WORK/account" | grep -qF "▶ $name" || fail "the page does not start with '$name': $(screen_row 3 "$WORK/account")"
+for section in Health Signals "Contacts by role" "Open tasks" "Open risks" "Timeline" "Renewals"; do
+	grep -q "^  $section" "$WORK/account" || fail "the account page lacks the section '$section':
+$(cat "$WORK/account")"
+done
+screen_has "L log  T task  D done  N note" "$WORK/account"
+[ "$(cursor_row "$WORK/after-q")" = 7 ] || fail "after q the cursor is not on row 4 of the heatmap:
+$(cat "$WORK/after-q")"
+[ "$(cursor_name "$WORK/after-q")" = "$name" ] || fail "after q the cursor is not on '$name'"
+[ "$(cursor_row "$WORK/after-esc")" = 8 ] || fail "after Esc the cursor is not on row 5:
+$(cat "$WORK/after-esc")"
+
+case_ "a second account opens at its top even after scrolling the first"
+screen <<EOF
+wait 1/546
+key <Enter>
+wait L log  T task
+key jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj
+settle
+key q
+wait matrix
+key j
+wait 2/546
+dump $WORK/list
+key <Enter>
+wait L log  T task
+dump $WORK/second
+key q
+settle
+key q
+expect-exit 0
+EOF
+name=$(cursor_name "$WORK/list")
+screen_row 3 "$WORK/second" | grep -qF "▶ $name" || fail "the second account opens scrolled down:
+$(cat "$WORK/second")"
+
+case_ "Tab, BackTab, 1 and 2 switch panes; each pane keeps its cursor"
+screen <<EOF
+wait 1/546
+key 2
+wait no account selected yet
+key jj
+wait 3/546
+key <Enter>
+wait L log  T task
+key jjjjj
+key 1
+wait matrix, by health, 3/546
+key 2
+wait L log
+dumpattr $WORK/account.attr
+key <Tab>
+wait matrix, by health, 3/546
+dumpattr $WORK/heatmap.attr
+key <Tab>
+wait L log
+dump $WORK/account-again
+key <BackTab>
+wait matrix, by health, 3/546
+dump $WORK/back
+key q
+expect-exit 0
+EOF
+[ "$(cursor_row "$WORK/account-again")" = 8 ] || fail "back in the account pane, the cursor is not where five j put it:
+$(cat "$WORK/account-again")"
+screen_row 2 "$WORK/account.attr" | grep -q '^.KKKKKKKKKKK.BBBBBBBBBBB' ||
+	fail "Account is not the active tab: $(screen_row 2 "$WORK/account.attr")"
+screen_row 2 "$WORK/heatmap.attr" | grep -q '^.BBBBBBBBBBB.KKKKKKKKKKK' ||
+	fail "Heatmap is not the active tab: $(screen_row 2 "$WORK/heatmap.attr")"
+[ "$(cursor_row "$WORK/back")" = 6 ] || fail "back in the heatmap, the cursor is not on row 3"
+
+case_ "j, k, G, g, PgDn, PgUp and Space move the cursor"
+screen <<'EOF'
+wait 1/546
+key j
+wait 2/546
+key k
+wait 1/546
+key G
+wait 546/546
+dump
+key g
+wait 1/546
+key <PgDn>
+wait 20/546
+key <Space>
+wait 39/546
+key <PgUp>
+wait 20/546
+key <Down><Down>
+wait 22/546
+key <Up>
+wait 21/546
+key <End>
+wait 546/546
+key <Home>
+wait 1/546
+key q
+expect-exit 0
+EOF
+# The last row by health is among the best; the first page scrolled away.
+grep '^▶' "$SCREEN" | grep -q '  G [0-9]\.[0-9][0-9] ' || fail "G did not reach a green account:
+$(cat "$SCREEN")"
+[ "$(cursor_row "$SCREEN")" = 22 ] || fail "after G the cursor is not on the last row of the page"
+
+case_ "s cycles the sort orders and the rows follow"
+first=$("$TEND" --db "$DB" $NOW accounts --sort name --format csv | grep -v ',churned,' | sed -n 2p |
+	cut -d, -f3)
+screen <<EOF
+wait 1/546
+dump $WORK/health
+key s
+wait by name
+dump $WORK/name
+key s
+wait by ARR
+dump $WORK/arr
+key s
+wait by renewal
+dump $WORK/renewal
+key s
+wait by owner
+dump $WORK/owner
+key s
+wait by health
+dump $WORK/health2
+key q
+expect-exit 0
+EOF
+screen_row 4 "$WORK/name" | grep -qF "${first%"${first#???????????????}"}" ||
+	fail "sorted by name, the first row is not '$first': $(screen_row 4 "$WORK/name")"
+cmp -s "$WORK/health" "$WORK/name" && fail "sorting by name changed nothing"
+arr_column "$WORK/arr" >"$WORK/arrs"
+sort -rn "$WORK/arrs" | cmp -s - "$WORK/arrs" || fail "sorted by ARR, the ARR column is not descending:
+$(cat "$WORK/arr")"
+top=$("$TEND" --db "$DB" $NOW accounts --sort arr --reverse --limit 1 --format csv | sed -n 2p | cut -d, -f7)
+[ "$(head -n 1 "$WORK/arrs")" = "${top%.00}" ] || fail "the biggest ARR ($top) is not on top:
+$(cat "$WORK/arr")"
+sed -n '4,22p' "$WORK/renewal" | grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' >"$WORK/dates"
+sort "$WORK/dates" | cmp -s - "$WORK/dates" || fail "sorted by renewal, the dates are not ascending:
+$(cat "$WORK/renewal")"
+cmp -s "$WORK/health" "$WORK/health2" || fail "five presses of s do not come back to the health order:
+$(diff "$WORK/health" "$WORK/health2")"
+
+case_ "m cycles matrix, tiles and quadrant; the selection and sort order survive"
+screen <<EOF
+wait 1/546
+key jjj
+wait 4/546
+dump $WORK/matrix
+key m
+wait tiles by CSM
+dump $WORK/tiles
+key b
+wait tiles by segment
+dump $WORK/segments
+key b
+wait tiles by CSM
+key m
+wait quadrant
+dump $WORK/quadrant
+key m
+wait matrix, by health, 4/546
+dump $WORK/matrix2
+key q
+expect-exit 0
+EOF
+name=$(cursor_name "$WORK/matrix")
+grep -q '^[a-z.]*: [0-9]* accounts, [0-9,]* ARR; [0-9]* red, [0-9,]* of it$' "$WORK/tiles" ||
+	fail "tiles have no per-CSM group titles:
+$(cat "$WORK/tiles")"
+grep -q '^ [RYG]  *[RYG]' "$WORK/tiles" || fail "no rows of band tiles:
+$(cat "$WORK/tiles")"
+grep -qF "▶ $name" "$WORK/tiles" || fail "the tiles do not keep '$name' selected:
+$(cat "$WORK/tiles")"
+screen_has "(tile width: ARR tier" "$WORK/tiles"
+grep -q '^smb: [0-9]* accounts' "$WORK/segments" || fail "b does not group the tiles by segment:
+$(cat "$WORK/segments")"
+for corner in "HEALTHY: good outcomes" "FALSE-POSITIVE HEALTHY" "AT RISK" "POOR EXPERIENCE"; do
+	screen_has "$corner" "$WORK/quadrant"
+done
+# The four corners and the unplaced accounts are the whole book.
+sum=$(grep -v without "$WORK/quadrant" | grep -o '[0-9][0-9]* accounts' | awk '{ s += $1 } END { print s }')
+unplaced=$(sed -n 's/^\([0-9]*\) accounts without both group scores.*/\1/p' "$WORK/quadrant")
+[ $((sum + unplaced)) -eq 546 ] || fail "the quadrant places $sum + $unplaced accounts, not 546:
+$(cat "$WORK/quadrant")"
+cmp -s "$WORK/matrix" "$WORK/matrix2" || fail "back in the matrix, the rows or cursor differ:
+$(diff "$WORK/matrix" "$WORK/matrix2")"
+
+case_ "Enter on a quadrant lists its accounts; Esc lifts that filter"
+screen <<EOF
+wait 1/546
+key mm
+wait quadrant
+dump $WORK/quadrant
+key <Enter>
+wait healthy
+dump $WORK/healthy
+key <Esc>
+settle
+wait-gone healthy
+dump $WORK/all
+key q
+expect-exit 0
+EOF
+# HEALTHY is the top right corner: its count is the last on the next row.
+n=$(awk '/HEALTHY: good outcomes/ { getline; print $(NF - 1); exit }' "$WORK/quadrant")
+[ -n "$n" ] && [ "$n" -gt 0 ] || fail "no count of healthy accounts:
+$(cat "$WORK/quadrant")"
+screen_has "matrix, by health, 1/$n, healthy" "$WORK/healthy"
+screen_has "1/546" "$WORK/all"
+
+case_ "v shows the measures' values and back"
+screen <<EOF
+wait 1/546
+key v
+wait matrix values
+dump $WORK/values
+key v
+wait-gone matrix values
+dump $WORK/ratings
+key q
+expect-exit 0
+EOF
+screen_has "cells: each measure's value (v: ratings)" "$WORK/values"
+screen_row 3 "$WORK/values" | grep -q 'licen featu' || fail "the value columns are not titled: $(screen_row 3 "$WORK/values")"
+grep -q '[0-9]%  ' "$WORK/values" || fail "no percentages among the values:
+$(cat "$WORK/values")"
+screen_has "cells: 1 red  2 yellow  3 green" "$WORK/ratings"
+
+case_ "? lists every request of the pane with its keys"
+screen -s 100x60 <<EOF
+wait 1/546
+key ?
+wait Keys --
+dump $WORK/help
+key q
+wait-gone Keys --
+key <Enter>
+wait L log  T task
+key <F1>
+wait Keys --
+dump $WORK/help2
+key <Esc>
+settle
+wait-gone Keys --
+key Q
+expect-exit 0
+EOF
+sed -n 's/^\t_([A-Z_]*, "\([a-z_]*\)", "\(all\|heatmap\)".*/\1/p' "$TEST_SRCDIR/src/ui/req.h" >"$WORK/names"
+[ "$(wc -l <"$WORK/names")" -ge 20 ] || fail "cannot read the requests from req.h"
+while read -r req; do
+	grep -q "^  .\{16\} $req " "$WORK/help" || fail "the help lacks '$req'"
+done <"$WORK/names"
+for req in log task_add task_done note; do
+	grep -q "^  .\{16\} $req " "$WORK/help" && fail "the heatmap's help lists the account's '$req'"
+	grep -q "^  .\{16\} $req " "$WORK/help2" || fail "the account's help lacks '$req'"
+done
+grep -q '^  j, Down  *move_down  *next row' "$WORK/help" || fail "no 'j, Down' for move_down:
+$(cat "$WORK/help")"
+grep -q '^  ?, F1  *help ' "$WORK/help" || fail "no '?, F1' for help"
+grep -q '^  q, Esc  *back ' "$WORK/help" || fail "no 'q, Esc' for back"
+grep -q '^  L  *log  *log a touchpoint' "$WORK/help2" || fail "no 'L' for log"
+
+case_ "keys: in config.yaml rebinds keys; the help shows them; a bad one is reported"
+mkdir -p "$XDG_CONFIG_HOME/tend"
+cat >"$XDG_CONFIG_HOME/tend/config.yaml" <<'EOF'
+keys:
+  x: quit
+  n: move_down
+  ctrl-d: page_down
+  f5: help
+  zz: quit
+EOF
+screen -s 100x60 <<'EOF'
+wait 1/546
+dump
+key ?
+wait Keys --
+dump
+key q
+wait-gone Keys --
+key n
+wait 2/546
+key <C-d>
+wait 57/546
+key <F5>
+wait Keys --
+key q
+wait-gone Keys --
+key x
+expect-exit 0
+EOF
+screen_has "config.yaml:6:3: keys: zz: unknown key name"
+grep -q '^  Q, x  *quit ' "$SCREEN" || fail "the help does not show x for quit:
+$(cat "$SCREEN")"
+grep -q '^  j, Down, n  *move_down ' "$SCREEN" || fail "the help does not show n for move_down"
+grep -q '^  Pgdn, Space, ^F, ^D  *page_down ' "$SCREEN" || fail "the help does not show ^D for page_down"
+grep -q '^  ?, F1, F5  *help ' "$SCREEN" || fail "the help does not show F5 for help"
+rm "$XDG_CONFIG_HOME/tend/config.yaml"
+
+case_ "a click selects a row, a double click opens it"
+screen <<'EOF'
+wait 1/546
+key \e[\<0;10;9M\e[\<0;10;9m
+wait 6/546
+dump
+key \e[\<0;10;5M\e[\<0;10;5m\e[\<0;10;5M\e[\<0;10;5m
+wait L log  T task
+key q
+wait 2/546
+key q
+expect-exit 0
+EOF
+[ "$(cursor_row "$SCREEN")" = 9 ] || fail "the click on row 9 did not move the cursor there:
+$(cat "$SCREEN")"
+
+case_ "in tiles, a click selects a tile, a double click opens it"
+screen <<EOF
+wait 1/546
+key m
+wait tiles by CSM
+dump $WORK/tiles
+key q
+expect-exit 0
+EOF
+# Row 4 is the first run of tiles; a click on the first tile of row 5
+# selects the tile after all of row 4's.
+n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
+[ "$n" -gt 10 ] || fail "row 4 is not a run of tiles:
+$(cat "$WORK/tiles")"
+screen <<EOF
+wait 1/546
+key m
+wait tiles by CSM
+key \\e[\\<0;2;5M\\e[\\<0;2;5m
+wait tiles by CSM, by health, $((n + 1))/546
+dump $WORK/clicked
+key \\e[\\<0;2;5M\\e[\\<0;2;5m\\e[\\<0;2;5M\\e[\\<0;2;5m
+wait L log  T task
+dump $WORK/opened
+key Q
+expect-exit 0
+EOF
+name=$(sed -n 's/^▶ \(.*\): [a-z]*, [0-9,]* ARR, .*/\1/p' "$WORK/clicked")
+[ -n "$name" ] && screen_row 3 "$WORK/opened" | grep -qF "▶ $name" || fail "the double click did not open '$name':
+$(cat "$WORK/opened")"
+
+finish
