@@ -277,6 +277,7 @@ cmd_tui(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	t.color = c->color;
 	t.theme = c->theme ? c->theme : c->conf.theme;
+	t.theme_source = !c->theme && c->conf.theme ? c->conf.source : NULL;
 	t.login = c->login;
 	t.scorecard = c->conf.scorecard;
 	config = paths_config_file();
@@ -310,7 +311,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 		const char *v = conf_get(&c->conf, &conf_keys[i], tmp, sizeof(tmp));
 
 		printf("%-16s ", conf_keys[i].name);
-		out_text(stdout, v ? v : "-", false);
+		out_text(stdout, v ? v : conf_keys[i].is_block ? "(in the file)" : "-", false);
 		printf("  # %s\n", conf_keys[i].help);
 	}
 	free(path);

@@ -19,15 +19,16 @@ const char *const conf_views[] = { "heatmap", "account", "plan", "calendar", "te
 
 const struct conf_key conf_keys[] = {
 	{ "config_version", "format version of this file (1)", NULL,
-	  offsetof(struct conf, config_version), 1 },
+	  offsetof(struct conf, config_version), 1, 0 },
 	{ "db", "path of the book (overridden by $TEND_DB and --db)", NULL,
-	  offsetof(struct conf, db), 0 },
+	  offsetof(struct conf, db), 0, 0 },
 	{ "theme", "colour theme: default, light, high-contrast, colorblind or mono", NULL,
-	  offsetof(struct conf, theme), 0 },
+	  offsetof(struct conf, theme), 0, 0 },
 	{ "default_view", "pane the TUI opens on", conf_views,
-	  offsetof(struct conf, default_view), 0 },
+	  offsetof(struct conf, default_view), 0, 0 },
 	{ "scorecard", "health scorecard: default, handbook, practical or a file", NULL,
-	  offsetof(struct conf, scorecard), 0 },
+	  offsetof(struct conf, scorecard), 0, 0 },
+	{ "keys", "key bindings of the interface, a mapping such as { x: quit }", NULL, 0, 0, 1 },
 };
 const size_t conf_key_count = sizeof(conf_keys) / sizeof(conf_keys[0]);
 
@@ -54,6 +55,8 @@ conf_get(const struct conf *c, const struct conf_key *k, char *tmp, size_t size)
 {
 	const char *base = (const char *)c;
 
+	if (k->is_block)
+		return NULL;
 	if (k->is_int) {
 		snprintf(tmp, size, "%d", *(const int *)(base + k->offset));
 		return tmp;
@@ -147,9 +150,14 @@ conf_load(struct conf *c, const char *path, struct diag *d)
 			break;
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
-			if (depth == 1 && !expect_key) {
+			if (depth == 1 && !expect_key && key && key->is_block &&
+			    ev.type == YAML_MAPPING_START_EVENT) {
+				expect_key = 1;   /* read by its own module */
+				key = NULL;
+			} else if (depth == 1 && !expect_key) {
 				diag_add(d, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
-					 "%s takes a single value", key ? key->name : "this key");
+					 key && key->is_block ? "%s takes a mapping (key: value lines)"
+							      : "%s takes a single value", key ? key->name : "this key");
 				expect_key = 1;
 				key = NULL;
 			} else if (depth == 0 && ev.type == YAML_SEQUENCE_START_EVENT) {
@@ -169,6 +177,9 @@ conf_load(struct conf *c, const char *path, struct diag *d)
 				key = find_key((const char *)ev.data.scalar.value);
 				if (!key)
 					unknown_key(d, &ev.start_mark, (const char *)ev.data.scalar.value);
+			} else if (key && key->is_block) {
+				diag_add(d, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+					 "%s takes a mapping (key: value lines)", key->name);
 			} else if (key) {
 				set_value(c, key, &ev, d);
 			}

@@ -30,6 +30,7 @@ struct conf_key {
 	const char *const *choices;                 /* NULL = any text */
 	size_t offset;                              /* of the char * or int in struct conf */
 	char is_int;
+	char is_block;   /* a mapping another module reads (keys: the interface's keymap) */
 };
 
 extern const struct conf_key conf_keys[];

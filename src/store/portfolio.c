@@ -119,6 +119,30 @@ store_portfolio_owners(struct store *s, int (*cb)(void *ctx, const char *login),
 }
 
 enum status
+store_account_names(struct store *s, const char *prefix, int limit, int (*cb)(void *ctx, const char *name),
+		    void *ctx, struct err *e)
+{
+	/* A range on the NOCASE index: every name that starts with the
+	 * prefix sorts between it and it followed by the last code point. */
+	sqlite3_stmt *st = store_stmt(s, "SELECT name FROM accounts"
+		" WHERE name COLLATE NOCASE >= ?1 AND name COLLATE NOCASE < ?1 || char(1114111)"
+		" ORDER BY name COLLATE NOCASE LIMIT ?2", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (cb(ctx, (const char *)sqlite3_column_text(st, 0)))
+			break;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "completing account names");
+	return ST_OK;
+}
+
+enum status
 store_portfolio_last_id(struct store *s, int64_t *id, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM accounts", e);

@@ -49,6 +49,10 @@ enum status store_portfolio_chunk(struct store *s, int32_t day, int64_t after_id
  * owner filter (an index walk, not a pass over the accounts). */
 enum status store_portfolio_owners(struct store *s, int (*cb)(void *ctx, const char *login), void *ctx,
 				   struct err *e);
+/* Names of accounts starting with prefix (ASCII case ignored), in name
+ * order, at most limit; from the name index, for completion. */
+enum status store_account_names(struct store *s, const char *prefix, int limit,
+				int (*cb)(void *ctx, const char *name), void *ctx, struct err *e);
 /* The highest account id (0 for an empty book): the chunks' end, and the
  * book's size near enough to plan loading -- one index step, where a count
  * would read every account. */

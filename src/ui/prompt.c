@@ -126,17 +126,21 @@ ui_read_line(struct ui *ui, const char *prompt, const char *initial,
 int
 ui_menu(struct ui *ui, const char *title, const char *const *labels)
 {
-	ITEM *items[40];
+	ITEM *items[UI_MENU_MAX + 1];
+	char *clean[UI_MENU_MAX];
 	MENU *menu;
 	WINDOW *win, *sub;
 	PANEL *panel;
 	int n = 0, width = text_width(title) + 4, ch, chosen = -1;
 
-	while (labels[n] && n < 39) {
-		int w = text_width(labels[n]) + 4;
+	while (labels[n] && n < UI_MENU_MAX) {
+		/* Labels may come from the book (owners, tags): made safe here. */
+		int w;
 
+		clean[n] = ui_clean(ui, labels[n]);
+		w = text_width(clean[n]) + 4;
 		width = w > width ? w : width;
-		items[n] = new_item(labels[n], "");
+		items[n] = new_item(clean[n], "");
 		n++;
 	}
 	items[n] = NULL;
@@ -178,8 +182,10 @@ ui_menu(struct ui *ui, const char *title, const char *const *labels)
 	}
 	unpost_menu(menu);
 	free_menu(menu);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		free_item(items[i]);
+		free(clean[i]);
+	}
 	del_panel(panel);
 	delwin(sub);
 	delwin(win);
@@ -290,30 +296,25 @@ struct owners {
 };
 
 static int
-collect_owner(void *ctx, const struct account_row *a)
+collect_owner(void *ctx, const char *login)
 {
 	struct owners *o = ctx;
 
-	if (!a->owner)
-		return 0;
-	for (int i = 0; i < o->n; i++)
-		if (!strcmp(o->v[i], a->owner))
-			return 0;
-	if (o->n < 60)
-		o->v[o->n++] = xstrdup(a->owner);
+	if (o->n == UI_MENU_MAX - 2)
+		return 1;   /* with "me" and "pooled", a full menu; ":owner LOGIN" takes any */
+	o->v[o->n++] = xstrdup(login);
 	return 0;
 }
 
 static bool
 pick_owner(struct ui *ui)
 {
-	struct account_filter f = { .renewing_within = -1, .sort = "owner" };
 	struct err e = { ST_OK, "" };
 	struct owners o = { .n = 0 };
 	const char *items[68];
 	int k, n = 0;
 
-	if (store_accounts_each(ui->store, &f, collect_owner, &o, &e)) {
+	if (store_portfolio_owners(ui->store, collect_owner, &o, &e)) {
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 		return false;
 	}
@@ -492,6 +493,8 @@ complete_from(struct ui *ui, const char *head, const char *word, const char *con
 	return 1;
 }
 
+#define UI_COMPLETE_MAX 500   /* names a Tab looks at */
+
 struct name_match {
 	const char *prefix;
 	size_t len;
@@ -500,16 +503,16 @@ struct name_match {
 };
 
 static int
-match_name(void *ctx, const struct account_row *a)
+match_name(void *ctx, const char *name)
 {
 	struct name_match *m = ctx;
 
-	if (strncasecmp(a->name, m->prefix, m->len))
+	if (strncasecmp(name, m->prefix, m->len))
 		return 0;
 	if (m->n++ == 0)
-		snprintf(m->common, sizeof(m->common), "%s", a->name);
+		snprintf(m->common, sizeof(m->common), "%s", name);
 	else
-		common_start(m->common, a->name);
+		common_start(m->common, name);
 	return 0;
 }
 
@@ -517,16 +520,20 @@ match_name(void *ctx, const struct account_row *a)
 static int
 complete_account(struct ui *ui, const char *prefix, char *out, size_t size)
 {
-	struct account_filter f = { .renewing_within = -1, .sort = "name" };
 	struct name_match m = { .prefix = prefix, .len = strlen(prefix) };
 	struct err e = { ST_OK, "" };
 
-	if (store_accounts_each(ui->store, &f, match_name, &m, &e)) {
+	if (store_account_names(ui->store, prefix, UI_COMPLETE_MAX, match_name, &m, &e)) {
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 		return 0;
 	}
 	if (!m.n) {
 		ui_message(ui, TH_WARNING, "no account name starts with '%s'", prefix);
+		return 0;
+	}
+	if (m.n == UI_COMPLETE_MAX) {
+		/* The names read may agree further than all of them do. */
+		ui_message(ui, TH_DIM, "more than %d accounts start so; type more", UI_COMPLETE_MAX - 1);
 		return 0;
 	}
 	if (m.n > 1)

@@ -481,6 +481,13 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 		return e->status;
 	diag_init(&d, o->theme ? o->theme : "default");
 	ui->theme = theme_load(o->theme ? o->theme : "default", &d, e);
+	if (!ui->theme && o->theme_source) {
+		/* A setting in the config file must not lock the user out; a
+		 * --theme typed now is an error they can fix at once. */
+		*e = (struct err){ ST_OK, "" };
+		ui->theme = theme_load("default", &d, e);
+		ui_message(ui, TH_WARNING, "%s: no theme '%s'; using the default", o->theme_source, o->theme);
+	}
 	if (!ui->theme) {
 		diag_done(&d);
 		scorecard_set_free(&ui->scorecards);

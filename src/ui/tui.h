@@ -17,6 +17,8 @@ struct store;
 struct tui_opts {
 	bool color;              /* false with --no-color / NO_COLOR */
 	const char *theme;       /* theme name or file, NULL = default */
+	const char *theme_source;  /* where theme came from, when a missing one should
+				    * fall back to the default (the config file) */
 	const char *login;       /* who is using it */
 	const char *scorecard;   /* config's scorecard, for explain */
 	const char *config_path; /* for keys: bindings */

@@ -127,6 +127,7 @@ char *ui_read_line(struct ui *ui, const char *prompt, const char *initial,
 		   void (*on_change)(struct ui *ui, const char *text, void *ctx), void *ctx,
 		   int (*complete)(struct ui *ui, const char *text, char *out, size_t size));
 /* Pick one of items (NULL-ended) in a menu; -1 when cancelled. */
+#define UI_MENU_MAX 39   /* items a menu shows; more are left out */
 int ui_menu(struct ui *ui, const char *title, const char *const *items);
 
 /* The panes (pane_*.c). */

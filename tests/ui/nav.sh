@@ -373,6 +373,10 @@ $(cat "$SCREEN")"
 grep -q '^  j, Down, n  *move_down ' "$SCREEN" || fail "the help does not show n for move_down"
 grep -q '^  Pgdn, Space, ^F, ^D  *page_down ' "$SCREEN" || fail "the help does not show ^D for page_down"
 grep -q '^  ?, F1, F5  *help ' "$SCREEN" || fail "the help does not show F5 for help"
+# keys: is a setting of the config file, not a mistake in it.
+run --db "$DB" config
+[ ! -s "$WORK/err" ] || fail "tend config warns about keys: $(cat "$WORK/err")"
+expect_out_has "keys             (in the file)"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
 case_ "a click selects a row, a double click opens it"

@@ -116,6 +116,18 @@ EOF
 grep -q "cannot read theme $WORK/none.yaml: No such file or directory" "$RAW" ||
 	fail "no message for a missing theme file: $(cat "$RAW")"
 
+case_ "an unknown theme in the config file falls back to the default, with a warning"
+mkdir -p "$XDG_CONFIG_HOME/tend"
+printf 'theme: nosuch\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
+screen -s 160x24 <<EOF
+wait 1/546
+dump $WORK/fallback
+key q
+expect-exit 0
+EOF
+screen_has "config.yaml: no theme 'nosuch'; using the default" "$WORK/fallback"
+rm "$XDG_CONFIG_HOME/tend/config.yaml"
+
 case_ "a broken user theme is reported as file:line:column, and tend starts"
 mkdir -p "$XDG_CONFIG_HOME/tend/themes"
 THEMES=$XDG_CONFIG_HOME/tend/themes

@@ -326,6 +326,7 @@ write_tmp(const char *text)
 START_TEST(test_conf_good)
 {
 	char *path = write_tmp("# my settings\nconfig_version: 1\ndb: /srv/cs/book.db\n"
+			       "keys:\n  x: quit\n  ctrl-n: move_down\n"
 			       "theme: mono\ndefault_view: team\n");
 	struct conf c;
 	struct diag d;
@@ -347,7 +348,7 @@ END_TEST
 START_TEST(test_conf_problems)
 {
 	char *path = write_tmp("db: /a.db\nthem: mono\ndefault_view: kanban\n"
-			       "config_version: x\ntheme: [a, b]\nzzz: 1\n");
+			       "config_version: x\ntheme: [a, b]\nzzz: 1\nkeys: quit\n");
 	char expect[256];
 	struct conf c;
 	struct diag d;
@@ -355,12 +356,13 @@ START_TEST(test_conf_problems)
 	conf_init(&c);
 	diag_init(&d, "config.yaml");
 	ck_assert_int_eq(conf_load(&c, path, &d), 0);
-	ck_assert_uint_eq(d.n, 5);
+	ck_assert_uint_eq(d.n, 6);
 	ck_assert_str_eq(d.items[0].text, "config.yaml:2:1: unknown key 'them'; did you mean 'theme'?");
 	ck_assert_str_eq(d.items[1].text, "config.yaml:3:15: 'kanban' is not a valid default_view");
 	ck_assert_str_eq(d.items[2].text, "config.yaml:4:17: config_version must be a positive whole number");
 	ck_assert_str_eq(d.items[3].text, "config.yaml:5:8: theme takes a single value");
 	ck_assert_str_eq(d.items[4].text, "config.yaml:6:1: unknown key 'zzz'");
+	ck_assert_str_eq(d.items[5].text, "config.yaml:7:7: keys takes a mapping (key: value lines)");
 	/* Good keys still load; bad ones keep their defaults. */
 	ck_assert_str_eq(c.db, "/a.db");
 	ck_assert_ptr_null(c.default_view);

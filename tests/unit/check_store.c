@@ -733,6 +733,13 @@ START_TEST(test_portfolio)
 	out[0] = '\0';
 	ck_assert_int_eq(store_portfolio_owners(s, collect_login, out, &e), ST_OK);
 	ck_assert_str_eq(out, "ada zoe ");
+	/* Names by prefix for completion, case aside, from the name index. */
+	out[0] = '\0';
+	ck_assert_int_eq(store_account_names(s, "e", 10, collect_login, out, &e), ST_OK);
+	ck_assert_str_eq(out, "Epsilon ");
+	out[0] = '\0';
+	ck_assert_int_eq(store_account_names(s, "", 2, collect_login, out, &e), ST_OK);
+	ck_assert_str_eq(out, "Alpha Beta ");
 	/* Search takes word prefixes; query syntax in the text is inert. */
 	out[0] = '\0';
 	ck_assert_int_eq(store_search_accounts(s, "EPS", collect_id, out, &e), ST_OK);
