@@ -588,6 +588,24 @@ move_to(struct pane *p, long to)
 	return ACT_DONE | ACT_TABS;
 }
 
+/* A page turns the whole view, the cursor keeping its row on the screen,
+ * as in less and htop; at either end the cursor goes the rest of the way. */
+static int
+page_by(struct pane *p, long dir)
+{
+	struct heatmap *h = p->priv;
+	long n = page(p), last_top = (long)h->nview > n ? (long)h->nview - n : 0;
+	long top = (long)h->top + dir * n;
+	int act;
+
+	top = top < 0 ? 0 : top > last_top ? last_top : top;
+	if (top == (long)h->top)
+		return move_to(p, dir > 0 ? (long)h->nview - 1 : 0);
+	h->top = (size_t)top;
+	act = move_to(p, (long)h->cursor + dir * n);
+	return act | ACT_DRAW;
+}
+
 static int
 open_selected(struct pane *p)
 {
@@ -618,8 +636,8 @@ request(struct pane *p, enum request req)
 	switch (req) {
 	case REQ_MOVE_DOWN: return move_to(p, (long)h->cursor + 1);
 	case REQ_MOVE_UP: return move_to(p, (long)h->cursor - 1);
-	case REQ_PAGE_DOWN: return move_to(p, (long)h->cursor + page(p));
-	case REQ_PAGE_UP: return move_to(p, (long)h->cursor - page(p));
+	case REQ_PAGE_DOWN: return page_by(p, 1);
+	case REQ_PAGE_UP: return page_by(p, -1);
 	case REQ_MOVE_FIRST: return move_to(p, 0);
 	case REQ_MOVE_LAST: return move_to(p, (long)h->nview - 1);
 	case REQ_ENTER: return open_selected(p);

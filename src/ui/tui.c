@@ -289,6 +289,10 @@ switch_pane(struct ui *ui, int i)
 
 	if (i < 0 || i >= UI_PANES || i == ui->current)
 		return;
+	if (i == 1 && !ui->account_id) {
+		ui_message(ui, TH_WARNING, "no account selected yet: press Enter on one in the heatmap");
+		return;
+	}
 	ui->current = i;
 	if (!ui->panes[i].loaded && load_pane(&ui->panes[i], &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
@@ -357,10 +361,7 @@ shell_request(struct ui *ui, enum request r)
 		switch_pane(ui, 0);
 		break;
 	case REQ_VIEW_ACCOUNT:
-		if (!ui->account_id)
-			ui_message(ui, TH_WARNING, "no account selected yet: press Enter on one in the heatmap");
-		else
-			switch_pane(ui, 1);
+		switch_pane(ui, 1);
 		break;
 	case REQ_SEARCH:
 		prompt_search(ui);
@@ -529,6 +530,13 @@ loop(struct ui *ui)
 		struct pane *p = &ui->panes[ui->current];
 		bool background = p->loaded && p->ops->more && p->ops->more(p);
 
+		/* A resize that came while a prompt, menu or form had the
+		 * keyboard was eaten there as KEY_RESIZE: catch up now. */
+		if (COLS != ui->cols || LINES != ui->lines) {
+			layout(ui);
+			clearok(curscr, TRUE);
+			full = true;
+		}
 		if (full)
 			draw_all(ui);
 		else if (!ui->too_small)

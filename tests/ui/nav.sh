@@ -179,6 +179,52 @@ grep '^▶' "$SCREEN" | grep -q '  G [0-9]\.[0-9][0-9] ' || fail "G did not reac
 $(cat "$SCREEN")"
 [ "$(cursor_row "$SCREEN")" = 22 ] || fail "after G the cursor is not on the last row of the page"
 
+case_ "PgDn turns a whole page: the cursor keeps its screen row; at the end it goes to the last row"
+screen <<'EOF'
+wait 1/546
+key j
+wait 2/546
+key <PgDn>
+wait 21/546
+dump
+key <PgUp>
+wait 2/546
+key <PgUp>
+wait 1/546
+key q
+expect-exit 0
+EOF
+# 19 rows a page at 80x24: row 2 of the first page is 21, on the same row.
+[ "$(cursor_row "$SCREEN")" = 5 ] || fail "after PgDn the cursor moved on the screen:
+$(cat "$SCREEN")"
+
+case_ "Tab does not open an empty account pane"
+screen <<'EOF'
+wait 1/546
+key <Tab>
+wait no account selected yet
+expect matrix, by health, 1/546
+key q
+expect-exit 0
+EOF
+
+case_ "a resize while the command line is open is caught up when it closes"
+screen <<'EOF'
+wait 1/546
+key :
+settle
+resize 120x30
+key <Esc>
+settle
+dump
+key q
+expect-exit 0
+EOF
+[ "$(awk 'length($0) > 100' "$SCREEN" | wc -l)" -gt 0 ] || fail "the layout stayed at 80 columns:
+$(cat "$SCREEN")"
+screen_has "q quit"
+[ "$(grep -c 'q quit' "$SCREEN")" = 1 ] || fail "two status lines after the resize"
+
 case_ "s cycles the sort orders and the rows follow"
 first=$("$TEND" --db "$DB" $NOW accounts --sort name --format csv | grep -v ',churned,' | sed -n 2p |
 	cut -d, -f3)
