@@ -292,7 +292,6 @@ health_override(struct cli *c, struct store *s, struct health_opts *o, int n, ch
 	char from[DATE_STRLEN], until[DATE_STRLEN];
 	int64_t account, author = 0;
 	struct err ignore = { ST_OK, "" };
-	struct wtx *t;
 	struct row r;
 	enum status st;
 
@@ -321,11 +320,7 @@ health_override(struct cli *c, struct store *s, struct health_opts *o, int n, ch
 	row_text(&r, "until", date_format(o->until, until));
 	if (author)
 		row_int(&r, "author", author);
-	st = wtx_begin(s, "health override", WTX_AUDIT_ROWS, &t, c->err);
-	if (!st && (st = wtx_insert(t, &r, NULL, c->err)))
-		wtx_abort(t);
-	else if (!st)
-		st = wtx_commit(t, c->err);
+	st = wtx_insert_one(s, "health override", &r, NULL, c->err);
 	row_done(&r);
 	if (!st)
 		printf("band %s from %s until %s; the computed score stays visible (tend health explain)\n",
@@ -440,7 +435,6 @@ health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char *
 	struct err ignore = { ST_OK, "" };
 	int64_t account, author = 0;
 	char today[DATE_STRLEN];
-	struct wtx *t;
 	struct row r;
 	enum status st;
 	long v;
@@ -465,11 +459,7 @@ health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char *
 		row_text(&r, "note", o->note);
 	if (author)
 		row_int(&r, "author", author);
-	st = wtx_begin(s, "health rate", WTX_AUDIT_ROWS, &t, c->err);
-	if (!st && (st = wtx_insert(t, &r, NULL, c->err)))
-		wtx_abort(t);
-	else if (!st)
-		st = wtx_commit(t, c->err);
+	st = wtx_insert_one(s, "health rate", &r, NULL, c->err);
 	row_done(&r);
 	if (!st)
 		printf("%s %ld recorded on %s; it counts for 30 days (14 while the account is yellow or worse)\n",

@@ -27,22 +27,6 @@ user_id(struct store *s, const char *login)
 	return id;
 }
 
-/* Insert r in one audited action named `action`. */
-static enum status
-insert_one(struct store *s, const char *action, struct row *r, int64_t *id, struct err *e)
-{
-	struct wtx *t;
-	enum status st;
-
-	if ((st = wtx_begin(s, action, WTX_AUDIT_ROWS, &t, e)))
-		return st;
-	if ((st = wtx_insert(t, r, id, e))) {
-		wtx_abort(t);
-		return st;
-	}
-	return wtx_commit(t, e);
-}
-
 enum status
 action_log(struct store *s, const char *login, const struct touch_input *in, int64_t *id, struct err *e)
 {
@@ -84,7 +68,7 @@ action_log(struct store *s, const char *login, const struct touch_input *in, int
 		}
 	}
 	if (!st)
-		st = insert_one(s, "log", &r, id, e);
+		st = wtx_insert_one(s, "log", &r, id, e);
 	free(with);
 	row_done(&r);
 	return st;
@@ -122,7 +106,7 @@ action_task_add(struct store *s, const char *login, const struct task_input *in,
 	row_text(&r, "status", "open");
 	row_text(&r, "source", "manual");
 	row_text(&r, "created_on", date_format(store_clock(s)->today, today));
-	st = insert_one(s, "task add", &r, id, e);
+	st = wtx_insert_one(s, "task add", &r, id, e);
 	row_done(&r);
 	return st;
 }

@@ -362,6 +362,21 @@ count(struct wtx *t, const struct entity *ent)
 }
 
 enum status
+wtx_insert_one(struct store *s, const char *action, const struct row *r, int64_t *id, struct err *e)
+{
+	struct wtx *t;
+	enum status st;
+
+	if ((st = wtx_begin(s, action, WTX_AUDIT_ROWS, &t, e)))
+		return st;
+	if ((st = wtx_insert(t, r, id, e))) {
+		wtx_abort(t);
+		return st;
+	}
+	return wtx_commit(t, e);
+}
+
+enum status
 wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 {
 	uint32_t mask = scalar_mask(r);

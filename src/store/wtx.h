@@ -35,6 +35,10 @@ enum status wtx_begin(struct store *s, const char *action, enum wtx_mode mode,
 		      struct wtx **out, struct err *e);
 /* Insert r; its new row id goes to *id (may be NULL). */
 enum status wtx_insert(struct wtx *t, const struct row *r, int64_t *id, struct err *e);
+/* A whole action of one row: begin (audited by row), insert, commit; on
+ * failure nothing is written.  id may be NULL. */
+enum status wtx_insert_one(struct store *s, const char *action, const struct row *r, int64_t *id,
+			   struct err *e);
 /* Update the fields set in r of row id.  List fields replace the list.
  * ST_NOINPUT if there is no such row. */
 enum status wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e);
