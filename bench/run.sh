@@ -232,6 +232,25 @@ tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" metrics --format csv)
 raw_ms=$(median_ms "$SQLITE3" -csv -header "$BOOK" "$RAW_METRICS")
 report "metrics --format csv (12 months)" "$tend_ms" "$raw_ms" 1.5
 
+# -- playbooks ----------------------------------------------------------------
+# Every enabled default rule over the whole book, as a dry run (nothing is
+# written), against the sqlite3 CLI running the same compiled statements
+# (`tend playbook sql RULE`, parameters written in).  "evaluation" is the
+# time tend spends in those statements (the run's own report, --format json);
+# the whole dry run also plans every firing's actions (owner, texts).
+PBSQL=$(mktemp "${TMPDIR:-/tmp}/tend-bench-XXXXXX.sql")
+for rule in $("$TEND" --db "$BOOK" --now "$NOW" playbook list --format csv | awk -F, 'NR > 1 && $2 == "true" { print $1 }'); do
+	"$TEND" --db "$BOOK" --now "$NOW" playbook sql "$rule" >>"$PBSQL"
+done
+pb_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --summary)
+raw_ms=$(median_ms "$SQLITE3" "$BOOK" ".read $PBSQL")
+eval_ms=$("$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --format json |
+	grep -o '"ms":[0-9.]*' | awk -F: '{ s += $2 } END { printf "%.1f", s }')
+report "playbook run --dry-run ($ACCOUNTS)" "$pb_ms" "$raw_ms" 1.5
+report "playbook evaluation ($ACCOUNTS)" "$eval_ms" "$raw_ms" 1.1
+awk -v ms="$eval_ms" 'BEGIN { over = ms > 1000 ? "  OVER" : ""; printf "%-34s %s ms (target < 1000 ms)%s\n", "playbook evaluation, absolute", ms, over }'
+rm -f "$PBSQL"
+
 # -- the interface ------------------------------------------------------------
 # The heatmap on the 100k book under vtrun (a pseudo-terminal and libvterm):
 # time from starting tend to its first complete frame (the last row drawn),

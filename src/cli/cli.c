@@ -185,6 +185,41 @@ const struct command cli_commands[] = {
 	  "  --all          every account's facts, one row each (CSV by default;\n"
 	  "                 ratios as fractions, money in cents, unknown values empty)\n",
 	  cmd_facts },
+	{ "playbook", "[list | run | check [FILE...] | sql RULE] [--dry-run] [--rule ID] [--playbooks DIR] [--summary]",
+	  "run the playbooks: rules that create tasks, risks and escalations",
+	  "tend playbook [list]\n"
+	  "  Each rule in force: enabled, idempotency scope, its last run (date, accounts\n"
+	  "  matched and fired), firings so far, open escalations, file and description.\n"
+	  "tend playbook run [--dry-run] [--rule ID] [--summary]\n"
+	  "  Evaluates every enabled rule as of today (--now) over the whole book.  Accounts\n"
+	  "  whose condition holds and that the rule has not fired for in its scope (once\n"
+	  "  per account, per renewal or per period) fire: the rule's actions are written in\n"
+	  "  one transaction per rule, with source playbook:RULE, audited.  Then open\n"
+	  "  escalations climb when their next step is due and no 'unless' holds.  Prints\n"
+	  "  what it did; --dry-run prints the same report and writes nothing.  Running it\n"
+	  "  again the same day does nothing more: safe in cron.  --format json for scripts.\n"
+	  "tend playbook check [FILE...]\n"
+	  "  Validates playbook files (default: the ones in force); every problem is shown as\n"
+	  "  FILE:LINE:COLUMN and makes it exit with 65.  Nothing runs while any file of the\n"
+	  "  set in force has a problem.\n"
+	  "tend playbook sql RULE\n"
+	  "  The SQL statement the rule compiles to, with its parameters written in.\n\n"
+	  "  --playbooks DIR   use only the *.yaml files in DIR (default: the shipped\n"
+	  "                    playbooks, then $XDG_CONFIG_HOME/tend/playbooks/*.yaml,\n"
+	  "                    whose rules replace shipped ones of the same id)\n\n"
+	  "man tend-playbook(5) documents the format.\n",
+	  cmd_playbook },
+	{ "inbox", "[--all] [--done] | done ID...",
+	  "notifications and escalation requests for you",
+	  "Lists the inbox items addressed to you, and those addressed to a role you take\n"
+	  "(a lead: lead requests and notes about pooled accounts; an admin: executive\n"
+	  "requests and everything no user was found for), escalations first by due date.\n\n"
+	  "  --all          every item of the book\n"
+	  "  --done         include items already done\n"
+	  "tend inbox done ID...\n"
+	  "  Marks items done; an escalation request marked done is acknowledged, which\n"
+	  "  stops ladders whose next step says 'unless: acknowledged'.\n",
+	  cmd_inbox },
 	{ "config", "",
 	  "show the settings in effect and where each comes from",
 	  "Prints the book's path and its source, the config file, and every setting.\n",

@@ -99,5 +99,7 @@ enum status cmd_version(struct cli *c, int argc, char **argv);
 enum status cmd_tui(struct cli *c, int argc, char **argv);
 enum status cmd_facts(struct cli *c, int argc, char **argv);
 enum status cmd_health(struct cli *c, int argc, char **argv);
+enum status cmd_playbook(struct cli *c, int argc, char **argv);
+enum status cmd_inbox(struct cli *c, int argc, char **argv);
 
 #endif

@@ -152,3 +152,32 @@ action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *sk
 	}
 	return wtx_commit(t, e);
 }
+
+enum status
+action_inbox_done(struct store *s, const int64_t *ids, int n, int *done, struct err *e)
+{
+	char today[DATE_STRLEN];
+	struct wtx *t;
+	struct row r;
+	enum status st;
+
+	*done = 0;
+	if ((st = wtx_begin(s, "inbox done", WTX_AUDIT_ROWS, &t, e)))
+		return st;
+	row_init(&r, &entity_inbox);
+	row_text(&r, "status", "done");
+	row_text(&r, "done_on", date_format(store_clock(s)->today, today));
+	for (int i = 0; i < n && !st; i++) {
+		if ((st = wtx_update(t, &r, ids[i], e)))
+			err_wrap(e, "nothing was changed");
+		else
+			(*done)++;
+	}
+	row_done(&r);
+	if (st) {
+		wtx_abort(t);
+		*done = 0;
+		return st;
+	}
+	return wtx_commit(t, e);
+}

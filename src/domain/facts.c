@@ -48,6 +48,23 @@ fact_kind_name(enum fact_kind t)
 	return names[t];
 }
 
+const char *const *
+fact_label_values(int fact)
+{
+	static const char *const nps[] = { "promoter", "passive", "detractor", NULL };
+
+	switch (fact) {
+	case FACT_SEGMENT: return segment_names;
+	case FACT_STAGE: return stage_names;
+	case FACT_TOUCH_MODEL: return touch_model_names;
+	case FACT_HEALTH_BAND:
+	case FACT_HEALTH_BAND_30D: return band_names;
+	case FACT_NPS_CATEGORY: return nps;
+	case FACT_RENEWAL_FORECAST: return forecast_names;
+	default: return NULL;
+	}
+}
+
 const char *
 fact_text(const struct fact_def *d, const struct fact_value *v, char *out, size_t size)
 {

@@ -64,6 +64,8 @@ enum fact_kind {
 	_(DAYS_SINCE_REVIEW, "days_since_review", FK_DAYS, "days", "days since the latest QBR or EBR") \
 	_(CHAMPION_PRESENT, "champion_present", FK_FLAG, "0|1", "an active contact has the champion role") \
 	_(SPONSOR_PRESENT, "sponsor_present", FK_FLAG, "0|1", "an active contact has the executive_sponsor role") \
+	_(DAYS_SINCE_CHAMPION_LEFT, "days_since_champion_left", FK_DAYS, "days", \
+	  "days since a contact with the champion or executive_sponsor role last left: the latest left_on on or before the date (unknown when none has left)") \
 	_(ADVOCACY_12M, "advocacy_12m", FK_COUNT, "events", \
 	  "advocacy events (references, case studies, reviews, talks) in the 12 months ending on the date") \
 	_(INVOICE_DAYS_LATE, "invoice_days_late", FK_DAYS, "days", \
@@ -75,9 +77,17 @@ enum fact_kind {
 	  "ARR / the ARR of the first contract (else of the first new event)") \
 	_(MILESTONES_ON_TRACK, "milestones_on_track", FK_RATIO, "ratio", \
 	  "milestones done or on track / all milestones, in success plans shared, signed or active") \
+	_(PLAN_UNSIGNED_DAYS, "plan_unsigned_days", FK_DAYS, "days", \
+	  "days since the start date of the oldest success plan still draft or shared that started on or before the date (unknown when none)") \
 	_(DAYS_TO_RENEWAL, "days_to_renewal", FK_DAYS, "days", \
 	  "days until the earliest renewal neither won nor lost (negative when overdue)") \
+	_(RENEWAL_FORECAST, "renewal_forecast", FK_LABEL, "forecast", \
+	  "forecast category of that renewal (on equal due dates, the one with the lowest id)") \
+	_(RENEWAL_UPSELL, "renewal_upsell", FK_MONEY, "money", \
+	  "forecast ARR - target ARR of that renewal (unknown while it has no forecast)") \
 	_(DAYS_SINCE_START, "days_since_start", FK_DAYS, "days", "days since the initial contract date") \
+	_(DAYS_IN_STAGE, "days_in_stage", FK_DAYS, "days", \
+	  "days since the account entered its lifecycle stage (unknown when that date is not recorded)") \
 	_(OPEN_RISKS, "open_risks", FK_COUNT, "risks", "risks not closed") \
 	_(OVERDUE_TASKS, "overdue_tasks", FK_COUNT, "tasks", "open tasks due before the date") \
 	_(HEALTH_SCORE, "health_score", FK_NUMBER, "1..scale", "score of the latest health snapshot on or before the date") \
@@ -111,6 +121,8 @@ extern const struct fact_def fact_defs[FACT_COUNT_];
 int fact_lookup(const char *name);
 const char *fact_suggest(const char *name);
 const char *fact_kind_name(enum fact_kind t);
+/* The values a label fact takes (NULL-ended), or NULL for other kinds. */
+const char *const *fact_label_values(int fact);
 
 /* One fact's value for one account. */
 struct fact_value {

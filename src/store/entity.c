@@ -21,6 +21,9 @@ static const struct ref_def ref_ticket = { "ticket", "tickets", "id", false };
 static const struct ref_def ref_plan = { "success plan", "success_plans", "id", false };
 static const struct ref_def ref_objective = { "objective", "objectives", "id", false };
 static const struct ref_def ref_task = { "task", "tasks", "id", false };
+static const struct ref_def ref_risk = { "risk", "risks", "id", false };
+static const struct ref_def ref_run = { "playbook run", "playbook_runs", "id", false };
+static const struct ref_def ref_firing = { "firing", "playbook_firings", "id", false };
 
 static const struct list_def list_tags = { "account_tags", "account_id", "tag", NULL, NULL };
 static const struct list_def list_roles = { "contact_roles", "contact_id", "role", contact_role_names, NULL };
@@ -444,6 +447,80 @@ static const struct field audit_fields[] = {
 const struct entity entity_audit = { "audit", "audit_log", "the append-only audit log (export only)",
 	audit_fields, COUNT(audit_fields), false };
 
+/* What playbook runs leave (schema 0004); written by tend, export only. */
+static const struct field playbook_run_fields[] = {
+	ID,
+	TEXT("at", F_REQUIRED, "UTC time of the run"),
+	DATE("as_of", F_REQUIRED, "the day evaluated"),
+	TEXT("actor", F_REQUIRED, "login"),
+	INT("rules", "rules evaluated"),
+	INT("firings", "rule firings"),
+	INT("steps", "escalation steps taken"),
+};
+const struct entity entity_playbook_run = { "playbook_run", "playbook_runs",
+	"a playbook run that wrote something (export only)", playbook_run_fields,
+	COUNT(playbook_run_fields), false };
+
+static const struct field playbook_rule_run_fields[] = {
+	ID,
+	REF("run", "run_id", F_REQUIRED, ref_run, "playbook run id"),
+	TEXT("rule_id", F_REQUIRED, "rule id"),
+	INT("matched", "accounts whose condition held"),
+	INT("fired", "of them, fired (not already fired in scope)"),
+};
+const struct entity entity_playbook_rule_run = { "playbook_rule_run", "playbook_rule_runs",
+	"one rule's evaluation in a playbook run (export only)", playbook_rule_run_fields,
+	COUNT(playbook_rule_run_fields), false };
+
+static const struct field playbook_firing_fields[] = {
+	ID,
+	TEXT("rule_id", F_REQUIRED, "rule id"),
+	ACCOUNT,
+	TEXT("scope_key", F_REQUIRED, "account, renewal:ID or the date (per period)"),
+	DATE("fired_on", F_REQUIRED, "day it fired"),
+	REF("run", "run_id", 0, ref_run, "playbook run id"),
+	REF("task", "task_id", 0, ref_task, "first task it created"),
+	REF("risk", "risk_id", 0, ref_risk, "risk it opened"),
+};
+const struct entity entity_playbook_firing = { "playbook_firing", "playbook_firings",
+	"a rule fired for an account (export only)", playbook_firing_fields,
+	COUNT(playbook_firing_fields), false };
+
+static const char *const escalation_status_names[] = { "open", "resolved", "exhausted", NULL };
+static const struct field escalation_fields[] = {
+	ID,
+	REF("firing", "firing_id", F_REQUIRED, ref_firing, "playbook firing id"),
+	INT("steps", "ladder steps taken"),
+	ENUM("status", 0, escalation_status_names, "open, resolved or exhausted"),
+	DATE("closed_on", 0, "day it was resolved or ended"),
+	TEXT("resolution", 0, "the unless that held"),
+};
+const struct entity entity_escalation = { "escalation", "escalations",
+	"an escalation ladder in progress (export only)", escalation_fields,
+	COUNT(escalation_fields), false };
+
+static const char *const inbox_kind_names[] = { "notification", "escalation", NULL };
+static const char *const inbox_role_names[] = { "csm", "lead", "executive", "am", "rm", "support",
+	"marketing", NULL };
+static const char *const inbox_status_names[] = { "unread", "read", "done", NULL };
+static const struct field inbox_fields[] = {
+	ID,
+	DATE("created_on", F_REQUIRED, "day it was written"),
+	ENUM("kind", F_REQUIRED, inbox_kind_names, "notification or escalation"),
+	REF("account", "account_id", 0, ref_account, "account external id"),
+	REF("recipient", "recipient_id", 0, ref_user, "recipient login; empty: the role"),
+	ENUM("recipient_role", F_REQUIRED, inbox_role_names, "csm, lead, executive, am, rm, support or marketing"),
+	INT("level", "escalation level, 0 for notifications"),
+	TEXT("message", F_REQUIRED, "the notification or request"),
+	DATE("due_date", 0, "act by"),
+	ENUM("status", 0, inbox_status_names, "unread, read or done"),
+	DATE("done_on", 0, "day it was marked done"),
+	TEXT("source", F_REQUIRED, "playbook:RULE or manual"),
+	REF("firing", "firing_id", 0, ref_firing, "playbook firing id"),
+};
+const struct entity entity_inbox = { "inbox", "inbox", "notifications and requests for action (export only)",
+	inbox_fields, COUNT(inbox_fields), false };
+
 const struct entity *const entity_catalog[] = {
 	&entity_team, &entity_user, &entity_account, &entity_contact, &entity_contract,
 	&entity_arr_event, &entity_renewal, &entity_invoice, &entity_opportunity, &entity_usage,
@@ -451,6 +528,8 @@ const struct entity *const entity_catalog[] = {
 	&entity_task_item, &entity_risk, &entity_success_plan, &entity_objective,
 	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_health_override,
 	&entity_health_input, &entity_calibration, &entity_account_health, &entity_audit,
+	&entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
+	&entity_escalation, &entity_inbox,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);
 

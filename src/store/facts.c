@@ -73,8 +73,13 @@ static const char facts_sql[] =
 	"  JOIN milestones m ON m.objective_id = o.id"
 	"  WHERE (p.status = 'shared' OR p.status = 'signed' OR p.status = 'active') PACCT"
 	"  GROUP BY p.account_id),"
-	" rn AS (SELECT account_id, min(due_date) AS due FROM renewals"
-	"  WHERE stage <> 'won' AND stage <> 'lost' ACCT GROUP BY account_id),"
+	/* The oldest plan not yet signed, and when a champion or sponsor last left. */
+	" pu AS (SELECT account_id, min(start_date) AS start FROM success_plans"
+	"  WHERE (status = 'draft' OR status = 'shared') AND start_date <= ?1 ACCT GROUP BY account_id),"
+	" cl AS (SELECT c.account_id, max(c.left_on) AS left_on"
+	"  FROM contacts c WHERE c.left_on <= ?1 AND EXISTS (SELECT 1 FROM contact_roles r"
+	"   WHERE r.contact_id = c.id AND (r.role = 'champion' OR r.role = 'executive_sponsor'))"
+	"  CACCT GROUP BY c.account_id),"
 	" rk AS (SELECT account_id, count(*) AS n FROM risks"
 	"  WHERE status <> 'closed' AND opened_on <= ?1 ACCT GROUP BY account_id),"
 	" ot AS (SELECT account_id, count(*) AS n FROM tasks"
@@ -95,10 +100,12 @@ static const char facts_sql[] =
 	"    AND sentiment IS NOT NULL ORDER BY date DESC LIMIT 1),"               /* 23 */
 	"  fi.value, fi.date, si.value, si.date,"                                    /* 24-27 */
 	"  tp.touch, ex.exec, tp.review, ct.champion, ct.sponsor, iv.late,"          /* 28-33 */
-	"  ar.arr, ini.arr_cents, ne.arr_delta_cents, ms.good, ms.n, rn.due,"        /* 34-39 */
+	"  ar.arr, ini.arr_cents, ne.arr_delta_cents, ms.good, ms.n, rw.due_date,"   /* 34-39 */
 	"  rk.n, ot.n,"                                                              /* 40-41 */
 	"  hs.score, coalesce(hs.override_band, hs.band),"                           /* 42-43 */
-	"  h30.score, coalesce(h30.override_band, h30.band), ad.n"                   /* 44-46 */
+	"  h30.score, coalesce(h30.override_band, h30.band), ad.n,"                  /* 44-46 */
+	"  a.stage_since, pu.start, cl.left_on,"                                     /* 47-49 */
+	"  rw.forecast_category, rw.forecast_arr_cents - rw.target_arr_cents"        /* 50-51 */
 	" FROM accounts a LEFT JOIN users u ON u.id = a.owner_id"
 	" LEFT JOIN usage un ON un.id = (SELECT id FROM usage WHERE account_id = a.id"
 	"   AND date <= ?1 AND (active_users IS NOT NULL OR activated_seats IS NOT NULL) ORDER BY date DESC LIMIT 1)"
@@ -115,8 +122,12 @@ static const char facts_sql[] =
 	" LEFT JOIN ct ON ct.account_id = a.id LEFT JOIN iv ON iv.account_id = a.id"
 	" LEFT JOIN ar ON ar.account_id = a.id LEFT JOIN ini ON ini.account_id = a.id"
 	" LEFT JOIN ne ON ne.account_id = a.id LEFT JOIN ms ON ms.account_id = a.id"
-	" LEFT JOIN rn ON rn.account_id = a.id LEFT JOIN rk ON rk.account_id = a.id"
+	" LEFT JOIN pu ON pu.account_id = a.id LEFT JOIN cl ON cl.account_id = a.id"
+	" LEFT JOIN rk ON rk.account_id = a.id"
 	" LEFT JOIN ot ON ot.account_id = a.id LEFT JOIN ad ON ad.account_id = a.id"
+	/* The renewal coming up: the earliest open one, the lowest id on a tie. */
+	" LEFT JOIN renewals rw ON rw.id = (SELECT id FROM renewals WHERE account_id = a.id"
+	"   AND stage <> 'won' AND stage <> 'lost' ORDER BY due_date, id LIMIT 1)"
 	" LEFT JOIN health_snapshots hs ON hs.id = (SELECT id FROM health_snapshots"
 	"   WHERE account_id = a.id AND date <= ?1 ORDER BY date DESC LIMIT 1)"
 	" LEFT JOIN health_snapshots h30 ON h30.id = (SELECT id FROM health_snapshots"
@@ -281,6 +292,15 @@ fill(struct fact_row *r, sqlite3_stmt *st, int32_t day)
 		set(&v[FACT_MILESTONES_ON_TRACK], a / b);
 	if (col_days(st, 39, day, &a))
 		set(&v[FACT_DAYS_TO_RENEWAL], -a);
+	label(&v[FACT_RENEWAL_FORECAST], store_col_text(st, 50));
+	if (col_num(st, 51, &a))
+		set(&v[FACT_RENEWAL_UPSELL], a);
+	if (col_days(st, 47, day, &a))
+		set(&v[FACT_DAYS_IN_STAGE], a);
+	if (col_days(st, 48, day, &a))
+		set(&v[FACT_PLAN_UNSIGNED_DAYS], a);
+	if (col_days(st, 49, day, &a))
+		set(&v[FACT_DAYS_SINCE_CHAMPION_LEFT], a);
 	set(&v[FACT_OPEN_RISKS], col_num(st, 40, &a) ? a : 0);
 	set(&v[FACT_OVERDUE_TASKS], col_num(st, 41, &a) ? a : 0);
 	set(&v[FACT_ADVOCACY_12M], col_num(st, 46, &a) ? a : 0);

@@ -52,10 +52,11 @@ static const struct {
 	{ 'q', REQ_BACK }, { 27, REQ_BACK },
 	{ 'Q', REQ_QUIT },
 	{ '\t', REQ_NEXT_PANE }, { KEY_BTAB, REQ_PREV_PANE },
-	{ '1', REQ_VIEW_HEATMAP }, { '2', REQ_VIEW_ACCOUNT },
+	{ '1', REQ_VIEW_HEATMAP }, { '2', REQ_VIEW_ACCOUNT }, { '3', REQ_VIEW_INBOX },
 	{ '/', REQ_SEARCH }, { 'f', REQ_FILTER }, { 'c', REQ_CLEAR },
 	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
+	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
 	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE },
 	{ ':', REQ_PROMPT }, { '?', REQ_HELP }, { KEY_F(1), REQ_HELP },
 };

@@ -26,6 +26,7 @@
 	_(PREV_PANE, "prev_pane", "all", "previous pane") \
 	_(VIEW_HEATMAP, "view_heatmap", "all", "the portfolio heatmap") \
 	_(VIEW_ACCOUNT, "view_account", "all", "the selected account's 360 view") \
+	_(VIEW_INBOX, "view_inbox", "all", "your inbox of notifications and escalations") \
 	_(SEARCH, "search", "all", "search accounts and notes as you type") \
 	_(FILTER, "filter", "all", "filter by owner, segment, stage, band, renewal window or tag") \
 	_(CLEAR, "clear", "all", "clear the search and every filter") \
@@ -37,6 +38,8 @@
 	_(TASK_ADD, "task_add", "account", "add a task") \
 	_(TASK_DONE, "task_done", "account", "mark the selected task done") \
 	_(NOTE, "note", "account", "add a note") \
+	_(INBOX_DONE, "inbox_done", "inbox", "mark the selected item done") \
+	_(INBOX_ALL, "inbox_all", "inbox", "show the whole book's items, or only yours") \
 	_(REFRESH, "refresh", "all", "reload from the book") \
 	_(RECOMPUTE, "recompute", "all", "score the book again as of today") \
 	_(PROMPT, "prompt", "all", "type a command (:help lists them)") \

@@ -21,6 +21,7 @@
 #include "core/xalloc.h"
 #include "domain/health_run.h"
 #include "domain/model.h"
+#include "store/playbook_store.h"
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
@@ -34,7 +35,7 @@
  * turns a pending resize into KEY_RESIZE. */
 #define UI_IDLE_MS 200
 
-static const struct pane_ops *const pane_list[UI_PANES] = { &heatmap_ops, &account_ops };
+static const struct pane_ops *const pane_list[UI_PANES] = { &heatmap_ops, &account_ops, &inbox_ops };
 
 int
 ui_attr(const struct ui *ui, enum theme_role r)
@@ -170,6 +171,8 @@ draw_header(struct ui *ui)
 	buf_init(&b);
 	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
 		 date_format(store_clock(ui->store)->today, today));
+	if (ui->inbox_open > 0)
+		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
 	if (!ui_filter_empty(ui)) {
 		buf_adds(&b, "  filter:");
 		describe_filter(ui, &b);
@@ -276,10 +279,23 @@ ui_open_account(struct ui *ui, int64_t id)
 	struct err e = { ST_OK, "" };
 	struct pane *p = &ui->panes[1];
 
+	if (ui->current != 1)
+		ui->back = ui->current;
 	ui->account_id = id;
 	ui->current = 1;
 	if (load_pane(p, &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
+void
+ui_count_inbox(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+
+	if (store_inbox_count(ui->store, ui->opts->login, &ui->inbox_open, &e)) {
+		ui->inbox_open = 0;
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+	}
 }
 
 static void
@@ -293,8 +309,23 @@ switch_pane(struct ui *ui, int i)
 		ui_message(ui, TH_WARNING, "no account selected yet: press Enter on one in the heatmap");
 		return;
 	}
+	if (i == 1)
+		ui->back = ui->current;
 	ui->current = i;
 	if (!ui->panes[i].loaded && load_pane(&ui->panes[i], &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
+/* Back: from the account pane to the pane it was entered from, from the
+ * others to the heatmap. */
+static void
+go_back(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+	int to = ui->current == 1 ? ui->back : 0;
+
+	ui->current = to >= 0 && to < UI_PANES && to != 1 ? to : 0;
+	if (!ui->panes[ui->current].loaded && load_pane(&ui->panes[ui->current], &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 }
 
@@ -314,6 +345,7 @@ reload(struct ui *ui)
 
 	for (int i = 0; i < UI_PANES; i++)
 		ui->panes[i].loaded = false;
+	ui_count_inbox(ui);
 	if (load_pane(&ui->panes[ui->current], &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 }
@@ -349,7 +381,7 @@ shell_request(struct ui *ui, enum request r)
 		if (ui->current == 0)
 			ui->quit = true;
 		else
-			ui->current = 0;
+			go_back(ui);
 		break;
 	case REQ_NEXT_PANE:
 		switch_pane(ui, (ui->current + 1) % UI_PANES);
@@ -362,6 +394,9 @@ shell_request(struct ui *ui, enum request r)
 		break;
 	case REQ_VIEW_ACCOUNT:
 		switch_pane(ui, 1);
+		break;
+	case REQ_VIEW_INBOX:
+		switch_pane(ui, 2);
 		break;
 	case REQ_SEARCH:
 		prompt_search(ui);
@@ -626,6 +661,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	mouseinterval(200);
 	ui.depth = theme_apply(ui.theme, o->color);
 	layout(&ui);
+	ui_count_inbox(&ui);
 	st = load_pane(&ui.panes[0], e);
 	if (!st)
 		loop(&ui);

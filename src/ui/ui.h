@@ -80,7 +80,7 @@ struct ui_filter {
 	size_t nids;
 };
 
-#define UI_PANES 2
+#define UI_PANES 3   /* heatmap, account, inbox: in that order (tui.c) */
 #define UI_HISTORY 32
 
 struct ui {
@@ -95,6 +95,8 @@ struct ui {
 	struct pane panes[UI_PANES];
 	int current;
 	int64_t account_id;      /* the account the account pane shows, 0: none */
+	int back;                /* the pane the account pane was entered from */
+	int64_t inbox_open;      /* my open inbox items, for the header */
 	struct ui_filter filter;
 	char message[256];
 	enum theme_role message_role;
@@ -116,6 +118,9 @@ void ui_message(struct ui *ui, enum theme_role role, const char *fmt, ...)
 void ui_draw(struct ui *ui);
 /* Switch to the account pane on account id. */
 void ui_open_account(struct ui *ui, int64_t id);
+/* Count my open inbox items again (ui->inbox_open): on load and reload,
+ * never per frame. */
+void ui_count_inbox(struct ui *ui);
 /* A copy of data text made safe for this terminal (sanitized; non-ASCII
  * shown as '?' when the locale cannot display it); caller frees. */
 char *ui_clean(const struct ui *ui, const char *s);
@@ -131,6 +136,6 @@ char *ui_read_line(struct ui *ui, const char *prompt, const char *initial,
 int ui_menu(struct ui *ui, const char *title, const char *const *items);
 
 /* The panes (pane_*.c). */
-extern const struct pane_ops heatmap_ops, account_ops;
+extern const struct pane_ops heatmap_ops, account_ops, inbox_ops;
 
 #endif

@@ -71,7 +71,7 @@ run --db "$DB" $NOW facts --all
 [ "$(wc -l <"$WORK/out")" -eq 5 ] || fail "facts --all should give a header and 4 rows"
 expect_out_has "3,Red Co,0.2,0.1,0.5,100,,,1,1,"
 run facts
-expect_out_has "license_utilization      ratio   ratio"
+expect_out_has "license_utilization       ratio   ratio"
 
 case_ "a same-day re-run replaces the day's snapshots"
 run --db "$DB" $NOW health recompute

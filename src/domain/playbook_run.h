@@ -1,0 +1,92 @@
+/*
+ * playbook_run.h -- the playbook engine: evaluate every rule at a date,
+ * apply the actions of new firings, advance escalation ladders.
+ *
+ * Per rule: its compiled statement (store/rule_sql.h) finds the accounts
+ * whose condition holds; those not yet fired in the rule's scope fire; the
+ * firings' actions, the firing records and their escalations are written
+ * in one transaction, so a rule that fails changes nothing, and the
+ * (rule, account, scope) key makes a second run a no-op.  Then open
+ * escalations whose next step is due either stop (an `unless` holds) or
+ * climb: an inbox request to the step's role and a higher escalation
+ * level on the firing's task, one transaction for all of them.
+ *
+ * A dry run computes the same report and writes nothing.  The report's
+ * texts are raw data: printers sanitise them for the terminal.
+ */
+#ifndef TEND_PLAYBOOK_RUN_H
+#define TEND_PLAYBOOK_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+#include "domain/playbook.h"
+
+struct store;
+
+struct pb_run_opts {
+	int32_t day;                 /* the date evaluated (--now) */
+	bool dry_run;
+	const char *only_rule;       /* --rule ID; NULL: every enabled rule */
+};
+
+/* One action a firing takes. */
+struct pb_act_report {
+	enum pb_action_kind kind;
+	const char *what;            /* title, message, stage, tag or risk category */
+	const char *detail;          /* "renewal, high" (task), "high" (risk), kind (opportunity) */
+	const char *who;             /* owner or recipient: a login, else the role */
+	const char *due;             /* YYYY-MM-DD or NULL */
+	size_t items;                /* checklist items */
+};
+
+struct pb_fire_report {
+	const char *rule_id;
+	int64_t account_id;
+	const char *account, *account_name;   /* external id, name */
+	const char *scope_key;
+	struct pb_act_report *acts;
+	size_t nacts;
+};
+
+/* An escalation step taken, or a ladder that stopped. */
+struct pb_step_report {
+	const char *rule_id;
+	int64_t account_id;
+	const char *account, *account_name;
+	int level;                   /* 1..3: a step taken; 0: the ladder stopped */
+	const char *to, *request, *due;       /* a step taken */
+	const char *resolution;      /* stopped: task_done, risk_mitigated or acknowledged */
+};
+
+struct pb_rule_report {
+	const char *rule_id;
+	int64_t matched;             /* accounts whose condition held */
+	int64_t fired;               /* of them, fired now */
+	int64_t already;             /* already fired in their scope (or out of scope) */
+	double ms;                   /* evaluation time */
+};
+
+struct pb_report {
+	struct pool pool;
+	bool dry_run;
+	int32_t day;
+	int64_t run_id;              /* 0 for a dry run */
+	struct pb_rule_report *rules;
+	size_t nrules;
+	struct pb_fire_report *fires;
+	size_t nfires, capfires;
+	struct pb_step_report *steps;
+	size_t nsteps, capsteps;
+	size_t orphans;              /* open escalations of rules no longer in the set */
+};
+
+/* Run (or dry-run) set as of o->day; rep is filled either way (free it
+ * with pb_report_free).  ST_USAGE when only_rule names no rule. */
+enum status playbook_run(struct store *s, const struct playbook_set *set,
+			 const struct pb_run_opts *o, struct pb_report *rep, struct err *e);
+void pb_report_free(struct pb_report *rep);
+
+#endif

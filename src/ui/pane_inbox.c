@@ -1,0 +1,450 @@
+/*
+ * pane_inbox.c -- the inbox: notifications and escalation requests that
+ * playbook runs address to you, or to a role you take (issue #5).
+ *
+ * Data model: one load copies the user's open items (or, after `a`, every
+ * open item of the book) from store_inbox_each(), in the store's order --
+ * escalations by act-by date first, then notifications -- into rows of
+ * sanitized strings in a pool, so drawing never queries and never prints
+ * raw data.  The row under the cursor is remembered by id, so it stays
+ * selected when the list loads again.  `d` marks it done through
+ * action_inbox_done() (one audited transaction); the shell's header shows
+ * the open count, which this pane's load refreshes.
+ *
+ * Layout: a title row, one row per item (unread ones in the title role,
+ * which is bold in every theme), and a last row with the selected item's
+ * whole message and where it came from.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/pool.h"
+#include "core/xalloc.h"
+#include "domain/actions.h"
+#include "store/playbook_store.h"
+#include "store/store.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+
+/* Fixed column widths, each with its gap: a date "YYYY-MM-DD", a kind
+ * ("L3" or "note"), a status ("unread"). */
+#define IB_DATE 11
+#define IB_KIND 6
+#define IB_STATUS 7
+#define IB_TO 14
+#define IB_NAME_MIN 12   /* the account name never gets narrower than this */
+#define IB_NAME_MAX 28   /* nor wider: the message wants the room */
+#define IB_MESSAGE_MIN 24   /* below this the status column makes room */
+
+struct ib_row {
+	int64_t id;
+	const char *created, *kind, *account, *account_name, *to, *due, *status, *message, *source;
+	bool unread;
+	bool overdue;            /* an act-by date before today */
+};
+
+struct inbox {
+	struct pool pool;        /* every string of rows */
+	struct ib_row *rows;
+	size_t n, cap, cursor, top;
+	int64_t cursor_id;       /* the selected item, kept across loads */
+	bool all;                /* every item of the book, not only mine */
+};
+
+struct columns {
+	int date, kind, name, to, due, status, message;   /* widths; 0: hidden */
+};
+
+/* -- loading ------------------------------------------------------------------------ */
+
+struct loader {
+	struct pane *p;
+	char today[DATE_STRLEN];
+};
+
+/* A copy made safe for the terminal, in the pool; NULL stays NULL. */
+static const char *
+keep(struct pane *p, const char *s)
+{
+	struct inbox *ib = p->priv;
+	char *clean;
+	const char *copy;
+
+	if (!s)
+		return NULL;
+	clean = ui_clean(p->ui, s);
+	copy = pool_strdup(&ib->pool, clean);
+	free(clean);
+	return copy;
+}
+
+static int
+add_row(void *ctx, const struct inbox_item *it)
+{
+	struct loader *l = ctx;
+	struct inbox *ib = l->p->priv;
+	struct ib_row *r;
+	char kind[8];
+
+	if (ib->n == ib->cap) {
+		ib->cap = ib->cap ? ib->cap * 2 : 64;
+		ib->rows = xreallocarray(ib->rows, ib->cap, sizeof(*ib->rows));
+	}
+	r = &ib->rows[ib->n++];
+	memset(r, 0, sizeof(*r));
+	/* An escalation shows its level, as a ladder's step: L1, L2, L3. */
+	if (it->kind && !strcmp(it->kind, "escalation"))
+		snprintf(kind, sizeof(kind), "L%d", it->level);
+	else
+		snprintf(kind, sizeof(kind), "note");
+	r->id = it->id;
+	r->created = keep(l->p, it->created_on);
+	r->kind = pool_strdup(&ib->pool, kind);
+	r->account = keep(l->p, it->account);
+	r->account_name = keep(l->p, it->account_name);
+	r->to = keep(l->p, it->recipient ? it->recipient : it->role);
+	r->due = keep(l->p, it->due_date);
+	r->status = keep(l->p, it->status);
+	r->message = keep(l->p, it->message);
+	r->source = keep(l->p, it->source);
+	r->unread = it->status && !strcmp(it->status, "unread");
+	r->overdue = it->due_date && strcmp(it->due_date, l->today) < 0;
+	return 0;
+}
+
+static void
+clear_rows(struct inbox *ib)
+{
+	pool_done(&ib->pool);
+	pool_init(&ib->pool);
+	ib->n = 0;
+}
+
+static enum status
+load(struct pane *p, struct err *e)
+{
+	struct inbox *ib = p->priv;
+	struct ui *ui = p->ui;
+	struct loader l = { .p = p };
+
+	clear_rows(ib);
+	date_format(store_clock(ui->store)->today, l.today);
+	ui_count_inbox(ui);
+	if (store_inbox_each(ui->store, ui->opts->login, ib->all, false, add_row, &l, e)) {
+		clear_rows(ib);
+		return e->status;
+	}
+	/* The selected item stays selected; when it is gone (done), the
+	 * cursor keeps its place, which is now the next item. */
+	for (size_t i = 0; i < ib->n; i++)
+		if (ib->rows[i].id == ib->cursor_id) {
+			ib->cursor = i;
+			break;
+		}
+	if (ib->cursor >= ib->n)
+		ib->cursor = ib->n ? ib->n - 1 : 0;
+	ib->cursor_id = ib->n ? ib->rows[ib->cursor].id : 0;
+	return ST_OK;
+}
+
+/* -- drawing ------------------------------------------------------------------------ */
+
+static int
+page(const struct pane *p)
+{
+	return p->h - 2;   /* a title row and the selected item's message */
+}
+
+static void
+columns(const struct pane *p, struct columns *c)
+{
+	int rest;
+
+	c->date = IB_DATE;
+	c->kind = IB_KIND;
+	c->to = IB_TO;
+	c->due = IB_DATE;
+	c->status = IB_STATUS;
+	rest = p->w - 2 - c->date - c->kind - c->to - c->due - c->status;
+	c->name = rest / 3;
+	c->name = c->name < IB_NAME_MIN ? IB_NAME_MIN : c->name > IB_NAME_MAX ? IB_NAME_MAX : c->name;
+	c->message = rest - c->name;
+	if (c->message < IB_MESSAGE_MIN) {
+		/* Too narrow for everything (80 columns): the status goes
+		 * first, as unread rows are bold anyway. */
+		c->message += c->status;
+		c->status = 0;
+	}
+}
+
+static void
+title_row(struct pane *p, const struct columns *c)
+{
+	static const char *const titles[] = { "DATE", "KIND", "ACCOUNT", "TO", "ACT BY", "STATUS", "MESSAGE" };
+	const int widths[] = { c->date, c->kind, c->name, c->to, c->due, c->status, c->message };
+	int x = 2, t = ui_attr(p->ui, TH_TITLE);
+
+	draw_text(p->ui, p->win, 0, 0, "", p->w, false, t);
+	for (int i = 0; i < 7; i++) {
+		if (widths[i] > 1)
+			draw_text(p->ui, p->win, 0, x, titles[i], widths[i] - 1, false, t);
+		x += widths[i];
+	}
+}
+
+/* The marker: all a cursor move needs to rewrite in a row. */
+static void
+draw_marker(struct pane *p, size_t i)
+{
+	struct inbox *ib = p->priv;
+	bool cursor = i == ib->cursor;
+
+	draw_text(p->ui, p->win, 1 + (int)(i - ib->top), 0, cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
+		  ui_attr(p->ui, cursor ? TH_CURSOR : TH_NORMAL));
+}
+
+static void
+draw_row(struct pane *p, size_t i, const struct columns *c)
+{
+	struct inbox *ib = p->priv;
+	const struct ib_row *r = &ib->rows[i];
+	struct ui *ui = p->ui;
+	int y = 1 + (int)(i - ib->top), x = 2;
+	int text = ui_attr(ui, r->unread ? TH_TITLE : TH_NORMAL);
+
+	draw_marker(p, i);
+	draw_text(ui, p->win, y, x, r->created ? r->created : "-", c->date - 1, false, ui_attr(ui, TH_DIM));
+	x += c->date;
+	draw_text(ui, p->win, y, x, r->kind, c->kind - 1, false,
+		  ui_attr(ui, r->kind[0] == 'L' ? TH_WARNING : TH_DIM));
+	x += c->kind;
+	draw_text(ui, p->win, y, x, r->account_name ? r->account_name : "-", c->name - 1, false, text);
+	x += c->name;
+	draw_text(ui, p->win, y, x, r->to ? r->to : "-", c->to - 1, false, ui_attr(ui, TH_DIM));
+	x += c->to;
+	draw_text(ui, p->win, y, x, r->due ? r->due : "-", c->due - 1, false,
+		  ui_attr(ui, r->overdue ? TH_WARNING : TH_NORMAL));
+	x += c->due;
+	if (c->status) {
+		draw_text(ui, p->win, y, x, r->status ? r->status : "-", c->status - 1, false, text);
+		x += c->status;
+	}
+	draw_text(ui, p->win, y, x, r->message ? r->message : "", c->message, false, text);
+}
+
+/* The last row: the selected item's whole message (cut to the width) and
+ * its source, since the column is often too narrow for it. */
+static void
+draw_detail(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	const struct ib_row *r = ib->n ? &ib->rows[ib->cursor] : NULL;
+	char *line = NULL;
+	size_t size;
+
+	if (r) {
+		size = strlen(r->message ? r->message : "") + strlen(r->source ? r->source : "") + 64;
+		line = xmalloc(size);
+		snprintf(line, size, "#%lld %s  (%s%s%s)", (long long)r->id, r->message ? r->message : "",
+			 r->source ? r->source : "", r->account ? ", account " : "", r->account ? r->account : "");
+	}
+	draw_text(p->ui, p->win, p->h - 1, 0, line ? line : "", p->w, false, ui_attr(p->ui, TH_DIM));
+	free(line);
+}
+
+/* Keep the cursor on the page, also after a resize changed its size. */
+static void
+scroll_to_cursor(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	size_t n = page(p) > 0 ? (size_t)page(p) : 1;
+
+	if (ib->cursor < ib->top)
+		ib->top = ib->cursor;
+	else if (ib->cursor >= ib->top + n)
+		ib->top = ib->cursor - n + 1;
+	if (ib->top && ib->top + n > ib->n)
+		ib->top = ib->n > n ? ib->n - n : 0;
+}
+
+static void
+draw(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	struct columns c;
+
+	columns(p, &c);
+	title_row(p, &c);
+	if (!ib->n) {
+		draw_text(p->ui, p->win, 2, 2,
+			  ib->all ? "Inbox empty: nothing to act on in the whole book."
+				  : "Inbox empty: nothing to act on.",
+			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
+		return;
+	}
+	scroll_to_cursor(p);
+	for (size_t i = ib->top; i < ib->n && i < ib->top + (size_t)page(p); i++)
+		draw_row(p, i, &c);
+	draw_detail(p);
+}
+
+/* -- requests ----------------------------------------------------------------------- */
+
+/* Move the cursor; only two markers and the detail row change unless the
+ * page scrolls. */
+static int
+move_to(struct pane *p, long to)
+{
+	struct inbox *ib = p->priv;
+	size_t old = ib->cursor;
+
+	if (!ib->n)
+		return ACT_DONE;
+	to = to < 0 ? 0 : (size_t)to >= ib->n ? (long)ib->n - 1 : to;
+	ib->cursor = (size_t)to;
+	ib->cursor_id = ib->rows[ib->cursor].id;
+	if (ib->cursor < ib->top || ib->cursor >= ib->top + (size_t)page(p)) {
+		scroll_to_cursor(p);
+		return ACT_DRAW | ACT_TABS;
+	}
+	draw_marker(p, old);
+	draw_marker(p, ib->cursor);
+	draw_detail(p);
+	return ACT_DONE | ACT_TABS;
+}
+
+/* A page turns the whole view, the cursor keeping its row on the screen
+ * (as in the heatmap); at either end the cursor goes the rest of the way. */
+static int
+page_by(struct pane *p, long dir)
+{
+	struct inbox *ib = p->priv;
+	long n = page(p), last_top = (long)ib->n > n ? (long)ib->n - n : 0;
+	long top = (long)ib->top + dir * n;
+
+	top = top < 0 ? 0 : top > last_top ? last_top : top;
+	if (top == (long)ib->top)
+		return move_to(p, dir > 0 ? (long)ib->n - 1 : 0);
+	ib->top = (size_t)top;
+	return move_to(p, (long)ib->cursor + dir * n) | ACT_DRAW;
+}
+
+static int
+open_selected(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	const struct ib_row *r = ib->n ? &ib->rows[ib->cursor] : NULL;
+	struct err e = { ST_OK, "" };
+	int64_t id;
+
+	if (!r)
+		return ACT_DONE;
+	if (!r->account) {
+		ui_message(p->ui, TH_WARNING, "item #%lld is not about an account", (long long)r->id);
+		return ACT_DONE;
+	}
+	/* The item names the account by external id, which resolves first. */
+	if (store_account_resolve(p->ui->store, r->account, &id, &e)) {
+		ui_message(p->ui, TH_ERROR, "%s", e.msg);
+		return ACT_DONE;
+	}
+	ui_open_account(p->ui, id);
+	return ACT_DRAW;
+}
+
+static int
+mark_done(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	struct err e = { ST_OK, "" };
+	int64_t id;
+	int done;
+
+	if (!ib->n) {
+		ui_message(p->ui, TH_WARNING, "nothing to mark done");
+		return ACT_DONE;
+	}
+	id = ib->rows[ib->cursor].id;
+	if (action_inbox_done(p->ui->store, &id, 1, &done, &e)) {
+		ui_message(p->ui, TH_ERROR, "%s", e.msg);
+		return ACT_DONE;
+	}
+	ui_message(p->ui, TH_OK, "inbox item #%lld done", (long long)id);
+	return ACT_RELOAD | ACT_TABS;
+}
+
+static int
+request(struct pane *p, enum request r)
+{
+	struct inbox *ib = p->priv;
+
+	switch (r) {
+	case REQ_MOVE_DOWN: return move_to(p, (long)ib->cursor + 1);
+	case REQ_MOVE_UP: return move_to(p, (long)ib->cursor - 1);
+	case REQ_PAGE_DOWN: return page_by(p, 1);
+	case REQ_PAGE_UP: return page_by(p, -1);
+	case REQ_MOVE_FIRST: return move_to(p, 0);
+	case REQ_MOVE_LAST: return move_to(p, (long)ib->n - 1);
+	case REQ_ENTER: return open_selected(p);
+	case REQ_INBOX_DONE: return mark_done(p);
+	case REQ_INBOX_ALL:
+		ib->all = !ib->all;
+		ib->top = 0;
+		return ACT_RELOAD | ACT_TABS;
+	default: return ACT_NONE;
+	}
+}
+
+static int
+click(struct pane *p, int y, int x, bool twice)
+{
+	struct inbox *ib = p->priv;
+	int act;
+
+	(void)x;
+	if (y < 1 || y > page(p) || ib->top + (size_t)(y - 1) >= ib->n)
+		return ACT_NONE;
+	act = move_to(p, (long)(ib->top + (size_t)(y - 1)));
+	return twice ? open_selected(p) : act;
+}
+
+static void
+describe(struct pane *p, char *out, size_t size)
+{
+	struct inbox *ib = p->priv;
+
+	snprintf(out, size, "%s, %zu/%zu  d done  a %s", ib->all ? "whole book" : "mine", ib->n ? ib->cursor + 1 : 0,
+		 ib->n, ib->all ? "mine" : "all");
+}
+
+static size_t
+count_rows(struct pane *p)
+{
+	return ((struct inbox *)p->priv)->n;
+}
+
+static void
+done(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+
+	pool_done(&ib->pool);
+	free(ib->rows);
+}
+
+const struct pane_ops inbox_ops = {
+	.name = "inbox",
+	.title = "Inbox",
+	.private_size = sizeof(struct inbox),
+	.load = load,
+	.draw = draw,
+	.request = request,
+	.click = click,
+	.describe = describe,
+	.count = count_rows,
+	.done = done,
+};

@@ -1,0 +1,159 @@
+#!/bin/sh
+# playbook.sh -- tend playbook: every operator on a known book, idempotent
+# runs, escalation timing with --now stepping through days, dry runs that
+# write nothing, refusing broken files, the inbox, list and sql.
+. "$TEST_SRCDIR/tests/cli/lib.sh"
+make_book
+PB="$DATA/playbooks/cli"
+OPS="--playbooks $WORK/ops"
+LADDER="--playbooks $WORK/ladder"
+mkdir -p "$WORK/ops" "$WORK/ladder"
+cp "$PB/ops.yaml" "$WORK/ops/"
+cp "$PB/ladder.yaml" "$WORK/ladder/"
+
+# matched RULE: the accounts a dry run of RULE fires for, space-separated.
+matched() {
+	"$TEND" --db "$DB" $NOW playbook run --dry-run $OPS --rule "$1" </dev/null |
+		sed -n 's/^  \(CRM-[0-9]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//'
+}
+
+# is RULE EXPECTED: the rule matches exactly these accounts.
+is() {
+	got=$(matched "$1")
+	[ "$got" = "$2" ] || fail "$1 matched '$got', expected '$2'"
+}
+
+dump() { sqlite3 "$DB" .dump | sha256sum; }
+
+case_ "every operator and condition form"
+is op-eq "CRM-001 CRM-002"
+is op-ne "CRM-003 CRM-004 CRM-005"
+is op-in "CRM-002 CRM-003"
+is op-lt "CRM-005"
+is op-lte "CRM-002 CRM-005"
+is op-gt "CRM-003"
+is op-gte "CRM-001 CRM-003"
+is op-between "CRM-001 CRM-002"
+is op-known-false "CRM-004"
+is op-times "CRM-001 CRM-002 CRM-005"
+is op-owner "CRM-005"
+is op-owner-in "CRM-001 CRM-002 CRM-003 CRM-004"
+is op-tag "CRM-001 CRM-002"
+is op-tag-ne "CRM-003 CRM-004 CRM-005"
+is op-not "CRM-001 CRM-002"
+is op-any "CRM-004 CRM-005"
+is op-all "CRM-003 CRM-005"
+is op-unknown-not "CRM-005"
+
+case_ "a dry run writes nothing and reports what a run does"
+before=$(dump)
+run --db "$DB" $NOW playbook run --dry-run $LADDER
+expect_rc 0
+[ "$(dump)" = "$before" ] || fail "a dry run changed the book"
+sed 's/ (dry run: nothing written)//; s/would fire/fired/; s/ (dry run)$//' "$WORK/out" >"$WORK/dry"
+expect_out <<'OUT'
+playbook run as of 2026-11-23 (dry run: nothing written)
+soon: 2 matched, 2 would fire, 0 already fired
+  CRM-001 Acme Corporation [renewal:1]
+    task        "Renew Acme Corporation by 2027-01-15"  renewal, high  -> amara  due 2026-11-30
+    checklist   "Renewal checklist for Acme Corporation"  lifecycle, medium, 2 items  -> amara  due 2026-12-07
+    notify      tester: "Acme Corporation renews on 2027-01-15 (300,000.50)"
+  CRM-002 Société Générale des Eaux [renewal:2]
+    task        "Renew Société Générale des Eaux by 2026-12-10"  renewal, high  -> amara  due 2026-11-30
+    checklist   "Renewal checklist for Société Générale des Eaux"  lifecycle, medium, 2 items  -> amara  due 2026-12-07
+    notify      tester: "Société Générale des Eaux renews on 2026-12-10 (380,000)"
+weekly: 2 matched, 2 would fire, 0 already fired
+  CRM-003 山田製作所株式会社 [2026-11-23]
+    risk        "engagement"  low  -> bo
+  CRM-005 Tiny Pooled Co [2026-11-23]
+    risk        "engagement"  low  -> csm
+2 rules, 4 firings, 0 escalation changes (dry run)
+OUT
+
+case_ "a run does what the dry run said, once"
+run --db "$DB" $NOW playbook run $LADDER
+expect_rc 0
+diff -u "$WORK/dry" "$WORK/out" >"$WORK/diff" || fail "the run's report differs from the dry run's:
+$(cat "$WORK/diff")"
+run --db "$DB" $NOW playbook run $LADDER --summary
+expect_rc 0
+expect_out <<'OUT'
+playbook run as of 2026-11-23
+soon: 2 matched, 0 fired, 2 already fired
+weekly: 2 matched, 0 fired, 2 already fired
+2 rules, 0 firings, 0 escalation changes
+OUT
+run --db "$DB" export task --format csv
+expect_out_has "1,CRM-001,Renew Acme Corporation by 2027-01-15,renewal,high,amara,2026-11-30,open,,playbook:soon,0,2026-11-23,,"
+run --db "$DB" export task_item --format csv
+expect_out_has "1,2,1,Confirm the date 2027-01-15,false"
+run --db "$DB" export audit --format csv
+expect_out_has ",playbook:soon,tasks,1,insert,"
+expect_out_has ",playbook:soon,playbook_firings,"
+
+case_ "per-period scope: again only after the period"
+run --db "$DB" --now 2026-11-29 playbook run $LADDER --summary
+expect_out_has "weekly: 2 matched, 0 fired, 2 already fired"
+run --db "$DB" --now 2026-11-30 playbook run $LADDER --summary
+expect_out_has "weekly: 2 matched, 2 fired, 0 already fired"
+
+case_ "escalation: nothing before the window, then L1, stopped by the task"
+run --db "$DB" --now 2026-12-06 playbook run $LADDER --rule soon
+expect_out_lacks "escalations:"
+run --db "$DB" --now 2026-12-07 task done 1
+expect_rc 0
+run --db "$DB" --now 2026-12-07 playbook run $LADDER --rule soon
+expect_out_has "  soon CRM-001 Acme Corporation: stopped (task_done)"
+expect_out_has "  soon CRM-002 Société Générale des Eaux: L1 -> tester \"Help with the renewal of Société Générale des Eaux\" (act by 2026-12-21)"
+run --db "$DB" --now 2026-12-07 playbook run $LADDER --rule soon
+expect_out_lacks "escalations:"
+run --db "$DB" export task --format csv
+grep -q '^3,CRM-002,.*,playbook:soon,1,' "$WORK/out" || fail "the task's escalation level was not raised"
+
+case_ "the inbox: notifications and requests, acknowledged"
+run --db "$DB" --now 2026-12-07 inbox --format csv
+expect_rc 0
+expect_out_has ",escalation,1,Société Générale des Eaux,tester,2026-12-21,unread,Help with the renewal of Société Générale des Eaux,playbook:soon"
+expect_out_has ",notification,0,Acme Corporation,tester,,unread,\"Acme Corporation renews on 2027-01-15 (300,000.50)\",playbook:soon"
+id=$(sed -n 's/^\([0-9]*\),.*,escalation,1,.*/\1/p' "$WORK/out")
+run --db "$DB" --now 2026-12-20 playbook run $LADDER --rule soon --dry-run
+expect_out_lacks "escalations:"
+run --db "$DB" --now 2026-12-21 playbook run $LADDER --rule soon --dry-run
+expect_out_has "L2 -> executive \"Executive help: Société Générale des Eaux\""
+run --db "$DB" --now 2026-12-21 inbox done "$id"
+expect_out <<'OUT'
+1 item marked done
+OUT
+run --db "$DB" --now 2026-12-21 playbook run $LADDER --rule soon
+expect_out_has "  soon CRM-002 Société Générale des Eaux: stopped (acknowledged)"
+
+case_ "list shows history; sql shows the compiled statement"
+run --db "$DB" --now 2026-12-21 playbook list $LADDER --format csv
+sed -i "s|$WORK/||" "$WORK/out"
+expect_out <<'OUT'
+rule,enabled,once,last_run,matched,fired,firings,open_escalations,file,description
+soon,true,renewal,2026-12-21,1,0,2,0,ladder/ladder.yaml,renewal within 60 days
+weekly,true,7d,2026-11-30,2,2,4,0,ladder/ladder.yaml,at most once a week per account
+OUT
+run --db "$DB" $NOW playbook sql op-times $OPS
+expect_rc 0
+expect_out_has "* 10"
+
+case_ "broken files: exit 65, every problem, nothing run"
+mkdir -p "$WORK/broken"
+cp "$PB/ladder.yaml" "$WORK/broken/"
+printf 'rules:\n  - id: bad\n    when: { segmnt: smb }\n    actions: [ { tag: x } ]\n' >"$WORK/broken/z.yaml"
+before=$(dump)
+run --db "$DB" $NOW playbook run --playbooks "$WORK/broken"
+expect_rc 65
+expect_err_has "z.yaml:3:13: unknown fact 'segmnt'; did you mean 'segment'?"
+[ "$(dump)" = "$before" ] || fail "a refused run changed the book"
+run playbook check "$WORK/broken/z.yaml"
+expect_rc 65
+
+case_ "the shipped playbooks validate"
+run playbook check
+expect_rc 0
+expect_out_has "ok (shipped"
+
+finish

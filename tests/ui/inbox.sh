@@ -1,0 +1,236 @@
+#!/bin/sh
+# inbox.sh -- the Inbox pane: an empty inbox, then the items of a fixture
+# (escalations first, unread in bold, a hostile message shown inert), the
+# header's count, Enter to the account and back, d marking an item done
+# (the count drops, the audit log has it), a for the whole book, resizes,
+# and the items a real `tend playbook run` leaves.
+. "$TEST_SRCDIR/tests/ui/lib.sh"
+demo_book
+
+command -v sqlite3 >/dev/null 2>&1 || { echo "sqlite3 is needed for the fixture" >&2; exit 77; }
+sql() { sqlite3 -batch "$DB" "$@"; }
+
+me=$(sql "SELECT id FROM users WHERE login = 'priya.raman'")
+[ -n "$me" ] || { fail "no user priya.raman in the demo book"; finish; }
+# Two of her accounts, by id: the escalation's and the notification's.
+set -- $(sql "SELECT id FROM accounts WHERE owner_id = $me ORDER BY id LIMIT 2")
+acct1=$1 acct2=$2
+name1=$(sql "SELECT name FROM accounts WHERE id = $acct1")
+name2=$(sql "SELECT name FROM accounts WHERE id = $acct2")
+# Names are cut to the column at 80x24 (11 columns; CJK characters take
+# two): match their first four characters.
+short1=$(printf '%s' "$name1" | sed 's/^\(.\{4\}\).*/\1/')
+short2=$(printf '%s' "$name2" | sed 's/^\(.\{4\}\).*/\1/')
+
+case_ "an empty inbox says so, and the header shows no count"
+sql "DELETE FROM inbox"
+screen <<EOF
+wait 1/546
+dump $WORK/start
+key 3
+wait Inbox empty: nothing to act on.
+dump $WORK/empty
+key a
+wait whole book
+key q
+wait matrix, by health
+key q
+expect-exit 0
+EOF
+screen_row 1 "$WORK/start" | grep -q 'inbox' && fail "the header counts an empty inbox: $(screen_row 1 "$WORK/start")"
+screen_has "3 Inbox" "$WORK/start"
+screen_has "mine, 0/0" "$WORK/empty"
+
+# The fixture: what playbook runs would leave (made by hand, as a test
+# fixture may).  1, an overdue level-2 escalation to priya; 2, a read
+# notification to her with a message that tries to set the terminal's title
+# and clear the screen; 3, an escalation to the lead role (not hers: she is
+# a CSM); 4, a notification to her already done.
+hostile=$(printf 'Renewal soon \033]0;pwned\007 at %s\033[2J' "$name2" | sed "s/'/''/g")
+sql <<EOF
+INSERT INTO inbox (id, created_on, kind, account_id, recipient_id, recipient_role, level, message,
+                   due_date, status, source)
+VALUES
+ (1, '2026-11-13', 'escalation', $acct1, $me, 'csm', 2, 'Nobody has called the customer yet',
+  '2026-11-20', 'unread', 'playbook:support-spike'),
+ (2, '2026-11-22', 'notification', $acct2, $me, 'csm', 0, '$hostile', NULL, 'read', 'playbook:renewal-t90'),
+ (3, '2026-11-21', 'escalation', $acct1, NULL, 'lead', 1, 'Review the plan with the CSM', '2026-11-30',
+  'unread', 'playbook:health-red'),
+ (4, '2026-11-01', 'notification', $acct2, $me, 'csm', 0, 'Old news', NULL, 'done', 'manual');
+EOF
+
+case_ "the inbox lists my open items, escalations first; the header counts them"
+screen <<EOF
+wait inbox 2
+dump $WORK/heatmap
+key 3
+wait mine, 1/2
+dump $WORK/inbox
+key j
+wait mine, 2/2
+dump $WORK/second
+key q
+wait matrix, by health
+key q
+expect-exit 0
+EOF
+screen_row 1 "$WORK/heatmap" | grep -q 'priya.raman (csm)  2026-11-23  inbox 2' ||
+	fail "the header does not count 2 items: $(screen_row 1 "$WORK/heatmap")"
+screen_row 3 "$WORK/inbox" | grep -q '^  DATE  *KIND  *ACCOUNT  *TO  *ACT BY  *MESSAGE' ||
+	fail "row 3 is not the title row: $(screen_row 3 "$WORK/inbox")"
+screen_row 4 "$WORK/inbox" | grep -q "^▶ 2026-11-13 L2    $short1.* priya.raman  *2026-11-20 Nobody has called" ||
+	fail "the first row is not the level-2 escalation: $(screen_row 4 "$WORK/inbox")"
+screen_row 5 "$WORK/inbox" | grep -q "^  2026-11-22 note  $short2.* priya.raman  *-  *Renewal soon" ||
+	fail "the second row is not the notification: $(screen_row 5 "$WORK/inbox")"
+screen_row 6 "$WORK/inbox" | grep -q '[^ ]' && fail "more than two rows: $(screen_row 6 "$WORK/inbox")"
+screen_lacks "Review the plan" "$WORK/inbox"
+screen_lacks "Old news" "$WORK/inbox"
+# The last row of the pane has the selected item's whole message.
+screen_row 23 "$WORK/inbox" | grep -q "^#1 Nobody has called the customer yet  (playbook:support-spike, account " ||
+	fail "no detail line for item 1: $(screen_row 23 "$WORK/inbox")"
+# The hostile message is shown as inert text, and never reached the terminal.
+screen_row 23 "$WORK/second" | grep -qF '#2 Renewal soon \x1b]0;pwned\x07 at' ||
+	fail "the hostile message is not shown escaped: $(screen_row 23 "$WORK/second")"
+if grep -qF "$(printf '\033]0;pwned')" "$RAW"; then
+	fail "the title-setting sequence reached the terminal"
+fi
+[ "$(screen_row 1 "$WORK/second" | cut -c1-6)" = " tend " ] || fail "the screen was cleared or scrolled:
+$(cat "$WORK/second")"
+
+case_ "unread items are bold, read ones plain (mono theme)"
+screen -- --theme mono <<EOF
+wait inbox 2
+key 3
+wait mine, 1/2
+dumpattr $WORK/mono.attr
+key Q
+expect-exit 0
+EOF
+# Row 4 (unread): the message (from column 57 at 80x24) in bold; row 5
+# (read): plain.  The message, not the name: its text is ASCII.
+screen_row 4 "$WORK/mono.attr" | cut -c57-68 | grep -q '^\*\{12\}$' ||
+	fail "the unread row is not bold: $(screen_row 4 "$WORK/mono.attr")"
+[ -z "$(screen_row 5 "$WORK/mono.attr" | cut -c57-68 | tr -d .)" ] ||
+	fail "the read row is not plain: $(screen_row 5 "$WORK/mono.attr")"
+
+case_ "Enter opens the item's account; q comes back to the inbox"
+screen <<EOF
+wait inbox 2
+key 3
+wait mine, 1/2
+key <Enter>
+wait L log  T task
+dump $WORK/account
+key q
+wait mine, 1/2
+dump $WORK/back
+key j
+wait mine, 2/2
+key <Enter>
+wait L log  T task
+dump $WORK/account2
+key Q
+expect-exit 0
+EOF
+screen_row 3 "$WORK/account" | grep -qF "▶ $name1" || fail "Enter did not open '$name1':
+$(cat "$WORK/account")"
+screen_row 2 "$WORK/back" | grep -q 'mine, 1/2' || fail "q did not come back to the inbox:
+$(cat "$WORK/back")"
+screen_row 3 "$WORK/account2" | grep -qF "▶ $name2" || fail "Enter on the second item did not open '$name2':
+$(cat "$WORK/account2")"
+
+case_ "a shows every open item of the book, and back"
+screen -s 120x30 <<EOF
+wait inbox 2
+key 3
+wait mine, 1/2
+key a
+wait whole book, 1/3
+dump $WORK/all
+key a
+wait mine, 1/2
+key Q
+expect-exit 0
+EOF
+grep -q '2026-11-21 L1 .* lead  *2026-11-30 .*Review the plan with the CSM' "$WORK/all" ||
+	fail "the whole book lacks the lead's escalation:
+$(cat "$WORK/all")"
+screen_lacks "Old news" "$WORK/all"
+screen_row 1 "$WORK/all" | grep -q 'inbox 2' || fail "the header counts the whole book: $(screen_row 1 "$WORK/all")"
+
+case_ "d marks the selected item done: the count drops, then the inbox is empty"
+screen <<EOF
+wait inbox 2
+key 3
+wait mine, 1/2
+key d
+wait inbox item #1 done
+dump $WORK/one
+key d
+wait Inbox empty: nothing to act on.
+dump $WORK/none
+key d
+wait nothing to mark done
+key Q
+expect-exit 0
+EOF
+screen_row 1 "$WORK/one" | grep -q 'inbox 1 *$' || fail "the header does not count 1 after d: $(screen_row 1 "$WORK/one")"
+screen_row 4 "$WORK/one" | grep -q "^▶ 2026-11-22 note" || fail "the cursor is not on the next item:
+$(cat "$WORK/one")"
+screen_row 1 "$WORK/none" | grep -q 'inbox' && fail "the header counts an empty inbox: $(screen_row 1 "$WORK/none")"
+[ "$(sql "SELECT group_concat(id || ':' || status || ':' || coalesce(done_on, '-')) FROM inbox WHERE id IN (1, 2)")" = \
+	"1:done:2026-11-23,2:done:2026-11-23" ] || fail "items 1 and 2 are not done: $(sql "SELECT * FROM inbox")"
+[ "$(sql "SELECT count(*) FROM audit_log WHERE table_name = 'inbox' AND op = 'update' AND actor = 'priya.raman'")" = 2 ] ||
+	fail "the audit log does not have both updates: $(sql "SELECT * FROM audit_log WHERE table_name = 'inbox'")"
+[ "$(sql "SELECT status FROM inbox WHERE id = 3")" = unread ] || fail "the lead's item changed"
+
+case_ "resizing keeps the list whole; wide screens show the status column"
+sql "UPDATE inbox SET status = 'unread', done_on = NULL WHERE id = 1"
+screen <<EOF
+wait inbox 1
+key 3
+wait mine, 1/1
+resize 130x30
+dump $WORK/wide
+resize 60x20
+wait Terminal too small
+resize 80x24
+wait mine, 1/1
+dump $WORK/narrow
+key Q
+expect-exit 0
+EOF
+screen_row 3 "$WORK/wide" | grep -q 'ACT BY  *STATUS  *MESSAGE' || fail "no status column at 130 columns: $(screen_row 3 "$WORK/wide")"
+screen_row 4 "$WORK/wide" | grep -q '2026-11-20 unread  *Nobody has called the customer yet' ||
+	fail "the wide row lacks status or message: $(screen_row 4 "$WORK/wide")"
+[ "$(grep -c 'q quit' "$WORK/wide")" = 1 ] || fail "two status lines after the resize"
+screen_row 30 "$WORK/wide" | grep -q 'q quit' || fail "the status line is not on row 30:
+$(cat "$WORK/wide")"
+screen_row 4 "$WORK/narrow" | grep -q "^▶ 2026-11-13 L2" || fail "back at 80x24 the row is gone:
+$(cat "$WORK/narrow")"
+screen_row 3 "$WORK/narrow" | grep -q 'STATUS' && fail "the status column did not make room at 80 columns"
+
+case_ "the items of a real playbook run are listed and counted"
+sql "DELETE FROM inbox"
+if "$TEND" --db "$DB" $NOW playbook run >"$WORK/run" 2>"$WORK/run.err"; then
+	n=$(sql "SELECT count(*) FROM inbox WHERE recipient_id = $me AND status <> 'done'")
+	screen <<EOF
+wait 1/
+key 3
+wait mine,
+dump $WORK/run-inbox
+key Q
+expect-exit 0
+EOF
+	if [ "$n" -gt 0 ]; then
+		screen_row 1 "$WORK/run-inbox" | grep -q "inbox $n *\$" ||
+			fail "the header does not count the run's $n items: $(screen_row 1 "$WORK/run-inbox")"
+		screen_has "mine, 1/$n" "$WORK/run-inbox"
+	else
+		screen_has "Inbox empty: nothing to act on." "$WORK/run-inbox"
+	fi
+else
+	fail "tend playbook run failed: $(cat "$WORK/run.err")"
+fi
+
+finish
