@@ -1,7 +1,7 @@
 /*
  * playbook.c -- the playbook model's names, the set and placeholders (see
- * playbook.h).  Parsing is in playbook_parse.c and playbook_cond.c,
- * finding the files in playbook_set.c.
+ * playbook.h).  Parsing is in playbook_parse.c, playbook_action.c and
+ * playbook_cond.c, finding the files in playbook_set.c.
  *
  * A set owns one pool holding every rule, template, condition and string;
  * only its two pointer arrays (rules, templates) are on the heap, so they
@@ -24,8 +24,9 @@ const char *const pb_action_names[] = { PB_ACTION_LIST(NAME) NULL };
 #undef NAME
 
 const char *const pb_placeholder_names[] = {
-	"account.name", "account.external_id", "account.owner", "account.segment", "account.stage",
-	"account.arr", "renewal.due", "renewal.days", "renewal.arr", "rule.id", "today", "due", NULL,
+	"account.name", "account.external_id", "account.owner", "account.segment",
+	"account.stage", "account.arr", "renewal.due", "renewal.days", "renewal.arr", "rule.id",
+	"today", "due", NULL,
 };
 
 void

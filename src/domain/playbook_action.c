@@ -32,8 +32,8 @@ amount(struct pb_parse *p, yaml_node_t *n, const char *what, int64_t *cents)
 	if (!pb_scalar(p, n, what, &t))
 		return false;
 	if (!pb_money(t, cents)) {
-		ydoc_problem(&p->y, n, "%s: '%s' is not an amount (like 50000 or 50,000.00)", what,
-			     t);
+		ydoc_problem(&p->y, n, "%s: '%s' is not an amount (like 50000 or 50,000.00)",
+			     what, t);
 		return false;
 	}
 	if (*cents < 0) {
@@ -50,10 +50,12 @@ static const struct {
 	const char *const keys[8];
 	const char *const required[3];
 } shapes[PB_ACT_COUNT_] = {
-	[PB_ACT_TASK] = { { "title", "kind", "priority", "due", "owner", "notes", NULL }, { "title", NULL } },
+	[PB_ACT_TASK] = { { "title", "kind", "priority", "due", "owner", "notes", NULL },
+			  { "title", NULL } },
 	[PB_ACT_CHECKLIST] = { { "template", "title", "kind", "priority", "due", "owner", NULL },
 			       { "template", NULL } },
-	[PB_ACT_RISK] = { { "category", "severity", "description", "owner", NULL }, { "category", NULL } },
+	[PB_ACT_RISK] = { { "category", "severity", "description", "owner", NULL },
+			  { "category", NULL } },
 	[PB_ACT_NOTIFY] = { { "to", "message", NULL }, { "to", "message", NULL } },
 	[PB_ACT_OPPORTUNITY] = { { "kind", "title", "arr", NULL }, { "kind", NULL } },
 };
@@ -88,13 +90,14 @@ field(struct pb_parse *p, struct pb_action *a, const char *key, yaml_node_t *v)
 
 	if (!strcmp(key, "title")) {
 		a->title = pb_parse_text(p, v, "title");
-	} else if (!strcmp(key, "notes") || !strcmp(key, "description") || !strcmp(key,
-										   "message")) {
+	} else if (!strcmp(key, "notes") || !strcmp(key, "description") ||
+		   !strcmp(key, "message")) {
 		a->text = pb_parse_text(p, v, key);
 	} else if (!strcmp(key, "kind")) {
-		const char *const *names = a->kind == PB_ACT_OPPORTUNITY ? opp_kind_names : task_kind_names;
+		bool opp = a->kind == PB_ACT_OPPORTUNITY;
+		const char *const *names = opp ? opp_kind_names : task_kind_names;
 
-		if ((i = pb_enum(p, v, names, a->kind == PB_ACT_OPPORTUNITY ? "opportunity kind" : "task kind")) >= 0)
+		if ((i = pb_enum(p, v, names, opp ? "opportunity kind" : "task kind")) >= 0)
 			a->value = names[i];
 	} else if (!strcmp(key, "priority") || !strcmp(key, "severity")) {
 		if ((i = pb_enum(p, v, priority_names, key)) >= 0)
@@ -243,19 +246,18 @@ pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, const b
 		return;
 	}
 	r->steps = pool_alloc(&p->set->pool, (pb_nitems(list) + 1) * sizeof(*r->steps));
-	for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top;
-	     it++, i++) {
+	PB_EACH_ITEM(it, list) {
 		yaml_node_t *sn = ydoc_node(&p->y, *it), *v;
 		struct pb_step *s;
 		char where[48];
 		int k;
 
-		if (i == PB_MAX_STEPS)
+		if (i++ == PB_MAX_STEPS)
 			ydoc_problem(&p->y, sn, "at most %d escalation steps (levels L1 to L%d)",
-				     PB_MAX_STEPS,
-				     PB_MAX_STEPS);
+				     PB_MAX_STEPS, PB_MAX_STEPS);
 		if (sn->type != YAML_MAPPING_NODE) {
-			ydoc_problem(&p->y, sn, "an escalation step must be a mapping (after:, unless:, to:, request:)");
+			ydoc_problem(&p->y, sn, "an escalation step must be a mapping "
+				     "(after:, unless:, to:, request:)");
 			continue;
 		}
 		s = &r->steps[r->nsteps++];
@@ -263,24 +265,25 @@ pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, const b
 		s->after_days = -1;
 		s->line = (long)sn->start_mark.line + 1;
 		s->col = (long)sn->start_mark.column + 1;
-		snprintf(where, sizeof(where), "escalation step %zu", i + 1);
+		snprintf(where, sizeof(where), "escalation step %zu", i);
 		pb_check_keys(p, sn, keys, "an escalation step");
 		for (k = 0; required[k]; k++)
 			if (!ydoc_get(&p->y, sn, required[k]))
 				ydoc_problem(&p->y, sn, "missing key '%s' in %s", required[k],
 					     where);
-		if ((v = ydoc_get(&p->y, sn, "after")) && pb_parse_days(p, v, "after", 1,
-									&s->after_days)) {
+		v = ydoc_get(&p->y, sn, "after");
+		if (v && pb_parse_days(p, v, "after", 1, &s->after_days)) {
 			if (prev >= 0 && s->after_days <= prev)
-				ydoc_problem(&p->y, v, "unreachable: after %dd is not later than step %zu's %dd",
-					     s->after_days, prev_step + 1, prev);
+				ydoc_problem(&p->y, v,
+					     "unreachable: after %dd is not later than step %zu's %dd",
+					     s->after_days, prev_step, prev);
 			prev = s->after_days;
 			prev_step = i;
 		}
 		if ((v = ydoc_get(&p->y, sn, "unless")))
 			s->unless = unless(p, v, has);
-		if ((v = ydoc_get(&p->y, sn, "to")) && (k = pb_enum(p, v, pb_role_names,
-								    "role")) >= 0)
+		v = ydoc_get(&p->y, sn, "to");
+		if (v && (k = pb_enum(p, v, pb_role_names, "role")) >= 0)
 			s->to = (enum pb_role)k;
 		if ((v = ydoc_get(&p->y, sn, "request")))
 			s->request = pb_parse_text(p, v, "request");

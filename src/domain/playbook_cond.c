@@ -21,6 +21,9 @@
 #include "domain/model.h"
 #include "domain/playbook_int.h"
 
+/* The operators, for messages. */
+#define OPS "eq, ne, lt, lte, gt, gte, in, between, known"
+
 /* What one comparison is about, while its operands are read. */
 struct subject {
 	enum pb_subject subject;
@@ -80,8 +83,8 @@ fact_ref(struct pb_parse *p, yaml_node_t *n, const struct subject *s, struct pb_
 		return false;
 	if (!compatible(s->fact, f)) {
 		ydoc_problem(&p->y, fn, "%s is a %s fact; it cannot be compared with %s, a %s fact",
-			     s->name,
-			     fact_kind_name(kind), fact_defs[f].name, fact_kind_name(fact_defs[f].kind));
+			     s->name, fact_kind_name(kind), fact_defs[f].name,
+			     fact_kind_name(fact_defs[f].kind));
 		return false;
 	}
 	if (kind == FK_LABEL && s->op != PB_EQ && s->op != PB_NE) {
@@ -140,7 +143,8 @@ fact_value(struct pb_parse *p, yaml_node_t *n, const char *t, const struct subje
 			 t);
 		if (pb_number(tmp, &o->num) && o->num == floor(o->num))
 			return true;
-		ydoc_problem(&p->y, n, "%s is a days fact: '%s' is not a whole number of days (like 30 or 30d)",
+		ydoc_problem(&p->y, n,
+			     "%s is a days fact: '%s' is not a whole number of days (like 30 or 30d)",
 			     d->name, t);
 		return false;
 	case FK_COUNT:
@@ -160,8 +164,8 @@ fact_value(struct pb_parse *p, yaml_node_t *n, const char *t, const struct subje
 			     d->name, t);
 		return false;
 	case FK_FLAG:
-		if (!strcmp(t, "1") || !strcmp(t, "true") || !strcmp(t, "0") || !strcmp(t,
-											"false")) {
+		if (!strcmp(t, "1") || !strcmp(t, "true") || !strcmp(t, "0") ||
+		    !strcmp(t, "false")) {
 			o->num = !strcmp(t, "1") || !strcmp(t, "true");
 			return true;
 		}
@@ -234,7 +238,7 @@ operand_list(struct pb_parse *p, yaml_node_t *n, const struct subject *s, struct
 	if (n->type != YAML_SEQUENCE_NODE) {
 		ydoc_problem(&p->y, n,
 			     s->op == PB_BETWEEN ? "between needs a list of two values [low, high]"
-							   : "in needs a list of values [a, b, ...]");
+						 : "in needs a list of values [a, b, ...]");
 		return false;
 	}
 	if (s->op == PB_IN && !pb_nitems(n)) {
@@ -250,8 +254,8 @@ operand_list(struct pb_parse *p, yaml_node_t *n, const struct subject *s, struct
 	PB_EACH_ITEM(it, n)
 		ok &= operand(p, ydoc_node(&p->y, *it), s, &c->args[k++]);
 	c->nargs = k;
-	if (ok && s->op == PB_BETWEEN && c->args[0].kind == PB_VAL_NUM && c->args[1].kind == PB_VAL_NUM &&
-	    c->args[0].num > c->args[1].num)
+	if (ok && s->op == PB_BETWEEN && c->args[0].kind == PB_VAL_NUM &&
+	    c->args[1].kind == PB_VAL_NUM && c->args[0].num > c->args[1].num)
 		ydoc_problem(&p->y, n, "between: the low value '%s' is above the high value '%s'",
 			     ydoc_text(ydoc_node(&p->y, n->data.sequence.items.start[0])),
 			     ydoc_text(ydoc_node(&p->y, n->data.sequence.items.start[1])));
@@ -270,9 +274,10 @@ op_allowed(struct pb_parse *p, yaml_node_t *k, const struct subject *s)
 	else if (s->subject == PB_SUBJ_TAG && !eq_ne_in && op != PB_KNOWN)
 		ydoc_problem(&p->y, k, "tag compares with eq, ne, in or known, not %s",
 			     pb_op_names[op]);
-	else if (s->subject == PB_SUBJ_FACT && fact_defs[s->fact].kind == FK_LABEL && !eq_ne_in && op != PB_KNOWN)
-		ydoc_problem(&p->y, k, "%s is a label fact: compare it with eq, ne, in or known, not %s", s->name,
-			     pb_op_names[op]);
+	else if (s->subject == PB_SUBJ_FACT && fact_defs[s->fact].kind == FK_LABEL && !eq_ne_in &&
+		 op != PB_KNOWN)
+		ydoc_problem(&p->y, k, "%s is a label fact: compare it with eq, ne, in or known, not %s",
+			     s->name, pb_op_names[op]);
 	else
 		return true;
 	return false;
@@ -312,8 +317,7 @@ compare(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, struct subject *s)
 /* SUBJECT: VALUE | [V, ...] | { OP: OPERAND, ... } -> kids. */
 static void
 comparisons(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, struct subject *s,
-	    struct pb_cond **kids,
-	    size_t *nk)
+	    struct pb_cond **kids, size_t *nk)
 {
 	struct pb_cond *c;
 
@@ -324,8 +328,7 @@ comparisons(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, struct subject *
 		return;
 	}
 	if (!pb_npairs(v)) {
-		ydoc_problem(&p->y, v, "%s needs at least one operator (eq, ne, lt, lte, gt, gte, in, between, known)",
-			     s->name);
+		ydoc_problem(&p->y, v, "%s needs at least one operator (%s)", s->name, OPS);
 		return;
 	}
 	PB_EACH_PAIR(pair, v) {
@@ -335,9 +338,9 @@ comparisons(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, struct subject *
 
 		if (op < 0) {
 			hint = model_suggest(pb_op_names, name);
-			ydoc_problem(&p->y, ok, "unknown operator '%s'%s%s%s (eq, ne, lt, lte, gt, gte, in, between, known)",
-				     name ? name : "?", hint ? "; did you mean '" : "", hint ? hint : "",
-				     hint ? "'?" : "");
+			ydoc_problem(&p->y, ok, "unknown operator '%s'%s%s%s (%s)",
+				     name ? name : "?", hint ? "; did you mean '" : "",
+				     hint ? hint : "", hint ? "'?" : "", OPS);
 			continue;
 		}
 		s->op = (enum pb_op)op;
@@ -375,8 +378,25 @@ junction(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, const char *name)
 	return c->nkids ? c : NULL;
 }
 
+static struct pb_cond *cond(struct pb_parse *p, yaml_node_t *n);
+
 struct pb_cond *
 pb_cond_parse(struct pb_parse *p, yaml_node_t *n)
+{
+	struct pb_cond *c;
+
+	if (p->depth == PB_MAX_DEPTH) {
+		ydoc_problem(&p->y, n, "conditions nest more than %d levels deep", PB_MAX_DEPTH);
+		return NULL;
+	}
+	p->depth++;
+	c = cond(p, n);
+	p->depth--;
+	return c;
+}
+
+static struct pb_cond *
+cond(struct pb_parse *p, yaml_node_t *n)
 {
 	struct pb_cond **kids, *c;
 	size_t cap = 0, nk = 0;

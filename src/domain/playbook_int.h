@@ -26,6 +26,9 @@
 #define PB_MAX_DAYS 3650
 /* Levels L1..L3 (DOMAIN.md section 8). */
 #define PB_MAX_STEPS 3
+/* Conditions nest no deeper: a YAML alias can make a condition contain
+ * itself. */
+#define PB_MAX_DEPTH 32
 
 /* A checklist action's template, waiting for pb_load_resolve(). */
 struct pb_tref {
@@ -82,6 +85,7 @@ struct pb_parse {
 	struct ydoc y;               /* y.d is the file's diag; y.problems counts */
 	const char *file;            /* pool copy of the diag's file name */
 	size_t *problems;            /* the caller's counter, or NULL */
+	int depth;                   /* of the condition being parsed */
 };
 
 /* Problems at a node (ydoc_problem) or at an explicit position. */

@@ -7,8 +7,9 @@
  * Every problem is reported at the node it is about (ydoc keeps libyaml's
  * start marks) and parsing goes on, so one run lists them all.  Keys are
  * checked in a fixed order (a rule: id, description, enabled, when, once,
- * actions, escalate), which is the order people write them in; the fields
- * of one action or step are checked in file order.
+ * actions, escalate; a step: after, unless, to, request), which is the
+ * order people write them in; the fields of one action are checked in file
+ * order.
  *
  * A placeholder problem points into the text when the scalar is on one
  * line: its column is the scalar's plus the placeholder's offset in the
@@ -75,8 +76,8 @@ pb_check_keys(struct pb_parse *p, yaml_node_t *map, const char *const *allowed, 
 			const char *qn = ydoc_text(qk);
 
 			if (qn && !strcmp(qn, name)) {
-				ydoc_problem(&p->y, k, "key '%s' is given twice in %s (first at line %ld)", name,
-					     where, (long)qk->start_mark.line + 1);
+				ydoc_problem(&p->y, k, "key '%s' is given twice in %s (first at line %ld)",
+					     name, where, (long)qk->start_mark.line + 1);
 				break;
 			}
 		}
@@ -281,8 +282,8 @@ placeholders(struct pb_parse *p, const yaml_node_t *n, const char *s)
 			if (fact_lookup(ph + 5) >= 0)
 				continue;
 			if ((hint = fact_suggest(ph + 5)))
-				pb_problem_at(p, line, col, "unknown placeholder '{%s}'; did you mean '{fact.%s}'?",
-					      ph, hint);
+				pb_problem_at(p, line, col,
+					      "unknown placeholder '{%s}'; did you mean '{fact.%s}'?", ph, hint);
 			else
 				pb_problem_at(p, line, col,
 					      "unknown placeholder '{%s}': no such fact "
@@ -330,8 +331,8 @@ add_template(struct pb_parse *p, struct pb_template *t, yaml_node_t *k)
 		if (strcmp(old->id, t->id))
 			continue;
 		if (old->file == p->file || !p->l->override)
-			ydoc_problem(&p->y, k, "duplicate template id '%s' (first defined at %s:%ld:%ld)", t->id,
-				     old->file, old->line, old->col);
+			ydoc_problem(&p->y, k, "duplicate template id '%s' (first defined at %s:%ld:%ld)",
+				     t->id, old->file, old->line, old->col);
 		else
 			set->templates[i] = t;
 		return;
@@ -447,7 +448,8 @@ once(struct pb_parse *p, yaml_node_t *v, struct pb_rule *r)
 		ydoc_problem(&p->y, v, "unknown once '%s'; did you mean '%s'? "
 			     "(per_account, per_renewal or { per_period: Nd })", t, hint);
 	else
-		ydoc_problem(&p->y, v, "unknown once '%s' (per_account, per_renewal or { per_period: Nd })", t);
+		ydoc_problem(&p->y, v, "unknown once '%s' (per_account, per_renewal or { per_period: Nd })",
+			     t);
 }
 
 static void
@@ -478,8 +480,8 @@ add_rule(struct pb_parse *p, struct pb_rule *r, yaml_node_t *idn)
 static void
 rule(struct pb_parse *p, yaml_node_t *rn)
 {
-	static const char *const keys[] = { "id", "description", "enabled", "when", "once", "actions",
-		"escalate", NULL };
+	static const char *const keys[] = { "id", "description", "enabled", "when", "once",
+		"actions", "escalate", NULL };
 	bool has[PB_ACT_COUNT_] = { 0 };
 	struct pb_rule *r;
 	yaml_node_t *idn, *v;
@@ -507,7 +509,8 @@ rule(struct pb_parse *p, yaml_node_t *rn)
 	if (!(v = ydoc_get(&p->y, rn, "when")))
 		ydoc_problem(&p->y, rn, "missing key 'when' in %s", where);
 	else if (v->type != YAML_MAPPING_NODE)
-		ydoc_problem(&p->y, v, "when must be a mapping of conditions (FACT: VALUE, all:, any:, not:)");
+		ydoc_problem(&p->y, v,
+			     "when must be a mapping of conditions (FACT: VALUE, all:, any:, not:)");
 	else
 		r->when = pb_cond_parse(p, v);
 	if ((v = ydoc_get(&p->y, rn, "once")))
@@ -614,8 +617,7 @@ pb_load_resolve(struct pb_load *l)
 		}
 		if ((hint = model_suggest(names, ref->id)))
 			diag_add(ref->d, ref->line, ref->col,
-				 "unknown template '%s'; did you mean '%s'?", ref->id,
-				 hint);
+				 "unknown template '%s'; did you mean '%s'?", ref->id, hint);
 		else
 			diag_add(ref->d, ref->line, ref->col, "unknown template '%s'", ref->id);
 		if (ref->problems)

@@ -42,9 +42,8 @@ struct loading {
 };
 
 static void
-loading_init(struct loading *lo, struct playbook_set *set, void (*report)(void *,
-									  const struct diag *),
-	     void *ctx)
+loading_init(struct loading *lo, struct playbook_set *set,
+	     void (*report)(void *, const struct diag *), void *ctx)
 {
 	memset(lo, 0, sizeof(*lo));
 	pb_load_init(&lo->l, set);
@@ -74,8 +73,7 @@ load_path(struct loading *lo, const char *path, bool override, struct err *e)
 	if ((errnum = buf_read_file(&text, path))) {
 		buf_done(&text);
 		return err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT,
-			       "cannot read playbook %s: %s", path,
-			       strerror(errnum));
+			       "cannot read playbook %s: %s", path, strerror(errnum));
 	}
 	load_text(lo, path, text.data ? text.data : "", text.len, override);
 	buf_done(&text);
@@ -230,8 +228,7 @@ playbook_set_load(struct playbook_set *set, const char *dir, struct err *e,
 		return st;
 	if (bad)
 		return err_set(e, ST_DATA, "%zu problem%s in the playbooks (%s)", bad,
-			       bad == 1 ? "" : "s",
-			       set->source);
+			       bad == 1 ? "" : "s", set->source);
 	return ST_OK;
 }
 

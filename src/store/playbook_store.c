@@ -233,7 +233,7 @@ store_inbox_each(struct store *s, const char *login, bool all, bool done, inbox_
 {
 	sqlite3_stmt *st = store_stmt(s,
 		"SELECT i.id, i.created_on, i.kind, a.external_id, a.name, r.login, i.recipient_role,"
-		" i.message, i.due_date, i.status, i.source, i.level" INBOX_WHERE
+		" i.message, i.due_date, i.status, i.source, i.level, i.account_id" INBOX_WHERE
 		" ORDER BY i.status = 'done', i.due_date IS NULL, i.due_date, i.level DESC, i.id", e);
 	struct inbox_item it;
 	int rc;
@@ -256,6 +256,7 @@ store_inbox_each(struct store *s, const char *login, bool all, bool done, inbox_
 		it.status = store_col_text(st, 9);
 		it.source = store_col_text(st, 10);
 		it.level = sqlite3_column_int(st, 11);
+		it.account_id = sqlite3_column_int64(st, 12);
 		if (cb(ctx, &it))
 			break;
 	}

@@ -86,6 +86,7 @@ enum status store_pb_rule_stats(struct store *s, const char *rule_id, struct pb_
  * admin: executive, and everything no user was found for).  */
 struct inbox_item {
 	int64_t id;
+	int64_t account_id;           /* 0: not about an account */
 	const char *created_on, *kind, *account, *account_name, *recipient, *role, *message,
 		*due_date, *status, *source;
 	int level;

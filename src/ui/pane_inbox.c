@@ -42,6 +42,7 @@
 
 struct ib_row {
 	int64_t id;
+	int64_t account_id;       /* 0: not about an account */
 	const char *created, *kind, *account, *account_name, *to, *due, *status, *message, *source;
 	bool unread;
 	bool overdue;            /* an act-by date before today */
@@ -102,6 +103,7 @@ add_row(void *ctx, const struct inbox_item *it)
 	else
 		snprintf(kind, sizeof(kind), "note");
 	r->id = it->id;
+	r->account_id = it->account_id;
 	r->created = keep(l->p, it->created_on);
 	r->kind = pool_strdup(&ib->pool, kind);
 	r->account = keep(l->p, it->account);
@@ -338,21 +340,14 @@ open_selected(struct pane *p)
 {
 	struct inbox *ib = p->priv;
 	const struct ib_row *r = ib->n ? &ib->rows[ib->cursor] : NULL;
-	struct err e = { ST_OK, "" };
-	int64_t id;
 
 	if (!r)
 		return ACT_DONE;
-	if (!r->account) {
+	if (!r->account_id) {
 		ui_message(p->ui, TH_WARNING, "item #%lld is not about an account", (long long)r->id);
 		return ACT_DONE;
 	}
-	/* The item names the account by external id, which resolves first. */
-	if (store_account_resolve(p->ui->store, r->account, &id, &e)) {
-		ui_message(p->ui, TH_ERROR, "%s", e.msg);
-		return ACT_DONE;
-	}
-	ui_open_account(p->ui, id);
+	ui_open_account(p->ui, r->account_id);
 	return ACT_DRAW;
 }
 

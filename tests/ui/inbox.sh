@@ -210,25 +210,28 @@ screen_row 4 "$WORK/narrow" | grep -q "^▶ 2026-11-13 L2" || fail "back at 80x2
 $(cat "$WORK/narrow")"
 screen_row 3 "$WORK/narrow" | grep -q 'STATUS' && fail "the status column did not make room at 80 columns"
 
-case_ "the items of a real playbook run are listed and counted"
+case_ "the items of a real playbook run are listed and counted (as the lead)"
+# The shipped rules address the lead, the AM and other roles, not the CSM:
+# look as the lead, and compare with `tend inbox`.
 sql "DELETE FROM inbox"
 if "$TEND" --db "$DB" $NOW playbook run >"$WORK/run" 2>"$WORK/run.err"; then
-	n=$(sql "SELECT count(*) FROM inbox WHERE recipient_id = $me AND status <> 'done'")
-	screen <<EOF
-wait 1/
+	TEND_USER=ingrid.halvorsen "$TEND" --db "$DB" $NOW inbox --format csv >"$WORK/cli" 2>"$WORK/cli.err" ||
+		fail "tend inbox failed: $(cat "$WORK/cli.err")"
+	n=$(grep -c '^[0-9][0-9]*,' "$WORK/cli")
+	first=$(sed -n '2s/,.*//p' "$WORK/cli")
+	[ "$n" -gt 0 ] || fail "the playbook run left the lead nothing: $(cat "$WORK/run")"
+	screen -e TEND_USER=ingrid.halvorsen <<EOF
+wait inbox $n
 key 3
-wait mine,
+wait mine, 1/$n
 dump $WORK/run-inbox
 key Q
 expect-exit 0
 EOF
-	if [ "$n" -gt 0 ]; then
-		screen_row 1 "$WORK/run-inbox" | grep -q "inbox $n *\$" ||
-			fail "the header does not count the run's $n items: $(screen_row 1 "$WORK/run-inbox")"
-		screen_has "mine, 1/$n" "$WORK/run-inbox"
-	else
-		screen_has "Inbox empty: nothing to act on." "$WORK/run-inbox"
-	fi
+	screen_row 1 "$WORK/run-inbox" | grep -q "ingrid.halvorsen (lead)  2026-11-23  inbox $n *\$" ||
+		fail "the header does not count the run's $n items: $(screen_row 1 "$WORK/run-inbox")"
+	screen_row 23 "$WORK/run-inbox" | grep -q "^#$first " ||
+		fail "the first item is not the first of tend inbox (#$first): $(screen_row 23 "$WORK/run-inbox")"
 else
 	fail "tend playbook run failed: $(cat "$WORK/run.err")"
 fi

@@ -241,7 +241,7 @@ check_actions(const struct pb_rule *r)
 	ck_assert_int_eq(a[1].role, PB_ROLE_LEAD);
 	ck_assert_str_eq(a[1].value, "cadence");
 	ck_assert_str_eq(a[1].priority, "low");
-	ck_assert_ptr_nonnull(a[2].checklist);                /* from templates.yaml, loaded later */
+	ck_assert_ptr_nonnull(a[2].checklist);      /* from templates.yaml, loaded later */
 	ck_assert_str_eq(a[2].checklist->id, "later");
 	ck_assert_str_eq(a[2].title, "Own title {today}");
 	ck_assert_int_eq(a[2].due_days, -1);
@@ -343,7 +343,8 @@ START_TEST(test_rule_facts)
 		/* condition */
 		FACT_SEGMENT, FACT_STAGE, FACT_LICENSE_UTILIZATION, FACT_DAYS_TO_RENEWAL, FACT_ARR,
 		FACT_RENEWAL_UPSELL, FACT_CHAMPION_PRESENT, FACT_SPONSOR_PRESENT, FACT_OPEN_TICKETS,
-		FACT_OPEN_TICKETS_AVG_30D, FACT_HEALTH_BAND, FACT_HEALTH_BAND_30D, FACT_DAYS_SINCE_REVIEW,
+		FACT_OPEN_TICKETS_AVG_30D, FACT_HEALTH_BAND, FACT_HEALTH_BAND_30D,
+		FACT_DAYS_SINCE_REVIEW,
 		FACT_TOUCH_MODEL, FACT_NPS_CATEGORY, FACT_CSAT_90D,
 		/* only in texts: a risk's description, a step's request, a template's title */
 		FACT_NPS_12M, FACT_OPEN_P1, FACT_ADVOCACY_12M,
@@ -359,8 +360,7 @@ START_TEST(test_rule_facts)
 	pb_rule_facts(playbook_find(&set, "everything"), used);
 	for (int f = 0; f < FACT_COUNT_; f++)
 		ck_assert_msg(used[f] == expect[f], "%s: used %d, expected %d", fact_defs[f].name,
-			      used[f],
-			      expect[f]);
+			      used[f], expect[f]);
 	memset(used, 0, sizeof(used));
 	pb_rule_facts(playbook_find(&set, "flow-style"), used);
 	for (int f = 0; f < FACT_COUNT_; f++)
@@ -450,7 +450,8 @@ START_TEST(test_override)
 	static const char b[] =
 		"templates:\n  prep: { title: Prep 2, items: [ two ] }\n"
 		"rules:\n"
-		"  - id: r1\n    description: second\n    enabled: false\n    when: { segment: smb }\n"
+		"  - id: r1\n    description: second\n    enabled: false\n"
+		"    when: { segment: smb }\n"
 		"    actions: [ { tag: z } ]\n";
 	static const char twice[] =
 		"rules:\n"
@@ -476,7 +477,7 @@ START_TEST(test_override)
 	ck_assert_uint_eq(parse(&set, "c.yaml", b, false, &got), 2);
 	ck_assert_str_eq(got.data,
 			 "c.yaml:2:3: duplicate template id 'prep' (first defined at b.yaml:2:3)\n"
-				   "c.yaml:4:9: duplicate rule id 'r1' (first defined at b.yaml:4:5)\n");
+			 "c.yaml:4:9: duplicate rule id 'r1' (first defined at b.yaml:4:5)\n");
 	ck_assert_str_eq(set.rules[0]->file, "b.yaml");
 
 	/* Within one file, override or not, twice is a problem. */
@@ -496,8 +497,10 @@ START_TEST(test_shipped_and_config)
 	static const char mine[] =
 		"templates:\n  qbr-prep: { title: Our own QBR, items: [ one ] }\n"
 		"rules:\n"
-		"  - id: renewal-t90\n    enabled: false\n    when: { segment: smb }\n    actions: [ { tag: x } ]\n"
-		"  - id: team-rule\n    when: { segment: smb }\n    actions: [ { checklist: { template: get-well } } ]\n";
+		"  - id: renewal-t90\n    enabled: false\n    when: { segment: smb }\n"
+		"    actions: [ { tag: x } ]\n"
+		"  - id: team-rule\n    when: { segment: smb }\n"
+		"    actions: [ { checklist: { template: get-well } } ]\n";
 	char tmpl[] = "/tmp/check_playbook.XXXXXX", *dir, *path, *old = getenv("XDG_CONFIG_HOME");
 	struct playbook_set set;
 	struct err e = { 0 };
@@ -578,9 +581,7 @@ START_TEST(test_load_errors)
 	buf_init(&got);
 	playbook_set_init(&set);
 	memset(&e, 0, sizeof(e));
-	ck_assert_int_eq(playbook_set_load(&set, TEST_SRCDIR "/tests/data/playbooks/bad/dup-across",
-					   &e, collect,
-					   &got), ST_DATA);
+	ck_assert_int_eq(playbook_set_load(&set, BAD "dup-across", &e, collect, &got), ST_DATA);
 	ck_assert_str_eq(e.msg, "2 problems in the playbooks (--playbooks " BAD "dup-across)");
 	ck_assert_ptr_nonnull(strstr(got.data, "duplicate rule id 'shared'"));
 	playbook_set_free(&set);
@@ -609,6 +610,39 @@ START_TEST(test_empty_file)
 }
 END_TEST
 
+/* The complete playbook of tend-playbook(5)'s EXAMPLES loads as is. */
+START_TEST(test_man_example)
+{
+	struct playbook_set set;
+	struct buf man, got;
+	const char *start, *end;
+	struct diag d;
+
+	buf_init(&man);
+	buf_init(&got);
+	ck_assert_int_eq(buf_read_file(&man, TEST_SRCDIR "/man/tend-playbook.5"), 0);
+	start = strstr(man.data, "\n# team.yaml");
+	ck_assert_ptr_nonnull(start);
+	start++;
+	end = strstr(start, "\n.Ed\n");
+	ck_assert_ptr_nonnull(end);
+	ck_assert_ptr_null(memchr(start, '\\', (size_t)(end - start)));   /* no roff escapes */
+	playbook_set_init(&set);
+	diag_init(&d, "team.yaml");
+	playbook_parse(&set, start, (size_t)(end - start) + 1, &d, false);
+	for (size_t i = 0; i < d.n; i++)
+		buf_addf(&got, "%s\n", d.items[i].text);
+	ck_assert_msg(d.n == 0, "%s", got.data);
+	ck_assert_uint_eq(set.nrules, 3);
+	ck_assert_uint_eq(set.ntemplates, 1);
+	ck_assert_ptr_nonnull(playbook_find(&set, "sponsor-quiet")->actions[0].checklist);
+	diag_done(&d);
+	playbook_set_free(&set);
+	buf_done(&got);
+	buf_done(&man);
+}
+END_TEST
+
 /* -- the corpus ---------------------------------------------------------------- */
 
 /* Check one case (a file, or a directory of files as one set); on a
@@ -616,7 +650,7 @@ END_TEST
 static void
 corpus_case(const char *name, struct buf *failures)
 {
-	char *path = xasprintf("%s%s", BAD, name), **names = NULL, *one[1];
+	char *path = xasprintf("%s%s", BAD, name), **names = NULL;
 	const char **files;
 	struct buf want, got;
 	struct stat st;
@@ -634,9 +668,8 @@ corpus_case(const char *name, struct buf *failures)
 		for (size_t i = 0; i < n; i++)
 			files[i] = xasprintf("%s/%s", path, names[i]);
 	} else {
-		one[0] = path;
 		files = xcalloc(1, sizeof(*files));
-		files[0] = xstrdup(one[0]);
+		files[0] = xstrdup(path);
 		n = 1;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -711,6 +744,7 @@ main(void)
 	tcase_add_test(tc, test_shipped_and_config);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_man_example);
 	tcase_add_test(tc, test_corpus);
 	tcase_add_test(tc, test_good_files);
 	suite_add_tcase(s, tc);
