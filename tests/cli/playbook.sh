@@ -151,6 +151,23 @@ expect_err_has "z.yaml:3:13: unknown fact 'segmnt'; did you mean 'segment'?"
 run playbook check "$WORK/broken/z.yaml"
 expect_rc 65
 
+case_ "a read-only book: the run is refused and nothing changes"
+before=$(dump)
+run --db "$DB" --now 2027-01-10 --read-only playbook run $LADDER
+expect_rc 77
+expect_err_has "read-only"
+[ "$(dump)" = "$before" ] || fail "a refused run changed the book"
+
+case_ "json report"
+run --db "$DB" --now 2026-12-28 playbook run $LADDER --dry-run --format json
+expect_rc 0
+tr -d ' \n' <"$WORK/out" >"$WORK/json"
+grep -qF '"as_of":"2026-12-28","dry_run":true,"run_id":null,"rules":[{"rule":"soon","matched":' "$WORK/json" ||
+	fail "json: no header: $(cat "$WORK/json")"
+grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json" || fail "json: no firing"
+grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json" ||
+	fail "json: no action"
+
 case_ "the shipped playbooks validate"
 run playbook check
 expect_rc 0
