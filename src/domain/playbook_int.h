@@ -72,6 +72,9 @@ void pb_load_done(struct pb_load *l);
 /* Parse one file into l->set (templates resolved later); problems go to
  * d, and are added to *problems too when it is not NULL.  Returns the
  * file's problems so far. */
+/* Is this a shipped playbook's name ("playbooks/pb-*.yaml", embedded)?
+ * Only shipped rules and templates may be replaced by a later file. */
+bool pb_shipped(const char *file);
 size_t pb_load_file(struct pb_load *l, const char *text, size_t len, struct diag *d, bool override,
 		    size_t *problems);
 /* Resolve every recorded template reference; returns the problems found

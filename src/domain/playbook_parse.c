@@ -330,7 +330,7 @@ add_template(struct pb_parse *p, struct pb_template *t, yaml_node_t *k)
 
 		if (strcmp(old->id, t->id))
 			continue;
-		if (old->file == p->file || !p->l->override)
+		if (old->file == p->file || !p->l->override || !pb_shipped(old->file))
 			ydoc_problem(&p->y, k, "duplicate template id '%s' (first defined at %s:%ld:%ld)",
 				     t->id, old->file, old->line, old->col);
 		else
@@ -462,7 +462,7 @@ add_rule(struct pb_parse *p, struct pb_rule *r, yaml_node_t *idn)
 
 		if (strcmp(old->id, r->id))
 			continue;
-		if (old->file == p->file || !p->l->override)
+		if (old->file == p->file || !p->l->override || !pb_shipped(old->file))
 			ydoc_problem(&p->y, idn,
 				     "duplicate rule id '%s' (first defined at %s:%ld:%ld)", r->id,
 				     old->file, old->line, old->col);
@@ -568,6 +568,12 @@ pb_load_done(struct pb_load *l)
 	free(l->refs);
 	l->refs = NULL;
 	l->nrefs = l->caprefs = 0;
+}
+
+bool
+pb_shipped(const char *file)
+{
+	return file && !strncmp(file, "playbooks/pb-", strlen("playbooks/pb-"));
 }
 
 size_t

@@ -24,7 +24,6 @@
 #include "domain/playbook_int.h"
 
 /* Shipped playbooks: embedded files named like this. */
-#define SHIPPED_PREFIX "playbooks/pb-"
 
 /* One file of a load and its problems. */
 struct file_diag {
@@ -175,6 +174,15 @@ load_dir(struct loading *lo, const char *dir, struct err *e)
 	return st;
 }
 
+static void
+load_shipped(struct loading *lo)
+{
+	for (size_t i = 0; i < embedded_file_count; i++)
+		if (pb_shipped(embedded_files[i].name))
+			load_text(lo, embedded_files[i].name, embedded_files[i].text,
+				  strlen(embedded_files[i].text), false);
+}
+
 static enum status
 load_default(struct loading *lo, struct err *e)
 {
@@ -182,10 +190,7 @@ load_default(struct loading *lo, struct err *e)
 	char *dir = config_dir(), **list;
 	enum status st = ST_OK;
 
-	for (size_t i = 0; i < embedded_file_count; i++)
-		if (!strncmp(embedded_files[i].name, SHIPPED_PREFIX, strlen(SHIPPED_PREFIX)))
-			load_text(lo, embedded_files[i].name, embedded_files[i].text,
-				  strlen(embedded_files[i].text), false);
+	load_shipped(lo);
 	set->source = "shipped";
 	if (!(list = yaml_files(dir))) {
 		if (errno != ENOENT && errno != ENOTDIR)
@@ -243,12 +248,15 @@ playbook_check_files(const char *const *files, int nfiles, struct err *e,
 
 	playbook_set_init(&set);
 	loading_init(&lo, &set, report, ctx);
+	/* Checked as they would run: beside the shipped playbooks, whose
+	 * templates they may use and whose rules they may replace. */
+	load_shipped(&lo);
 	/* An unreadable file does not stop the others from being checked;
 	 * the first such error is the one returned. */
 	for (int i = 0; i < nfiles; i++) {
 		struct err one = { .status = ST_OK };
 
-		if (load_path(&lo, files[i], false, &one) && !first.status)
+		if (load_path(&lo, files[i], true, &one) && !first.status)
 			first = one;
 	}
 	bad = loading_finish(&lo);

@@ -168,6 +168,16 @@ grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json" || fail 
 grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json" ||
 	fail "json: no action"
 
+case_ "a team file is checked beside the shipped playbooks"
+printf 'rules:\n  - id: health-red\n    when: { health_band: red }\n    actions: [ { checklist: { template: get-well } } ]\n' >"$WORK/team.yaml"
+run playbook check "$WORK/team.yaml"
+expect_rc 0
+expect_out_has "team.yaml: ok"
+cp "$WORK/team.yaml" "$WORK/team2.yaml"
+run playbook check "$WORK/team.yaml" "$WORK/team2.yaml"
+expect_rc 65
+expect_err_has "team2.yaml:2:9: duplicate rule id 'health-red' (first defined at $WORK/team.yaml:2:5)"
+
 case_ "the shipped playbooks validate"
 run playbook check
 expect_rc 0

@@ -462,7 +462,8 @@ START_TEST(test_override)
 
 	buf_init(&got);
 	playbook_set_init(&set);
-	ck_assert_uint_eq(parse(&set, "a.yaml", a, false, &got), 0);
+	/* Only shipped rules and templates (playbooks/pb-*) may be replaced. */
+	ck_assert_uint_eq(parse(&set, "playbooks/pb-a.yaml", a, false, &got), 0);
 	ck_assert_uint_eq(parse(&set, "b.yaml", b, true, &got), 0);
 	/* Replaced in place: same position, the new rule and template. */
 	ck_assert_uint_eq(set.nrules, 2);
@@ -473,7 +474,10 @@ START_TEST(test_override)
 	ck_assert_uint_eq(set.ntemplates, 1);
 	ck_assert_str_eq(set.templates[0]->title, "Prep 2");
 
-	/* Without override a second id is a problem naming the first. */
+	/* Without override a second id is a problem naming the first; with
+	 * it too, when the first is not a shipped one. */
+	ck_assert_uint_eq(parse(&set, "c.yaml", b, true, &got), 2);
+	buf_reset(&got);
 	ck_assert_uint_eq(parse(&set, "c.yaml", b, false, &got), 2);
 	ck_assert_str_eq(got.data,
 			 "c.yaml:2:3: duplicate template id 'prep' (first defined at b.yaml:2:3)\n"
