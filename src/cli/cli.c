@@ -477,3 +477,13 @@ cli_format(const struct cli *c, enum out_format dflt)
 {
 	return c->format_set ? c->format : dflt;
 }
+
+void
+cli_report_diag(void *ctx, const struct diag *d)
+{
+	(void)ctx;
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s\n", d->items[i].text);
+	if (d->dropped)
+		fprintf(stderr, "... and %zu more problems\n", d->dropped);
+}

@@ -17,6 +17,7 @@
 #include "cli/output.h"
 #include "core/conf.h"
 #include "core/date.h"
+#include "core/diag.h"
 #include "core/err.h"
 
 struct store;
@@ -61,6 +62,8 @@ enum status cli_getopt(struct cli *c, const struct command *cmd, int argc, char 
 		       const char *shortopts, const struct option *longopts,
 		       opt_fn fn, void *ctx, int *first);
 
+/* Print a file's diagnostics to stderr (a report callback of the loaders). */
+void cli_report_diag(void *ctx, const struct diag *d);
 /* Open the book (once).  create: make the file if it does not exist. */
 enum status cli_store(struct cli *c, bool create, struct store **out);
 /* The format to use: --format, else dflt. */

@@ -38,22 +38,13 @@ pb_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_OK;
 }
 
-static void
-report(void *ctx, const struct diag *d)
-{
-	(void)ctx;
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(stderr, "%s\n", d->items[i].text);
-	if (d->dropped)
-		fprintf(stderr, "... and %zu more problems\n", d->dropped);
-}
 
 /* The set in force; its problems are printed and make it ST_DATA. */
 static enum status
 load(struct cli *c, const struct pb_opts *o, struct playbook_set *set)
 {
 	playbook_set_init(set);
-	if (playbook_set_load(set, o->dir, c->err, report, NULL)) {
+	if (playbook_set_load(set, o->dir, c->err, cli_report_diag, NULL)) {
 		playbook_set_free(set);
 		if (c->err->status == ST_DATA)
 			err_wrap(c->err, "nothing was run");
@@ -77,7 +68,7 @@ pb_check(struct cli *c, const struct pb_opts *o, int n, char **files)
 		playbook_set_free(&set);
 		return ST_OK;
 	}
-	bad = playbook_check_files((const char *const *)files, n, c->err, report, NULL);
+	bad = playbook_check_files((const char *const *)files, n, c->err, cli_report_diag, NULL);
 	if (c->err->status)
 		return c->err->status;
 	if (bad)

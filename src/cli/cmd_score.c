@@ -81,22 +81,13 @@ static const struct option health_options[] = {
 };
 
 /* Print a scorecard file's problems to stderr. */
-static void
-report(void *ctx, const struct diag *d)
-{
-	(void)ctx;
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(stderr, "%s\n", d->items[i].text);
-	if (d->dropped)
-		fprintf(stderr, "... and %zu more problems\n", d->dropped);
-}
 
 /* Load the scorecards in force and their calibrations; warn about quantile
  * measures never calibrated or calibrated too long ago. */
 enum status
 health_load_set(struct cli *c, struct store *s, const struct health_opts *o, struct scorecard_set *set)
 {
-	if (scorecard_set_load(set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, report, NULL))
+	if (scorecard_set_load(set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, cli_report_diag, NULL))
 		return c->err->status;
 	for (int i = 0; i < set->n; i++) {
 		struct scorecard *sc = set->sc[i];
@@ -404,7 +395,7 @@ health_calibrate(struct cli *c, struct store *s, struct health_opts *o)
 	enum status st;
 	int done = 0;
 
-	if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, report, NULL))
+	if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, cli_report_diag, NULL))
 		return c->err->status;
 	if ((st = wtx_begin(s, "health calibrate", WTX_AUDIT_ROWS, &t, c->err))) {
 		scorecard_set_free(&set);
@@ -477,7 +468,7 @@ health_check(struct cli *c, struct health_opts *o, int n, char **args)
 
 	if (n == 0) {
 		if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err,
-				       report, NULL))
+				       cli_report_diag, NULL))
 			return c->err->status;
 		for (int i = 0; i < set.n; i++)
 			printf("%s: ok (%s, %d measures, %d bands)\n", set.sc[i]->file, set.sc[i]->name,
@@ -495,7 +486,7 @@ health_check(struct cli *c, struct health_opts *o, int n, char **args)
 		if (sc)
 			printf("%s: ok (%s, %d measures, %d bands)\n", args[i], sc->name, sc->nmeasures, sc->scale);
 		else if (d.n)
-			report(NULL, &d);
+			cli_report_diag(NULL, &d);
 		else
 			fprintf(stderr, "tend: %s\n", e.msg);
 		bad += !sc;
