@@ -65,7 +65,8 @@ enum fact_kind {
 	_(CHAMPION_PRESENT, "champion_present", FK_FLAG, "0|1", "an active contact has the champion role") \
 	_(SPONSOR_PRESENT, "sponsor_present", FK_FLAG, "0|1", "an active contact has the executive_sponsor role") \
 	_(DAYS_SINCE_CHAMPION_LEFT, "days_since_champion_left", FK_DAYS, "days", \
-	  "days since a contact with the champion or executive_sponsor role last left: the latest left_on on or before the date (unknown when none has left)") \
+	  "days since a contact with the champion or executive_sponsor role last left: the latest " \
+	  "left_on on or before the date (unknown when none has left)") \
 	_(ADVOCACY_12M, "advocacy_12m", FK_COUNT, "events", \
 	  "advocacy events (references, case studies, reviews, talks) in the 12 months ending on the date") \
 	_(INVOICE_DAYS_LATE, "invoice_days_late", FK_DAYS, "days", \
@@ -78,7 +79,8 @@ enum fact_kind {
 	_(MILESTONES_ON_TRACK, "milestones_on_track", FK_RATIO, "ratio", \
 	  "milestones done or on track / all milestones, in success plans shared, signed or active") \
 	_(PLAN_UNSIGNED_DAYS, "plan_unsigned_days", FK_DAYS, "days", \
-	  "days since the start date of the oldest success plan still draft or shared that started on or before the date (unknown when none)") \
+	  "days since the start date of the oldest success plan still draft or shared that started " \
+	  "on or before the date (unknown when none)") \
 	_(DAYS_TO_RENEWAL, "days_to_renewal", FK_DAYS, "days", \
 	  "days until the earliest renewal neither won nor lost (negative when overdue)") \
 	_(RENEWAL_FORECAST, "renewal_forecast", FK_LABEL, "forecast", \
@@ -87,7 +89,8 @@ enum fact_kind {
 	  "forecast ARR - target ARR of that renewal (unknown while it has no forecast)") \
 	_(DAYS_SINCE_START, "days_since_start", FK_DAYS, "days", "days since the initial contract date") \
 	_(DAYS_IN_STAGE, "days_in_stage", FK_DAYS, "days", \
-	  "days since the account entered its lifecycle stage (unknown when that date is not recorded)") \
+	  "days since the account entered its lifecycle stage (unknown when that date is not " \
+	  "recorded)") \
 	_(OPEN_RISKS, "open_risks", FK_COUNT, "risks", "risks not closed") \
 	_(OVERDUE_TASKS, "overdue_tasks", FK_COUNT, "tasks", "open tasks due before the date") \
 	_(HEALTH_SCORE, "health_score", FK_NUMBER, "1..scale", "score of the latest health snapshot on or before the date") \

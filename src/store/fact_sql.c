@@ -32,21 +32,24 @@
 /* num / den as REAL, NULL unless den > 0 (den must be a plain column). */
 #define RATIO(num, den) "CAST(" num " AS REAL) / CASE WHEN " den " > 0 THEN " den " END"
 
-/* The id of the latest usage row on or before day that recorded users or
- * seats: the seek store/facts.c joins as un, u30 and u90. */
-#define USAGE_ID(day) \
-	"(SELECT id FROM usage WHERE account_id = a.id AND date <= " day \
+/* cols of the latest usage row on or before day that recorded users or
+ * seats: the seek store/facts.c joins as un, u30 and u90 (same index, same
+ * order, so the same row even when two share a date). */
+#define USAGE_AT(cols, day) \
+	"(SELECT " cols " FROM usage WHERE account_id = a.id AND date <= " day \
 	" AND (active_users IS NOT NULL OR activated_seats IS NOT NULL) ORDER BY date DESC LIMIT 1)"
-/* cols of the latest usage row on or before ?1. */
-#define USAGE_NOW(cols) "(SELECT " cols " FROM usage WHERE id = " USAGE_ID("?1") ")"
-/* Relative change of active users since the latest usage before `back`. */
+#define USAGE_ID(day) USAGE_AT("id", day)
+#define USAGE_NOW(cols) USAGE_AT(cols, "?1")
+/* Relative change of active users since the latest usage on or before
+ * ?1 + back: two seeks, each row read once. */
 #define USERS_CHANGE(back) \
 	"(SELECT (CAST(n.active_users AS REAL) - o.active_users) / o.active_users" \
 	" FROM usage n, usage o WHERE n.id = " USAGE_ID("?1") \
 	" AND o.id = " USAGE_ID("date(?1, '" back "')") " AND o.active_users > 0)"
 
-/* Tickets opened on or before ?1 that were still open on some day of the
- * 30 days ending on it: the only ones with open-ticket-days in that window. */
+/* Tickets opened on or before ?1 and not closed 30 days before it: all the
+ * tickets open on some day of the 30-day window (a few more that count 0),
+ * so all the tickets open on ?1 too. */
 #define TICKETS_LATE_30D \
 	" FROM tickets WHERE account_id = a.id AND opened_date <= ?1" \
 	" AND (closed_date IS NULL OR closed_date > date(?1, '-30 days')))"
@@ -74,11 +77,14 @@
 	" IN ('red', 'orange', 'yellow') THEN '-14 days' ELSE '-30 days' END)" \
 	" ORDER BY date DESC, id DESC LIMIT 1)"
 
-/* Contacts of the account still there on ?1 (one who left after it was). */
+/* A contact of the account still there on ?1 (one who left after it was)
+ * has the role.  Nested EXISTS, not a join, so that SQLite goes from the
+ * account's contacts to their roles and not from every contact having the
+ * role (contact_roles_role) to its account. */
 #define PRESENT(role) \
-	"EXISTS (SELECT 1 FROM contacts c JOIN contact_roles r ON r.contact_id = c.id" \
-	" WHERE c.account_id = a.id AND r.role = '" role "'" \
-	" AND (c.status = 'active' OR c.left_on > ?1))"
+	"EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id" \
+	" AND (c.status = 'active' OR c.left_on > ?1) AND EXISTS (SELECT 1 FROM contact_roles r" \
+	" WHERE r.contact_id = c.id AND r.role = '" role "'))"
 
 /* cols of the renewal coming up: the earliest neither won nor lost, the
  * lowest id on a tie (the renewal store/facts.c joins as rw). */
@@ -134,12 +140,13 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 	F(OPEN_TICKETS_VS_AVG, 2,
 		"(SELECT CASE WHEN total(" TICKET_OPEN_DAYS ") > 0"
 		" THEN CAST(count(CASE WHEN " TICKET_OPEN " THEN 1 END) AS REAL)"
-		" / (total(" TICKET_OPEN_DAYS ") / 30.0) ELSE 0 END" TICKETS_LATE_30D),
+		" / (total(" TICKET_OPEN_DAYS ") / 30.0) ELSE 0.0 END" TICKETS_LATE_30D),
 	F(TICKETS_90D, 2, COUNT(
 		"tickets WHERE account_id = a.id AND opened_date > date(?1, '-90 days')"
 		" AND opened_date <= ?1")),
 	F(TICKET_TREND, 2,
-		"(SELECT coalesce(sum(CASE WHEN opened_date > date(?1, '-28 days') THEN 1 ELSE -1 END), 0)"
+		"(SELECT coalesce(sum(CASE WHEN opened_date > date(?1, '-28 days')"
+		" THEN 1 ELSE -1 END), 0)"
 		" FROM tickets WHERE account_id = a.id AND opened_date > date(?1, '-56 days')"
 		" AND opened_date <= ?1)"),
 	F(NPS_12M, 2,
@@ -147,7 +154,8 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 		" FROM surveys WHERE account_id = a.id AND kind = 'nps'"
 		" AND date > date(?1, '-12 months') AND date <= ?1)"),
 	F(NPS_CATEGORY, 1, LATEST("surveys",
-		"CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END",
+		"CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive'"
+		" ELSE 'detractor' END",
 		" AND kind = 'nps'", "?1")),
 	F(CSAT_90D, 2,
 		"(SELECT avg(score) FROM surveys WHERE account_id = a.id AND kind = 'csat'"
@@ -160,7 +168,8 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 	/* Any touchpoint of the account an executive attended (the contact's own
 	 * account does not matter, as in store/facts.c). */
 	F(DAYS_SINCE_EXEC_TOUCH, 2, DAYS_SINCE(
-		"(SELECT t.date FROM touchpoints t JOIN touchpoint_attendees x ON x.touchpoint_id = t.id"
+		"(SELECT t.date FROM touchpoints t"
+		" JOIN touchpoint_attendees x ON x.touchpoint_id = t.id"
 		" JOIN contacts c ON c.id = x.contact_id"
 		" WHERE t.account_id = a.id AND t.date <= ?1 AND c.is_executive = 1"
 		" ORDER BY t.date DESC LIMIT 1)")),
@@ -169,14 +178,17 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 	F(CHAMPION_PRESENT, 2, PRESENT("champion")),
 	F(SPONSOR_PRESENT, 2, PRESENT("executive_sponsor")),
 	F(DAYS_SINCE_CHAMPION_LEFT, 2, DAYS_SINCE(
-		"(SELECT max(c.left_on) FROM contacts c WHERE c.account_id = a.id AND c.left_on <= ?1"
+		"(SELECT max(c.left_on) FROM contacts c"
+		" WHERE c.account_id = a.id AND c.left_on <= ?1"
 		" AND EXISTS (SELECT 1 FROM contact_roles r WHERE r.contact_id = c.id"
 		" AND (r.role = 'champion' OR r.role = 'executive_sponsor')))")),
 	F(ADVOCACY_12M, 2, COUNT(
-		"advocacy_events WHERE account_id = a.id AND date > date(?1, '-12 months') AND date <= ?1")),
+		"advocacy_events WHERE account_id = a.id AND date > date(?1, '-12 months')"
+		" AND date <= ?1")),
 	/* Invoices due in the year, and older ones still unpaid on ?1. */
 	F(INVOICE_DAYS_LATE, 2,
-		"(SELECT CAST(max(max(0, julianday(CASE WHEN paid_date <= ?1 THEN paid_date ELSE ?1 END)"
+		"(SELECT CAST(max(max(0,"
+		" julianday(CASE WHEN paid_date <= ?1 THEN paid_date ELSE ?1 END)"
 		" - julianday(due_date))) AS INTEGER) FROM invoices WHERE account_id = a.id"
 		" AND due_date <= ?1"
 		" AND (due_date > date(?1, '-365 days') OR paid_date IS NULL OR paid_date > ?1))"),

@@ -75,7 +75,8 @@ static const char facts_sql[] =
 	"  GROUP BY p.account_id),"
 	/* The oldest plan not yet signed, and when a champion or sponsor last left. */
 	" pu AS (SELECT account_id, min(start_date) AS start FROM success_plans"
-	"  WHERE (status = 'draft' OR status = 'shared') AND start_date <= ?1 ACCT GROUP BY account_id),"
+	"  WHERE (status = 'draft' OR status = 'shared') AND start_date <= ?1 ACCT"
+	"  GROUP BY account_id),"
 	" cl AS (SELECT c.account_id, max(c.left_on) AS left_on"
 	"  FROM contacts c WHERE c.left_on <= ?1 AND EXISTS (SELECT 1 FROM contact_roles r"
 	"   WHERE r.contact_id = c.id AND (r.role = 'champion' OR r.role = 'executive_sponsor'))"
