@@ -243,7 +243,9 @@ for rule in $("$TEND" --db "$BOOK" --now "$NOW" playbook list --format csv | awk
 	"$TEND" --db "$BOOK" --now "$NOW" playbook sql "$rule" >>"$PBSQL"
 done
 pb_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --summary)
-raw_ms=$(median_ms "$SQLITE3" "$BOOK" ".read $PBSQL")
+# With the page cache and memory map tend uses while it runs playbooks.
+raw_ms=$(median_ms "$SQLITE3" -cmd "PRAGMA cache_size = -65536" -cmd "PRAGMA mmap_size = 2147483648" \
+	"$BOOK" ".read $PBSQL")
 eval_ms=$("$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --format json |
 	grep -o '"ms":[0-9.]*' | awk -F: '{ s += $2 } END { printf "%.1f", s }')
 report "playbook run --dry-run ($ACCOUNTS)" "$pb_ms" "$raw_ms" 1.5

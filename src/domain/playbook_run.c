@@ -167,6 +167,7 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 	rep->rules = pool_alloc(&rep->pool, (set->nrules + 1) * sizeof(*rep->rules));
 	if (!o->dry_run && (st = pb_exec_begin_run(&x, e)))
 		return st;
+	store_pb_scan(s, true);
 	for (size_t i = 0; !st && i < set->nrules; i++) {
 		const struct pb_rule *r = set->rules[i];
 
@@ -179,6 +180,7 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 	}
 	if (!st)
 		st = pb_escalate(&x, o->only_rule, e);
+	store_pb_scan(s, false);
 	if (!o->dry_run && rep->run_id) {
 		struct err e2 = { 0 };
 		enum status st2 = pb_exec_end_run(&x, &e2);

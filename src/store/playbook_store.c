@@ -23,6 +23,13 @@ column_fact(sqlite3_stmt *st, int col, int fact, struct fact_value *v)
 		v->num = sqlite3_column_double(st, col);
 }
 
+void
+store_pb_scan(struct store *s, bool on)
+{
+	sqlite3_exec(s->db, on ? "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483648"
+			       : "PRAGMA cache_size = -2000; PRAGMA mmap_size = 0", NULL, NULL, NULL);
+}
+
 enum status
 store_rule_eval(struct store *s, const struct rule_sql *q, const char *rule_id, int32_t day,
 		pb_match_cb cb, void *ctx, struct err *e)

@@ -31,6 +31,11 @@ struct pb_match {
 };
 typedef int (*pb_match_cb)(void *ctx, const struct pb_match *m);
 
+/* A playbook run reads every account's rows for each rule: a larger page
+ * cache and a memory-mapped book while it runs (on), SQLite's defaults
+ * again after (off). */
+void store_pb_scan(struct store *s, bool on);
+
 /* Run compiled rule q as of day; cb for every account whose condition
  * holds, in id order.  A non-zero return from cb stops. */
 enum status store_rule_eval(struct store *s, const struct rule_sql *q, const char *rule_id,
