@@ -22,7 +22,8 @@
 struct hit {
 	int64_t account_id;
 	const char *scope_key;
-	struct fact_value facts[FACT_COUNT_];
+	struct fact_value *facts;     /* by fact id, in the report's pool; NULL
+					 when the rule's texts use no {fact.*} */
 };
 
 struct collect {
@@ -51,6 +52,11 @@ collect_match(void *ctx, const struct pb_match *m)
 	h = &c->hits[c->n++];
 	h->account_id = m->account_id;
 	h->scope_key = pool_strdup(&c->rep->pool, m->scope_key);
+	h->facts = NULL;
+	if (c->q->nfacts) {
+		h->facts = pool_alloc(&c->rep->pool, FACT_COUNT_ * sizeof(*h->facts));
+		memset(h->facts, 0, FACT_COUNT_ * sizeof(*h->facts));
+	}
 	for (int i = 0; i < c->q->nfacts; i++) {
 		int f = c->q->facts[i];
 

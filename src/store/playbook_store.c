@@ -51,8 +51,9 @@ store_rule_eval(struct store *s, const struct rule_sql *q, const char *rule_id, 
 		else
 			sqlite3_bind_double(st, n, q->params[i].num);
 	}
+	memset(&m, 0, sizeof(m));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&m, 0, sizeof(m));
+		/* Only the facts of q->facts are read: the rest stay zero. */
 		m.account_id = sqlite3_column_int64(st, 0);
 		m.scope_key = store_col_text(st, 1);
 		m.fired_before = sqlite3_column_int(st, 2) != 0;
