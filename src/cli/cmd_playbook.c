@@ -397,6 +397,10 @@ static const struct option pb_options[] = {
 	{ "summary", no_argument, NULL, 's' },
 	{ "rule", required_argument, NULL, 'r' },
 	{ "playbooks", required_argument, NULL, 'P' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct option inbox_options[] = {
 	{ "all", no_argument, NULL, 'a' },
 	{ "done", no_argument, NULL, 'D' },
 	{ NULL, 0, NULL, 0 },
@@ -471,7 +475,7 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	enum status st;
 	int first;
 
-	if (cli_getopt(c, cmd, argc, argv, "", pb_options, pb_opt, &o, &first) || first < 0)
+	if (cli_getopt(c, cmd, argc, argv, "", inbox_options, pb_opt, &o, &first) || first < 0)
 		return c->err->status;
 	if (cli_store(c, false, &s))
 		return c->err->status;
