@@ -168,6 +168,18 @@ grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json" || fail 
 grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json" ||
 	fail "json: no action"
 
+case_ "per renewal: the next renewal fires again"
+run --db "$DB" --now 2027-01-05 renewal close 1 --final 300000.50
+expect_rc 0
+printf 'account,due_date,target_arr,forecast_category,stage,owner\nCRM-001,2027-02-10,310000,likely,not_started,amara\n' >"$WORK/next.csv"
+run --db "$DB" --now 2027-01-05 import renewal "$WORK/next.csv"
+expect_rc 0
+run --db "$DB" --now 2027-01-05 playbook run $LADDER --rule soon
+expect_out_has "soon: 1 matched, 1 fired, 0 already fired"
+expect_out_has "  CRM-001 Acme Corporation [renewal:5]"
+run --db "$DB" --now 2027-01-05 playbook run $LADDER --rule soon --summary
+expect_out_has "soon: 1 matched, 0 fired, 1 already fired"
+
 case_ "a team file is checked beside the shipped playbooks"
 printf 'rules:\n  - id: health-red\n    when: { health_band: red }\n    actions: [ { checklist: { template: get-well } } ]\n' >"$WORK/team.yaml"
 run playbook check "$WORK/team.yaml"

@@ -37,6 +37,7 @@ risk-support-spike PB-RISK-SUPPORT-SPIKE
 risk-support-p1 PB-RISK-SUPPORT-P1
 risk-support-silence PB-RISK-SUPPORT-SILENCE
 risk-sentiment PB-RISK-SENTIMENT
+risk-product PB-RISK-PRODUCT
 risk-renewal-forecast PB-RISK-RENEWAL-FORECAST
 champion-left PB-CHAMPION-LEFT
 nps-detractor PB-NPS-DETRACTOR
