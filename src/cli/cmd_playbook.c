@@ -213,6 +213,8 @@ print_json(const struct pb_report *r)
 		json_int(&j, r->run_id);
 	else
 		json_str(&j, NULL);
+	json_key(&j, "eval_ms");
+	json_real(&j, r->eval_ms);
 	json_key(&j, "rules");
 	json_arr_begin(&j);
 	for (size_t i = 0; i < r->nrules; i++) {

@@ -18,64 +18,6 @@
 #include "store/rule_sql.h"
 #include "store/wtx.h"
 
-/* Accounts a rule fires for, copied out of the statement's rows. */
-struct hit {
-	int64_t account_id;
-	const char *scope_key;
-	struct fact_value *facts;     /* by fact id, in the report's pool; NULL
-					 when the rule's texts use no {fact.*} */
-};
-
-struct collect {
-	struct pb_report *rep;
-	struct pb_rule_report *rr;
-	const struct rule_sql *q;
-	struct hit *hits;
-	size_t n, cap;
-};
-
-static int
-collect_match(void *ctx, const struct pb_match *m)
-{
-	struct collect *c = ctx;
-	struct hit *h;
-
-	c->rr->matched++;
-	if (!m->scope_key || m->fired_before) {
-		c->rr->already++;
-		return 0;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->hits = xreallocarray(c->hits, c->cap, sizeof(*c->hits));
-	}
-	h = &c->hits[c->n++];
-	h->account_id = m->account_id;
-	h->scope_key = pool_strdup(&c->rep->pool, m->scope_key);
-	h->facts = NULL;
-	if (c->q->nfacts) {
-		h->facts = pool_alloc(&c->rep->pool, FACT_COUNT_ * sizeof(*h->facts));
-		memset(h->facts, 0, FACT_COUNT_ * sizeof(*h->facts));
-	}
-	for (int i = 0; i < c->q->nfacts; i++) {
-		int f = c->q->facts[i];
-
-		h->facts[f] = m->facts[f];
-		if (m->facts[f].label)
-			h->facts[f].label = pool_strdup(&c->rep->pool, m->facts[f].label);
-	}
-	return 0;
-}
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static struct pb_fire_report *
 new_fire(struct pb_report *rep)
 {
@@ -89,7 +31,7 @@ new_fire(struct pb_report *rep)
 
 /* Plan (and with t, write) one firing of r for hit h. */
 static enum status
-fire(struct pb_exec *x, const struct pb_rule *r, const struct hit *h, struct wtx *t, struct err *e)
+fire(struct pb_exec *x, const struct pb_rule *r, const struct pb_hit *h, struct wtx *t, struct err *e)
 {
 	struct pb_report *rep = x->rep;
 	struct pb_fire_report *f;
@@ -116,28 +58,36 @@ fire(struct pb_exec *x, const struct pb_rule *r, const struct hit *h, struct wtx
 	return st;
 }
 
-static enum status
-run_rule(struct pb_exec *x, const struct pb_rule *r, struct pb_rule_report *rr, struct err *e)
+static double
+now_ms(void)
 {
-	struct rule_sql q;
-	struct collect c = { .rep = x->rep, .rr = rr, .q = &q };
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Apply one rule's hits: its firings, in one transaction (none in a dry run). */
+static enum status
+apply_rule(struct pb_exec *x, const struct pb_rule *r, const struct rule_result *res,
+	   struct pb_rule_report *rr, struct err *e)
+{
 	struct wtx *t = NULL;
-	enum status st;
-	double t0 = now_ms();
+	enum status st = ST_OK;
 
 	rr->rule_id = r->id;
-	rule_sql_compile(r, &q);
-	st = store_rule_eval(x->s, &q, r->id, x->day, collect_match, &c, e);
-	rr->ms = now_ms() - t0;
+	rr->matched = res->matched;
+	rr->already = res->already;
+	rr->ms = res->ms;
 	/* The audit log names the rule: the action is its source mark. */
-	if (!st && !x->rep->dry_run) {
+	if (!x->rep->dry_run) {
 		char action[160];
 
 		snprintf(action, sizeof(action), "playbook:%s", r->id);
 		st = wtx_begin(x->s, action, WTX_AUDIT_ROWS, &t, e);
 	}
-	for (size_t i = 0; !st && i < c.n; i++) {
-		st = fire(x, r, &c.hits[i], t, e);
+	for (size_t i = 0; !st && i < res->n; i++) {
+		st = fire(x, r, &res->hits[i], t, e);
 		rr->fired += !st;
 	}
 	if (!st && t)
@@ -150,8 +100,56 @@ run_rule(struct pb_exec *x, const struct pb_rule *r, struct pb_rule_report *rr, 
 	}
 	if (st)
 		err_wrap(e, "rule %s", r->id);
-	free(c.hits);
-	rule_sql_done(&q);
+	return st;
+}
+
+/* The rules this run evaluates, in order. */
+static size_t
+chosen(const struct playbook_set *set, const char *only, const struct pb_rule **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < set->nrules; i++)
+		if (only ? !strcmp(set->rules[i]->id, only) : set->rules[i]->enabled)
+			out[n++] = set->rules[i];
+	return n;
+}
+
+/* Evaluate every chosen rule on the same book, then apply them in order. */
+static enum status
+run_rules(struct pb_exec *x, const char *only, struct err *e)
+{
+	const struct pb_rule **rules = xcalloc(x->set->nrules + 1, sizeof(*rules));
+	size_t n = chosen(x->set, only, rules);
+	struct rule_sql *q = xcalloc(n + 1, sizeof(*q));
+	const struct rule_sql **qp = xcalloc(n + 1, sizeof(*qp));
+	const char **ids = xcalloc(n + 1, sizeof(*ids));
+	struct rule_result *res = xcalloc(n + 1, sizeof(*res));
+	enum status st;
+	double t0;
+
+	for (size_t i = 0; i < n; i++) {
+		rule_sql_compile(rules[i], &q[i]);
+		qp[i] = &q[i];
+		ids[i] = rules[i]->id;
+	}
+	t0 = now_ms();
+	st = store_rules_eval(x->s, qp, ids, n, x->day, res, e);
+	x->rep->eval_ms = now_ms() - t0;
+	for (size_t i = 0; !st && i < n; i++) {
+		memset(&x->rep->rules[i], 0, sizeof(x->rep->rules[i]));
+		x->rep->nrules = i + 1;
+		st = apply_rule(x, rules[i], &res[i], &x->rep->rules[i], e);
+	}
+	/* Hits' strings are in the results' pools: keep them for the report. */
+	x->rep->results = res;
+	x->rep->nresults = n;
+	for (size_t i = 0; i < n; i++)
+		rule_sql_done(&q[i]);
+	free(q);
+	free(qp);
+	free(ids);
+	free(rules);
 	return st;
 }
 
@@ -161,7 +159,6 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 {
 	struct pb_exec x = { .s = s, .set = set, .rep = rep, .day = o->day };
 	enum status st = ST_OK;
-	size_t n = 0;
 
 	memset(rep, 0, sizeof(*rep));
 	pool_init(&rep->pool);
@@ -173,20 +170,9 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 	rep->rules = pool_alloc(&rep->pool, (set->nrules + 1) * sizeof(*rep->rules));
 	if (!o->dry_run && (st = pb_exec_begin_run(&x, e)))
 		return st;
-	store_pb_scan(s, true);
-	for (size_t i = 0; !st && i < set->nrules; i++) {
-		const struct pb_rule *r = set->rules[i];
-
-		if (o->only_rule ? strcmp(r->id, o->only_rule) : !r->enabled)
-			continue;
-		memset(&rep->rules[n], 0, sizeof(rep->rules[n]));
-		st = run_rule(&x, r, &rep->rules[n], e);
-		n++;
-		rep->nrules = n;
-	}
+	st = run_rules(&x, o->only_rule, e);
 	if (!st)
 		st = pb_escalate(&x, o->only_rule, e);
-	store_pb_scan(s, false);
 	if (!o->dry_run && rep->run_id) {
 		struct err e2 = { 0 };
 		enum status st2 = pb_exec_end_run(&x, &e2);
@@ -202,6 +188,9 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 void
 pb_report_free(struct pb_report *rep)
 {
+	for (size_t i = 0; i < rep->nresults; i++)
+		rule_result_done(&rep->results[i]);
+	free(rep->results);
 	free(rep->fires);
 	free(rep->steps);
 	pool_done(&rep->pool);

@@ -25,6 +25,7 @@
 #include "domain/playbook.h"
 
 struct store;
+struct rule_result;
 
 struct pb_run_opts {
 	int32_t day;                 /* the date evaluated (--now) */
@@ -74,6 +75,8 @@ struct pb_report {
 	bool dry_run;
 	int32_t day;
 	int64_t run_id;              /* 0 for a dry run */
+	double eval_ms;              /* wall time evaluating every rule (in parallel
+					on a big book): the rules' `ms` overlap */
 	struct pb_rule_report *rules;
 	size_t nrules;
 	struct pb_fire_report *fires;
@@ -81,6 +84,8 @@ struct pb_report {
 	struct pb_step_report *steps;
 	size_t nsteps, capsteps;
 	size_t orphans;              /* open escalations of rules no longer in the set */
+	struct rule_result *results; /* the evaluations (their pools hold hits' texts) */
+	size_t nresults;
 };
 
 /* Run (or dry-run) set as of o->day; rep is filled either way (free it

@@ -10,69 +10,6 @@
 #include "store/playbook_store.h"
 #include "store/store_int.h"
 
-static void
-column_fact(sqlite3_stmt *st, int col, int fact, struct fact_value *v)
-{
-	memset(v, 0, sizeof(*v));
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
-		return;
-	v->known = true;
-	if (fact_defs[fact].kind == FK_LABEL)
-		v->label = store_col_text(st, col);
-	else
-		v->num = sqlite3_column_double(st, col);
-}
-
-void
-store_pb_scan(struct store *s, bool on)
-{
-	sqlite3_exec(s->db, on ? "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483648"
-			       : "PRAGMA cache_size = -2000; PRAGMA mmap_size = 0", NULL, NULL, NULL);
-}
-
-enum status
-store_rule_eval(struct store *s, const struct rule_sql *q, const char *rule_id, int32_t day,
-		pb_match_cb cb, void *ctx, struct err *e)
-{
-	sqlite3_stmt *st = store_stmt(s, q->sql.data, e);
-	char date[DATE_STRLEN];
-	struct pb_match m;
-	int rc;
-
-	if (!st)
-		return e->status;
-	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, rule_id, -1, SQLITE_TRANSIENT);
-	for (size_t i = 0; i < q->nparams; i++) {
-		int n = (int)i + RULE_SQL_FIRST_PARAM;
-
-		if (q->params[i].is_text)
-			sqlite3_bind_text(st, n, q->params[i].text, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_double(st, n, q->params[i].num);
-	}
-	memset(&m, 0, sizeof(m));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* Only the facts of q->facts are read: the rest stay zero. */
-		m.account_id = sqlite3_column_int64(st, 0);
-		m.scope_key = store_col_text(st, 1);
-		m.fired_before = sqlite3_column_int(st, 2) != 0;
-		m.renewal_id = sqlite3_column_int64(st, 3);
-		m.renewal_due = store_col_text(st, 4);
-		m.renewal_arr_cents = sqlite3_column_int64(st, 5);
-		for (int i = 0; i < q->nfacts; i++)
-			column_fact(st, RULE_SQL_FIRST_FACT + i, q->facts[i], &m.facts[q->facts[i]]);
-		if (cb(ctx, &m))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return store_sql_error(s, e, "evaluating a playbook rule");
-	}
-	sqlite3_reset(st);
-	return ST_OK;
-}
-
 static const char *
 lead_login(struct store *s, int64_t id, struct pool *pool)
 {

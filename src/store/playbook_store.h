@@ -18,28 +18,37 @@
 
 struct store;
 
-/* One account a rule's condition holds for.  Strings live until the
- * callback returns. */
-struct pb_match {
+/* An account a rule fires for: its condition holds and the rule has not
+ * fired for it in the scope. */
+struct pb_hit {
 	int64_t account_id;
-	const char *scope_key;        /* NULL: out of scope (no open renewal) */
-	bool fired_before;            /* already fired in this scope */
-	int64_t renewal_id;           /* the earliest open renewal, 0 if none */
-	const char *renewal_due;
-	int64_t renewal_arr_cents;
-	struct fact_value facts[FACT_COUNT_];   /* the facts of q->facts only */
+	const char *scope_key;
+	struct fact_value *facts;     /* by fact id, the facts of q->facts only;
+					 NULL when the rule's texts use none */
 };
-typedef int (*pb_match_cb)(void *ctx, const struct pb_match *m);
 
-/* A playbook run reads every account's rows for each rule: a larger page
- * cache and a memory-mapped book while it runs (on), SQLite's defaults
- * again after (off). */
-void store_pb_scan(struct store *s, bool on);
+/* One rule's evaluation.  Hits and their strings live in pool until
+ * rule_result_done(). */
+struct rule_result {
+	int64_t matched;              /* accounts whose condition holds */
+	int64_t already;              /* of them, fired already in scope, or out of scope */
+	struct pb_hit *hits;          /* the rest, in account id order */
+	size_t n, cap;
+	double ms;                    /* time in the statement */
+	struct pool pool;
+};
 
-/* Run compiled rule q as of day; cb for every account whose condition
- * holds, in id order.  A non-zero return from cb stops. */
-enum status store_rule_eval(struct store *s, const struct rule_sql *q, const char *rule_id,
-			    int32_t day, pb_match_cb cb, void *ctx, struct err *e);
+/*
+ * Evaluate n compiled rules as of day, all on the same state of the book,
+ * into out[0..n) (which this initialises).  On a big book the rules are
+ * shared between this thread and worker threads, each with its own
+ * read-only connection (WAL: they read the last committed state, the one
+ * this connection reads); the results are the same either way.
+ */
+enum status store_rules_eval(struct store *s, const struct rule_sql *const *q,
+			     const char *const *ids, size_t n, int32_t day, struct rule_result *out,
+			     struct err *e);
+void rule_result_done(struct rule_result *r);
 
 /* What actions and placeholders need of an account; strings in pool. */
 struct pb_account {

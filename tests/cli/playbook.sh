@@ -45,6 +45,14 @@ is op-any "CRM-004 CRM-005"
 is op-all "CRM-003 CRM-005"
 is op-unknown-not "CRM-005"
 
+case_ "rules evaluated on several threads give the same report"
+run --db "$DB" $NOW playbook run --dry-run $OPS --format json
+sed 's/"e*v*a*l*_*ms": [0-9.]*/"ms": 0/' "$WORK/out" >"$WORK/one"
+TEND_PLAYBOOK_THREADS=3 "$TEND" --db "$DB" $NOW playbook run --dry-run $OPS --format json </dev/null >"$WORK/out"
+sed 's/"e*v*a*l*_*ms": [0-9.]*/"ms": 0/' "$WORK/out" >"$WORK/three"
+diff -u "$WORK/one" "$WORK/three" >"$WORK/diff" || fail "threads changed the report: $(cat "$WORK/diff")"
+grep -q '"rule": "op-unknown-not"' "$WORK/three" || fail "the threaded report lacks rules"
+
 case_ "a dry run writes nothing and reports what a run does"
 before=$(dump)
 run --db "$DB" $NOW playbook run --dry-run $LADDER
@@ -162,7 +170,8 @@ case_ "json report"
 run --db "$DB" --now 2026-12-28 playbook run $LADDER --dry-run --format json
 expect_rc 0
 tr -d ' \n' <"$WORK/out" >"$WORK/json"
-grep -qF '"as_of":"2026-12-28","dry_run":true,"run_id":null,"rules":[{"rule":"soon","matched":' "$WORK/json" ||
+grep -qF '"as_of":"2026-12-28","dry_run":true,"run_id":null,"eval_ms":' "$WORK/json" &&
+	grep -qF '"rules":[{"rule":"soon","matched":' "$WORK/json" ||
 	fail "json: no header: $(cat "$WORK/json")"
 grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json" || fail "json: no firing"
 grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json" ||
