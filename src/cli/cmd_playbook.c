@@ -482,7 +482,7 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	if (cli_store(c, false, &s))
 		return c->err->status;
 	if (first < argc && !strcmp(argv[first], "done")) {
-		int n = argc - first - 1, done = 0;
+		int n = argc - first - 1, done = 0, skipped = 0;
 		int64_t *ids;
 
 		if (n < 1)
@@ -497,10 +497,11 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 			}
 			ids[i] = v;
 		}
-		st = action_inbox_done(s, ids, n, &done, c->err);
+		st = action_inbox_done(s, ids, n, &done, &skipped, c->err);
 		free(ids);
 		if (!st)
-			printf("%d item%s marked done\n", done, done == 1 ? "" : "s");
+			printf("%d item%s marked done%s\n", done, done == 1 ? "" : "s",
+			       skipped ? " (others were done already)" : "");
 		return st;
 	}
 	if (first < argc)

@@ -111,9 +111,11 @@ action_task_add(struct store *s, const char *login, const struct task_input *in,
 	return st;
 }
 
-enum status
-action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *skipped,
-		  int64_t *skipped_ids, struct err *e)
+/* Mark rows of ent done today, as one action; rows done already keep the
+ * day they were done (their ids go to skipped_ids, room for n). */
+static enum status
+mark_done(struct store *s, const char *action, const struct entity *ent, const int64_t *ids, int n,
+	  int *done, int *skipped, int64_t *skipped_ids, struct err *e)
 {
 	char today[DATE_STRLEN];
 	struct wtx *t;
@@ -121,19 +123,18 @@ action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *sk
 	enum status st;
 
 	*done = *skipped = 0;
-	if ((st = wtx_begin(s, "task done", WTX_AUDIT_ROWS, &t, e)))
+	if ((st = wtx_begin(s, action, WTX_AUDIT_ROWS, &t, e)))
 		return st;
-	row_init(&r, &entity_task);
+	row_init(&r, ent);
 	row_text(&r, "status", "done");
 	row_text(&r, "done_on", date_format(store_clock(s)->today, today));
 	for (int i = 0; i < n && !st; i++) {
 		char status[16];
 
-		if ((st = store_task_status(s, ids[i], status, e))) {
+		if ((st = store_row_status(s, ent, ids[i], status, e))) {
 			err_wrap(e, "nothing was changed");
 			break;
 		}
-		/* Done already: keep the day it was really done. */
 		if (!strcmp(status, "done")) {
 			if (skipped_ids)
 				skipped_ids[*skipped] = ids[i];
@@ -148,36 +149,22 @@ action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *sk
 	row_done(&r);
 	if (st) {
 		wtx_abort(t);
+		*done = 0;
 		return st;
 	}
 	return wtx_commit(t, e);
 }
 
 enum status
-action_inbox_done(struct store *s, const int64_t *ids, int n, int *done, struct err *e)
+action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *skipped,
+		  int64_t *skipped_ids, struct err *e)
 {
-	char today[DATE_STRLEN];
-	struct wtx *t;
-	struct row r;
-	enum status st;
+	return mark_done(s, "task done", &entity_task, ids, n, done, skipped, skipped_ids, e);
+}
 
-	*done = 0;
-	if ((st = wtx_begin(s, "inbox done", WTX_AUDIT_ROWS, &t, e)))
-		return st;
-	row_init(&r, &entity_inbox);
-	row_text(&r, "status", "done");
-	row_text(&r, "done_on", date_format(store_clock(s)->today, today));
-	for (int i = 0; i < n && !st; i++) {
-		if ((st = wtx_update(t, &r, ids[i], e)))
-			err_wrap(e, "nothing was changed");
-		else
-			(*done)++;
-	}
-	row_done(&r);
-	if (st) {
-		wtx_abort(t);
-		*done = 0;
-		return st;
-	}
-	return wtx_commit(t, e);
+enum status
+action_inbox_done(struct store *s, const int64_t *ids, int n, int *done, int *skipped,
+		  struct err *e)
+{
+	return mark_done(s, "inbox done", &entity_inbox, ids, n, done, skipped, NULL, e);
 }

@@ -47,8 +47,10 @@ enum status action_task_add(struct store *s, const char *login, const struct tas
 enum status action_tasks_done(struct store *s, const int64_t *ids, int n, int *done, int *skipped,
 			      int64_t *skipped_ids, struct err *e);
 
-/* Mark inbox items done (an escalation request acknowledged).  Any unknown
- * id: nothing changes. */
-enum status action_inbox_done(struct store *s, const int64_t *ids, int n, int *done, struct err *e);
+/* Mark inbox items done (an escalation request acknowledged); ones done
+ * already keep their date and are counted in *skipped.  Any unknown id:
+ * nothing changes. */
+enum status action_inbox_done(struct store *s, const int64_t *ids, int n, int *done, int *skipped,
+			      struct err *e);
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "store/entity.h"
 #include "store/store_int.h"
 
 enum status
@@ -131,11 +133,17 @@ store_tasks_each(struct store *s, const struct task_filter *f, task_cb cb, void 
 }
 
 enum status
-store_task_status(struct store *s, int64_t id, char status[16], struct err *e)
+store_row_status(struct store *s, const struct entity *ent, int64_t id, char status[16], struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT status FROM tasks WHERE id = ?1", e);
+	struct buf sql;
+	sqlite3_stmt *st;
 	int rc;
 
+	/* The table name is the descriptor's, never data. */
+	buf_init(&sql);
+	buf_addf(&sql, "SELECT status FROM %s WHERE id = ?1", ent->table);
+	st = store_stmt(s, sql.data, e);
+	buf_done(&sql);
 	if (!st)
 		return e->status;
 	sqlite3_bind_int64(st, 1, id);
@@ -146,6 +154,6 @@ store_task_status(struct store *s, int64_t id, char status[16], struct err *e)
 	if (rc == SQLITE_ROW)
 		return ST_OK;
 	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, "reading tasks");
-	return err_set(e, ST_NOINPUT, "no task with id %lld", (long long)id);
+		return store_sql_error(s, e, "reading statuses");
+	return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
 }

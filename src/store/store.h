@@ -97,7 +97,11 @@ enum status store_team_id(struct store *s, const char *name, bool *found, int64_
 typedef int (*task_cb)(void *ctx, const struct task_row *row);
 enum status store_tasks_each(struct store *s, const struct task_filter *f,
 			     task_cb cb, void *ctx, struct err *e);
-/* A task's status ("open", "done", ...) into status[16]; ST_NOINPUT if none. */
-enum status store_task_status(struct store *s, int64_t id, char status[16], struct err *e);
+/* The status of row id of an entity with a status column (a task: "open",
+ * "done"...; an inbox item: "unread", "done"...) into status[16];
+ * ST_NOINPUT if there is no such row. */
+struct entity;
+enum status store_row_status(struct store *s, const struct entity *ent, int64_t id, char status[16],
+			     struct err *e);
 
 #endif

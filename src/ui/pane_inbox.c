@@ -357,18 +357,19 @@ mark_done(struct pane *p)
 	struct inbox *ib = p->priv;
 	struct err e = { ST_OK, "" };
 	int64_t id;
-	int done;
+	int done, skipped;
 
 	if (!ib->n) {
 		ui_message(p->ui, TH_WARNING, "nothing to mark done");
 		return ACT_DONE;
 	}
 	id = ib->rows[ib->cursor].id;
-	if (action_inbox_done(p->ui->store, &id, 1, &done, &e)) {
+	if (action_inbox_done(p->ui->store, &id, 1, &done, &skipped, &e)) {
 		ui_message(p->ui, TH_ERROR, "%s", e.msg);
 		return ACT_DONE;
 	}
-	ui_message(p->ui, TH_OK, "inbox item #%lld done", (long long)id);
+	ui_message(p->ui, TH_OK, skipped ? "inbox item #%lld was done already" : "inbox item #%lld done",
+		   (long long)id);
 	return ACT_RELOAD | ACT_TABS;
 }
 

@@ -134,6 +134,17 @@ expect_out <<'OUT'
 OUT
 run --db "$DB" --now 2026-12-21 playbook run $LADDER --rule soon
 expect_out_has "  soon CRM-002 Société Générale des Eaux: stopped (acknowledged)"
+run --db "$DB" --now 2026-12-22 inbox done "$id"
+expect_out <<'OUT'
+0 items marked done (others were done already)
+OUT
+run --db "$DB" --now 2026-12-22 inbox --done --format csv
+expect_out_has "$id,2026-12-07,escalation,1,"
+expect_out_has ",done,Help with the renewal"
+run --db "$DB" export inbox --format csv
+grep -q "^$id,.*,done,2026-12-21," "$WORK/out" || fail "marking done again changed the day it was done"
+run --db "$DB" $NOW inbox done 999
+expect_rc 66
 
 case_ "list shows history; sql shows the compiled statement"
 run --db "$DB" --now 2026-12-21 playbook list $LADDER --format csv
