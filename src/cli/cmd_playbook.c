@@ -12,12 +12,13 @@
 #include "domain/actions.h"
 #include "domain/playbook.h"
 #include "domain/playbook_run.h"
+#include "store/account_facts.h"
 #include "store/playbook_store.h"
 #include "store/rule_sql.h"
 #include "store/store.h"
 
 struct pb_opts {
-	bool dry_run, summary, all, done;
+	bool dry_run, summary, all, done, live;
 	const char *rule, *dir;
 };
 
@@ -34,6 +35,7 @@ pb_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'P': o->dir = arg; break;
 	case 'a': o->all = true; break;
 	case 'D': o->done = true; break;
+	case 'L': o->live = true; break;
 	}
 	return ST_OK;
 }
@@ -80,6 +82,8 @@ pb_check(struct cli *c, const struct pb_opts *o, int n, char **files)
 }
 
 /* -- run -------------------------------------------------------------------- */
+
+#define PB_NOTE_ACCOUNTS 20000   /* a book this big is worth a note on slow facts */
 
 static void
 say(const char *s)
@@ -130,8 +134,22 @@ print_act(const struct pb_act_report *a)
 	printf("\n");
 }
 
+/* On a big book, say why an evaluation on live facts was slow and how to
+ * make the next one fast (a small book evaluates live in a blink). */
 static void
-print_text(const struct pb_report *r, bool summary)
+facts_note(const struct pb_report *r, bool live)
+{
+	if (r->facts_stored || live || r->accounts < PB_NOTE_ACCOUNTS)
+		return;
+	if (r->facts_as_of[0])
+		printf("facts computed from the book: those stored are as of %s; ", r->facts_as_of);
+	else
+		printf("facts computed from the book: those stored are out of date; ");
+	printf("'tend health recompute' first stores them for a faster run\n");
+}
+
+static void
+print_text(const struct pb_report *r, bool summary, bool live)
 {
 	char day[DATE_STRLEN];
 	int64_t fired = 0;
@@ -188,6 +206,7 @@ print_text(const struct pb_report *r, bool summary)
 	printf("%zu rule%s, %lld firing%s, %zu escalation change%s%s\n", r->nrules,
 	       r->nrules == 1 ? "" : "s", (long long)fired, fired == 1 ? "" : "s", r->nsteps,
 	       r->nsteps == 1 ? "" : "s", r->dry_run ? " (dry run)" : "");
+	facts_note(r, live);
 }
 
 static void
@@ -215,6 +234,8 @@ print_json(const struct pb_report *r)
 		json_str(&j, NULL);
 	json_key(&j, "eval_ms");
 	json_real(&j, r->eval_ms);
+	json_strkey(&j, "facts", r->facts_stored ? "stored" : "live");
+	json_strkey(&j, "facts_as_of", r->facts_as_of[0] ? r->facts_as_of : NULL);
 	json_key(&j, "rules");
 	json_arr_begin(&j);
 	for (size_t i = 0; i < r->nrules; i++) {
@@ -286,7 +307,8 @@ print_json(const struct pb_report *r)
 static enum status
 pb_run(struct cli *c, const struct pb_opts *o)
 {
-	struct pb_run_opts ro = { .day = c->clock.today, .dry_run = o->dry_run, .only_rule = o->rule };
+	struct pb_run_opts ro = { .day = c->clock.today, .dry_run = o->dry_run, .only_rule = o->rule,
+				  .live_facts = o->live };
 	struct playbook_set set;
 	struct pb_report rep;
 	struct store *s;
@@ -302,7 +324,7 @@ pb_run(struct cli *c, const struct pb_opts *o)
 	if (cli_format(c, OUT_TABLE) == OUT_JSON)
 		print_json(&rep);
 	else
-		print_text(&rep, o->summary);
+		print_text(&rep, o->summary, o->live);
 	pb_report_free(&rep);
 	playbook_set_free(&set);
 	return st;
@@ -374,6 +396,8 @@ pb_sql(struct cli *c, const struct pb_opts *o, const char *id)
 	struct playbook_set set;
 	const struct pb_rule *r;
 	struct rule_sql q;
+	struct stored_facts sf = { 0 };
+	struct store *s;
 	struct buf b;
 	char day[DATE_STRLEN];
 
@@ -383,7 +407,16 @@ pb_sql(struct cli *c, const struct pb_opts *o, const char *id)
 		playbook_set_free(&set);
 		return err_set(c->err, ST_USAGE, "no rule '%s' in the playbooks in force", id);
 	}
-	rule_sql_compile(r, &q);
+	/* The statement a run would execute now: on stored facts or not. */
+	if (!o->live && (cli_store(c, false, &s) || store_account_facts_state(s, c->clock.today, &sf, c->err))) {
+		playbook_set_free(&set);
+		return c->err->status;
+	}
+	rule_sql_compile(r, sf.fresh, &q);
+	printf("-- ");
+	say(r->id);
+	printf(": %s\n", sf.fresh ? "reads the facts stored by 'tend health recompute'"
+	       : "computes its facts from the book");
 	buf_init(&b);
 	rule_sql_inline(&q, date_format(c->clock.today, day), r->id, &b);
 	out_text(stdout, b.data, true);
@@ -399,6 +432,7 @@ static const struct option pb_options[] = {
 	{ "summary", no_argument, NULL, 's' },
 	{ "rule", required_argument, NULL, 'r' },
 	{ "playbooks", required_argument, NULL, 'P' },
+	{ "live-facts", no_argument, NULL, 'L' },
 	{ NULL, 0, NULL, 0 },
 };
 

@@ -38,6 +38,15 @@ fact_suggest(const char *name)
 	return model_suggest(names, name);
 }
 
+bool
+fact_manual_fresh(int age, const char *band)
+{
+	bool worse_than_green = band && (!strcmp(band, "red") || !strcmp(band, "orange") ||
+					 !strcmp(band, "yellow"));
+
+	return age >= 0 && age <= (worse_than_green ? 14 : 30);
+}
+
 const char *
 fact_kind_name(enum fact_kind t)
 {

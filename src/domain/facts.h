@@ -143,7 +143,14 @@ struct fact_row {
 	struct fact_value v[FACT_COUNT_];
 	int manual_age[2];           /* age in days of the latest financial_rating and
 					csm_sentiment input, -1 when there is none */
+	double manual_value[2];      /* their values, fresh or not (when age >= 0) */
+	int64_t renewal_id;          /* the renewal coming up (days_to_renewal's), 0: none */
 };
+
+/* Is a manual rating age days old still in force for an account whose
+ * health band is band (NULL: never scored)?  30 days, 14 while the band is
+ * yellow or worse: a struggling account is rated again sooner. */
+bool fact_manual_fresh(int age, const char *band);
 
 /* A fact value as text for people: "83%", "12", "12,000", "yes", "n/a". */
 const char *fact_text(const struct fact_def *d, const struct fact_value *v, char *out, size_t size);

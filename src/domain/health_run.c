@@ -15,6 +15,7 @@
 #include "domain/health_run.h"
 #include "domain/model.h"
 #include "domain/score.h"
+#include "store/account_facts.h"
 #include "store/entity.h"
 #include "store/facts.h"
 #include "store/health.h"
@@ -160,19 +161,56 @@ trend(struct run *r, const char *prev, bool same_day, bool known, double score)
 		buf_adds(&r->trend, "-");
 }
 
-/* Drop what an earlier run left today for an account no longer scored. */
+/* Store the facts a playbook will read once this run is committed: f, with
+ * the health facts of the account's snapshot as this run leaves it (score
+ * and band shown; none when it has none) and the manual ratings in force
+ * under that band (fact_manual_fresh). */
 static enum status
-forget(struct run *r, int64_t account)
+store_facts(struct run *r, const struct fact_row *f, bool has_band, bool known, double score,
+	    const char *band)
+{
+	struct fact_row after = *f;
+	struct fact_value *v = after.v;
+	static const int manual[2] = { FACT_FINANCIAL_RATING, FACT_CSM_SENTIMENT };
+
+	v[FACT_HEALTH_SCORE] = (struct fact_value){ .known = known, .num = known ? score : 0 };
+	v[FACT_HEALTH_BAND] = (struct fact_value){ .known = has_band, .label = has_band ? band : NULL };
+	v[FACT_HEALTH_CHANGE_30D] = (struct fact_value){ 0 };
+	if (known && v[FACT_HEALTH_SCORE_30D].known)
+		v[FACT_HEALTH_CHANGE_30D] = (struct fact_value){
+			.known = true, .num = score - v[FACT_HEALTH_SCORE_30D].num };
+	for (int k = 0; k < 2; k++) {
+		bool fresh = fact_manual_fresh(f->manual_age[k], has_band ? band : NULL);
+
+		v[manual[k]] = (struct fact_value){ .known = fresh, .num = fresh ? f->manual_value[k] : 0 };
+	}
+	return store_account_facts_put(r->t, &after, r->e);
+}
+
+/* Drop what an earlier run left today for an account no longer scored,
+ * and store its facts. */
+static enum status
+forget(struct run *r, const struct fact_row *f)
 {
 	char date[DATE_STRLEN], prev[256];
-	bool found;
-	int64_t id;
+	int64_t account = f->account_id, id;
+	bool found, known;
+	double score;
 
 	if (!r->replacing)
-		return ST_OK;
-	if (store_snapshot_id(r->s, account, r->date, &found, &id, r->e) ||
-	    (found && wtx_delete(r->t, &entity_health_snapshot, id, r->e)) ||
-	    store_account_health_prev(r->s, account, &found, &id, date, prev, sizeof(prev), r->e) ||
+		return store_account_facts_put(r->t, f, r->e);
+	if (store_snapshot_id(r->s, account, r->date, &found, &id, r->e))
+		return r->e->status;
+	if (!found) {
+		if (store_account_facts_put(r->t, f, r->e))
+			return r->e->status;
+	} else if (wtx_delete(r->t, &entity_health_snapshot, id, r->e) ||
+		   store_snapshot_latest(r->s, account, r->date, &found, &known, &score, prev,
+					 sizeof(prev), r->e) ||
+		   store_facts(r, f, found, known, score, prev)) {
+		return r->e->status;
+	}
+	if (store_account_health_prev(r->s, account, &found, &id, date, prev, sizeof(prev), r->e) ||
 	    (found && !strcmp(date, r->date) && wtx_delete(r->t, &entity_account_health, id, r->e)))
 		return r->e->status;
 	return ST_OK;
@@ -266,12 +304,13 @@ one(void *ctx, const struct fact_row *f)
 			r->out->churned++;
 		else
 			r->out->unscored++;
-		return (r->st = forget(r, f->account_id)) != ST_OK;
+		return (r->st = forget(r, f)) != ST_OK;
 	}
 	score_account(sc, f, &res);
 	ob = override_for(r, f->account_id);
 	measures(r, sc, f, &res);
-	if ((r->st = write_snapshot(r, sc, f, &res, ob)) || (r->st = write_current(r, sc, f, &res, ob)))
+	if ((r->st = write_snapshot(r, sc, f, &res, ob)) || (r->st = write_current(r, sc, f, &res, ob)) ||
+	    (r->st = store_facts(r, f, true, res.known, res.score, ob ? ob : res.band)))
 		return 1;
 	r->out->scored++;
 	for (int b = 0; b < 6; b++)
@@ -302,7 +341,9 @@ health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t d
 	if (!st && !(st = store_health_latest_date(s, day, latest, e)))
 		r.replacing = !strcmp(latest, r.date);
 	if (!st && !(st = wtx_begin(s, "health recompute", WTX_BULK, &r.t, e))) {
-		st = store_facts_each(s, day, 0, one, &r, e);
+		st = store_account_facts_begin(r.t, day, e);
+		if (!st)
+			st = store_facts_each(s, day, 0, one, &r, e);
 		if (!st)
 			st = r.st;
 		if (st)

@@ -124,6 +124,12 @@ void
 pb_rule_facts(const struct pb_rule *r, bool used[])
 {
 	cond_facts(r->when, used);
+	pb_text_facts(r, used);
+}
+
+void
+pb_text_facts(const struct pb_rule *r, bool used[])
+{
 	for (size_t i = 0; i < r->nactions; i++) {
 		const struct pb_action *a = &r->actions[i];
 

@@ -223,6 +223,8 @@ const struct pb_rule *playbook_find(const struct playbook_set *set, const char *
 
 /* Facts a rule needs (condition, and {fact.NAME} in its texts). */
 void pb_rule_facts(const struct pb_rule *r, bool used[/* FACT_COUNT_ */]);
+/* Facts its texts show ({fact.NAME}): those a firing must carry. */
+void pb_text_facts(const struct pb_rule *r, bool used[/* FACT_COUNT_ */]);
 
 /*
  * Expand placeholders of tmpl into out.  lookup returns the text of one

@@ -142,7 +142,7 @@ climb(struct pb_exec *x, const struct pb_rule *r, const struct pb_open_escalatio
 
 	if ((st = store_pb_account(x->s, o->account_id, x->day, pool, &a, e)))
 		return st;
-	pb_rule_facts(r, used);
+	pb_text_facts(r, used);
 	for (int i = 0; i < FACT_COUNT_; i++)
 		any |= used[i];
 	for (; k < (int)r->nsteps; k++) {

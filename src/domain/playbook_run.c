@@ -14,8 +14,10 @@
 #include "core/money.h"
 #include "core/xalloc.h"
 #include "domain/playbook_exec.h"
+#include "store/account_facts.h"
 #include "store/playbook_store.h"
 #include "store/rule_sql.h"
+#include "store/store.h"
 #include "store/wtx.h"
 
 static struct pb_fire_report *
@@ -29,16 +31,23 @@ new_fire(struct pb_report *rep)
 	return &rep->fires[rep->nfires++];
 }
 
-/* Plan (and with t, write) one firing of r for hit h. */
+/* Plan (and with t, write) one firing of r for hit h of res. */
 static enum status
-fire(struct pb_exec *x, const struct pb_rule *r, const struct pb_hit *h, struct wtx *t, struct err *e)
+fire(struct pb_exec *x, const struct pb_rule *r, const struct rule_result *res, const struct pb_hit *h,
+     struct wtx *t, struct err *e)
 {
 	struct pb_report *rep = x->rep;
 	struct pb_fire_report *f;
 	struct pb_account a;
 	struct pb_written w = { 0 };
+	struct fact_value facts[FACT_COUNT_];   /* by fact id, for placeholders */
 	enum status st;
 
+	if (h->facts) {
+		memset(facts, 0, sizeof(facts));
+		for (int i = 0; i < res->nfacts; i++)
+			facts[res->facts[i]] = h->facts[i];
+	}
 	if ((st = store_pb_account(x->s, h->account_id, x->day, &rep->pool, &a, e)))
 		return st;
 	f = new_fire(rep);
@@ -49,7 +58,8 @@ fire(struct pb_exec *x, const struct pb_rule *r, const struct pb_hit *h, struct 
 	f->scope_key = h->scope_key;
 	f->acts = pool_alloc(&rep->pool, r->nactions * sizeof(*f->acts));
 	for (size_t i = 0; i < r->nactions; i++) {
-		if ((st = pb_exec_action(x, r, &r->actions[i], &a, h->facts, t, &w, &f->acts[f->nacts], e)))
+		if ((st = pb_exec_action(x, r, &r->actions[i], &a, h->facts ? facts : NULL, t, &w,
+					  &f->acts[f->nacts], e)))
 			return st;
 		f->nacts++;
 	}
@@ -87,7 +97,7 @@ apply_rule(struct pb_exec *x, const struct pb_rule *r, const struct rule_result 
 		st = wtx_begin(x->s, action, WTX_AUDIT_ROWS, &t, e);
 	}
 	for (size_t i = 0; !st && i < res->n; i++) {
-		st = fire(x, r, &res->hits[i], t, e);
+		st = fire(x, r, res, &res->hits[i], t, e);
 		rr->fired += !st;
 	}
 	if (!st && t)
@@ -115,6 +125,22 @@ chosen(const struct playbook_set *set, const char *only, const struct pb_rule **
 	return n;
 }
 
+/* Which facts the rules read: those stored by the day's recompute when
+ * they are fresh (unless live ones were asked for), else facts computed
+ * from the book -- the same values, only slower. */
+static enum status
+facts_source(struct pb_exec *x, bool live, struct err *e)
+{
+	struct stored_facts sf;
+
+	if (store_account_facts_state(x->s, x->day, &sf, e))
+		return e->status;
+	x->rep->facts_stored = sf.fresh && !live;
+	snprintf(x->rep->facts_as_of, sizeof(x->rep->facts_as_of), "%s", sf.as_of);
+	x->rep->accounts = sf.accounts;
+	return ST_OK;
+}
+
 /* Evaluate every chosen rule on the same book, then apply them in order. */
 static enum status
 run_rules(struct pb_exec *x, const char *only, struct err *e)
@@ -129,7 +155,7 @@ run_rules(struct pb_exec *x, const char *only, struct err *e)
 	double t0;
 
 	for (size_t i = 0; i < n; i++) {
-		rule_sql_compile(rules[i], &q[i]);
+		rule_sql_compile(rules[i], x->rep->facts_stored, &q[i]);
 		qp[i] = &q[i];
 		ids[i] = rules[i]->id;
 	}
@@ -168,11 +194,16 @@ playbook_run(struct store *s, const struct playbook_set *set, const struct pb_ru
 		return err_set(e, ST_USAGE, "no rule '%s' in the playbooks in force (see 'tend playbook list')",
 			       o->only_rule);
 	rep->rules = pool_alloc(&rep->pool, (set->nrules + 1) * sizeof(*rep->rules));
-	if (!o->dry_run && (st = pb_exec_begin_run(&x, e)))
+	/* A dry run only reads: in one transaction, it sees one state of the
+	 * book throughout and takes its locks once, not per account. */
+	if ((st = o->dry_run ? store_read_begin(s, e) : pb_exec_begin_run(&x, e)))
 		return st;
-	st = run_rules(&x, o->only_rule, e);
+	if (!(st = facts_source(&x, o->live_facts, e)))
+		st = run_rules(&x, o->only_rule, e);
 	if (!st)
 		st = pb_escalate(&x, o->only_rule, e);
+	if (o->dry_run)
+		store_read_end(s);
 	if (!o->dry_run && rep->run_id) {
 		struct err e2 = { 0 };
 		enum status st2 = pb_exec_end_run(&x, &e2);

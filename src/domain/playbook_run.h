@@ -31,6 +31,8 @@ struct pb_run_opts {
 	int32_t day;                 /* the date evaluated (--now) */
 	bool dry_run;
 	const char *only_rule;       /* --rule ID; NULL: every enabled rule */
+	bool live_facts;             /* compute facts from the book even when
+					stored ones are fresh (--live-facts) */
 };
 
 /* One action a firing takes. */
@@ -77,6 +79,9 @@ struct pb_report {
 	int64_t run_id;              /* 0 for a dry run */
 	double eval_ms;              /* wall time evaluating every rule (in parallel
 					on a big book): the rules' `ms` overlap */
+	bool facts_stored;           /* evaluated on stored facts (store/account_facts.h) */
+	char facts_as_of[11];        /* the day stored facts are as of; "" when stale */
+	int64_t accounts;            /* accounts in the book */
 	struct pb_rule_report *rules;
 	size_t nrules;
 	struct pb_fire_report *fires;

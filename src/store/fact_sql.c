@@ -113,11 +113,17 @@ struct fact_sql {
 	const char *expr;     /* the expression, in parentheses */
 	int cost;             /* fact_sql_cost() */
 	const char *column;   /* the accounts column it is, or NULL */
+	bool live;            /* never stored in account_facts (fact_sql_stored) */
 };
 
 /* An entry of the table: the parentheses make each expression usable as an
- * operand anywhere in a larger one. */
+ * operand anywhere in a larger one.  LIVE: a fact never stored, always
+ * computed, because playbook actions change it (a risk action opens a
+ * risk, a task action adds tasks) and stored facts should hold across a
+ * playbook run: risks and tasks are among the tables whose writes leave
+ * them fresh (store/wtx.c). */
 #define F(id, c, x) [FACT_##id] = { .expr = "(" x ")", .cost = (c) }
+#define LIVE(id, c, x) [FACT_##id] = { .expr = "(" x ")", .cost = (c), .live = true }
 #define COLUMN(id, col) [FACT_##id] = { .expr = "(a." col ")", .cost = 0, .column = col }
 
 static const struct fact_sql fact_sql[FACT_COUNT_] = {
@@ -210,9 +216,9 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 	F(RENEWAL_UPSELL, 1, RENEWAL("forecast_arr_cents - target_arr_cents")),
 	F(DAYS_SINCE_START, 0, DAYS_SINCE("a.initial_contract_date")),
 	F(DAYS_IN_STAGE, 0, DAYS_SINCE("a.stage_since")),
-	F(OPEN_RISKS, 2, COUNT(
+	LIVE(OPEN_RISKS, 2, COUNT(
 		"risks WHERE account_id = a.id AND status <> 'closed' AND opened_on <= ?1")),
-	F(OVERDUE_TASKS, 2, COUNT(
+	LIVE(OVERDUE_TASKS, 2, COUNT(
 		"tasks WHERE account_id = a.id AND status = 'open' AND due_date < ?1")),
 	F(HEALTH_SCORE, 1, SNAPSHOT("score", "?1")),
 	F(HEALTH_BAND, 1, BAND("?1")),
@@ -235,6 +241,12 @@ int
 fact_sql_cost(int fact)
 {
 	return fact >= 0 && fact < FACT_COUNT_ ? fact_sql[fact].cost : 3;
+}
+
+bool
+fact_sql_stored(int fact)
+{
+	return fact >= 0 && fact < FACT_COUNT_ && !fact_sql[fact].live;
 }
 
 const char *

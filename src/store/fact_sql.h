@@ -17,6 +17,8 @@
 #ifndef TEND_FACT_SQL_H
 #define TEND_FACT_SQL_H
 
+#include <stdbool.h>
+
 /* The fact's value for the account row aliased `a` as of ?1 (YYYY-MM-DD),
  * NULL when unknown; equal to what store_facts_each computes.  The text is
  * in parentheses, usable as an operand anywhere; static.  NULL for an id
@@ -29,5 +31,9 @@ int fact_sql_cost(int fact);
 /* The accounts column the fact is ("segment"), or NULL when it is computed:
  * a condition on it can use the column's index. */
 const char *fact_sql_column(int fact);
+/* Is the fact stored in account_facts (a column named as the fact, see
+ * store/account_facts.h)?  False for the counts playbook actions change,
+ * which are always computed. */
+bool fact_sql_stored(int fact);
 
 #endif

@@ -106,7 +106,8 @@ static const char facts_sql[] =
 	"  hs.score, coalesce(hs.override_band, hs.band),"                           /* 42-43 */
 	"  h30.score, coalesce(h30.override_band, h30.band), ad.n,"                  /* 44-46 */
 	"  a.stage_since, pu.start, cl.left_on,"                                     /* 47-49 */
-	"  rw.forecast_category, rw.forecast_arr_cents - rw.target_arr_cents"        /* 50-51 */
+	"  rw.forecast_category, rw.forecast_arr_cents - rw.target_arr_cents,"       /* 50-51 */
+	"  rw.id"                                                                    /* 52 */
 	" FROM accounts a LEFT JOIN users u ON u.id = a.owner_id"
 	" LEFT JOIN usage un ON un.id = (SELECT id FROM usage WHERE account_id = a.id"
 	"   AND date <= ?1 AND (active_users IS NOT NULL OR activated_seats IS NOT NULL) ORDER BY date DESC LIMIT 1)"
@@ -206,25 +207,19 @@ label(struct fact_value *v, const char *s)
 	v->label = s;
 }
 
-static bool
-worse_than_green(const char *band)
-{
-	return band && (!strcmp(band, "red") || !strcmp(band, "orange") || !strcmp(band, "yellow"));
-}
-
-/* A manual rating counts while fresh: 30 days, 14 while yellow or worse. */
+/* A manual rating counts while fresh (fact_manual_fresh). */
 static void
 manual(struct fact_row *r, struct fact_value *v, sqlite3_stmt *st, int col, int32_t day, int slot,
        const char *band)
 {
 	double value, age;
-	int window = worse_than_green(band) ? 14 : 30;
 
 	r->manual_age[slot] = -1;
 	if (!col_num(st, col, &value) || !col_days(st, col + 1, day, &age))
 		return;
 	r->manual_age[slot] = (int)age;
-	if (age <= window)
+	r->manual_value[slot] = value;
+	if (fact_manual_fresh((int)age, band))
 		set(v, value);
 }
 
@@ -294,6 +289,7 @@ fill(struct fact_row *r, sqlite3_stmt *st, int32_t day)
 	if (col_days(st, 39, day, &a))
 		set(&v[FACT_DAYS_TO_RENEWAL], -a);
 	label(&v[FACT_RENEWAL_FORECAST], store_col_text(st, 50));
+	r->renewal_id = sqlite3_column_int64(st, 52);
 	if (col_num(st, 51, &a))
 		set(&v[FACT_RENEWAL_UPSELL], a);
 	if (col_days(st, 47, day, &a))

@@ -259,6 +259,31 @@ store_snapshot_id(struct store *s, int64_t account_id, const char *date, bool *f
 }
 
 enum status
+store_snapshot_latest(struct store *s, int64_t account_id, const char *date, bool *found,
+		      bool *score_known, double *score, char *band, size_t band_size, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT score, coalesce(override_band, band) FROM health_snapshots"
+				      " WHERE account_id = ?1 AND date <= ?2 ORDER BY date DESC LIMIT 1", e);
+	int rc;
+
+	*found = *score_known = false;
+	*score = 0;
+	band[0] = '\0';
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*found = true;
+		*score_known = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		*score = sqlite3_column_double(st, 0);
+		snprintf(band, band_size, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, "reading health");
+}
+
+enum status
 store_account_health_prev(struct store *s, int64_t account_id, bool *found, int64_t *id,
 			  char date[11], char *trend, size_t trend_size, struct err *e)
 {

@@ -82,5 +82,11 @@ enum status store_account_health_prev(struct store *s, int64_t account_id, bool 
 /* The id of an account's snapshot on a day, for replacing it. */
 enum status store_snapshot_id(struct store *s, int64_t account_id, const char *date, bool *found,
 			      int64_t *id, struct err *e);
+/* The latest snapshot of an account on or before date: *score_known and
+ * *score, and the band it shows (the override when one was in force) in
+ * band; *found is false when there is none. */
+enum status store_snapshot_latest(struct store *s, int64_t account_id, const char *date, bool *found,
+				  bool *score_known, double *score, char *band, size_t band_size,
+				  struct err *e);
 
 #endif

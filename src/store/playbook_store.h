@@ -23,8 +23,8 @@ struct store;
 struct pb_hit {
 	int64_t account_id;
 	const char *scope_key;
-	struct fact_value *facts;     /* by fact id, the facts of q->facts only;
-					 NULL when the rule's texts use none */
+	struct fact_value *facts;     /* the values of the result's `facts`, in
+					 that order; NULL when the texts use none */
 };
 
 /* One rule's evaluation.  Hits and their strings live in pool until
@@ -34,6 +34,9 @@ struct rule_result {
 	int64_t already;              /* of them, fired already in scope, or out of scope */
 	struct pb_hit *hits;          /* the rest, in account id order */
 	size_t n, cap;
+	int facts[FACT_COUNT_];       /* the facts each hit carries (the rule's
+					 texts show them), in order */
+	int nfacts;
 	double ms;                    /* time in the statement */
 	struct pool pool;
 };

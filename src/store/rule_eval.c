@@ -63,10 +63,10 @@ keep(struct rule_result *r, const struct rule_sql *q, sqlite3_stmt *st)
 	h->facts = NULL;
 	if (!q->nfacts)
 		return;
-	h->facts = pool_alloc(&r->pool, FACT_COUNT_ * sizeof(*h->facts));
-	memset(h->facts, 0, FACT_COUNT_ * sizeof(*h->facts));
+	/* Only the facts the texts show: a first run can fire 100k times. */
+	h->facts = pool_alloc(&r->pool, (size_t)q->nfacts * sizeof(*h->facts));
 	for (int i = 0; i < q->nfacts; i++)
-		column_fact(st, RULE_SQL_FIRST_FACT + i, q->facts[i], &r->pool, &h->facts[q->facts[i]]);
+		column_fact(st, RULE_SQL_FIRST_FACT + i, q->facts[i], &r->pool, &h->facts[i]);
 }
 
 /* Run one statement on db; an SQLite result code (SQLITE_DONE is success). */
@@ -80,6 +80,8 @@ run_one(sqlite3 *db, const struct rule_sql *q, const char *id, const char *date,
 
 	if (rc != SQLITE_OK)
 		return rc;
+	memcpy(r->facts, q->facts, sizeof(r->facts));
+	r->nfacts = q->nfacts;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 	for (size_t i = 0; i < q->nparams; i++) {

@@ -32,10 +32,34 @@ param(struct rule_sql *q, const struct pb_operand *o)
 	buf_addf(&q->sql, "?%zu", q->nparams + RULE_SQL_FIRST_PARAM - 1);
 }
 
+/* The account id column of the statement's rows. */
+static const char *
+acct(const struct rule_sql *q)
+{
+	return q->stored ? "af.account_id" : "a.id";
+}
+
+/* A fact: its column of account_facts (aliased af) when the statement
+ * reads stored facts and it is one, else its expression. */
+static bool
+from_store(const struct rule_sql *q, int fact)
+{
+	return q->stored && fact_sql_stored(fact);
+}
+
 static void
 fact_expr(struct rule_sql *q, int fact)
 {
-	buf_addf(&q->sql, "(%s)", fact_sql_expr(fact));
+	if (from_store(q, fact))
+		buf_addf(&q->sql, "af.%s", fact_defs[fact].name);
+	else
+		buf_addf(&q->sql, "(%s)", fact_sql_expr(fact));
+}
+
+static int
+fact_cost(const struct rule_sql *q, int fact)
+{
+	return from_store(q, fact) ? 0 : fact_sql_cost(fact);
 }
 
 /* An operand: a constant, or another fact times a factor. */
@@ -98,12 +122,12 @@ static void
 tag_cmp(struct rule_sql *q, const struct pb_cond *c)
 {
 	if (c->op == PB_KNOWN) {
-		buf_addf(&q->sql, "%sEXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id)",
-			 c->args[0].num != 0 ? "" : "NOT ");
+		buf_addf(&q->sql, "%sEXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = %s)",
+			 c->args[0].num != 0 ? "" : "NOT ", acct(q));
 		return;
 	}
-	buf_addf(&q->sql, "%sEXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id AND t.tag",
-		 c->op == PB_NE ? "NOT " : "");
+	buf_addf(&q->sql, "%sEXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = %s AND t.tag",
+		 c->op == PB_NE ? "NOT " : "", acct(q));
 	if (c->op == PB_IN) {
 		buf_adds(&q->sql, " IN ");
 		operand_list(q, c);
@@ -118,21 +142,21 @@ static void cond(struct rule_sql *q, const struct pb_cond *c);
 
 /* What a term costs to evaluate for one account (store/fact_sql.h scale). */
 static int
-cost(const struct pb_cond *c)
+cost(const struct rule_sql *q, const struct pb_cond *c)
 {
 	int worst = 0;
 
 	if (c->kind == PB_COND_CMP) {
 		if (c->subject != PB_SUBJ_FACT)
 			return 1;
-		worst = fact_sql_cost(c->fact);
+		worst = fact_cost(q, c->fact);
 		for (size_t i = 0; i < c->nargs; i++)
-			if (c->args[i].kind == PB_VAL_FACT && fact_sql_cost(c->args[i].fact) > worst)
-				worst = fact_sql_cost(c->args[i].fact);
+			if (c->args[i].kind == PB_VAL_FACT && fact_cost(q, c->args[i].fact) > worst)
+				worst = fact_cost(q, c->args[i].fact);
 		return worst;
 	}
 	for (size_t i = 0; i < c->nkids; i++) {
-		int k = cost(c->kids[i]);
+		int k = cost(q, c->kids[i]);
 
 		worst = k > worst ? k : worst;
 	}
@@ -149,7 +173,7 @@ junction(struct rule_sql *q, const struct pb_cond *c, const char *op)
 
 	for (int level = 0; level <= 3; level++)
 		for (size_t i = 0; i < c->nkids; i++) {
-			int k = cost(c->kids[i]);
+			int k = cost(q, c->kids[i]);
 
 			if (k == level || (level == 3 && k > 3))
 				order[n++] = c->kids[i];
@@ -205,21 +229,26 @@ scope(struct rule_sql *q, const struct pb_rule *r, bool probe)
 {
 	switch (r->once) {
 	case PB_ONCE_ACCOUNT:
-		buf_adds(&q->sql, probe ? "EXISTS (SELECT 1 FROM playbook_firings f WHERE f.rule_id = ?2"
-			 " AND f.account_id = a.id AND f.scope_key = 'account')" : "'account'");
+		if (probe)
+			buf_addf(&q->sql, "EXISTS (SELECT 1 FROM playbook_firings f WHERE f.rule_id = ?2"
+				 " AND f.account_id = %s AND f.scope_key = 'account')", acct(q));
+		else
+			buf_adds(&q->sql, "'account'");
 		break;
 	case PB_ONCE_RENEWAL:
-		buf_adds(&q->sql, probe ? "EXISTS (SELECT 1 FROM playbook_firings f WHERE f.rule_id = ?2"
-			 " AND f.account_id = a.id AND f.scope_key = 'renewal:' || rn.id)"
-			 : "CASE WHEN rn.id IS NOT NULL THEN 'renewal:' || rn.id END");
+		if (probe)
+			buf_addf(&q->sql, "EXISTS (SELECT 1 FROM playbook_firings f WHERE f.rule_id = ?2"
+				 " AND f.account_id = %s AND f.scope_key = 'renewal:' || rn.id)", acct(q));
+		else
+			buf_adds(&q->sql, "CASE WHEN rn.id IS NOT NULL THEN 'renewal:' || rn.id END");
 		break;
 	case PB_ONCE_PERIOD:
 		/* At most once in any period_days days: no firing in the
 		 * period_days - 1 days before the date, nor on it. */
 		if (probe)
 			buf_addf(&q->sql, "EXISTS (SELECT 1 FROM playbook_firings f WHERE f.rule_id = ?2"
-				 " AND f.account_id = a.id AND f.fired_on > date(?1, '-%d days')"
-				 " AND f.fired_on <= ?1)", r->period_days);
+				 " AND f.account_id = %s AND f.fired_on > date(?1, '-%d days')"
+				 " AND f.fired_on <= ?1)", acct(q), r->period_days);
 		else
 			buf_adds(&q->sql, "?1");
 		break;
@@ -227,14 +256,15 @@ scope(struct rule_sql *q, const struct pb_rule *r, bool probe)
 }
 
 void
-rule_sql_compile(const struct pb_rule *r, struct rule_sql *q)
+rule_sql_compile(const struct pb_rule *r, bool stored, struct rule_sql *q)
 {
 	bool used[FACT_COUNT_] = { 0 };
 
 	memset(q, 0, sizeof(*q));
+	q->stored = stored;
 	buf_init(&q->sql);
-	pb_rule_facts(r, used);
-	buf_adds(&q->sql, "SELECT a.id, ");
+	pb_text_facts(r, used);
+	buf_addf(&q->sql, "SELECT %s, ", acct(q));
 	scope(q, r, false);
 	buf_adds(&q->sql, ", ");
 	scope(q, r, true);
@@ -245,14 +275,26 @@ rule_sql_compile(const struct pb_rule *r, struct rule_sql *q)
 			buf_adds(&q->sql, ", ");
 			fact_expr(q, f);
 		}
+	/* On stored facts the scan is of account_facts, narrow rows in id
+	 * order; the accounts row is read only for what is not stored (and
+	 * not at all when nothing is: SQLite omits an unused LEFT JOIN on a
+	 * primary key).  Every account has its row of stored facts
+	 * (store_account_facts_state). */
+	if (stored)
+		buf_adds(&q->sql, "\nFROM account_facts af LEFT JOIN accounts a ON a.id = af.account_id");
+	else
+		buf_adds(&q->sql, "\nFROM accounts a");
 	/* The earliest open renewal: for per_renewal scopes and {renewal.*}. */
-	buf_adds(&q->sql, "\nFROM accounts a LEFT JOIN renewals rn ON rn.id = (SELECT id FROM renewals"
-		 " WHERE account_id = a.id AND stage <> 'won' AND stage <> 'lost'"
-		 " ORDER BY due_date, id LIMIT 1)\nWHERE ");
+	if (stored)
+		buf_adds(&q->sql, " LEFT JOIN renewals rn ON rn.id = af.renewal_id\nWHERE ");
+	else
+		buf_adds(&q->sql, " LEFT JOIN renewals rn ON rn.id = (SELECT id FROM renewals"
+			 " WHERE account_id = a.id AND stage <> 'won' AND stage <> 'lost'"
+			 " ORDER BY due_date, id LIMIT 1)\nWHERE ");
 	cond(q, r->when);
 	if (r->once == PB_ONCE_RENEWAL)
 		buf_adds(&q->sql, "\n AND rn.id IS NOT NULL");
-	buf_adds(&q->sql, "\nORDER BY a.id");
+	buf_addf(&q->sql, "\nORDER BY %s", acct(q));
 }
 
 void

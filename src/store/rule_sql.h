@@ -11,6 +11,10 @@
  * a loop in C over accounts.  Constants from the YAML are always bound
  * parameters: no text from a playbook is ever pasted into SQL.
  *
+ * With `stored`, facts kept in account_facts (store/account_facts.h) are
+ * read from its columns instead, joined as `af`: the caller has checked
+ * that they are fresh.  The others stay expressions.
+ *
  * Columns of the statement: 0 account id, 1 scope key (NULL: out of scope,
  * e.g. no open renewal), 2 already fired in that scope (0/1), 3 the earliest
  * open renewal's id, 4 its due date, 5 its target ARR (cents), then one
@@ -42,10 +46,12 @@ struct rule_sql {
 	size_t nparams, cap;
 	int facts[FACT_COUNT_];      /* extra columns, in order */
 	int nfacts;
+	bool stored;                 /* reads account_facts */
 };
 
-/* Compile r (which must have validated).  Never fails. */
-void rule_sql_compile(const struct pb_rule *r, struct rule_sql *q);
+/* Compile r (which must have validated), reading stored facts when
+ * stored is set.  Never fails. */
+void rule_sql_compile(const struct pb_rule *r, bool stored, struct rule_sql *q);
 void rule_sql_done(struct rule_sql *q);
 
 /* The statement with its parameters written in as SQL literals, for people

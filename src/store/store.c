@@ -208,6 +208,39 @@ configure(struct store *s, struct err *e)
 	return ST_OK;
 }
 
+enum status
+store_read_begin(struct store *s, struct err *e)
+{
+	if (s->tx)
+		return err_set(e, ST_SOFTWARE, "internal: a read inside a write transaction");
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, "starting a read");
+	return ST_OK;
+}
+
+void
+store_read_end(struct store *s)
+{
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Does the book have this table?  (A test may hold a book at an older
+ * schema; the write path must not touch what is not there.) */
+static bool
+has_table(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 void
 store_global_init(void)
 {
@@ -245,6 +278,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 		store_close(s);
 		return e->status;
 	}
+	s->has_stored_facts = has_table(s, "account_facts_state");
 	*out = s;
 	return ST_OK;
 }

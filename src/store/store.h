@@ -54,6 +54,12 @@ int store_version(struct store *s);
 /* Path of the copy made before the last migration, NULL if none was made. */
 const char *store_backup_path(const struct store *s);
 
+/* A read transaction: every read until store_read_end sees the book as it
+ * was at the first one, and pays for its locks once instead of per
+ * statement.  No write may start inside it. */
+enum status store_read_begin(struct store *s, struct err *e);
+void store_read_end(struct store *s);
+
 /* Is the book empty (no accounts and no users)? */
 enum status store_is_empty(struct store *s, bool *empty, struct err *e);
 

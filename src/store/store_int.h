@@ -27,6 +27,7 @@ struct store {
 	size_t cache_cap;
 	size_t cache_len;
 	struct wtx *tx;             /* the write transaction in progress, if any */
+	bool has_stored_facts;      /* the schema has account_facts (version 5 on) */
 };
 
 /* A prepared statement for sql, cached for the life of the store, reset and
@@ -39,6 +40,14 @@ enum status store_sql_error(struct store *s, struct err *e, const char *what);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */
 const char *store_col_text(sqlite3_stmt *st, int i);
+
+/* The store a write transaction writes to, and its time stamp (the
+ * audit log's), for the store modules that keep derived tables. */
+struct store *wtx_store(struct wtx *t);
+const char *wtx_stamp(const struct wtx *t);
+/* This transaction stores the facts itself (store_account_facts_begin):
+ * its commit leaves them as it wrote them, whatever else it wrote. */
+void wtx_stores_facts(struct wtx *t);
 
 /* Apply the pending migrations of opts (store/migrate.c). */
 enum status migrate_open(struct store *s, const struct store_opts *opts, struct err *e);

@@ -55,6 +55,27 @@ struct wtx {
 	struct shape shapes[WTX_CACHE];
 	int nshapes;
 	char stamp[32];              /* the action's time, for every audit row */
+	bool changes_facts;          /* wrote something a stored fact is computed from */
+	bool stores_facts;           /* wtx_stores_facts() */
+};
+
+/* Writes that leave the stored facts (store/account_facts.h) as they are:
+ * to tables no stored fact is computed from.  A write to any other table
+ * marks them stale at commit, so a new table counts as a source of facts
+ * until it is listed here.  Tasks and risks are here because the two facts
+ * that count them (overdue_tasks, open_risks) are never stored: a playbook
+ * run, which writes tasks, risks, opportunities, the inbox and its own
+ * records, keeps the day's facts fresh for the next run. */
+static const struct entity *const facts_free[] = {
+	&entity_team, &entity_user, &entity_opportunity, &entity_task, &entity_task_item,
+	&entity_risk, &entity_kpi, &entity_health_override, &entity_calibration,
+	&entity_account_health, &entity_playbook_run, &entity_playbook_rule_run,
+	&entity_playbook_firing, &entity_escalation, &entity_inbox,
+};
+/* The account fields stored facts read; an update of the others (name,
+ * owner, notes, tags...) leaves them fresh. */
+static const char *const account_fact_fields[] = {
+	"segment", "touch_model", "stage", "stage_since", "licensed_seats", "initial_contract_date",
 };
 
 static int
@@ -354,11 +375,33 @@ fts_rebuild(struct wtx *t, struct err *e)
 	return ST_OK;
 }
 
+/* Could writing fields `set` (a mask of ent's fields) of a row change a
+ * stored fact? */
+static bool
+changes_facts(const struct entity *ent, uint32_t set)
+{
+	for (size_t i = 0; i < sizeof(facts_free) / sizeof(facts_free[0]); i++)
+		if (facts_free[i] == ent)
+			return false;
+	if (ent != &entity_account)
+		return true;
+	for (size_t i = 0; i < sizeof(account_fact_fields) / sizeof(account_fact_fields[0]); i++) {
+		int f = entity_field(ent, account_fact_fields[i]);
+
+		if (f >= 0 && (set & (1u << f)))
+			return true;
+	}
+	return false;
+}
+
+/* A row written: fields `set` of it (all of them for an insert or delete). */
 static void
-count(struct wtx *t, const struct entity *ent)
+count(struct wtx *t, const struct entity *ent, uint32_t set)
 {
 	t->rows++;
 	t->per_entity[catalog_index(ent) & 63]++;
+	if (!t->changes_facts && changes_facts(ent, set))
+		t->changes_facts = true;
 }
 
 enum status
@@ -403,7 +446,7 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	id = sqlite3_last_insert_rowid(t->s->db);
 	if (write_lists(t, r, id, false, e) || fts_sync(t, r->ent, id, true, e))
 		return e->status;
-	count(t, r->ent);
+	count(t, r->ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS) {
 		if (row_json(t, r->ent, id, &json, e) ||
 		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
@@ -443,7 +486,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	}
 	if (write_lists(t, r, id, true, e) || fts_sync(t, r->ent, id, true, e))
 		goto fail;
-	count(t, r->ent);
+	count(t, r->ent, r->set);
 	if (t->mode == WTX_AUDIT_ROWS &&
 	    (row_json(t, r->ent, id, &new, e) || audit(t, r->ent->table, id, "update", old, new, e)))
 		goto fail;
@@ -474,7 +517,7 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 	sqlite3_bind_int64(st, 1, id);
 	if (step_write(t, st, ent, e))
 		goto fail;
-	count(t, ent);
+	count(t, ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS && audit(t, ent->table, id, "delete", old, NULL, e))
 		goto fail;
 	free(old);
@@ -488,6 +531,40 @@ int64_t
 wtx_rows(const struct wtx *t)
 {
 	return t->rows;
+}
+
+void
+wtx_stores_facts(struct wtx *t)
+{
+	t->stores_facts = true;
+}
+
+struct store *
+wtx_store(struct wtx *t)
+{
+	return t->s;
+}
+
+const char *
+wtx_stamp(const struct wtx *t)
+{
+	return t->stamp;
+}
+
+/* The transaction changed what stored facts (store/account_facts.h) are
+ * computed from: forget the day they are as of.  One small write. */
+static enum status
+stale_facts(struct wtx *t, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if (!t->changes_facts || t->stores_facts || !t->s->has_stored_facts)
+		return ST_OK;
+	if (!(st = store_stmt(t->s, "DELETE FROM account_facts_state", e)))
+		return e->status;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_sql_error(t->s, e, "marking the stored facts stale");
+	return ST_OK;
 }
 
 /* One record for a bulk action: {"accounts": 600, "contacts": 2400, ...}. */
@@ -526,7 +603,8 @@ wtx_commit(struct wtx *t, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (fts_rebuild(t, e) || (t->mode == WTX_BULK && t->rows && audit_bulk(t, e))) {
+	if (fts_rebuild(t, e) || (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) ||
+	    stale_facts(t, e)) {
 		wtx_abort(t);
 		return e->status;
 	}

@@ -10,6 +10,8 @@
  *     with per-table counts instead;
  *   - refusal on a read-only book;
  *   - the full-text search indexes of accounts and touchpoints;
+ *   - the stored facts (store/account_facts.h): a commit that wrote
+ *     anything they are computed from marks them stale;
  *   - (coming) role checks and change capture for offline sync.
  * Nothing else may execute INSERT, UPDATE or DELETE on book tables.
  */

@@ -31,12 +31,12 @@
 #include "domain/scorecard_set.h"
 #include "store/fact_sql.h"
 #include "store/facts.h"
+#include "factbook.h"
 #include "testutil.h"
 
-#define NOW "2026-11-23"
-#define EARLY "2026-10-09"          /* 45 days before NOW */
+#define NOW FB_NOW
+#define EARLY FB_EARLY
 #define YEAR_BEFORE "2025-11-23"
-#define DEMO_ACCOUNTS 300
 #define MAX_REPORTED 20             /* mismatches listed in a failure message */
 
 /* One account's facts as store_facts_each gave them (labels copied: the
@@ -61,15 +61,6 @@ struct seen {
 };
 
 static char *demo_path;
-
-static int32_t
-day_of(const char *ymd)
-{
-	int32_t d;
-
-	ck_assert_msg(date_parse(ymd, &d), "bad date %s", ymd);
-	return d;
-}
 
 static int
 keep(void *ctx, const struct fact_row *r)
@@ -99,7 +90,7 @@ facts_as_of(struct store *s, const char *date, struct wants *w)
 	struct err e = { ST_OK, "" };
 
 	memset(w, 0, sizeof(*w));
-	ck_assert_msg(store_facts_each(s, day_of(date), 0, keep, w, &e) == ST_OK, "facts: %s",
+	ck_assert_msg(store_facts_each(s, fb_day(date), 0, keep, w, &e) == ST_OK, "facts: %s",
 		      e.msg);
 }
 
@@ -228,81 +219,13 @@ compare_all(struct store *s, const char *date, struct seen *seen)
 	free(w.v);
 }
 
-static void
-load(struct store *s, const struct entity *ent, const char *csv)
-{
-	char *report = NULL;
-	size_t n = tu_import(s, ent, csv, NULL, &report);
-
-	ck_assert_msg(n == 0, "import %s: %s", ent->name, report ? report : "");
-	free(report);
-}
-
 /* -- the demo book ----------------------------------------------------------- */
 
-/* Manual ratings of every age around the freshness windows (some two on one
- * day), and band overrides in force during part of the scored weeks. */
-static void
-add_manual_inputs(struct store *s)
-{
-	int32_t now = day_of(NOW), early = day_of(EARLY);
-	struct buf in, ov;
-	char d[DATE_STRLEN], u[DATE_STRLEN];
-	sqlite3_stmt *st;
-
-	buf_init(&in);
-	buf_init(&ov);
-	buf_adds(&in, "account,fact,value,date\n");
-	buf_adds(&ov, "account,band,reason,starts_on,until\n");
-	ck_assert(sqlite3_prepare_v2(tu_db(s), "SELECT id, external_id FROM accounts ORDER BY id",
-				     -1, &st, NULL) == SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *ext = (const char *)sqlite3_column_text(st, 1);
-
-		if (id % 3 == 0)
-			buf_addf(&in, "%s,financial_rating,%d,%s\n", ext, 1 + (int)(id / 3 % 3),
-				 date_format(now - (int32_t)(id % 50), d));
-		if (id % 4 == 0)
-			buf_addf(&in, "%s,csm_sentiment,%d,%s\n", ext, 1 + (int)(id % 5),
-				 date_format(early - (int32_t)(id % 40), d));
-		if (id % 8 == 0)
-			buf_addf(&in, "%s,csm_sentiment,%d,%s\n", ext, 5 - (int)(id % 5), d);
-		if (id % 11 == 0)
-			buf_addf(&ov, "%s,%s,demo override,%s,%s\n", ext,
-				 override_band_names[id % 5], date_format(now - 70, d),
-				 date_format(now - 20, u));
-	}
-	sqlite3_finalize(st);
-	load(s, &entity_health_input, in.data);
-	load(s, &entity_health_override, ov.data);
-	buf_done(&in);
-	buf_done(&ov);
-}
-
-/* A demo book scored once a week for twelve weeks, as `tend demo` does. */
 static void
 make_demo_book(void)
 {
-	struct demo_opts o = { DEMO_ACCOUNTS, 6, 5 };
-	struct demo_stats stats;
-	struct scorecard_set set;
-	struct health_run r;
-	struct err e = { ST_OK, "" };
-	struct store *s;
-	int32_t today = day_of(NOW);
-
 	demo_path = tu_path("demo.db");
-	s = tu_open(demo_path, NOW);
-	ck_assert_msg(demo_generate(s, &o, &stats, &e) == ST_OK, "demo: %s", e.msg);
-	add_manual_inputs(s);
-	ck_assert_msg(scorecard_set_load(&set, NULL, 0, NULL, &e, NULL, NULL) == ST_OK, "%s",
-		      e.msg);
-	for (int w = 11; w >= 0; w--)
-		ck_assert_msg(health_run_recompute(s, &set, today - 7 * w, &r, &e) == ST_OK, "%s",
-			      e.msg);
-	scorecard_set_free(&set);
-	store_close(s);
+	fb_demo_book(demo_path);
 }
 
 static void
@@ -349,27 +272,27 @@ open_tiny(void)
 {
 	struct store *s = tu_open(NULL, NOW);
 
-	load(s, &entity_user, "login,name\namy,Amy Adams\n");
-	load(s, &entity_account,
+	fb_load(s, &entity_user, "login,name\namy,Amy Adams\n");
+	fb_load(s, &entity_account,
 	     "external_id,name,owner,segment,touch_model,stage,stage_since,licensed_seats,"
 	     "initial_contract_date\n"
 	     "T1,Nothing At All,,smb,low,land,,,\n"
 	     "T2,Pooled Co,,smb,tech,adopt,2026-06-01,50,2025-01-15\n"
 	     "T3,Owned Co,amy,enterprise,high,renew,2026-10-01,100,2024-03-01\n"
 	     "T4,Zero Co,amy,mid_market,low,onboard,2026-11-23,0,2026-11-23\n");
-	load(s, &entity_contact, "account,name,email,is_executive,status,left_on,roles\n"
+	fb_load(s, &entity_contact, "account,name,email,is_executive,status,left_on,roles\n"
 	     "T2,Cara Champ,cara@t2,false,left,2026-09-01,champion\n"
 	     "T2,Sam Sponsor,sam@t2,true,active,,executive_sponsor\n"
 	     "T3,Lee Left,lee@t3,true,left,2026-12-01,champion\n"
 	     "T3,Ed Exec,ed@t3,true,left,2026-10-20,executive_sponsor;economic_buyer\n"
 	     "T3,Pat User,pat@t3,false,left,2026-05-01,power_user\n"
 	     "T4,Ann Admin,ann@t4,false,active,,admin\n");
-	load(s, &entity_contract, "account,start_date,end_date,arr\n"
+	fb_load(s, &entity_contract, "account,start_date,end_date,arr\n"
 	     "T3,2024-03-01,2025-03-01,60000\n"
 	     "T3,2025-03-01,2026-03-01,70000\n"
 	     "T4,2026-11-23,2027-11-23,0\n");
 	/* T2 has no contract: its first ARR is the first new event's, two on a day. */
-	load(s, &entity_arr_event, "account,date,kind,arr_delta\n"
+	fb_load(s, &entity_arr_event, "account,date,kind,arr_delta\n"
 	     "T2,2025-01-15,new,10000\n"
 	     "T2,2025-01-15,new,9000\n"
 	     "T2,2026-05-01,expansion,2000\n"
@@ -378,7 +301,7 @@ open_tiny(void)
 	     "T3,2024-03-01,new,30000\n"
 	     "T4,2026-11-23,new,0\n");
 	/* T2's two open renewals are due the same day: id 2 (listed second) wins. */
-	load(s, &entity_renewal,
+	fb_load(s, &entity_renewal,
 	     "id,account,due_date,target_arr,forecast_arr,final_arr,forecast_category,stage,"
 	     "closed_date\n"
 	     "3,T2,2027-01-10,12000,,,commit,not_started,\n"
@@ -386,13 +309,13 @@ open_tiny(void)
 	     "1,T2,2026-10-01,10000,,10000,commit,won,2026-09-30\n"
 	     "4,T3,2026-11-01,50000,,,likely,in_progress,\n"
 	     "5,T4,2026-12-15,0,0,,likely,not_started,\n");
-	load(s, &entity_invoice, "account,issued_date,due_date,paid_date,amount\n"
+	fb_load(s, &entity_invoice, "account,issued_date,due_date,paid_date,amount\n"
 	     "T2,2026-09-01,2026-10-01,2026-10-21,100\n"
 	     "T2,2025-01-01,2025-02-01,,100\n"
 	     "T3,2026-10-01,2026-11-01,2026-10-25,100\n"
 	     "T3,2026-11-01,2026-12-01,,100\n"
 	     "T4,2025-06-01,2025-07-01,2025-07-05,100\n");
-	load(s, &entity_usage, "account,date,active_users,licensed_seats,activated_seats,"
+	fb_load(s, &entity_usage, "account,date,active_users,licensed_seats,activated_seats,"
 	     "advanced_features_used,advanced_features_entitled\n"
 	     "T2,2026-06-01,10,,20,1,4\n"
 	     "T2,2026-08-20,12,,24,2,4\n"
@@ -402,7 +325,7 @@ open_tiny(void)
 	     "T3,2026-09-01,5,10,8,1,2\n"
 	     "T3,2026-11-01,0,0,0,0,0\n"
 	     "T4,2026-11-10,,5,,,\n");
-	load(s, &entity_ticket, "account,opened_date,closed_date,priority\n"
+	fb_load(s, &entity_ticket, "account,opened_date,closed_date,priority\n"
 	     "T2,2026-11-01,,p1\n"
 	     "T2,2026-10-15,2026-11-10,p2\n"
 	     "T2,2026-11-23,,p3\n"
@@ -410,7 +333,7 @@ open_tiny(void)
 	     "T2,2026-11-05,2026-11-30,p1\n"
 	     "T3,2026-08-01,,p2\n"
 	     "T3,2026-10-01,2026-10-24,p3\n");
-	load(s, &entity_survey, "account,date,kind,score\n"
+	fb_load(s, &entity_survey, "account,date,kind,score\n"
 	     "T2,2026-11-01,nps,9\n"
 	     "T2,2026-06-01,nps,3\n"
 	     "T2,2025-11-23,nps,10\n"
@@ -418,7 +341,7 @@ open_tiny(void)
 	     "T2,2026-08-01,csat,2\n"
 	     "T3,2026-10-01,nps,7\n"
 	     "T4,2026-11-20,csat,5\n");
-	load(s, &entity_touchpoint, "account,date,kind,sentiment,attendees\n"
+	fb_load(s, &entity_touchpoint, "account,date,kind,sentiment,attendees\n"
 	     "T2,2026-11-20,note,,\n"
 	     "T2,2026-11-15,call,4,cara@t2\n"
 	     "T2,2026-10-01,qbr,,sam@t2\n"
@@ -426,37 +349,37 @@ open_tiny(void)
 	     "T3,2026-11-22,email,,ed@t3\n"
 	     "T3,2026-06-01,ebr,5,\n"
 	     "T4,2026-11-23,note,3,\n");
-	load(s, &entity_advocacy, "account,date,kind\n"
+	fb_load(s, &entity_advocacy, "account,date,kind\n"
 	     "T2,2026-03-01,reference\n"
 	     "T2,2025-11-23,case_study\n");
-	load(s, &entity_task, "account,title,status,due_date,created_on\n"
+	fb_load(s, &entity_task, "account,title,status,due_date,created_on\n"
 	     "T2,Call,open,2026-11-01,2026-10-01\n"
 	     "T2,Today,open,2026-11-23,2026-10-01\n"
 	     "T2,Old,done,2026-01-01,2025-12-01\n"
 	     "T3,Later,snoozed,2026-01-01,2025-12-01\n");
-	load(s, &entity_risk, "account,category,status,opened_on\n"
+	fb_load(s, &entity_risk, "account,category,status,opened_on\n"
 	     "T2,value,open,2026-11-01\n"
 	     "T2,support,closed,2026-01-01\n"
 	     "T3,product,mitigating,2026-12-01\n");
-	load(s, &entity_success_plan, "id,account,status,start_date\n"
+	fb_load(s, &entity_success_plan, "id,account,status,start_date\n"
 	     "1,T2,draft,2026-08-01\n"
 	     "2,T2,shared,2026-07-15\n"
 	     "3,T2,draft,2026-12-01\n"
 	     "4,T3,signed,2026-01-01\n"
 	     "5,T3,active,2026-02-01\n"
 	     "6,T4,shared,2026-11-01\n");
-	load(s, &entity_objective, "id,plan,title\n1,2,Adopt\n2,4,Expand\n3,1,Drafted\n");
-	load(s, &entity_milestone, "objective,title,status\n"
+	fb_load(s, &entity_objective, "id,plan,title\n1,2,Adopt\n2,4,Expand\n3,1,Drafted\n");
+	fb_load(s, &entity_milestone, "objective,title,status\n"
 	     "1,m1,done\n1,m2,at_risk\n1,m3,on_track\n2,m4,missed\n2,m5,not_started\n3,m6,done\n");
 	/* T2 is yellow on NOW (14-day window), green on EARLY; T3's band is
 	 * 'unknown' on NOW (30 days). */
-	load(s, &entity_health_snapshot, "account,date,score,band,override_band\n"
+	fb_load(s, &entity_health_snapshot, "account,date,score,band,override_band\n"
 	     "T2,2026-11-16,2.5,yellow,\n"
 	     "T2,2026-10-20,1.5,red,green\n"
 	     "T2,2026-09-01,3,green,\n"
 	     "T3,2026-11-23,,unknown,\n"
 	     "T3,2026-10-01,1,red,\n");
-	load(s, &entity_health_input, "account,fact,value,date\n"
+	fb_load(s, &entity_health_input, "account,fact,value,date\n"
 	     "T2,financial_rating,2,2026-11-05\n"
 	     "T2,financial_rating,3,2026-10-01\n"
 	     "T2,csm_sentiment,4,2026-11-20\n"
