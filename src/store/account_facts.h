@@ -26,9 +26,10 @@
 struct store;
 struct wtx;
 
-/* In t (which then keeps them fresh): forget the stored facts and store
- * those of day, account by account, with store_account_facts_put.  They
- * are fresh once t commits; every account must have been put by then. */
+/* In t (which then keeps them fresh): store the facts of day, account by
+ * account, with store_account_facts_put, each replacing the account's
+ * row.  They are fresh once t commits; every account must have been put
+ * by then. */
 enum status store_account_facts_begin(struct wtx *t, int32_t day, struct err *e);
 enum status store_account_facts_put(struct wtx *t, const struct fact_row *r, struct err *e);
 
