@@ -162,6 +162,13 @@ trend(struct run *r, const char *prev, bool same_day, bool known, double score)
 		buf_adds(&r->trend, "-");
 }
 
+static enum status
+put_facts(struct run *r, const struct fact_row *f)
+{
+	r->facts_put++;
+	return store_account_facts_put(r->t, f, r->e);
+}
+
 /* Store the facts a playbook will read once this run is committed: f, with
  * the health facts of the account's snapshot as this run leaves it (score
  * and band shown; none when it has none) and the manual ratings in force
@@ -185,8 +192,7 @@ store_facts(struct run *r, const struct fact_row *f, bool has_band, bool known, 
 
 		v[manual[k]] = (struct fact_value){ .known = fresh, .num = fresh ? f->manual_value[k] : 0 };
 	}
-	r->facts_put++;
-	return store_account_facts_put(r->t, &after, r->e);
+	return put_facts(r, &after);
 }
 
 /* Drop what an earlier run left today for an account no longer scored,
@@ -199,15 +205,12 @@ forget(struct run *r, const struct fact_row *f)
 	bool found, known;
 	double score;
 
-	if (!r->replacing) {
-		r->facts_put++;
-		return store_account_facts_put(r->t, f, r->e);
-	}
+	if (!r->replacing)
+		return put_facts(r, f);
 	if (store_snapshot_id(r->s, account, r->date, &found, &id, r->e))
 		return r->e->status;
 	if (!found) {
-		r->facts_put++;
-		if (store_account_facts_put(r->t, f, r->e))
+		if (put_facts(r, f))
 			return r->e->status;
 	} else if (wtx_delete(r->t, &entity_health_snapshot, id, r->e) ||
 		   store_snapshot_latest(r->s, account, r->date, &found, &known, &score, prev,

@@ -24,44 +24,33 @@
  * in place costs half of emptying the table and filling it again; rows of
  * deleted accounts go with them (ON DELETE CASCADE), and the recompute
  * puts every account (health_run.c checks). */
-static const char *
-insert_sql(char *out, size_t size, int *nparams)
-{
-	size_t n = (size_t)snprintf(out, size, "INSERT OR REPLACE INTO account_facts VALUES (?, ?");
-
-	*nparams = 2;
-	for (int f = 0; f < FACT_COUNT_; f++)
-		if (fact_sql_stored(f) && n + 4 < size) {
-			memcpy(out + n, ", ?", 3);
-			n += 3;
-			++*nparams;
-		}
-	snprintf(out + n, size - n, ")");
-	return out;
-}
-
 static sqlite3_stmt *
 insert_stmt(struct store *s, struct err *e)
 {
 	char sql[256];
-	int n;
+	size_t n = (size_t)snprintf(sql, sizeof(sql), "INSERT OR REPLACE INTO account_facts VALUES (?, ?");
 
-	return store_stmt(s, insert_sql(sql, sizeof(sql), &n), e);
+	for (int f = 0; f < FACT_COUNT_; f++)
+		if (fact_sql_stored(f) && n + 4 < sizeof(sql)) {
+			memcpy(sql + n, ", ?", 3);
+			n += 3;
+		}
+	snprintf(sql + n, sizeof(sql) - n, ")");
+	return store_stmt(s, sql, e);
 }
 
 enum status
 store_account_facts_begin(struct wtx *t, int32_t day, struct err *e)
 {
 	struct store *s = wtx_store(t);
-	char date[DATE_STRLEN], sql[256];
-	int n;
+	char date[DATE_STRLEN];
 	sqlite3_stmt *st;
 
 	if (!s->has_stored_facts)
 		return err_set(e, ST_SOFTWARE, "internal: this book has no account_facts table");
 	/* Prepared now, it fails here (nothing written yet) if the table's
 	 * columns are not the catalog's count. */
-	if (!(st = store_stmt(s, insert_sql(sql, sizeof(sql), &n), e)))
+	if (!insert_stmt(s, e))
 		return err_wrap(e, "storing facts");
 	wtx_stores_facts(t);
 	if (!(st = store_stmt(s, "INSERT OR REPLACE INTO account_facts_state (id, as_of, at)"
