@@ -407,8 +407,15 @@ pb_sql(struct cli *c, const struct pb_opts *o, const char *id)
 		playbook_set_free(&set);
 		return err_set(c->err, ST_USAGE, "no rule '%s' in the playbooks in force", id);
 	}
-	/* The statement a run would execute now: on stored facts or not. */
-	if (!o->live && (cli_store(c, false, &s) || store_account_facts_state(s, c->clock.today, &sf, c->err))) {
+	/* The statement a run would execute now: on stored facts or not.
+	 * Without a book there are none, and the rule still compiles. */
+	if (!o->live && !cli_store(c, false, &s) && store_account_facts_state(s, c->clock.today, &sf, c->err)) {
+		playbook_set_free(&set);
+		return c->err->status;
+	}
+	if (c->err->status == ST_NOINPUT)
+		*c->err = (struct err){ 0 };
+	else if (c->err->status) {
 		playbook_set_free(&set);
 		return c->err->status;
 	}

@@ -62,6 +62,10 @@ expect_out_has "-- health-red: computes its facts from the book"
 expect_out_lacks "account_facts"
 run --db "$DB" --now 2026-11-24 playbook sql health-red
 expect_out_has "computes its facts from the book"
+run --db "$WORK/none.db" $NOW playbook sql health-red
+expect_rc 0
+expect_out_has "computes its facts from the book"
+[ -e "$WORK/none.db" ] && fail "playbook sql created a book"
 
 case_ "another day computes its facts"
 run --db "$DB" --now 2026-11-30 playbook run --dry-run --format json
