@@ -59,6 +59,20 @@ load_config(struct cli *c)
 	free(path);
 }
 
+/* TEND_CLOCK pins the wall clock and TEND_NOW fixes today (as --now does,
+ * which still wins): how tests and scripts make a run reproducible. */
+static enum status
+clock_from_env(struct cli *c)
+{
+	const char *wall = getenv("TEND_CLOCK"), *now = getenv("TEND_NOW");
+
+	if (wall && *wall && !clock_pin(&c->clock, wall))
+		return err_set(c->err, ST_USAGE, "TEND_CLOCK: '%s' is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)", wall);
+	if (now && *now && !clock_fix(&c->clock, now))
+		return err_set(c->err, ST_USAGE, "TEND_NOW: '%s' is not a date (YYYY-MM-DD)", now);
+	return ST_OK;
+}
+
 static void
 print_error(const struct err *e)
 {
@@ -103,7 +117,9 @@ main(int argc, char **argv)
 				cmd = cli_find("version");
 		}
 	}
-	if (!cmd) {
+	if (clock_from_env(&c)) {
+		st = err.status;
+	} else if (!cmd) {
 		const char *hint = cli_suggest(argv[ci]);
 
 		if (hint)

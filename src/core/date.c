@@ -165,15 +165,22 @@ date_weekday(int32_t day)
 	return (w + 3) % 7;
 }
 
-void
-clock_init(struct clock *c)
+static int32_t
+local_date(time_t t)
 {
-	time_t t = time(NULL);
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	c->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void
+clock_init(struct clock *c)
+{
+	c->today = local_date(time(NULL));
 	c->fixed = false;
+	c->pinned = false;
+	c->wall = 0;
 }
 
 bool
@@ -188,18 +195,39 @@ clock_fix(struct clock *c, const char *ymd)
 	return true;
 }
 
+bool
+clock_pin(struct clock *c, const char *iso)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	char ymd[DATE_STRLEN];
+	int32_t day;
+	int h, m, s;
+
+	if (strlen(iso) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)iso[i]) : iso[i] != shape[i])
+			return false;
+	memcpy(ymd, iso, 10);
+	ymd[10] = '\0';
+	h = (iso[11] - '0') * 10 + iso[12] - '0';
+	m = (iso[14] - '0') * 10 + iso[15] - '0';
+	s = (iso[17] - '0') * 10 + iso[18] - '0';
+	if (!date_parse(ymd, &day) || h > 23 || m > 59 || s > 59)
+		return false;
+	c->pinned = true;
+	c->wall = (int64_t)day * 86400 + h * 3600 + m * 60 + s;
+	if (!c->fixed)
+		c->today = local_date((time_t)c->wall);
+	return true;
+}
+
 char *
 clock_stamp(const struct clock *c, char *out, unsigned size)
 {
-	char day[DATE_STRLEN];
-	time_t t;
+	time_t t = c->pinned ? (time_t)c->wall : time(NULL);
 	struct tm tm;
 
-	if (c->fixed) {
-		snprintf(out, size, "%sT00:00:00Z", date_format(c->today, day));
-		return out;
-	}
-	t = time(NULL);
 	gmtime_r(&t, &tm);
 	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return out;

@@ -6,9 +6,13 @@
  * form is strictly ISO-8601 `YYYY-MM-DD`, the same form SQLite's date
  * functions use, so dates compare correctly as strings in the store.
  *
- * The clock is the one place "today" comes from.  `--now` fixes it so every
- * date-dependent result (renewal windows, demo history, audit stamps) is
- * reproducible; nothing else may call time(2) for a date.
+ * The clock is the one place "today" and the time of day come from, and
+ * they are two things.  "Today" is the date every computation uses (renewal
+ * windows, demo history, relative dates); `--now` or TEND_NOW fixes it so
+ * results are reproducible.  The wall clock is when a change really
+ * happened: audit rows record it whatever `--now` says.  Tests pin the wall
+ * clock too (TEND_CLOCK), so no test reads the real time.  Nothing else may
+ * call time(2).
  */
 #ifndef TEND_DATE_H
 #define TEND_DATE_H
@@ -36,13 +40,20 @@ int date_weekday(int32_t day);
 struct clock {
 	int32_t today;   /* the current date, real or fixed by --now */
 	bool fixed;      /* true when --now (or TEND_NOW) set it */
+	bool pinned;     /* true when the wall clock is pinned (TEND_CLOCK) */
+	int64_t wall;    /* the pinned wall clock, seconds since the epoch, UTC */
 };
 
-/* Real local date. */
+/* Real local date and the real wall clock. */
 void clock_init(struct clock *c);
-/* Fix the clock to a YYYY-MM-DD date; false if the text is not a date. */
+/* Fix "today" to a YYYY-MM-DD date; false if the text is not a date.  The
+ * wall clock is left alone. */
 bool clock_fix(struct clock *c, const char *ymd);
-/* ISO-8601 UTC timestamp for audit records; midnight of `today` when fixed. */
+/* Pin the wall clock to "YYYY-MM-DDTHH:MM:SSZ"; today follows it unless it
+ * is fixed.  False if the text is not such a time. */
+bool clock_pin(struct clock *c, const char *iso);
+/* ISO-8601 UTC timestamp of the wall clock, to the second, for audit
+ * records: when the change really happened, whatever "today" is. */
 char *clock_stamp(const struct clock *c, char *out, unsigned size);
 
 #endif

@@ -48,6 +48,22 @@ printf "tend: --segment: 'enterprize' is not allowed; did you mean 'enterprise'?
 run help nope
 expect_rc 64
 
+case_ "TEND_NOW and TEND_CLOCK pin the clock; --now wins; bad values are usage errors"
+TEND_NOW=2027-13-01 run accounts
+expect_rc 64
+printf "tend: TEND_NOW: '2027-13-01' is not a date (YYYY-MM-DD)\n" | expect_err
+TEND_CLOCK=2027-01-01 run accounts
+expect_rc 64
+printf "tend: TEND_CLOCK: '2027-01-01' is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)\n" | expect_err
+run --db "$WORK/clock.db" init
+TEND_NOW=2028-02-29 run --db "$WORK/clock.db" task add - "leap" --due +1d
+printf 'task #1 added, due 2028-03-01\n' | expect_out
+TEND_NOW=2028-02-29 run --db "$WORK/clock.db" --now 2027-06-30 task add - "now wins" --due +1d
+printf 'task #2 added, due 2027-07-01\n' | expect_out
+# With TEND_NOW unset, today is the pinned wall clock's date.
+(unset TEND_NOW; TEND_CLOCK=2031-07-04T23:00:00Z run --db "$WORK/clock.db" task add - "wall" --due +0d
+ printf 'task #3 added, due 2031-07-04\n' | expect_out)
+
 case_ "no book yet"
 run accounts
 expect_rc 66

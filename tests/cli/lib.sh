@@ -10,6 +10,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/tend-cli-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export HOME="$WORK/home" XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 export TEND_USER=tester TZ=UTC LC_ALL=C.UTF-8 COLUMNS=200
+# Today and the wall clock (audit stamps), for every run of tend here.
+export TEND_NOW=2026-11-23 TEND_CLOCK=2026-11-23T09:30:00Z
 unset TEND_DB NO_COLOR
 mkdir -p "$HOME"
 DATA="$TEST_SRCDIR/tests/data"

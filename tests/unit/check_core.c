@@ -89,10 +89,29 @@ START_TEST(test_clock)
 
 	clock_init(&c);
 	ck_assert(!c.fixed);
+	ck_assert(!c.pinned);
 	ck_assert(!clock_fix(&c, "2026-02-30"));
+	/* A pinned wall clock sets today too, until today is fixed. */
+	ck_assert(clock_pin(&c, "2028-02-29T23:59:58Z"));
+	ck_assert(c.pinned && !c.fixed);
+	ck_assert_int_eq(c.today, date_from_ymd(2028, 2, 29));
 	ck_assert(clock_fix(&c, "2026-11-23"));
 	ck_assert(c.fixed);
-	ck_assert_str_eq(clock_stamp(&c, stamp, sizeof(stamp)), "2026-11-23T00:00:00Z");
+	ck_assert_int_eq(c.today, date_from_ymd(2026, 11, 23));
+	/* The stamp is the wall clock, to the second, whatever today is. */
+	ck_assert_str_eq(clock_stamp(&c, stamp, sizeof(stamp)), "2028-02-29T23:59:58Z");
+	ck_assert(clock_pin(&c, "2026-12-01T07:05:09Z"));
+	ck_assert_int_eq(c.today, date_from_ymd(2026, 11, 23));
+	ck_assert_str_eq(clock_stamp(&c, stamp, sizeof(stamp)), "2026-12-01T07:05:09Z");
+	/* Anything but YYYY-MM-DDTHH:MM:SSZ is refused and changes nothing. */
+	ck_assert(!clock_pin(&c, "2026-12-01T24:00:00Z"));
+	ck_assert(!clock_pin(&c, "2026-12-01 07:05:09Z"));
+	ck_assert(!clock_pin(&c, "2026-12-01T07:05:09"));
+	ck_assert(!clock_pin(&c, "2026-02-30T07:05:09Z"));
+	ck_assert(!clock_pin(&c, "2026-12-01T7:05:09ZZ"));
+	ck_assert(!clock_pin(&c, "2026-12-01T07:5:099Z"));
+	ck_assert(!clock_pin(&c, "2026-12-01T 7:05:09Z"));
+	ck_assert_str_eq(clock_stamp(&c, stamp, sizeof(stamp)), "2026-12-01T07:05:09Z");
 }
 END_TEST
 

@@ -533,8 +533,7 @@ run_cmd(struct store *s, enum status (*fn)(struct cli *, int, char **), enum sta
 	c.login = (char *)"tester";
 	c.format = OUT_JSON;
 	c.format_set = true;
-	clock_init(&c.clock);
-	clock_fix(&c.clock, TODAY);
+	tu_clock(&c.clock, TODAY);
 	fflush(stdout);
 	saved = dup(STDOUT_FILENO);
 	fp = fopen(path, "w+");

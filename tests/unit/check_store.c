@@ -26,8 +26,7 @@ opts(const char *path)
 {
 	struct store_opts o = { .path = path, .create = true, .actor = "tester" };
 
-	clock_init(&o.clock);
-	clock_fix(&o.clock, TODAY);
+	tu_clock(&o.clock, TODAY);
 	return o;
 }
 
@@ -394,9 +393,9 @@ START_TEST(test_audit_records_each_change)
 	json = tu_text(s, "SELECT group_concat(action || ':' || op || ':' || coalesce(old, '-') || ':' "
 			  "|| coalesce(new, '-') || ':' || actor || ':' || at, '|') FROM audit_log");
 	ck_assert_str_eq(json,
-		"team add:insert:-:{\"id\":1,\"name\":\"Alpha\"}:tester:2026-11-23T00:00:00Z|"
-		"team rename:update:{\"id\":1,\"name\":\"Alpha\"}:{\"id\":1,\"name\":\"Beta\"}:tester:2026-11-23T00:00:00Z|"
-		"team remove:delete:{\"id\":1,\"name\":\"Beta\"}:-:tester:2026-11-23T00:00:00Z");
+		"team add:insert:-:{\"id\":1,\"name\":\"Alpha\"}:tester:2026-11-23T09:30:00Z|"
+		"team rename:update:{\"id\":1,\"name\":\"Alpha\"}:{\"id\":1,\"name\":\"Beta\"}:tester:2026-11-23T09:30:00Z|"
+		"team remove:delete:{\"id\":1,\"name\":\"Beta\"}:-:tester:2026-11-23T09:30:00Z");
 	free(json);
 	/* Append-only. */
 	ck_assert_int_ne(sqlite3_exec(tu_db(s), "UPDATE audit_log SET actor = 'x'", NULL, NULL, NULL), SQLITE_OK);

@@ -43,6 +43,14 @@ tu_path(const char *name)
 	return xasprintf("%s/%ld-%d-%s", tu_tmpdir(), (long)getpid(), seq++, name);
 }
 
+void
+tu_clock(struct clock *c, const char *today)
+{
+	clock_init(c);
+	ck_assert(clock_pin(c, TU_WALL_CLOCK));
+	ck_assert_msg(clock_fix(c, today), "bad test date %s", today);
+}
+
 struct store *
 tu_open(const char *path, const char *today)
 {
@@ -51,8 +59,7 @@ tu_open(const char *path, const char *today)
 	struct store *s = NULL;
 	char *tmp = NULL;
 
-	clock_init(&o.clock);
-	ck_assert_msg(clock_fix(&o.clock, today), "bad test date %s", today);
+	tu_clock(&o.clock, today);
 	o.path = path ? path : (tmp = tu_path("book.db"));
 	ck_assert_msg(store_open(&s, &o, &e) == ST_OK, "store_open: %s", e.msg);
 	free(tmp);

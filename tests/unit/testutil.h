@@ -17,8 +17,14 @@
 const char *tu_tmpdir(void);
 /* Path of a new file name inside tu_tmpdir(); caller frees. */
 char *tu_path(const char *name);
+/* The wall clock every test runs at (audit stamps): no test reads the real
+ * time. */
+#define TU_WALL_CLOCK "2026-11-23T09:30:00Z"
+/* A clock with today fixed ("YYYY-MM-DD") and the wall clock pinned to
+ * TU_WALL_CLOCK.  Fails the test on a bad date. */
+void tu_clock(struct clock *c, const char *today);
 /* Open (creating) a book at path, or a new temp file when path is NULL,
- * with the clock fixed to today ("YYYY-MM-DD").  Fails the test on error. */
+ * with tu_clock(today).  Fails the test on error. */
 struct store *tu_open(const char *path, const char *today);
 /* The connection behind a store, for probes. */
 sqlite3 *tu_db(struct store *s);
