@@ -324,6 +324,24 @@ cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *n
 	return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed", opt, arg);
 }
 
+enum status
+cli_option_error(struct cli *c, const struct option *opts)
+{
+	char *msg = c->err->msg;
+	size_t n = strcspn(msg, ": ");
+
+	if (msg[n] != ':' || strlen(msg) + 3 > sizeof(c->err->msg))
+		return c->err->status;
+	for (; opts && opts->name; opts++) {
+		if (strlen(opts->name) == n && !strncmp(opts->name, msg, n)) {
+			memmove(msg + 2, msg, strlen(msg) + 1);
+			msg[0] = msg[1] = '-';
+			break;
+		}
+	}
+	return c->err->status;
+}
+
 enum {
 	OPT_DB = 0x1000, OPT_NOW, OPT_FORMAT, OPT_READ_ONLY, OPT_NO_COLOR, OPT_DEMO, OPT_THEME,
 	OPT_HELP,

@@ -84,6 +84,10 @@ enum status cli_int(struct cli *c, const char *opt, const char *arg, long lo, lo
 enum status cli_date(struct cli *c, const char *opt, const char *arg, int32_t *out);
 /* Check an enumerated option value against names (with did-you-mean). */
 enum status cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *names);
+/* The use cases in domain/ name a bad field as "field: why"; when the field
+ * is one of the command's long options, show it as the option ("--field:
+ * why"), as the command's own checks do.  Returns the error's status. */
+enum status cli_option_error(struct cli *c, const struct option *opts);
 
 /* Subcommand entry points (cmd_*.c). */
 enum status cmd_init(struct cli *c, int argc, char **argv);

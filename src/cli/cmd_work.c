@@ -94,7 +94,7 @@ cmd_log(struct cli *c, int argc, char **argv)
 	if (store_account_resolve(s, argv[first], &in.account_id, c->err))
 		return c->err->status;
 	if ((st = action_log(s, c->login, &in, &id, c->err)))
-		return st;
+		return cli_option_error(c, opts);
 	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date_format(o.date, date));
 	return ST_OK;
 }
