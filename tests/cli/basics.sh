@@ -78,8 +78,8 @@ case_ "init makes a private book in the XDG data directory"
 run $NOW init --name "Terry Tester" --team "CS East"
 expect_rc 0
 printf 'book    %s (schema 5)\nyou     tester (admin), registered now\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out
-[ "$(stat -c %a "$XDG_DATA_HOME/tend")" = 700 ] || fail "data directory is not 0700"
-[ "$(stat -c %a "$XDG_DATA_HOME/tend/tend.db")" = 600 ] || fail "book is not 0600"
+check "data directory is not 0700" test "$(stat -c %a "$XDG_DATA_HOME/tend")" = 700
+check "book is not 0600" test "$(stat -c %a "$XDG_DATA_HOME/tend/tend.db")" = 600
 run init
 expect_rc 0
 printf 'book    %s (schema 5)\nyou     tester (admin)\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out

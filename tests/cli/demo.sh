@@ -20,22 +20,22 @@ run --db "$WORK/a.db" $NOW demo
 expect_rc 0
 expect_out_has "600 accounts, 9 users"
 run --db "$WORK/a.db" $NOW accounts --format csv
-[ "$(($(wc -l <"$WORK/out") - 1))" -eq 600 ] || fail "not 600 accounts"
+check "not 600 accounts" test "$(($(wc -l <"$WORK/out") - 1))" -eq 600
 ent=$(grep -c ',enterprise,' "$WORK/out")
 smb=$(grep -c ',smb,' "$WORK/out")
 [ "$ent" -ge 78 ] && [ "$ent" -le 102 ] || fail "$ent enterprise accounts, expected about 90 (15%)"
 [ "$smb" -ge 288 ] && [ "$smb" -le 312 ] || fail "$smb SMB accounts, expected about 300 (50%)"
 run --db "$WORK/a.db" export user
-[ "$(grep -c ',lead,' "$WORK/out")" -eq 1 ] || fail "not one lead"
-[ "$(grep -c ',csm,' "$WORK/out")" -eq 8 ] || fail "not 8 CSMs"
+check "not one lead" test "$(grep -c ',lead,' "$WORK/out")" -eq 1
+check "not 8 CSMs" test "$(grep -c ',csm,' "$WORK/out")" -eq 8
 
 case_ "same seed, same day: the same book, byte for byte"
 run --db "$WORK/b.db" $NOW demo
 expect_rc 0
 dump "$WORK/a.db" >"$WORK/a.dump"
 dump "$WORK/b.db" >"$WORK/b.dump"
-cmp -s "$WORK/a.dump" "$WORK/b.dump" || fail "two demo books with the same seed differ"
-grep -q "failed" "$WORK/a.dump" && fail "an export failed"
+check "two demo books with the same seed differ" cmp -s "$WORK/a.dump" "$WORK/b.dump"
+check_not "an export failed" grep -q "failed" "$WORK/a.dump"
 
 case_ "another seed, another book"
 run --db "$WORK/c.db" $NOW demo --seed 2 --accounts 50 --csms 3
@@ -44,7 +44,7 @@ expect_out_has "50 accounts, 4 users"
 run --db "$WORK/d.db" $NOW demo --seed 3 --accounts 50 --csms 3
 "$TEND" --db "$WORK/c.db" export account >"$WORK/c.csv"
 "$TEND" --db "$WORK/d.db" export account >"$WORK/d.csv"
-cmp -s "$WORK/c.csv" "$WORK/d.csv" && fail "different seeds gave the same accounts"
+check_not "different seeds gave the same accounts" cmp -s "$WORK/c.csv" "$WORK/d.csv"
 
 case_ "a book with data is refused and left as it was"
 before=$(dump "$WORK/c.db" | cksum)

@@ -8,10 +8,10 @@ README="$TEST_SRCDIR/README.md"
 case_ "every command is in the man page and the README"
 "$TEND" help >"$WORK/help"
 commands=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$WORK/help")
-[ -n "$commands" ] || fail "no commands in tend help"
+check "no commands in tend help" test -n "$commands"
 for c in $commands; do
-	grep -q "^\.It Ic $c\( \|$\)" "$MAN" || fail "man page lacks command $c"
-	grep -q "tend $c\b" "$README" || fail "README lacks command $c"
+	check "man page lacks command $c" grep -q "^\.It Ic $c\( \|$\)" "$MAN"
+	check "README lacks command $c" grep -q "tend $c\b" "$README"
 done
 
 case_ "every option of every command is in the man page"
@@ -25,9 +25,9 @@ done
 case_ "every entity and every column is in the man page"
 "$TEND" help import >"$WORK/help"
 sed -n 's/^  \([a-z_]*\) -- .*/\1/p' "$WORK/help" >"$WORK/entities"
-[ "$(wc -l <"$WORK/entities")" -ge 20 ] || fail "too few entities in tend help import"
+check "too few entities in tend help import" test "$(wc -l <"$WORK/entities")" -ge 20
 while read -r e; do
-	grep -q "^\.Ss $e$" "$MAN" || fail "man page lacks entity $e"
+	check "man page lacks entity $e" grep -q "^\.Ss $e$" "$MAN"
 done <"$WORK/entities"
 # Columns: each entity's block in the man page lists exactly tend's columns.
 awk '/^  [a-z_]+ -- /{e=$1} /^    [a-z_]+ /{print e, $1}' "$WORK/help" >"$WORK/cols.help"
@@ -43,11 +43,10 @@ case_ "tend-scorecard(5) lists exactly the fact catalog, and its example scoreca
 SCMAN="$TEST_SRCDIR/man/tend-scorecard.5"
 "$TEND" facts --format csv | sed -n '2,$s/,.*//p' >"$WORK/facts.help"
 sed -n '/BEGIN FACTS/,/END FACTS/s/^\.It Cm \([a-z_0-9]*\).*/\1/p' "$SCMAN" >"$WORK/facts.man"
-diff -u "$WORK/facts.help" "$WORK/facts.man" >"$WORK/diff" || fail "man tend-scorecard facts differ from tend facts (make update-man):
-$(cat "$WORK/diff")"
+expect_same "man tend-scorecard facts differ from tend facts (make update-man)" "$WORK/facts.help" "$WORK/facts.man"
 # The last example is a whole scorecard: cut it out of the page and check it.
 awk '/^scorecard: smb$/ { on = 1 } on && /^\.Ed/ { exit } on { print }' "$SCMAN" >"$WORK/example.yaml"
-grep -q "quantile: 5" "$WORK/example.yaml" || fail "could not find the example scorecard in the man page"
+check "could not find the example scorecard in the man page" grep -q "quantile: 5" "$WORK/example.yaml"
 run health check "$WORK/example.yaml"
 expect_rc 0
 if command -v mandoc >/dev/null 2>&1; then
@@ -61,13 +60,13 @@ actions=$(sed -n 's/^.*_([A-Z_]*, "\([a-z_]*\)", ".*$/\1/p' "$REQ")
 [ "$(printf '%s\n' $actions | wc -l)" -ge 25 ] || fail "too few actions read from req.h"
 sed -n '/^\.Sh INTERFACE/,/^\.Sh /p' "$MAN" >"$WORK/interface"
 for a in $actions; do
-	grep -q "Cm .*\b$a\b" "$WORK/interface" || fail "man page INTERFACE lacks action $a"
+	check "man page INTERFACE lacks action $a" grep -q "Cm .*\b$a\b" "$WORK/interface"
 done
 cmds=$(sed -n '/^static const char \*const commands\[\]/,/};/p' "$TEST_SRCDIR/src/ui/prompt.c" |
 	grep -o '"[a-z]*"' | tr -d '"')
-[ -n "$cmds" ] || fail "no commands read from prompt.c"
+check "no commands read from prompt.c" test -n "$cmds"
 for c in $cmds; do
-	grep -q "Ic .*\b$c\b" "$WORK/interface" || fail "man page INTERFACE lacks the :$c command"
+	check "man page INTERFACE lacks the :$c command" grep -q "Ic .*\b$c\b" "$WORK/interface"
 done
 
 case_ "the README keeps the two quick-start commands"

@@ -68,7 +68,7 @@ expect_out_has "nps_category,passive,promoter|passive|detractor"
 expect_out_has "days_since_exec_touch,60,days"
 expect_out_has "invoice_days_late,30,days"
 run --db "$DB" $NOW facts --all
-[ "$(wc -l <"$WORK/out")" -eq 5 ] || fail "facts --all should give a header and 4 rows"
+check "facts --all should give a header and 4 rows" test "$(wc -l <"$WORK/out")" -eq 5
 expect_out_has "3,Red Co,0.2,0.1,0.5,100,,,1,1,"
 run facts
 expect_out_has "license_utilization       ratio   ratio"
@@ -76,7 +76,7 @@ expect_out_has "license_utilization       ratio   ratio"
 case_ "a same-day re-run replaces the day's snapshots"
 run --db "$DB" $NOW health recompute
 run --db "$DB" export health_snapshot
-[ "$(wc -l <"$WORK/out")" -eq 5 ] || fail "a re-run added snapshots"
+check "a re-run added snapshots" test "$(wc -l <"$WORK/out")" -eq 5
 
 case_ "current health: the ratings of each measure and the trend of the last scores"
 run --db "$DB" export account_health
@@ -105,10 +105,10 @@ printf 'scorecard: smb-only\nsegments: [smb]\nmeasures:\n  - { id: support, grou
 run --db "$DB" $NOW health recompute --scorecard "$WORK/smb.yaml"
 expect_rc 0
 run --db "$DB" export health_snapshot
-[ "$(grep -c ',2026-11-23,' "$WORK/out")" -eq 2 ] || fail "enterprise and mid-market snapshots of the day were kept"
+check "enterprise and mid-market snapshots of the day were kept" test "$(grep -c ',2026-11-23,' "$WORK/out")" -eq 2
 run --db "$DB" $NOW health recompute
 run --db "$DB" export health_snapshot
-[ "$(grep -c ',2026-11-23,' "$WORK/out")" -eq 4 ] || fail "the default scorecard did not score the day again"
+check "the default scorecard did not score the day again" test "$(grep -c ',2026-11-23,' "$WORK/out")" -eq 4
 
 case_ "an override shows next to the computed band, and expires"
 run --db "$DB" $NOW health override red --band yellow --reason "CFO committed to the renewal" --until 2026-12-01

@@ -12,7 +12,7 @@ for e in user account contact arr_event renewal; do
 	run --db "$WORK/copy.db" $NOW import "$e" "$WORK/$e.csv"
 	expect_rc 0
 	run --db "$WORK/copy.db" export "$e"
-	cmp -s "$WORK/out" "$WORK/$e.csv" || fail "$e differs after a round trip"
+	check "$e differs after a round trip" cmp -s "$WORK/out" "$WORK/$e.csv"
 done
 
 case_ "errors name file:line:column, all at once, and nothing is written"
@@ -35,7 +35,7 @@ $WORK/bad.csv:6: expected 5 fields (as in the header), found 3
 tend: nothing was imported: 4 problems in $WORK/bad.csv
 ERR
 after=$("$TEND" --db "$DB" export arr_event | wc -l)
-[ "$before" = "$after" ] || fail "a failed import wrote rows"
+check "a failed import wrote rows" test "$before" = "$after"
 
 case_ "dry run checks and writes nothing"
 printf 'account,date,kind,arr_delta\nCRM-005,2026-11-20,expansion,500\n' >"$WORK/ok.csv"
@@ -84,18 +84,18 @@ run --db "$DB" $NOW account show EVIL-1
 expect_out_has 'Evil \x1b[2J\x1b]0;pwned\x07 \u202emoc.exe  (#'
 run --db "$DB" $NOW accounts --format json
 expect_out_has '"Evil \u001b[2J\u001b]0;pwned\u0007 \u202emoc.exe"'
-grep -q "$(printf '\033')" "$WORK/out" && fail "an ESC byte reached JSON output"
+check_not "an ESC byte reached JSON output" grep -q "$(printf '\033')" "$WORK/out"
 # A CSV export to a file keeps the bytes (lossless); a terminal never sees them raw:
 run --db "$DB" export account
-grep -q "$(printf '\033')" "$WORK/out" || fail "CSV export to a file lost data"
+check "CSV export to a file lost data" grep -q "$(printf '\033')" "$WORK/out"
 printf 'account,name,email\nEVIL-1,x,"\033[31m@x"\n' >"$WORK/evil2.csv"
 run --db "$DB" $NOW import contact "$WORK/evil2.csv"
 run --db "$DB" $NOW account show EVIL-1
-grep -q "$(printf '\033')" "$WORK/out" && fail "an ESC byte reached account show"
+check_not "an ESC byte reached account show" grep -q "$(printf '\033')" "$WORK/out"
 printf 'account,date,kind,arr_delta\nEVIL-\033[1m,2026-01-01,new,1\n' >"$WORK/evil3.csv"
 run --db "$DB" $NOW import arr_event "$WORK/evil3.csv"
 expect_rc 65
-grep -q "$(printf '\033')" "$WORK/err" && fail "an ESC byte reached an error message"
+check_not "an ESC byte reached an error message" grep -q "$(printf '\033')" "$WORK/err"
 expect_err_has "unknown account 'EVIL-\x1b[1m'"
 
 finish

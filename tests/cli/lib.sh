@@ -2,31 +2,105 @@
 # ($TEND) on temporary books with a fixed clock and checks exit codes and
 # output exactly.  Sourced by tests/cli/*.sh; automake's driver reads the
 # exit status (0 pass, 1 fail, 77 skip).
+#
+# Failures cannot be lost.  fail() appends to a file under $WORK, not to a
+# shell variable, so a check run in a subshell (the last command of a
+# pipeline, `$( )`, a `( )` group) counts like any other, and the EXIT trap
+# fails the script when that file is not empty, whether or not the script
+# reached finish.
+#
+# The clock is pinned.  TEND_NOW fixes "today" for every run of tend in the
+# script (--now still wins where a test passes it) and TEND_CLOCK fixes the
+# wall clock that audit rows record, so no test depends on the day it runs.
+#
+# TEND_TEST_BREAK=all turns every check helper upside down: each one that
+# would pass fails instead.  A script run that way must fail exactly as many
+# checks as it makes; tests/harness.sh and .ci/run use it to prove that
+# every check can fail.
 set -u
 : "${TEND:?set TEND to the tend binary}"
 : "${TEST_SRCDIR:?set TEST_SRCDIR to the source tree}"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tend-cli-XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 export HOME="$WORK/home" XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 export TEND_USER=tester TZ=UTC LC_ALL=C.UTF-8 COLUMNS=200
-# Today and the wall clock (audit stamps), for every run of tend here.
 export TEND_NOW=2026-11-23 TEND_CLOCK=2026-11-23T09:30:00Z
 unset TEND_DB NO_COLOR
 mkdir -p "$HOME"
 DATA="$TEST_SRCDIR/tests/data"
-NOW="--now 2026-11-23"
+NOW="--now $TEND_NOW"
 DB="$WORK/book.db"
 CASE="?"
-fails=0
+FAILS="$WORK/.fails"    # one line per failed check
+CHECKS="$WORK/.checks"  # one line per check helper called
+: >"$FAILS"
+: >"$CHECKS"
 rc=0
+
+# The verdict of the script: the number of failures recorded, whoever
+# recorded them.  In break mode, the script passes only when every check
+# it made failed.
+_verdict() {
+	local n c
+	n=$(wc -l <"$FAILS")
+	if [ -n "${TEND_TEST_BREAK:-}" ]; then
+		c=$(wc -l <"$CHECKS")
+		if [ "$c" -gt 0 ] && [ "$n" -eq "$c" ]; then
+			echo "break mode: all $c checks failed, as they should" >&2
+			return 0
+		fi
+		echo "break mode: $n of $c checks failed; these did not:" >&2
+		sort "$CHECKS" | uniq >"$WORK/.c"
+		sed -n 's/^FAIL \[\([^]]*\)\].*/\1/p' "$FAILS" | sort | uniq >"$WORK/.f"
+		comm -23 "$WORK/.c" "$WORK/.f" >&2
+		return 1
+	fi
+	[ "$n" -eq 0 ] && return 0
+	echo "$n check(s) failed" >&2
+	return 1
+}
+
+_on_exit() {
+	local status=$?
+	if [ -d "$WORK" ]; then
+		_verdict || status=1
+		rm -rf "$WORK"
+	fi
+	exit "$status"
+}
+trap _on_exit EXIT
 
 # case NAME: name what the following checks are about.
 case_() { CASE=$1; }
 
+# fail MESSAGE: record a failure (safe in any subshell).
 fail() {
 	printf 'FAIL [%s] %s\n' "$CASE" "$1" >&2
-	fails=$((fails + 1))
+	printf 'FAIL [%s] %s\n' "$CASE" "$(printf '%s' "$1" | head -n 1)" >>"$FAILS"
+}
+
+# _check OK MESSAGE: the one place a check helper's verdict is decided.
+# OK is 0 when the expectation holds.  Returns 0 when the check passed.
+_check() {
+	printf '%s\n' "$CASE" >>"$CHECKS"
+	if [ -n "${TEND_TEST_BREAK:-}" ]; then
+		if [ "$1" -eq 0 ]; then
+			fail "(broken on purpose) $2"
+			return 1
+		fi
+		return 0
+	fi
+	[ "$1" -eq 0 ] && return 0
+	fail "$2"
+	return 1
+}
+
+# _read FILE: FILE's content, or a failure when it does not exist (a check
+# of a file that is not there must never pass).
+_exists() {
+	[ -f "$1" ] && return 0
+	fail "no such file to check: $1"
+	return 1
 }
 
 # run ARGS...: run tend with stdin closed, keeping stdout, stderr and status.
@@ -36,36 +110,48 @@ run() {
 }
 
 expect_rc() {
-	[ "$rc" -eq "$1" ] || fail "exit status $rc, expected $1; stderr: $(cat "$WORK/err")"
+	[ "$rc" -eq "$1" ]
+	_check $? "exit status $rc, expected $1; stderr: $(cat "$WORK/err")"
 }
 
-# expect_out: stdout must equal this function's stdin exactly.
+# expect_out: stdout must equal this function's stdin exactly (a heredoc or
+# a pipe: both count).
 expect_out() {
-	if ! diff -u - "$WORK/out" >"$WORK/diff"; then
-		fail "stdout differs:
+	diff -u - "$WORK/out" >"$WORK/diff"
+	_check $? "stdout differs:
 $(cat "$WORK/diff")"
-	fi
 }
 
 expect_err() {
-	if ! diff -u - "$WORK/err" >"$WORK/diff"; then
-		fail "stderr differs:
+	diff -u - "$WORK/err" >"$WORK/diff"
+	_check $? "stderr differs:
 $(cat "$WORK/diff")"
-	fi
 }
 
 expect_out_has() {
-	grep -qF -- "$1" "$WORK/out" || fail "stdout lacks '$1':
+	_exists "$WORK/out" || return 1
+	grep -qF -- "$1" "$WORK/out"
+	_check $? "stdout lacks '$1':
 $(cat "$WORK/out")"
 }
 
 expect_err_has() {
-	grep -qF -- "$1" "$WORK/err" || fail "stderr lacks '$1':
+	_exists "$WORK/err" || return 1
+	grep -qF -- "$1" "$WORK/err"
+	_check $? "stderr lacks '$1':
 $(cat "$WORK/err")"
 }
 
 expect_out_lacks() {
-	! grep -qF -- "$1" "$WORK/out" || fail "stdout has '$1'"
+	_exists "$WORK/out" || return 1
+	! grep -qF -- "$1" "$WORK/out"
+	_check $? "stdout has '$1'"
+}
+
+expect_err_lacks() {
+	_exists "$WORK/err" || return 1
+	! grep -qF -- "$1" "$WORK/err"
+	_check $? "stderr has '$1'"
 }
 
 # A small book from tests/data/book in $DB.
@@ -77,10 +163,36 @@ make_book() {
 	done
 }
 
+# finish: end the script with its verdict (the EXIT trap gives it).
 finish() {
-	if [ "$fails" -ne 0 ]; then
-		echo "$fails check(s) failed" >&2
-		exit 1
-	fi
 	exit 0
+}
+
+# check MESSAGE CMD [ARGS...]: CMD must succeed (exit 0).
+check() {
+	local msg=$1
+	shift
+	"$@"
+	_check $? "$msg"
+}
+
+# check_not MESSAGE CMD [ARGS...]: CMD must answer no: exit 1, as grep, cmp
+# and test do.  Any other status fails too, so a grep or cmp of a file
+# that is not there (status 2) can never pass as "absent" or "different".
+check_not() {
+	local msg=$1 st
+	shift
+	"$@"
+	st=$?
+	[ "$st" -eq 1 ]
+	_check $? "$msg (status $st)"
+}
+
+# expect_same MESSAGE EXPECTED ACTUAL: the two files are equal; the failure
+# shows MESSAGE and their diff.
+expect_same() {
+	_exists "$2" && _exists "$3" || return 1
+	diff -u "$2" "$3" >"$WORK/diff"
+	_check $? "$1:
+$(head -n 60 "$WORK/diff")"
 }

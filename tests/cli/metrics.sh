@@ -296,7 +296,7 @@ expect_err_has "--final AMOUNT is required"
 run --db "$DB" $NOW --read-only renewal close 4 --final 3
 expect_rc 77
 run --db "$DB" $NOW export arr_event
-[ "$(wc -l <"$WORK/out")" -eq 22 ] || fail "the ledger changed: $(cat "$WORK/out")"
+check "the ledger changed: $(cat "$WORK/out")" test "$(wc -l <"$WORK/out")" -eq 22
 
 case_ "metrics: usage errors"
 run --db "$DB" $NOW metrics --by colour
@@ -323,7 +323,7 @@ expect_out <<'OUT'
 OUT
 run --db "$WORK/empty.db" $NOW metrics --by csm
 expect_rc 0
-grep -q '^NRR  *-$' "$WORK/out" || fail "NRR is not shown as -: $(cat "$WORK/out")"
-grep -q '^accounts per CSM  *-$' "$WORK/out" || fail "accounts per CSM is not shown as -"
+check "NRR is not shown as -: $(cat "$WORK/out")" grep -q '^NRR  *-$' "$WORK/out"
+check "accounts per CSM is not shown as -" grep -q '^accounts per CSM  *-$' "$WORK/out"
 
 finish

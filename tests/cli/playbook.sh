@@ -20,7 +20,7 @@ matched() {
 # is RULE EXPECTED: the rule matches exactly these accounts.
 is() {
 	got=$(matched "$1")
-	[ "$got" = "$2" ] || fail "$1 matched '$got', expected '$2'"
+	check "$1 matched '$got', expected '$2'" test "$got" = "$2"
 }
 
 dump() { sqlite3 "$DB" .dump | sha256sum; }
@@ -50,14 +50,14 @@ run --db "$DB" $NOW playbook run --dry-run $OPS --format json
 sed 's/"e*v*a*l*_*ms": [0-9.]*/"ms": 0/' "$WORK/out" >"$WORK/one"
 TEND_PLAYBOOK_THREADS=3 "$TEND" --db "$DB" $NOW playbook run --dry-run $OPS --format json </dev/null >"$WORK/out"
 sed 's/"e*v*a*l*_*ms": [0-9.]*/"ms": 0/' "$WORK/out" >"$WORK/three"
-diff -u "$WORK/one" "$WORK/three" >"$WORK/diff" || fail "threads changed the report: $(cat "$WORK/diff")"
-grep -q '"rule": "op-unknown-not"' "$WORK/three" || fail "the threaded report lacks rules"
+expect_same "threads changed the report" "$WORK/one" "$WORK/three"
+check "the threaded report lacks rules" grep -q '"rule": "op-unknown-not"' "$WORK/three"
 
 case_ "a dry run writes nothing and reports what a run does"
 before=$(dump)
 run --db "$DB" $NOW playbook run --dry-run $LADDER
 expect_rc 0
-[ "$(dump)" = "$before" ] || fail "a dry run changed the book"
+check "a dry run changed the book" test "$(dump)" = "$before"
 sed 's/ (dry run: nothing written)//; s/would fire/fired/; s/ (dry run)$//' "$WORK/out" >"$WORK/dry"
 expect_out <<'OUT'
 playbook run as of 2026-11-23 (dry run: nothing written)
@@ -81,8 +81,7 @@ OUT
 case_ "a run does what the dry run said, once"
 run --db "$DB" $NOW playbook run $LADDER
 expect_rc 0
-diff -u "$WORK/dry" "$WORK/out" >"$WORK/diff" || fail "the run's report differs from the dry run's:
-$(cat "$WORK/diff")"
+expect_same "the run's report differs from the dry run's" "$WORK/dry" "$WORK/out"
 run --db "$DB" $NOW playbook run $LADDER --summary
 expect_rc 0
 expect_out <<'OUT'
@@ -116,7 +115,7 @@ expect_out_has "  soon CRM-002 Société Générale des Eaux: L1 -> tester \"Hel
 run --db "$DB" --now 2026-12-07 playbook run $LADDER --rule soon
 expect_out_lacks "escalations:"
 run --db "$DB" export task --format csv
-grep -q '^3,CRM-002,.*,playbook:soon,1,' "$WORK/out" || fail "the task's escalation level was not raised"
+check "the task's escalation level was not raised" grep -q '^3,CRM-002,.*,playbook:soon,1,' "$WORK/out"
 
 case_ "the inbox: notifications and requests, acknowledged"
 run --db "$DB" --now 2026-12-07 inbox --format csv
@@ -142,7 +141,7 @@ run --db "$DB" --now 2026-12-22 inbox --done --format csv
 expect_out_has "$id,2026-12-07,escalation,1,"
 expect_out_has ",done,Help with the renewal"
 run --db "$DB" export inbox --format csv
-grep -q "^$id,.*,done,2026-12-21," "$WORK/out" || fail "marking done again changed the day it was done"
+check "marking done again changed the day it was done" grep -q "^$id,.*,done,2026-12-21," "$WORK/out"
 run --db "$DB" $NOW inbox done 999
 expect_rc 66
 
@@ -166,7 +165,7 @@ before=$(dump)
 run --db "$DB" $NOW playbook run --playbooks "$WORK/broken"
 expect_rc 65
 expect_err_has "z.yaml:3:13: unknown fact 'segmnt'; did you mean 'segment'?"
-[ "$(dump)" = "$before" ] || fail "a refused run changed the book"
+check "a refused run changed the book" test "$(dump)" = "$before"
 run playbook check "$WORK/broken/z.yaml"
 expect_rc 65
 
@@ -175,18 +174,16 @@ before=$(dump)
 run --db "$DB" --now 2027-01-10 --read-only playbook run $LADDER
 expect_rc 77
 expect_err_has "read-only"
-[ "$(dump)" = "$before" ] || fail "a refused run changed the book"
+check "a refused run changed the book" test "$(dump)" = "$before"
 
 case_ "json report"
 run --db "$DB" --now 2026-12-28 playbook run $LADDER --dry-run --format json
 expect_rc 0
 tr -d ' \n' <"$WORK/out" >"$WORK/json"
 grep -qF '"as_of":"2026-12-28","dry_run":true,"run_id":null,"eval_ms":' "$WORK/json" &&
-	grep -qF '"rules":[{"rule":"soon","matched":' "$WORK/json" ||
-	fail "json: no header: $(cat "$WORK/json")"
-grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json" || fail "json: no firing"
-grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json" ||
-	fail "json: no action"
+	check "json: no header: $(cat "$WORK/json")" grep -qF '"rules":[{"rule":"soon","matched":' "$WORK/json"
+check "json: no firing" grep -qF '"firings":[{"rule":"weekly","account":"CRM-003"' "$WORK/json"
+check "json: no action" grep -qF '"action":"risk","what":"engagement","detail":"low","who":"bo","due":null}' "$WORK/json"
 
 case_ "per renewal: the next renewal fires again"
 run --db "$DB" --now 2027-01-05 renewal close 1 --final 300000.50

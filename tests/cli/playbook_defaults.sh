@@ -58,7 +58,7 @@ for f in team:teams user:users account:accounts contact:contacts arr_event:arr_e
 	success_plan:success_plans objective:objectives milestone:milestones \
 	health_snapshot:health_snapshots advocacy:advocacy invoice:invoices; do
 	run --db "$DB" $NOW import "${f%%:*}" "$FIX/${f#*:}.csv"
-	[ "$rc" -eq 0 ] || fail "import ${f%%:*}: exit $rc: $(cat "$WORK/err")"
+	check "import ${f%%:*}: exit $rc: $(cat "$WORK/err")" test "$rc" -eq 0
 done
 
 case_ "the shipped playbooks validate"
@@ -71,22 +71,19 @@ expect_rc 0
 sed 1d "$WORK/out" | cut -d, -f1 | sort >"$WORK/shipped"
 echo "$RULES" | sed '/^$/d' >"$WORK/rules"
 sed 's/ .*//' "$WORK/rules" | sort >"$WORK/crafted"
-diff -u "$WORK/crafted" "$WORK/shipped" >"$WORK/diff" ||
-	fail "the shipped rules differ from those this test crafts accounts for:
-$(cat "$WORK/diff")"
-grep -q '^cadence-nps,false,' "$WORK/out" || fail "cadence-nps is not listed as disabled:
-$(cat "$WORK/out")"
+expect_same "the shipped rules differ from those this test crafts accounts for" "$WORK/crafted" "$WORK/shipped"
+check "cadence-nps is not listed as disabled:
+$(cat "$WORK/out")" grep -q '^cadence-nps,false,' "$WORK/out"
 
 case_ "each rule fires on its crafted account (--rule, disabled rules too)"
 while read -r rule acct; do
 	run --db "$DB" $NOW playbook run --dry-run --rule "$rule"
 	[ "$rc" -eq 0 ] || { fail "$rule: exit $rc: $(cat "$WORK/err")"; continue; }
 	fired "$WORK/out" >"$WORK/rule.fired"
-	grep -qx "$rule $acct" "$WORK/rule.fired" ||
-		fail "$rule does not fire on $acct:
-$(cat "$WORK/out")"
+	check "$rule does not fire on $acct:
+$(cat "$WORK/out")" grep -qx "$rule $acct" "$WORK/rule.fired"
 	[ "$rule" = cadence-nps ] && continue   # disabled; matches nearly every account
-	! grep -qx "$rule HEALTHY-1" "$WORK/rule.fired" || fail "$rule fires on HEALTHY-1"
+	check_not "$rule fires on HEALTHY-1" grep -qx "$rule HEALTHY-1" "$WORK/rule.fired"
 done <"$WORK/rules"
 
 case_ "a full dry run: every enabled rule fires on its account, none on HEALTHY-1"
@@ -95,13 +92,13 @@ expect_rc 0
 cp "$WORK/out" "$WORK/dry"
 fired "$WORK/dry" >"$WORK/dry.fired"
 grep -v '^cadence-nps ' "$WORK/rules" | grep -vxF -f "$WORK/dry.fired" >"$WORK/missing"
-[ -s "$WORK/missing" ] && fail "a full dry run misses these firings:
-$(cat "$WORK/missing")"
-grep -q ' HEALTHY-1$' "$WORK/dry.fired" && fail "rules fire on HEALTHY-1:
-$(grep ' HEALTHY-1$' "$WORK/dry.fired")"
-grep -q '^  HEALTHY-1 ' "$WORK/dry" && fail "the dry run lists HEALTHY-1:
-$(grep '^  HEALTHY-1 ' "$WORK/dry")"
-grep -q '^cadence-nps' "$WORK/dry" && fail "the disabled cadence-nps runs in a full run"
+check_not "a full dry run misses these firings:
+$(cat "$WORK/missing")" test -s "$WORK/missing"
+check_not "rules fire on HEALTHY-1:
+$(grep ' HEALTHY-1$' "$WORK/dry.fired")" grep -q ' HEALTHY-1$' "$WORK/dry.fired"
+check_not "the dry run lists HEALTHY-1:
+$(grep '^  HEALTHY-1 ' "$WORK/dry")" grep -q '^  HEALTHY-1 ' "$WORK/dry"
+check_not "the disabled cadence-nps runs in a full run" grep -q '^cadence-nps' "$WORK/dry"
 # The crafted accounts are specific: each fires its own rule and no other,
 # except that a detractor is also a satisfaction risk.
 # Also expected: a detractor is a satisfaction risk too, and high- and
@@ -110,17 +107,15 @@ grep -q '^cadence-nps' "$WORK/dry" && fail "the disabled cadence-nps runs in a f
   for a in PB-CADENCE-MIDMARKET PB-CADENCE-QBR PB-RENEWAL-T120 PB-RENEWAL-T60 PB-RENEWAL-T90; do
 	echo "risk-engagement $a"
   done; } | sort >"$WORK/want"
-sort "$WORK/dry.fired" | diff -u "$WORK/want" - >"$WORK/diff" ||
-	fail "the full dry run's firings differ from the crafted ones:
-$(cat "$WORK/diff")"
+sort "$WORK/dry.fired" >"$WORK/dry.sorted"
+expect_same "the full dry run's firings differ from the crafted ones" "$WORK/want" "$WORK/dry.sorted"
 
 case_ "a run does what the dry run said"
 run --db "$DB" $NOW playbook run
 expect_rc 0
 cp "$WORK/out" "$WORK/real"
 sed 's/ (dry run: nothing written)//; s/would fire/fired/; s/ (dry run)$//' "$WORK/dry" >"$WORK/dry.cmp"
-diff -u "$WORK/dry.cmp" "$WORK/real" >"$WORK/diff" || fail "the run's report differs from the dry run's:
-$(cat "$WORK/diff")"
+expect_same "the run's report differs from the dry run's" "$WORK/dry.cmp" "$WORK/real"
 
 case_ "tasks: source playbook:RULE, titles filled in"
 run --db "$DB" export task --format csv
@@ -140,9 +135,9 @@ expect_out_has ",PB-HEALTH-RED,Get-well plan for Turned Red Co,risk,high,casey,2
 t90=$(sed -n 's/^\([0-9]*\),PB-RENEWAL-T90,.*,playbook:renewal-t90,.*/\1/p' "$WORK/tasks")
 run --db "$DB" export task_item --format csv
 expect_rc 0
-[ -n "$t90" ] || fail "no renewal-t90 task"
-[ "$(grep -c "^[0-9]*,$t90," "$WORK/out")" -eq 5 ] || fail "the handshake #3 checklist (task $t90) has not 5 items:
-$(cat "$WORK/out")"
+check "no renewal-t90 task" test -n "$t90"
+check "the handshake #3 checklist (task $t90) has not 5 items:
+$(cat "$WORK/out")" test "$(grep -c "^[0-9]*,$t90," "$WORK/out")" -eq 5
 expect_out_has ",$t90,1,\"Renewal date, renewable ARR (40,000) and terms confirmed\",false"
 expect_out_has ",$t90,5,Renewal discussion scheduled with the customer,false"
 
@@ -179,8 +174,8 @@ case_ "a second run the same day fires nothing"
 run --db "$DB" $NOW playbook run --summary
 expect_rc 0
 grep '^[a-z0-9][a-z0-9_-]*: [0-9]* matched, ' "$WORK/out" | grep -v ' matched, 0 fired, ' >"$WORK/again"
-[ -s "$WORK/again" ] && fail "rules fire again the same day:
-$(cat "$WORK/again")"
+check_not "rules fire again the same day:
+$(cat "$WORK/again")" test -s "$WORK/again"
 expect_out_has "$(($(wc -l <"$WORK/rules") - 1)) rules, 0 firings, 0 escalation changes"
 
 finish

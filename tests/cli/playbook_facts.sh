@@ -14,7 +14,7 @@ flat() {
 }
 
 has() {
-	grep -qF -- "$1" "$WORK/flat" || fail "the report lacks $1"
+	check "the report lacks $1" grep -qF -- "$1" "$WORK/flat"
 }
 
 # report: the flattened JSON report without its timings and facts source,
@@ -37,12 +37,10 @@ same_as_live() {
 	flat
 	has "\"facts\":\"$FACTS\""
 	report >"$WORK/a"
-	diff -u "$WORK/b" "$WORK/a" >"$WORK/diff" || fail "stored and computed facts differ:
-$(head -40 "$WORK/diff")"
+	expect_same "stored and computed facts differ" "$WORK/b" "$WORK/a"
 	# What was compared: rules matching accounts (and firings, on a first run).
-	[ "$(grep -c '"matched":[1-9]' "$WORK/a")" -gt 20 ] || fail "few rules matched: nothing was compared"
-	[ "$(grep -c '"account":' "$WORK/a")" -ge "${MIN_FIRINGS:-0}" ] ||
-		fail "only $(grep -c '"account":' "$WORK/a") firings"
+	check "few rules matched: nothing was compared" test "$(grep -c '"matched":[1-9]' "$WORK/a")" -gt 20
+	check "only $(grep -c '"account":' "$WORK/a") firings" test "$(grep -c '"account":' "$WORK/a")" -ge "${MIN_FIRINGS:-0}"
 }
 
 case_ "a demo book's last scoring stores its facts"
@@ -65,7 +63,7 @@ expect_out_has "computes its facts from the book"
 run --db "$WORK/none.db" $NOW playbook sql health-red
 expect_rc 0
 expect_out_has "computes its facts from the book"
-[ -e "$WORK/none.db" ] && fail "playbook sql created a book"
+check_not "playbook sql created a book" test -e "$WORK/none.db"
 
 case_ "another day computes its facts"
 run --db "$DB" --now 2026-11-30 playbook run --dry-run --format json
@@ -78,7 +76,7 @@ run --db "$DB" $NOW playbook run --summary
 expect_rc 0
 expect_out_lacks "facts computed from the book"
 FACTS=stored same_as_live
-grep -q '"fired":[1-9]' "$WORK/a" && fail "a second run the same day fires again"
+check_not "a second run the same day fires again" grep -q '"fired":[1-9]' "$WORK/a"
 ext=$("$TEND" --db "$DB" $NOW accounts --format csv | sed -n 2p | cut -d, -f1)
 
 case_ "edits no fact reads keep them"

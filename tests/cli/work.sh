@@ -30,7 +30,7 @@ printf "tend: --with: unknown contact 'nobody@acme.test' in this account\n" | ex
 run --db "$DB" $NOW log acme "x" --sentiment 9
 expect_rc 64
 run --db "$DB" export touchpoint --format csv
-[ "$(wc -l <"$WORK/out")" -eq 3 ] || fail "a refused log wrote a touchpoint"
+check "a refused log wrote a touchpoint" test "$(wc -l <"$WORK/out")" -eq 3
 
 case_ "tasks: add, list (mine by default), done"
 run --db "$DB" $NOW task add acme "Send the QBR deck" --due +7d --priority high --kind cadence

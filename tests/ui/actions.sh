@@ -18,8 +18,8 @@ lines() {
 # has_line FILE TEXT [SHOW]: FILE has TEXT (a fixed string); a failure shows
 # the lines of FILE with SHOW.
 has_line() {
-	grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2':
-$(grep -F "$3" "$1")"
+	check "$(basename "$1") lacks '$2':
+$(grep -F "$3" "$1")" grep -qF -- "$2" "$1"
 }
 
 case_ "L logs a touchpoint with every field of the form"
@@ -45,8 +45,8 @@ key q
 expect-exit 0
 EOF
 for label in kind date summary minutes sentiment reactive with; do
-	grep -q "│ $label  " "$WORK/form" || fail "the form lacks the field '$label':
-$(cat "$WORK/form")"
+	check "the form lacks the field '$label':
+$(cat "$WORK/form")" grep -q "│ $label  " "$WORK/form"
 done
 "$TEND" --db "$DB" $NOW export touchpoint >"$WORK/tp"
 id=$(sed -n 's/.*logged meeting #\([0-9]*\).*/\1/p' "$WORK/after")
@@ -82,8 +82,9 @@ expect-exit 0
 EOF
 screen_has "Should never be saved" "$WORK/bad-date"
 screen_has "2026-11-01" "$WORK/bad-minutes"
-[ "$(lines touchpoint)" -eq "$before" ] || fail "a refused or cancelled form wrote a touchpoint"
-"$TEND" --db "$DB" $NOW export touchpoint | grep -q "Should never be saved" && fail "the cancelled touchpoint is in the book"
+check "a refused or cancelled form wrote a touchpoint" test "$(lines touchpoint)" -eq "$before"
+run --db "$DB" export touchpoint
+check_not "the cancelled touchpoint is in the book" grep -q "Should never be saved" "$WORK/out"
 
 case_ "T refuses an empty title and a bad due date, then adds the task"
 before=$(lines task)
@@ -107,14 +108,14 @@ settle
 key q
 expect-exit 0
 EOF
-grep -q '│ owner  *priya.raman ' "$WORK/form" || fail "the owner is not the user by default:
-$(cat "$WORK/form")"
-[ "$(lines task)" -eq $((before + 1)) ] || fail "not exactly one task was added"
+check "the owner is not the user by default:
+$(cat "$WORK/form")" grep -q '│ owner  *priya.raman ' "$WORK/form"
+check "not exactly one task was added" test "$(lines task)" -eq $((before + 1))
 id=$(sed -n 's/.*task #\([0-9]*\) added.*/\1/p' "$WORK/after")
 "$TEND" --db "$DB" $NOW export task >"$WORK/tasks"
 has_line "$WORK/tasks" "$id,$EXT,Send the zanzibar deck,activity,high,priya.raman,2026-11-30,open," zanzibar
-grep -q "#$id high     2026-11-30  Send the zanzibar deck" "$WORK/after" || fail "the new task is not on the page:
-$(cat "$WORK/after")"
+check "the new task is not on the page:
+$(cat "$WORK/after")" grep -q "#$id high     2026-11-30  Send the zanzibar deck" "$WORK/after"
 
 case_ "D marks the selected task done (and only on a task line)"
 # The page at 100x60 holds the whole account: the task's row gives the
@@ -139,8 +140,8 @@ settle
 key q
 expect-exit 0
 EOF
-grep -q "^▶ .*#$id high " "$WORK/selected" || fail "the cursor is not on task #$id:
-$(cat "$WORK/selected")"
+check "the cursor is not on task #$id:
+$(cat "$WORK/selected")" grep -q "^▶ .*#$id high " "$WORK/selected"
 "$TEND" --db "$DB" $NOW export task >"$WORK/tasks"
 has_line "$WORK/tasks" "$id,$EXT,Send the zanzibar deck,activity,high,priya.raman,2026-11-30,done," zanzibar
 grep zanzibar "$WORK/tasks" | grep -q ',2026-11-23,' || fail "the task is not done today"
@@ -172,7 +173,7 @@ EOF
 sed -n 's/.*│ \(note\|date\|kind\)  .*/\1/p' "$WORK/form" | tr '\n' ' ' | grep -qx 'note date ' ||
 	fail "the note form is not note, date:
 $(cat "$WORK/form")"
-[ "$(lines touchpoint)" -eq $((before + 1)) ] || fail "not exactly one touchpoint was added"
+check "not exactly one touchpoint was added" test "$(lines touchpoint)" -eq $((before + 1))
 id=$(sed -n 's/.*logged note #\([0-9]*\).*/\1/p' "$WORK/after")
 "$TEND" --db "$DB" $NOW export touchpoint >"$WORK/tp"
 has_line "$WORK/tp" "$id,$EXT,2026-11-23,note,,,true,Budget owner changes in January," January

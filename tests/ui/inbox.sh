@@ -37,7 +37,7 @@ wait matrix, by health
 key q
 expect-exit 0
 EOF
-screen_row 1 "$WORK/start" | grep -q 'inbox' && fail "the header counts an empty inbox: $(screen_row 1 "$WORK/start")"
+check_not "the header counts an empty inbox: $(screen_row 1 "$WORK/start")" row_greps 1 "$WORK/start" 'inbox'
 screen_has "3 Inbox" "$WORK/start"
 screen_has "mine, 0/0" "$WORK/empty"
 
@@ -74,23 +74,17 @@ wait matrix, by health
 key q
 expect-exit 0
 EOF
-screen_row 1 "$WORK/heatmap" | grep -q 'priya.raman (csm)  2026-11-23  inbox 2' ||
-	fail "the header does not count 2 items: $(screen_row 1 "$WORK/heatmap")"
-screen_row 3 "$WORK/inbox" | grep -q '^  DATE  *KIND  *ACCOUNT  *TO  *ACT BY  *MESSAGE' ||
-	fail "row 3 is not the title row: $(screen_row 3 "$WORK/inbox")"
-screen_row 4 "$WORK/inbox" | grep -q "^▶ 2026-11-13 L2    $short1.* priya.raman  *2026-11-20 Nobody has called" ||
-	fail "the first row is not the level-2 escalation: $(screen_row 4 "$WORK/inbox")"
-screen_row 5 "$WORK/inbox" | grep -q "^  2026-11-22 note  $short2.* priya.raman  *-  *Renewal soon" ||
-	fail "the second row is not the notification: $(screen_row 5 "$WORK/inbox")"
-screen_row 6 "$WORK/inbox" | grep -q '[^ ]' && fail "more than two rows: $(screen_row 6 "$WORK/inbox")"
+check "the header does not count 2 items: $(screen_row 1 "$WORK/heatmap")" row_greps 1 "$WORK/heatmap" 'priya.raman (csm)  2026-11-23  inbox 2'
+check "row 3 is not the title row: $(screen_row 3 "$WORK/inbox")" row_greps 3 "$WORK/inbox" '^  DATE  *KIND  *ACCOUNT  *TO  *ACT BY  *MESSAGE'
+check "the first row is not the level-2 escalation: $(screen_row 4 "$WORK/inbox")" row_greps 4 "$WORK/inbox" "^▶ 2026-11-13 L2    $short1.* priya.raman  *2026-11-20 Nobody has called"
+check "the second row is not the notification: $(screen_row 5 "$WORK/inbox")" row_greps 5 "$WORK/inbox" "^  2026-11-22 note  $short2.* priya.raman  *-  *Renewal soon"
+check_not "more than two rows: $(screen_row 6 "$WORK/inbox")" row_greps 6 "$WORK/inbox" '[^ ]'
 screen_lacks "Review the plan" "$WORK/inbox"
 screen_lacks "Old news" "$WORK/inbox"
 # The last row of the pane has the selected item's whole message.
-screen_row 23 "$WORK/inbox" | grep -q "^#1 Nobody has called the customer yet  (playbook:support-spike, account " ||
-	fail "no detail line for item 1: $(screen_row 23 "$WORK/inbox")"
+check "no detail line for item 1: $(screen_row 23 "$WORK/inbox")" row_greps 23 "$WORK/inbox" "^#1 Nobody has called the customer yet  (playbook:support-spike, account "
 # The hostile message is shown as inert text, and never reached the terminal.
-screen_row 23 "$WORK/second" | grep -qF '#2 Renewal soon \x1b]0;pwned\x07 at' ||
-	fail "the hostile message is not shown escaped: $(screen_row 23 "$WORK/second")"
+check "the hostile message is not shown escaped: $(screen_row 23 "$WORK/second")" row_greps 23 "$WORK/second" -F '#2 Renewal soon \x1b]0;pwned\x07 at'
 if grep -qF "$(printf '\033]0;pwned')" "$RAW"; then
 	fail "the title-setting sequence reached the terminal"
 fi
@@ -132,12 +126,12 @@ dump $WORK/account2
 key Q
 expect-exit 0
 EOF
-screen_row 3 "$WORK/account" | grep -qF "▶ $name1" || fail "Enter did not open '$name1':
-$(cat "$WORK/account")"
-screen_row 2 "$WORK/back" | grep -q 'mine, 1/2' || fail "q did not come back to the inbox:
-$(cat "$WORK/back")"
-screen_row 3 "$WORK/account2" | grep -qF "▶ $name2" || fail "Enter on the second item did not open '$name2':
-$(cat "$WORK/account2")"
+check "Enter did not open '$name1':
+$(cat "$WORK/account")" row_greps 3 "$WORK/account" -F "▶ $name1"
+check "q did not come back to the inbox:
+$(cat "$WORK/back")" row_greps 2 "$WORK/back" 'mine, 1/2'
+check "Enter on the second item did not open '$name2':
+$(cat "$WORK/account2")" row_greps 3 "$WORK/account2" -F "▶ $name2"
 
 case_ "a shows every open item of the book, and back"
 screen -s 120x30 <<EOF
@@ -152,11 +146,10 @@ wait mine, 1/2
 key Q
 expect-exit 0
 EOF
-grep -q '2026-11-21 L1 .* lead  *2026-11-30 .*Review the plan with the CSM' "$WORK/all" ||
-	fail "the whole book lacks the lead's escalation:
-$(cat "$WORK/all")"
+check "the whole book lacks the lead's escalation:
+$(cat "$WORK/all")" grep -q '2026-11-21 L1 .* lead  *2026-11-30 .*Review the plan with the CSM' "$WORK/all"
 screen_lacks "Old news" "$WORK/all"
-screen_row 1 "$WORK/all" | grep -q 'inbox 2' || fail "the header counts the whole book: $(screen_row 1 "$WORK/all")"
+check "the header counts the whole book: $(screen_row 1 "$WORK/all")" row_greps 1 "$WORK/all" 'inbox 2'
 
 case_ "d marks the selected item done: the count drops, then the inbox is empty"
 screen <<EOF
@@ -174,15 +167,14 @@ wait nothing to mark done
 key Q
 expect-exit 0
 EOF
-screen_row 1 "$WORK/one" | grep -q 'inbox 1 *$' || fail "the header does not count 1 after d: $(screen_row 1 "$WORK/one")"
-screen_row 4 "$WORK/one" | grep -q "^▶ 2026-11-22 note" || fail "the cursor is not on the next item:
-$(cat "$WORK/one")"
-screen_row 1 "$WORK/none" | grep -q 'inbox' && fail "the header counts an empty inbox: $(screen_row 1 "$WORK/none")"
+check "the header does not count 1 after d: $(screen_row 1 "$WORK/one")" row_greps 1 "$WORK/one" 'inbox 1 *$'
+check "the cursor is not on the next item:
+$(cat "$WORK/one")" row_greps 4 "$WORK/one" "^▶ 2026-11-22 note"
+check_not "the header counts an empty inbox: $(screen_row 1 "$WORK/none")" row_greps 1 "$WORK/none" 'inbox'
 [ "$(sql "SELECT group_concat(id || ':' || status || ':' || coalesce(done_on, '-')) FROM inbox WHERE id IN (1, 2)")" = \
 	"1:done:2026-11-23,2:done:2026-11-23" ] || fail "items 1 and 2 are not done: $(sql "SELECT * FROM inbox")"
-[ "$(sql "SELECT count(*) FROM audit_log WHERE table_name = 'inbox' AND op = 'update' AND actor = 'priya.raman'")" = 2 ] ||
-	fail "the audit log does not have both updates: $(sql "SELECT * FROM audit_log WHERE table_name = 'inbox'")"
-[ "$(sql "SELECT status FROM inbox WHERE id = 3")" = unread ] || fail "the lead's item changed"
+check "the audit log does not have both updates: $(sql "SELECT * FROM audit_log WHERE table_name = 'inbox'")" test "$(sql "SELECT count(*) FROM audit_log WHERE table_name = 'inbox' AND op = 'update' AND actor = 'priya.raman'")" = 2
+check "the lead's item changed" test "$(sql "SELECT status FROM inbox WHERE id = 3")" = unread
 
 case_ "resizing keeps the list whole; wide screens show the status column"
 sql "UPDATE inbox SET status = 'unread', done_on = NULL WHERE id = 1"
@@ -200,15 +192,14 @@ dump $WORK/narrow
 key Q
 expect-exit 0
 EOF
-screen_row 3 "$WORK/wide" | grep -q 'ACT BY  *STATUS  *MESSAGE' || fail "no status column at 130 columns: $(screen_row 3 "$WORK/wide")"
-screen_row 4 "$WORK/wide" | grep -q '2026-11-20 unread  *Nobody has called the customer yet' ||
-	fail "the wide row lacks status or message: $(screen_row 4 "$WORK/wide")"
-[ "$(grep -c 'q quit' "$WORK/wide")" = 1 ] || fail "two status lines after the resize"
-screen_row 30 "$WORK/wide" | grep -q 'q quit' || fail "the status line is not on row 30:
-$(cat "$WORK/wide")"
-screen_row 4 "$WORK/narrow" | grep -q "^▶ 2026-11-13 L2" || fail "back at 80x24 the row is gone:
-$(cat "$WORK/narrow")"
-screen_row 3 "$WORK/narrow" | grep -q 'STATUS' && fail "the status column did not make room at 80 columns"
+check "no status column at 130 columns: $(screen_row 3 "$WORK/wide")" row_greps 3 "$WORK/wide" 'ACT BY  *STATUS  *MESSAGE'
+check "the wide row lacks status or message: $(screen_row 4 "$WORK/wide")" row_greps 4 "$WORK/wide" '2026-11-20 unread  *Nobody has called the customer yet'
+check "two status lines after the resize" test "$(grep -c 'q quit' "$WORK/wide")" = 1
+check "the status line is not on row 30:
+$(cat "$WORK/wide")" row_greps 30 "$WORK/wide" 'q quit'
+check "back at 80x24 the row is gone:
+$(cat "$WORK/narrow")" row_greps 4 "$WORK/narrow" "^▶ 2026-11-13 L2"
+check_not "the status column did not make room at 80 columns" row_greps 3 "$WORK/narrow" 'STATUS'
 
 case_ "the items of a real playbook run are listed and counted (as the lead)"
 # The shipped rules address the lead, the AM and other roles, not the CSM:
@@ -219,7 +210,7 @@ if "$TEND" --db "$DB" $NOW playbook run >"$WORK/run" 2>"$WORK/run.err"; then
 		fail "tend inbox failed: $(cat "$WORK/cli.err")"
 	n=$(grep -c '^[0-9][0-9]*,' "$WORK/cli")
 	first=$(sed -n '2s/,.*//p' "$WORK/cli")
-	[ "$n" -gt 0 ] || fail "the playbook run left the lead nothing: $(cat "$WORK/run")"
+	check "the playbook run left the lead nothing: $(cat "$WORK/run")" test "$n" -gt 0
 	screen -e TEND_USER=ingrid.halvorsen <<EOF
 wait inbox $n
 key 3
@@ -228,10 +219,8 @@ dump $WORK/run-inbox
 key Q
 expect-exit 0
 EOF
-	screen_row 1 "$WORK/run-inbox" | grep -q "ingrid.halvorsen (lead)  2026-11-23  inbox $n *\$" ||
-		fail "the header does not count the run's $n items: $(screen_row 1 "$WORK/run-inbox")"
-	screen_row 23 "$WORK/run-inbox" | grep -q "^#$first " ||
-		fail "the first item is not the first of tend inbox (#$first): $(screen_row 23 "$WORK/run-inbox")"
+	check "the header does not count the run's $n items: $(screen_row 1 "$WORK/run-inbox")" row_greps 1 "$WORK/run-inbox" "ingrid.halvorsen (lead)  2026-11-23  inbox $n *\$"
+	check "the first item is not the first of tend inbox (#$first): $(screen_row 23 "$WORK/run-inbox")" row_greps 23 "$WORK/run-inbox" "^#$first "
 else
 	fail "tend playbook run failed: $(cat "$WORK/run.err")"
 fi

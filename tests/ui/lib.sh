@@ -72,26 +72,42 @@ _untail() {
 # trailing blank lines aside.
 expect_screen() {
 	_untail >"$WORK/expected"
+	_exists "${1:-$SCREEN}" || return 1
 	_untail "${1:-$SCREEN}" >"$WORK/actual"
-	diff -u "$WORK/expected" "$WORK/actual" >"$WORK/diff" ||
-		fail "the screen differs:
+	diff -u "$WORK/expected" "$WORK/actual" >"$WORK/diff"
+	_check $? "the screen differs:
 $(cat "$WORK/diff")"
 }
 
-# screen_has TEXT [DUMP], screen_lacks TEXT [DUMP]
+# screen_has TEXT [DUMP], screen_lacks TEXT [DUMP]: a dump that is not
+# there fails both.
 screen_has() {
-	grep -qF -- "$1" "${2:-$SCREEN}" || fail "the screen lacks '$1':
+	_exists "${2:-$SCREEN}" || return 1
+	grep -qF -- "$1" "${2:-$SCREEN}"
+	_check $? "the screen lacks '$1':
 $(cat "${2:-$SCREEN}")"
 }
 
 screen_lacks() {
-	! grep -qF -- "$1" "${2:-$SCREEN}" || fail "the screen has '$1':
+	_exists "${2:-$SCREEN}" || return 1
+	! grep -qF -- "$1" "${2:-$SCREEN}"
+	_check $? "the screen has '$1':
 $(cat "${2:-$SCREEN}")"
 }
 
 # screen_row N [DUMP]: row N (from 1) of a dump.
 screen_row() {
 	sed -n "${1}p" "${2:-$SCREEN}"
+}
+
+# row_greps N DUMP [-F] PATTERN: does row N of DUMP match PATTERN (a grep
+# regex, or fixed text with -F)?  Exit 0 yes, 1 no, 2 when DUMP is not
+# there (so neither check nor check_not can pass on it).
+row_greps() {
+	local n=$1 dump=$2
+	shift 2
+	[ -f "$dump" ] || return 2
+	screen_row "$n" "$dump" | grep -q "$@"
 }
 
 # screen_bytes: "N C" from the last "bytes N clears C" line of $SCREEN.

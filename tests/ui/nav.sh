@@ -33,18 +33,16 @@ EOF
 screen_has "1 Heatmap" "$WORK/start"
 screen_has "2 Account" "$WORK/start"
 screen_has "matrix, by health, 1/546" "$WORK/start"
-screen_row 3 "$WORK/start" | grep -q '^  ACCOUNT  *HEALTH' ||
-	fail "row 3 is not the title row: $(screen_row 3 "$WORK/start")"
+check "row 3 is not the title row: $(screen_row 3 "$WORK/start")" row_greps 3 "$WORK/start" '^  ACCOUNT  *HEALTH'
 # Every row of the first page has a band letter and score, worst first.
 rows=$(sed -n '4,22p' "$WORK/start" | grep -c '  [RYGOL] [0-9]\.[0-9][0-9] ')
-[ "$rows" -eq 19 ] || fail "$rows of 19 rows have a band letter and score:
-$(cat "$WORK/start")"
-screen_row 4 "$WORK/start" | grep -q '  R [0-9]\.[0-9][0-9] ' || fail "the worst account is not first and red"
+check "$rows of 19 rows have a band letter and score:
+$(cat "$WORK/start")" test "$rows" -eq 19
+check "the worst account is not first and red" row_greps 4 "$WORK/start" '  R [0-9]\.[0-9][0-9] '
 screen_has "cells: 1 red  2 yellow  3 green" "$WORK/start"
-[ "$(cursor_row "$WORK/start")" = 4 ] || fail "the cursor is not on the first row"
+check "the cursor is not on the first row" test "$(cursor_row "$WORK/start")" = 4
 # The active tab is highlighted (default theme: white on blue).
-screen_row 2 "$WORK/start.attr" | grep -q '^.BBBBBBBBBBB.KKKKKKKKKKK' ||
-	fail "the tab line does not show Heatmap as the active tab: $(screen_row 2 "$WORK/start.attr")"
+check "the tab line does not show Heatmap as the active tab: $(screen_row 2 "$WORK/start.attr")" row_greps 2 "$WORK/start.attr" '^.BBBBBBBBBBB.KKKKKKKKKKK'
 
 case_ "Enter opens the selected account; q and Esc come back to the same row"
 screen -s 100x60 <<EOF
@@ -71,20 +69,20 @@ key q
 expect-exit 0
 EOF
 name=$(cursor_name "$WORK/before")
-[ -n "$name" ] || fail "no cursor row in the heatmap:
-$(cat "$WORK/before")"
-screen_row 2 "$WORK/account" | grep -qF "$name" || fail "the tab line does not name '$name': $(screen_row 2 "$WORK/account")"
-screen_row 3 "$WORK/account" | grep -qF "▶ $name" || fail "the page does not start with '$name': $(screen_row 3 "$WORK/account")"
+check "no cursor row in the heatmap:
+$(cat "$WORK/before")" test -n "$name"
+check "the tab line does not name '$name': $(screen_row 2 "$WORK/account")" row_greps 2 "$WORK/account" -F "$name"
+check "the page does not start with '$name': $(screen_row 3 "$WORK/account")" row_greps 3 "$WORK/account" -F "▶ $name"
 for section in Health Signals "Contacts by role" "Open tasks" "Open risks" "Timeline" "Renewals"; do
-	grep -q "^  $section" "$WORK/account" || fail "the account page lacks the section '$section':
-$(cat "$WORK/account")"
+	check "the account page lacks the section '$section':
+$(cat "$WORK/account")" grep -q "^  $section" "$WORK/account"
 done
 screen_has "L log  T task  D done  N note" "$WORK/account"
-[ "$(cursor_row "$WORK/after-q")" = 7 ] || fail "after q the cursor is not on row 4 of the heatmap:
-$(cat "$WORK/after-q")"
-[ "$(cursor_name "$WORK/after-q")" = "$name" ] || fail "after q the cursor is not on '$name'"
-[ "$(cursor_row "$WORK/after-esc")" = 8 ] || fail "after Esc the cursor is not on row 5:
-$(cat "$WORK/after-esc")"
+check "after q the cursor is not on row 4 of the heatmap:
+$(cat "$WORK/after-q")" test "$(cursor_row "$WORK/after-q")" = 7
+check "after q the cursor is not on '$name'" test "$(cursor_name "$WORK/after-q")" = "$name"
+check "after Esc the cursor is not on row 5:
+$(cat "$WORK/after-esc")" test "$(cursor_row "$WORK/after-esc")" = 8
 
 case_ "a second account opens at its top even after scrolling the first"
 screen <<EOF
@@ -107,8 +105,8 @@ key q
 expect-exit 0
 EOF
 name=$(cursor_name "$WORK/list")
-screen_row 3 "$WORK/second" | grep -qF "▶ $name" || fail "the second account opens scrolled down:
-$(cat "$WORK/second")"
+check "the second account opens scrolled down:
+$(cat "$WORK/second")" row_greps 3 "$WORK/second" -F "▶ $name"
 
 case_ "Tab (heatmap, account, inbox), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
 screen <<EOF
@@ -139,13 +137,11 @@ dump $WORK/back
 key q
 expect-exit 0
 EOF
-[ "$(cursor_row "$WORK/account-again")" = 8 ] || fail "back in the account pane, the cursor is not where five j put it:
-$(cat "$WORK/account-again")"
-screen_row 2 "$WORK/account.attr" | grep -q '^.KKKKKKKKKKK.BBBBBBBBBBB' ||
-	fail "Account is not the active tab: $(screen_row 2 "$WORK/account.attr")"
-screen_row 2 "$WORK/heatmap.attr" | grep -q '^.BBBBBBBBBBB.KKKKKKKKKKK' ||
-	fail "Heatmap is not the active tab: $(screen_row 2 "$WORK/heatmap.attr")"
-[ "$(cursor_row "$WORK/back")" = 6 ] || fail "back in the heatmap, the cursor is not on row 3"
+check "back in the account pane, the cursor is not where five j put it:
+$(cat "$WORK/account-again")" test "$(cursor_row "$WORK/account-again")" = 8
+check "Account is not the active tab: $(screen_row 2 "$WORK/account.attr")" row_greps 2 "$WORK/account.attr" '^.KKKKKKKKKKK.BBBBBBBBBBB'
+check "Heatmap is not the active tab: $(screen_row 2 "$WORK/heatmap.attr")" row_greps 2 "$WORK/heatmap.attr" '^.BBBBBBBBBBB.KKKKKKKKKKK'
+check "back in the heatmap, the cursor is not on row 3" test "$(cursor_row "$WORK/back")" = 6
 
 case_ "j, k, G, g, PgDn, PgUp and Space move the cursor"
 screen <<'EOF'
@@ -179,7 +175,7 @@ EOF
 # The last row by health is among the best; the first page scrolled away.
 grep '^▶' "$SCREEN" | grep -q '  G [0-9]\.[0-9][0-9] ' || fail "G did not reach a green account:
 $(cat "$SCREEN")"
-[ "$(cursor_row "$SCREEN")" = 22 ] || fail "after G the cursor is not on the last row of the page"
+check "after G the cursor is not on the last row of the page" test "$(cursor_row "$SCREEN")" = 22
 
 case_ "PgDn turns a whole page: the cursor keeps its screen row; at the end it goes to the last row"
 screen <<'EOF'
@@ -197,8 +193,8 @@ key q
 expect-exit 0
 EOF
 # 19 rows a page at 80x24: row 2 of the first page is 21, on the same row.
-[ "$(cursor_row "$SCREEN")" = 5 ] || fail "after PgDn the cursor moved on the screen:
-$(cat "$SCREEN")"
+check "after PgDn the cursor moved on the screen:
+$(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 5
 
 case_ "Tab does not open an empty account pane"
 screen <<'EOF'
@@ -225,7 +221,7 @@ EOF
 [ "$(awk 'length($0) > 100' "$SCREEN" | wc -l)" -gt 0 ] || fail "the layout stayed at 80 columns:
 $(cat "$SCREEN")"
 screen_has "q quit"
-[ "$(grep -c 'q quit' "$SCREEN")" = 1 ] || fail "two status lines after the resize"
+check "two status lines after the resize" test "$(grep -c 'q quit' "$SCREEN")" = 1
 
 case_ "s cycles the sort orders and the rows follow"
 first=$("$TEND" --db "$DB" $NOW accounts --sort name --format csv | grep -v ',churned,' | sed -n 2p |
@@ -251,20 +247,19 @@ dump $WORK/health2
 key q
 expect-exit 0
 EOF
-screen_row 4 "$WORK/name" | grep -qF "${first%"${first#???????????????}"}" ||
-	fail "sorted by name, the first row is not '$first': $(screen_row 4 "$WORK/name")"
-cmp -s "$WORK/health" "$WORK/name" && fail "sorting by name changed nothing"
+check "sorted by name, the first row is not '$first': $(screen_row 4 "$WORK/name")" row_greps 4 "$WORK/name" -F "${first%"${first#???????????????}"}"
+check_not "sorting by name changed nothing" cmp -s "$WORK/health" "$WORK/name"
 arr_column "$WORK/arr" >"$WORK/arrs"
 sort -rn "$WORK/arrs" | cmp -s - "$WORK/arrs" || fail "sorted by ARR, the ARR column is not descending:
 $(cat "$WORK/arr")"
 top=$("$TEND" --db "$DB" $NOW accounts --sort arr --reverse --limit 1 --format csv | sed -n 2p | cut -d, -f7)
-[ "$(head -n 1 "$WORK/arrs")" = "${top%.00}" ] || fail "the biggest ARR ($top) is not on top:
-$(cat "$WORK/arr")"
+check "the biggest ARR ($top) is not on top:
+$(cat "$WORK/arr")" test "$(head -n 1 "$WORK/arrs")" = "${top%.00}"
 sed -n '4,22p' "$WORK/renewal" | grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' >"$WORK/dates"
 sort "$WORK/dates" | cmp -s - "$WORK/dates" || fail "sorted by renewal, the dates are not ascending:
 $(cat "$WORK/renewal")"
-cmp -s "$WORK/health" "$WORK/health2" || fail "five presses of s do not come back to the health order:
-$(diff "$WORK/health" "$WORK/health2")"
+check "five presses of s do not come back to the health order:
+$(diff "$WORK/health" "$WORK/health2")" cmp -s "$WORK/health" "$WORK/health2"
 
 case_ "m cycles matrix, tiles and quadrant; the selection and sort order survive"
 screen <<EOF
@@ -290,26 +285,25 @@ key q
 expect-exit 0
 EOF
 name=$(cursor_name "$WORK/matrix")
-grep -q '^[a-z.]*: [0-9]* accounts, [0-9,]* ARR; [0-9]* red, [0-9,]* of it$' "$WORK/tiles" ||
-	fail "tiles have no per-CSM group titles:
-$(cat "$WORK/tiles")"
-grep -q '^ [RYG]  *[RYG]' "$WORK/tiles" || fail "no rows of band tiles:
-$(cat "$WORK/tiles")"
-grep -qF "▶ $name" "$WORK/tiles" || fail "the tiles do not keep '$name' selected:
-$(cat "$WORK/tiles")"
+check "tiles have no per-CSM group titles:
+$(cat "$WORK/tiles")" grep -q '^[a-z.]*: [0-9]* accounts, [0-9,]* ARR; [0-9]* red, [0-9,]* of it$' "$WORK/tiles"
+check "no rows of band tiles:
+$(cat "$WORK/tiles")" grep -q '^ [RYG]  *[RYG]' "$WORK/tiles"
+check "the tiles do not keep '$name' selected:
+$(cat "$WORK/tiles")" grep -qF "▶ $name" "$WORK/tiles"
 screen_has "(tile width: ARR tier" "$WORK/tiles"
-grep -q '^smb: [0-9]* accounts' "$WORK/segments" || fail "b does not group the tiles by segment:
-$(cat "$WORK/segments")"
+check "b does not group the tiles by segment:
+$(cat "$WORK/segments")" grep -q '^smb: [0-9]* accounts' "$WORK/segments"
 for corner in "HEALTHY: good outcomes" "FALSE-POSITIVE HEALTHY" "AT RISK" "POOR EXPERIENCE"; do
 	screen_has "$corner" "$WORK/quadrant"
 done
 # The four corners and the unplaced accounts are the whole book.
 sum=$(grep -v without "$WORK/quadrant" | grep -o '[0-9][0-9]* accounts' | awk '{ s += $1 } END { print s }')
 unplaced=$(sed -n 's/^\([0-9]*\) accounts without both group scores.*/\1/p' "$WORK/quadrant")
-[ $((sum + unplaced)) -eq 546 ] || fail "the quadrant places $sum + $unplaced accounts, not 546:
-$(cat "$WORK/quadrant")"
-cmp -s "$WORK/matrix" "$WORK/matrix2" || fail "back in the matrix, the rows or cursor differ:
-$(diff "$WORK/matrix" "$WORK/matrix2")"
+check "the quadrant places $sum + $unplaced accounts, not 546:
+$(cat "$WORK/quadrant")" test $((sum + unplaced)) -eq 546
+check "back in the matrix, the rows or cursor differ:
+$(diff "$WORK/matrix" "$WORK/matrix2")" cmp -s "$WORK/matrix" "$WORK/matrix2"
 
 case_ "Enter on a quadrant lists its accounts; Esc lifts that filter"
 screen <<EOF
@@ -347,9 +341,9 @@ key q
 expect-exit 0
 EOF
 screen_has "cells: each measure's value (v: ratings)" "$WORK/values"
-screen_row 3 "$WORK/values" | grep -q 'licen featu' || fail "the value columns are not titled: $(screen_row 3 "$WORK/values")"
-grep -q '[0-9]%  ' "$WORK/values" || fail "no percentages among the values:
-$(cat "$WORK/values")"
+check "the value columns are not titled: $(screen_row 3 "$WORK/values")" row_greps 3 "$WORK/values" 'licen featu'
+check "no percentages among the values:
+$(cat "$WORK/values")" grep -q '[0-9]%  ' "$WORK/values"
 screen_has "cells: 1 red  2 yellow  3 green" "$WORK/ratings"
 
 case_ "? lists every request of the pane with its keys"
@@ -372,19 +366,19 @@ key Q
 expect-exit 0
 EOF
 sed -n 's/^\t_([A-Z_]*, "\([a-z_]*\)", "\(all\|heatmap\)".*/\1/p' "$TEST_SRCDIR/src/ui/req.h" >"$WORK/names"
-[ "$(wc -l <"$WORK/names")" -ge 20 ] || fail "cannot read the requests from req.h"
+check "cannot read the requests from req.h" test "$(wc -l <"$WORK/names")" -ge 20
 while read -r req; do
-	grep -q "^  .\{16\} $req " "$WORK/help" || fail "the help lacks '$req'"
+	check "the help lacks '$req'" grep -q "^  .\{16\} $req " "$WORK/help"
 done <"$WORK/names"
 for req in log task_add task_done note; do
-	grep -q "^  .\{16\} $req " "$WORK/help" && fail "the heatmap's help lists the account's '$req'"
-	grep -q "^  .\{16\} $req " "$WORK/help2" || fail "the account's help lacks '$req'"
+	check_not "the heatmap's help lists the account's '$req'" grep -q "^  .\{16\} $req " "$WORK/help"
+	check "the account's help lacks '$req'" grep -q "^  .\{16\} $req " "$WORK/help2"
 done
-grep -q '^  j, Down  *move_down  *next row' "$WORK/help" || fail "no 'j, Down' for move_down:
-$(cat "$WORK/help")"
-grep -q '^  ?, F1  *help ' "$WORK/help" || fail "no '?, F1' for help"
-grep -q '^  q, Esc  *back ' "$WORK/help" || fail "no 'q, Esc' for back"
-grep -q '^  L  *log  *log a touchpoint' "$WORK/help2" || fail "no 'L' for log"
+check "no 'j, Down' for move_down:
+$(cat "$WORK/help")" grep -q '^  j, Down  *move_down  *next row' "$WORK/help"
+check "no '?, F1' for help" grep -q '^  ?, F1  *help ' "$WORK/help"
+check "no 'q, Esc' for back" grep -q '^  q, Esc  *back ' "$WORK/help"
+check "no 'L' for log" grep -q '^  L  *log  *log a touchpoint' "$WORK/help2"
 
 case_ "keys: in config.yaml rebinds keys; the help shows them; a bad one is reported"
 mkdir -p "$XDG_CONFIG_HOME/tend"
@@ -416,14 +410,14 @@ key x
 expect-exit 0
 EOF
 screen_has "config.yaml:6:3: keys: zz: unknown key name"
-grep -q '^  Q, x  *quit ' "$SCREEN" || fail "the help does not show x for quit:
-$(cat "$SCREEN")"
-grep -q '^  j, Down, n  *move_down ' "$SCREEN" || fail "the help does not show n for move_down"
-grep -q '^  Pgdn, Space, ^F, ^D  *page_down ' "$SCREEN" || fail "the help does not show ^D for page_down"
-grep -q '^  ?, F1, F5  *help ' "$SCREEN" || fail "the help does not show F5 for help"
+check "the help does not show x for quit:
+$(cat "$SCREEN")" grep -q '^  Q, x  *quit ' "$SCREEN"
+check "the help does not show n for move_down" grep -q '^  j, Down, n  *move_down ' "$SCREEN"
+check "the help does not show ^D for page_down" grep -q '^  Pgdn, Space, ^F, ^D  *page_down ' "$SCREEN"
+check "the help does not show F5 for help" grep -q '^  ?, F1, F5  *help ' "$SCREEN"
 # keys: is a setting of the config file, not a mistake in it.
 run --db "$DB" config
-[ ! -s "$WORK/err" ] || fail "tend config warns about keys: $(cat "$WORK/err")"
+check "tend config warns about keys: $(cat "$WORK/err")" test ! -s "$WORK/err"
 expect_out_has "keys             (in the file)"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
@@ -440,8 +434,8 @@ wait 2/546
 key q
 expect-exit 0
 EOF
-[ "$(cursor_row "$SCREEN")" = 9 ] || fail "the click on row 9 did not move the cursor there:
-$(cat "$SCREEN")"
+check "the click on row 9 did not move the cursor there:
+$(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 9
 
 case_ "in tiles, a click selects a tile, a double click opens it"
 screen <<EOF
@@ -455,8 +449,8 @@ EOF
 # Row 4 is the first run of tiles; a click on the first tile of row 5
 # selects the tile after all of row 4's.
 n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
-[ "$n" -gt 10 ] || fail "row 4 is not a run of tiles:
-$(cat "$WORK/tiles")"
+check "row 4 is not a run of tiles:
+$(cat "$WORK/tiles")" test "$n" -gt 10
 screen <<EOF
 wait 1/546
 key m

@@ -45,13 +45,13 @@ a=$(count "$WORK/a") ab=$(count "$WORK/ab") abern=$(count "$WORK/abern")
 screen_has 'filter: search="A"' "$WORK/a"
 screen_has "/Abern" "$WORK/abern"   # the prompt on the status line
 rows "$WORK/abern" >"$WORK/rows"
-[ "$(wc -l <"$WORK/rows")" -eq "$abern" ] || fail "$abern counted, but the rows are:
-$(cat "$WORK/abern")"
-grep -v 'Aber' "$WORK/rows" && fail "rows without 'Aber' in their name"
+check "$abern counted, but the rows are:
+$(cat "$WORK/abern")" test "$(wc -l <"$WORK/rows")" -eq "$abern"
+check_not "rows without 'Aber' in their name" grep -v 'Aber' "$WORK/rows"
 # Every live account with a name word starting so is there (no other
 # field of these accounts says Abern...).
 names=$("$TEND" --db "$DB" $NOW accounts --format csv | grep -v ',churned,' | cut -d, -f3 | grep -c '\bAbern')
-[ "$abern" -eq "$names" ] || fail "$abern rows for 'Abern', but $names live accounts have such a name"
+check "$abern rows for 'Abern', but $names live accounts have such a name" test "$abern" -eq "$names"
 screen_has "$abern accounts match \"Abern\" (c clears)" "$WORK/done"
 
 case_ "a word found only in a touchpoint summary finds its account"
@@ -68,15 +68,15 @@ key q
 expect-exit 0
 EOF
 screen_has "matrix, by health, 1/1" "$WORK/found"
-screen_row 4 "$WORK/found" | grep -q '^▶ Hollow Leaf Telecom ' || fail "the touchpoint's account is not found:
-$(cat "$WORK/found")"
+check "the touchpoint's account is not found:
+$(cat "$WORK/found")" row_greps 4 "$WORK/found" '^▶ Hollow Leaf Telecom '
 
 case_ "a word found only in account notes finds those accounts, churned ones left out"
 # "subsidiaries" is in some demo accounts' notes and nowhere else.
 in_notes=$("$TEND" --db "$DB" $NOW export account | grep -c subsidiaries)
 n=$("$TEND" --db "$DB" $NOW export account | grep subsidiaries | grep -vc ',churned,')
 [ "$("$TEND" --db "$DB" $NOW export touchpoint | grep -c subsidiaries)" -eq 0 ] && [ "$n" -gt 1 ] &&
-	[ "$in_notes" -gt "$n" ] || fail "the demo book changed: 'subsidiaries' is no longer a notes-only word of some churned and live accounts"
+	check "the demo book changed: 'subsidiaries' is no longer a notes-only word of some churned and live accounts" test "$in_notes" -gt "$n"
 screen <<EOF
 wait 1/546
 key /subsidiaries<Enter>
@@ -168,7 +168,8 @@ screen_has "matrix, by health, 1/$smb" "$WORK/smb"
 screen_has "matrix, by health, 1/$pooled_smb" "$WORK/pooled"
 screen_has "filter: owner=pooled segment=smb band=red" "$WORK/red"
 screen_has "matrix, by health, 1/$pooled_smb_red" "$WORK/red"
-rows "$WORK/red" | grep -v '  R [0-9]' && fail "rows that are not red under band=red"
+rows "$WORK/red" >"$WORK/rows"
+check_not "rows that are not red under band=red" grep -v '  R [0-9]' "$WORK/rows"
 screen_has "1/546" "$WORK/all"
 
 case_ "f then Owner, me: my own accounts"
@@ -225,7 +226,7 @@ expect-exit 0
 EOF
 screen_has "matrix, by health, 1/$(live --segment smb)" "$WORK/smb"
 screen_has "matrix, by health, 1/$(live --segment smb --renewing-within 30)" "$WORK/within"
-[ "$(screen_row 24 "$WORK/empty")" = ":" ] || fail "Down past the newest line does not give an empty line: '$(screen_row 24 "$WORK/empty")'"
+check "Down past the newest line does not give an empty line: '$(screen_row 24 "$WORK/empty")'" test "$(screen_row 24 "$WORK/empty")" = ":"
 
 case_ ": Tab completes commands, values and account names"
 screen <<EOF
@@ -260,11 +261,9 @@ settle
 key Q
 expect-exit 0
 EOF
-[ "$(screen_row 24 "$WORK/ambiguous")" = ":se  search segment" ] ||
-	fail "an ambiguous Tab does not list the commands: '$(screen_row 24 "$WORK/ambiguous")'"
-screen_row 24 "$WORK/names" | grep -q '^:account Abernathy  *[0-9]* accounts start so; type more$' ||
-	fail "Tab does not extend the name as far as the names agree: '$(screen_row 24 "$WORK/names")'"
-screen_row 3 "$WORK/account" | grep -q '^▶ Abernathy Health ' || fail "the completed name does not open its account:
-$(cat "$WORK/account")"
+check "an ambiguous Tab does not list the commands: '$(screen_row 24 "$WORK/ambiguous")'" test "$(screen_row 24 "$WORK/ambiguous")" = ":se  search segment"
+check "Tab does not extend the name as far as the names agree: '$(screen_row 24 "$WORK/names")'" row_greps 24 "$WORK/names" '^:account Abernathy  *[0-9]* accounts start so; type more$'
+check "the completed name does not open its account:
+$(cat "$WORK/account")" row_greps 3 "$WORK/account" '^▶ Abernathy Health '
 
 finish

@@ -22,8 +22,8 @@ screen_has "priya.raman (csm)" "$WORK/start"
 screen_has "2026-11-23" "$WORK/start"
 cat "$WORK/start" "$WORK/start.attr" >"$WORK/before"
 cat "$WORK/moved" "$WORK/moved.attr" >"$WORK/after"
-cmp -s "$WORK/before" "$WORK/after" && fail "j changed nothing on the screen"
-grep -q "$(printf '\033')\[?1049l" "$RAW" || fail "the terminal was not restored on q"
+check_not "j changed nothing on the screen" cmp -s "$WORK/before" "$WORK/after"
+check "the terminal was not restored on q" grep -q "$(printf '\033')\[?1049l" "$RAW"
 
 case_ "a one-row move at 80x24 on 600 accounts: under 200 bytes, no full clear"
 screen <<EOF
@@ -54,8 +54,8 @@ key q
 expect-exit 0
 EOF
 screen_has "priya.raman (csm)" "$WORK/wide"
-[ -n "$(screen_row 60 "$WORK/wide")" ] || fail "the interface does not fill 200x60:
-$(cat "$WORK/wide")"
+check "the interface does not fill 200x60:
+$(cat "$WORK/wide")" test -n "$(screen_row 60 "$WORK/wide")"
 
 case_ "hostile, accented and CJK names render as inert text"
 DEMO_DB=$DB
@@ -74,7 +74,7 @@ screen_has "tester (lead)" "$WORK/evil"  # a clear from the data would wipe it
 screen_has "Acme Corporation" "$WORK/evil"
 screen_has "Société Générale des Eaux" "$WORK/evil"
 screen_has "山田製作所株式会社" "$WORK/evil"
-grep -q "$(printf '\033')]0;pwned" "$RAW" && fail "an escape sequence from the data reached the terminal"
+check_not "an escape sequence from the data reached the terminal" grep -q "$(printf '\033')]0;pwned" "$RAW"
 DB=$DEMO_DB
 
 case_ "LC_ALL=C: starts, and sends the terminal ASCII only"
@@ -85,6 +85,6 @@ key q
 expect-exit 0
 EOF
 screen_has "priya.raman (csm)" "$WORK/c"
-LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW" && fail "non-ASCII bytes under LC_ALL=C"
+check_not "non-ASCII bytes under LC_ALL=C" env LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW"
 
 finish

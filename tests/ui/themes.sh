@@ -36,12 +36,12 @@ case_ "every shipped theme starts, draws the heatmap in 256 colours (mono: none)
 for theme in default light high-contrast colorblind mono; do
 	look "$theme" -- --theme "$theme"
 	screen_has "ACCOUNT" "$WORK/$theme"
-	grep -q '  G [0-9]\.[0-9][0-9] ' "$WORK/$theme" || fail "$theme: no green band letters:
-$(cat "$WORK/$theme")"
+	check "$theme: no green band letters:
+$(cat "$WORK/$theme")" grep -q '  G [0-9]\.[0-9][0-9] ' "$WORK/$theme"
 	if [ "$theme" = mono ]; then
-		colour_sgr "$WORK/$theme.raw" && fail "mono sets colours"
+		check_not "mono sets colours" colour_sgr "$WORK/$theme.raw"
 	else
-		grep -q '38;5;' "$WORK/$theme.raw" || fail "$theme does not use 256 colours"
+		check "$theme does not use 256 colours" grep -q '38;5;' "$WORK/$theme.raw"
 	fi
 done
 
@@ -49,72 +49,70 @@ case_ "the themes look different from each other, each in its own way"
 for a in default light high-contrast colorblind mono; do
 	for b in default light high-contrast colorblind mono; do
 		[ "$a" \< "$b" ] || continue
-		cmp -s "$WORK/$a.attr" "$WORK/$b.attr" && fail "$a and $b look the same"
+		check_not "$a and $b look the same" cmp -s "$WORK/$a.attr" "$WORK/$b.attr"
 	done
-	cmp -s "$WORK/default" "$WORK/$a" || fail "$a shows other text than default:
-$(diff "$WORK/default" "$WORK/$a")"
+	check "$a shows other text than default:
+$(diff "$WORK/default" "$WORK/$a")" cmp -s "$WORK/default" "$WORK/$a"
 done
 # Green band cells: green in default, blue in colorblind (no red/green pair).
-screen_row 20 "$WORK/default.attr" | grep -q '^\.*GGGGGGGG' || fail "default: green rows are not green: $(screen_row 20 "$WORK/default.attr")"
-screen_row 20 "$WORK/colorblind.attr" | grep -q '^\.*BBBBBBBB' || fail "colorblind: green rows are not blue: $(screen_row 20 "$WORK/colorblind.attr")"
-grep -q G "$WORK/colorblind.attr" && fail "colorblind paints something green"
-screen_row 1 "$WORK/high-contrast.attr" | grep -q '^WWWWWWWW' || fail "high-contrast: the header is not white"
-screen_row 3 "$WORK/light.attr" | grep -q '^bbbbbbbb' || fail "light: titles are not dark blue text"
-grep -q '[A-Za-z]' "$WORK/mono.attr" && fail "mono has colours:
-$(cat "$WORK/mono.attr")"
-grep -q '^#####################' "$WORK/mono.attr" || fail "mono: the cursor row is not in reverse video"
+check "default: green rows are not green: $(screen_row 20 "$WORK/default.attr")" row_greps 20 "$WORK/default.attr" '^\.*GGGGGGGG'
+check "colorblind: green rows are not blue: $(screen_row 20 "$WORK/colorblind.attr")" row_greps 20 "$WORK/colorblind.attr" '^\.*BBBBBBBB'
+check_not "colorblind paints something green" grep -q G "$WORK/colorblind.attr"
+check "high-contrast: the header is not white" row_greps 1 "$WORK/high-contrast.attr" '^WWWWWWWW'
+check "light: titles are not dark blue text" row_greps 3 "$WORK/light.attr" '^bbbbbbbb'
+check_not "mono has colours:
+$(cat "$WORK/mono.attr")" grep -q '[A-Za-z]' "$WORK/mono.attr"
+check "mono: the cursor row is not in reverse video" grep -q '^#####################' "$WORK/mono.attr"
 
 case_ "theme: in config.yaml picks the theme; --theme wins over it"
 mkdir -p "$XDG_CONFIG_HOME/tend"
 echo "theme: light" >"$XDG_CONFIG_HOME/tend/config.yaml"
 look config-light
-cmp -s "$WORK/light.attr" "$WORK/config-light.attr" || fail "theme: light does not look like --theme light"
+check "theme: light does not look like --theme light" cmp -s "$WORK/light.attr" "$WORK/config-light.attr"
 look config-override -- --theme colorblind
-cmp -s "$WORK/colorblind.attr" "$WORK/config-override.attr" || fail "--theme does not win over theme:"
+check "--theme does not win over theme:" cmp -s "$WORK/colorblind.attr" "$WORK/config-override.attr"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
 case_ "NO_COLOR and --no-color: attributes only, the same text"
 look nocolor -e NO_COLOR=1
 look no-color -- --no-color
 for run in nocolor no-color; do
-	colour_sgr "$WORK/$run.raw" && fail "$run: colours were set"
-	grep -q '[A-Za-z]' "$WORK/$run.attr" && fail "$run: coloured cells:
-$(cat "$WORK/$run.attr")"
-	grep -q '^#####################' "$WORK/$run.attr" || fail "$run: the cursor row is not reverse video"
-	screen_row 1 "$WORK/$run.attr" | grep -q '^####' || fail "$run: the header is not reverse video"
-	cmp -s "$WORK/default" "$WORK/$run" || fail "$run shows other text"
+	check_not "$run: colours were set" colour_sgr "$WORK/$run.raw"
+	check_not "$run: coloured cells:
+$(cat "$WORK/$run.attr")" grep -q '[A-Za-z]' "$WORK/$run.attr"
+	check "$run: the cursor row is not reverse video" grep -q '^#####################' "$WORK/$run.attr"
+	check "$run: the header is not reverse video" row_greps 1 "$WORK/$run.attr" '^####'
+	check "$run shows other text" cmp -s "$WORK/default" "$WORK/$run"
 done
 look nocolor-empty -e NO_COLOR=
-grep -q '38;5;' "$WORK/nocolor-empty.raw" || fail "an empty NO_COLOR turned colour off"
+check "an empty NO_COLOR turned colour off" grep -q '38;5;' "$WORK/nocolor-empty.raw"
 
 case_ "TERM=xterm gets 8 colours; TERM=vt100 none; both show the same text"
 look xterm -e TERM=xterm
-grep -q '38;5;' "$WORK/xterm.raw" && fail "xterm got 256-colour sequences"
-grep -aq "$ESC\[4[1-7]m" "$WORK/xterm.raw" || fail "xterm got no 8-colour backgrounds"
-screen_row 20 "$WORK/xterm.attr" | grep -q '^\.*GGGGGGGG' || fail "xterm: green rows are not green"
+check_not "xterm got 256-colour sequences" grep -q '38;5;' "$WORK/xterm.raw"
+check "xterm got no 8-colour backgrounds" grep -aq "$ESC\[4[1-7]m" "$WORK/xterm.raw"
+check "xterm: green rows are not green" row_greps 20 "$WORK/xterm.attr" '^\.*GGGGGGGG'
 look vt100 -e TERM=vt100
-colour_sgr "$WORK/vt100.raw" && fail "vt100 got colours"
-grep -q '^#####################' "$WORK/vt100.attr" || fail "vt100: the cursor row is not reverse video"
-cmp -s "$WORK/default" "$WORK/xterm" || fail "xterm shows other text"
-cmp -s "$WORK/default" "$WORK/vt100" || fail "vt100 shows other text:
-$(diff "$WORK/default" "$WORK/vt100")"
+check_not "vt100 got colours" colour_sgr "$WORK/vt100.raw"
+check "vt100: the cursor row is not reverse video" grep -q '^#####################' "$WORK/vt100.attr"
+check "xterm shows other text" cmp -s "$WORK/default" "$WORK/xterm"
+check "vt100 shows other text:
+$(diff "$WORK/default" "$WORK/vt100")" cmp -s "$WORK/default" "$WORK/vt100"
 
 case_ "an unknown theme stops before the screen is taken, with the names to use"
 screen -- --theme nosuch <<EOF
 expect-exit 66
 EOF
-grep -q "tend: unknown theme 'nosuch' (default, light, high-contrast, colorblind, mono, or a file)" "$RAW" ||
-	fail "no clear message: $(cat "$RAW")"
-grep -q "$ESC\[?1049h" "$RAW" && fail "the screen was taken before the error"
+check "no clear message: $(cat "$RAW")" grep -q "tend: unknown theme 'nosuch' (default, light, high-contrast, colorblind, mono, or a file)" "$RAW"
+check_not "the screen was taken before the error" grep -q "$ESC\[?1049h" "$RAW"
 screen -- --theme colourblind <<EOF
 expect-exit 66
 EOF
-grep -q "did you mean 'colorblind'?" "$RAW" || fail "no suggestion for colourblind: $(cat "$RAW")"
+check "no suggestion for colourblind: $(cat "$RAW")" grep -q "did you mean 'colorblind'?" "$RAW"
 screen -- --theme "$WORK/none.yaml" <<EOF
 expect-exit 66
 EOF
-grep -q "cannot read theme $WORK/none.yaml: No such file or directory" "$RAW" ||
-	fail "no message for a missing theme file: $(cat "$RAW")"
+check "no message for a missing theme file: $(cat "$RAW")" grep -q "cannot read theme $WORK/none.yaml: No such file or directory" "$RAW"
 
 case_ "an unknown theme in the config file falls back to the default, with a warning"
 mkdir -p "$XDG_CONFIG_HOME/tend"
@@ -138,8 +136,8 @@ dump $WORK/syntax
 key q
 expect-exit 0
 EOF
-grep -q "$THEMES/syntax.yaml:[0-9]*:[0-9]*: " "$WORK/syntax" || fail "no file:line:column for a syntax error:
-$(cat "$WORK/syntax")"
+check "no file:line:column for a syntax error:
+$(cat "$WORK/syntax")" grep -q "$THEMES/syntax.yaml:[0-9]*:[0-9]*: " "$WORK/syntax"
 screen_has "ACCOUNT" "$WORK/syntax"
 printf 'theme: range\ncolors: 256\nroles:\n  header: { fg: 999, bg: 24 }\n' >"$THEMES/range.yaml"
 screen -s 160x24 -- --theme range <<EOF
@@ -150,7 +148,7 @@ key q
 expect-exit 0
 EOF
 screen_has "$THEMES/range.yaml:4:17: fg: 999 is out of range" "$WORK/range"
-screen_row 3 "$WORK/range.attr" | grep -q '^cccccccc' || fail "the roles without problems lost their colours"
+check "the roles without problems lost their colours" row_greps 3 "$WORK/range.attr" '^cccccccc'
 # theme: NAME in config.yaml finds the same file.
 echo "theme: range" >"$XDG_CONFIG_HOME/tend/config.yaml"
 screen -s 160x24 <<EOF
@@ -181,17 +179,17 @@ settle
 key q
 expect-exit 0
 EOF
-LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW" && fail "non-ASCII bytes under LC_ALL=C"
+check_not "non-ASCII bytes under LC_ALL=C" env LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW"
 grep -q '^> ' "$WORK/ascii" || fail "the cursor marker is not '>':
 $(cat "$WORK/ascii")"
 sed -n '4,22p' "$WORK/ascii" | grep -q ' [-_.,~=^"]\{8\}$' || fail "no ASCII sparklines:
 $(cat "$WORK/ascii")"
-grep -q '~  [RYG] [0-9]' "$WORK/ascii" || fail "cut names do not end in '~'"
-grep -q '?okol?dovna Brno' "$WORK/ascii" || fail "a name with accents is not shown with '?':
-$(cat "$WORK/ascii")"
+check "cut names do not end in '~'" grep -q '~  [RYG] [0-9]' "$WORK/ascii"
+check "a name with accents is not shown with '?':
+$(cat "$WORK/ascii")" grep -q '?okol?dovna Brno' "$WORK/ascii"
 grep -q '│> Owner  ' "$WORK/menu" || fail "the menu is not drawn:
 $(cat "$WORK/menu")"
-screen_row 4 "$WORK/account" | grep -q '% of full score  [-_.,~=^"]\{12\}   ARR' || fail "no ASCII sparkline in the account header:
-$(cat "$WORK/account")"
+check "no ASCII sparkline in the account header:
+$(cat "$WORK/account")" row_greps 4 "$WORK/account" '% of full score  [-_.,~=^"]\{12\}   ARR'
 
 finish
