@@ -1,9 +1,9 @@
--- 0001_init.sql -- the book of business: every entity of DOMAIN.md section 2.
+-- 0001_init.sql -- the book of business: every entity of doc/model.md section 2.
 --
 -- Conventions (checked by tests/unit/check_schema.c):
 --   * every table is STRICT; money is INTEGER cents in columns ending _cents;
 --   * dates are TEXT 'YYYY-MM-DD', checked with date() so 2024-02-30 is refused;
---   * enumerations are CHECK constraints listing the DOMAIN.md values, written
+--   * enumerations are CHECK constraints listing the doc/model.md values, written
 --     as `x = 'a' OR x = 'b' OR ...`: on SQLite 3.40 `x IN ('a', 'b', 'c')`
 --     builds a lookup table for every row checked, which made bulk loads
 --     (tend demo, imports) several times slower;
@@ -101,7 +101,7 @@ CREATE TABLE contracts (
 CREATE INDEX contracts_account ON contracts (account_id, end_date);
 
 -- The revenue ledger.  ARR of an account at the start of day t is the sum of
--- its deltas dated before t (DOMAIN.md section 4).
+-- its deltas dated before t (doc/model.md section 4).
 CREATE TABLE arr_events (
 	id              INTEGER PRIMARY KEY,
 	account_id      INTEGER NOT NULL REFERENCES accounts (id),
@@ -294,7 +294,7 @@ CREATE TABLE risks (
 ) STRICT;
 CREATE INDEX risks_account ON risks (account_id, status);
 
--- The joint success plan with the seven sections of DOMAIN.md section 9.
+-- The joint success plan with the seven sections of doc/model.md section 9.
 CREATE TABLE success_plans (
 	id                    INTEGER PRIMARY KEY,
 	account_id            INTEGER NOT NULL REFERENCES accounts (id),

@@ -1,7 +1,7 @@
 /*
  * cmd_metrics.c -- `tend metrics`: revenue, renewal, survey and coverage
  * metrics over a period, for the whole book and optionally per CSM, segment
- * or team (DOMAIN.md sections 4 and 7; the formulas are in tend(1), METRICS).
+ * or team (doc/model.md sections 4 and 7; the formulas are in tend(1), METRICS).
  *
  * The period is given by its first and last days, both inclusive; internally
  * it is [from, to + 1).  By default it is the trailing twelve months ending

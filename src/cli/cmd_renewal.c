@@ -1,6 +1,6 @@
 /*
  * cmd_renewal.c -- `tend renewal close`: record a renewal's outcome and the
- * ledger event that goes with it (DOMAIN.md section 5), in one audited write.
+ * ledger event that goes with it (doc/model.md section 5), in one audited write.
  *
  * Closing sets the stage (won when the final ARR is above zero, lost at
  * zero), the close date, the final ARR and the churn reason, and writes one

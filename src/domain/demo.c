@@ -120,7 +120,7 @@ unique_login(char (*logins)[64], int n, char *login)
 static enum status
 write_user(struct demo_ctx *c, int64_t team, int i, int seg, char (*logins)[64], int64_t *id)
 {
-	/* DOMAIN.md §7 bands: accounts per CSM and ARR per CSM, mid-points. */
+	/* doc/model.md §7 bands: accounts per CSM and ARR per CSM, mid-points. */
 	static const int cap_accounts[] = { [SEGMENT_ENTERPRISE] = 30, [SEGMENT_MID_MARKET] = 175,
 		[SEGMENT_SMB] = 175 };
 	static const int64_t cap_arr[] = { [SEGMENT_ENTERPRISE] = 350000000,
@@ -271,7 +271,7 @@ account_stage(struct demo_ctx *c, struct demo_acct *a, int32_t *since)
 		return STAGE_ONBOARD;
 	}
 	if (due - c->today <= 90) {
-		/* The renewal stage starts at T-90 (DOMAIN.md §5). */
+		/* The renewal stage starts at T-90 (doc/model.md §5). */
 		*since = due - 90 > a->life_start + 150 ? due - 90 : a->life_start + 150;
 		if (*since > c->today)
 			*since = c->today;

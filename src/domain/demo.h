@@ -2,7 +2,7 @@
  * demo.h -- generating a realistic, deterministic sample book.
  *
  * `tend demo` and the benchmarks use this to fill an empty book: one team, a
- * lead, N CSMs and M accounts across the segments of DOMAIN.md section 7,
+ * lead, N CSMs and M accounts across the segments of doc/model.md section 7,
  * with two years of history ending at the store's today (--now).  Everything
  * derives from one seeded PRNG (never rand()), so the same options and the
  * same today give the same book byte for byte.  It writes only through the

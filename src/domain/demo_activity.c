@@ -1,10 +1,10 @@
 /*
  * demo_activity.c -- what happens on a demo account over the two years of
  * history: weekly product usage, support tickets with their CSAT, NPS
- * waves, touchpoints on the segment's cadence (DOMAIN.md §7), and advocacy.
+ * waves, touchpoints on the segment's cadence (doc/model.md §7), and advocacy.
  *
  * Everything follows the account's archetype (demo_int.h) so the health
- * measures of DOMAIN.md §3 come out as the archetype says: a thriving
+ * measures of doc/model.md §3 come out as the archetype says: a thriving
  * account uses most of its seats, rates 9-10 and meets its sponsor; an at-
  * risk one drops in usage over the last months, opens P1s, rates low and
  * may have had no executive touch for three months.  Usage is the bulk of

@@ -1,6 +1,6 @@
 /*
  * demo_revenue.c -- the revenue story of a demo account: contract terms,
- * the ARR ledger, renewals and invoices (DOMAIN.md sections 4 and 5).
+ * the ARR ledger, renewals and invoices (doc/model.md sections 4 and 5).
  *
  * Data model: an account's revenue is planned before anything is written
  * (struct demo_acct in demo_int.h).  A life starts on the initial contract

@@ -1,5 +1,5 @@
 /*
- * demo_work.c -- the CSM's work on a demo account: risks (DOMAIN.md §6),
+ * demo_work.c -- the CSM's work on a demo account: risks (doc/model.md §6),
  * tasks with checklists, joint success plans (§9) and expansion
  * opportunities.
  *
@@ -295,7 +295,7 @@ write_task(struct demo_ctx *c, struct rng *r, const struct task_plan *t)
 	row_text(row, "notes", DEMO_PICK(r, notes));
 	if (demo_put(c, row, &id))
 		return c->e->status;
-	/* Handshake and onboarding tasks carry their checklist (DOMAIN.md §9). */
+	/* Handshake and onboarding tasks carry their checklist (doc/model.md §9). */
 	if (!items || !items[0] || !rng_pm(r, 600))
 		return ST_OK;
 	ticked = t->status == TASK_STATUS_DONE ? 5 : rng_range(r, 0, 3);

@@ -1,5 +1,5 @@
 /*
- * metrics.c -- from additive sums to the metrics of DOMAIN.md sections 4 and
+ * metrics.c -- from additive sums to the metrics of doc/model.md sections 4 and
  * 7 (see metrics.h), and the grouping of a book's cells per CSM, segment or
  * team.
  */
@@ -13,7 +13,7 @@
 
 #define USD(n) ((int64_t)(n) * 100)
 
-/* DOMAIN.md section 7.  Review windows: a quarter is 92 days (the longest
+/* doc/model.md section 7.  Review windows: a quarter is 92 days (the longest
  * calendar quarter), a half-year 184 days (July to December), so a review
  * held on the same date every quarter or half-year is never counted late. */
 const struct metrics_band metrics_bands[SEGMENT_COUNT_] = {

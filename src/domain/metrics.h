@@ -1,5 +1,5 @@
 /*
- * metrics.h -- revenue, renewal, survey and coverage metrics (DOMAIN.md
+ * metrics.h -- revenue, renewal, survey and coverage metrics (doc/model.md
  * sections 4 and 7), computed from additive sums.
  *
  * The store aggregates the book set-based into *cells*: one per (owner,
@@ -24,7 +24,7 @@
 
 /* The additive figures of one cell or group. */
 struct metrics_sums {
-	/* ledger: S, E, C, X and new ARR of DOMAIN.md section 4 */
+	/* ledger: S, E, C, X and new ARR of doc/model.md section 4 */
 	int64_t starting_arr;       /* S: sum of ARR(t0) over the cohort */
 	int64_t expansion;          /* E: sum of delta > 0 over the cohort */
 	int64_t contraction;        /* C: sum of -delta < 0 over cohort accounts still paying */
@@ -87,7 +87,7 @@ struct metrics {
 	struct metrics_num proactive_share;       /* proactive / touchpoints */
 };
 
-/* DOMAIN.md section 7: what one CSM of a segment should carry, and how often
+/* doc/model.md section 7: what one CSM of a segment should carry, and how often
  * premium accounts of the segment get a review with the customer. */
 struct metrics_band {
 	int64_t accounts_min, accounts_max;
@@ -97,7 +97,7 @@ struct metrics_band {
 extern const struct metrics_band metrics_bands[SEGMENT_COUNT_];
 
 void metrics_sums_add(struct metrics_sums *to, const struct metrics_sums *from);
-/* The ratios of DOMAIN.md section 4 from the sums. */
+/* The ratios of doc/model.md section 4 from the sums. */
 void metrics_compute(const struct metrics_sums *in, struct metrics *out);
 /* Is a CSM of this segment carrying accounts / arr outside its band? */
 bool metrics_outside_band(enum segment seg, int64_t accounts, int64_t arr);

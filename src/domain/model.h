@@ -1,5 +1,5 @@
 /*
- * model.h -- the domain vocabulary of DOMAIN.md section 2.
+ * model.h -- the domain vocabulary of doc/model.md section 2.
  *
  * Each enumeration is one X-macro that yields the C enum and the NULL-ended
  * array of its canonical names (the spellings used in the schema's CHECK
@@ -103,7 +103,7 @@ extern const char *const touch_model_names[], *const package_names[],
 	*const objective_type_names[], *const objective_priority_names[],
 	*const milestone_status_names[], *const override_band_names[], *const manual_fact_names[];
 
-/* The touch model a segment gets by default (DOMAIN.md section 7):
+/* The touch model a segment gets by default (doc/model.md section 7):
  * enterprise high, mid_market low, smb tech; NULL for an unknown segment. */
 const char *segment_touch_model(const char *segment);
 

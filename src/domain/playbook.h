@@ -103,7 +103,7 @@ enum pb_action_kind {
 };
 extern const char *const pb_action_names[];
 
-/* A checklist template: a title and its items (DOMAIN.md section 9). */
+/* A checklist template: a title and its items (doc/model.md section 9). */
 struct pb_template {
 	const char *id;
 	const char *title;           /* placeholders allowed */

@@ -24,7 +24,7 @@
 
 /* Durations are whole days; more than ten years is a typo. */
 #define PB_MAX_DAYS 3650
-/* Levels L1..L3 (DOMAIN.md section 8). */
+/* Levels L1..L3 (doc/model.md section 8). */
 #define PB_MAX_STEPS 3
 /* Conditions nest no deeper: a YAML alias can make a condition contain
  * itself. */

@@ -1,5 +1,5 @@
 /*
- * score.h -- rating an account with a scorecard (DOMAIN.md section 3).
+ * score.h -- rating an account with a scorecard (doc/model.md section 3).
  *
  * Each measure gets a rating from 1 to the scale, or is missing when the
  * facts it needs are unknown.  The overall score is the weighted mean of the

@@ -1,7 +1,7 @@
 /*
  * account.c -- portfolio queries: the account list with its filters and
  * sorts, and resolving what a user typed ("42", "CRM-0042", "acme") to an
- * account.  ARR comes from the ledger (DOMAIN.md section 4), so the list is
+ * account.  ARR comes from the ledger (doc/model.md section 4), so the list is
  * always consistent with the revenue metrics.
  */
 #include "config.h"

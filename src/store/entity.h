@@ -4,7 +4,7 @@
  * One descriptor per entity drives CSV import (header names, types,
  * validation, reference resolution), export, the generic write path and its
  * audit record, and the column lists in `tend help import` and the man page.
- * Field names are the canonical file headers: DOMAIN.md's names, with foreign
+ * Field names are the canonical file headers: doc/model.md's names, with foreign
  * keys shown as natural keys (an account's external id, a user's login, a
  * contact's email) and money in major units (JSON adds `_cents`).
  *

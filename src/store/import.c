@@ -105,7 +105,7 @@ importer_new(struct store *s, struct wtx *t, const struct entity *ent,
 
 /* Values the file leaves out but the book needs: today for F_TODAY dates,
  * "import" as the source of tasks and risks, and an account's touch model
- * from its segment (DOMAIN.md section 7). */
+ * from its segment (doc/model.md section 7). */
 static void
 fill_defaults(struct importer *im)
 {

@@ -6,7 +6,7 @@
  * the band's letter inside so it reads in monochrome too: a lead sees where
  * the red ARR sits at a glance.
  *
- * Quadrant: outcomes against experience (DOMAIN.md section 3), split where
+ * Quadrant: outcomes against experience (doc/model.md section 3), split where
  * the scorecard's false-positive rule splits them; the corner of good
  * experience and poor outcomes is marked.  Enter lists a quadrant's
  * accounts in the matrix.

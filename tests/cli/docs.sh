@@ -73,6 +73,24 @@ case_ "the README keeps the two quick-start commands"
 grep -q '^./bootstrap && make run$' "$README" || fail "README lacks ./bootstrap && make run"
 grep -q '^./bootstrap && make check$' "$README" || fail "README lacks ./bootstrap && make check"
 
+case_ "the repository stands on its own: every citation of the reference points at a section it has"
+MODEL="$TEST_SRCDIR/doc/model.md"
+check "no doc/model.md" test -s "$MODEL"
+sed -n 's/^## \([0-9][0-9]*\)\. .*/\1/p' "$MODEL" >"$WORK/sections"
+check "doc/model.md has no numbered sections" test -s "$WORK/sections"
+( cd "$TEST_SRCDIR" && grep -rI --exclude-dir=.git -e 'DOMAIN\.md' README.md man src schema playbooks tests/unit bench doc ) >"$WORK/stale"
+check_not "citations of a file that is not in the tree:
+$(cat "$WORK/stale")" test -s "$WORK/stale"
+# "doc/model.md §4", "section 4", "sections 4 and 5", "sections 1, 3 and 7".
+( cd "$TEST_SRCDIR" && grep -rhoI --exclude-dir=.git -e 'doc/model\.md \(§\|sections\? \)[0-9][0-9, and§]*' README.md man src schema playbooks tests/unit bench ) |
+	grep -o '[0-9][0-9]*' | sort -u >"$WORK/cited"
+check "no citations found" test -s "$WORK/cited"
+for n in $(cat "$WORK/cited"); do
+	check "doc/model.md has no section $n, which the code cites" grep -qx "$n" "$WORK/sections"
+done
+check "no LICENSE" test -s "$TEST_SRCDIR/LICENSE"
+check "the README does not name the licence" grep -q 'MIT License.*LICENSE' "$README"
+
 case_ "the man page is lint-clean"
 if command -v mandoc >/dev/null 2>&1; then
 	mandoc -Tlint -Wwarning "$MAN" >"$WORK/lint" 2>&1 || fail "mandoc -Tlint:

@@ -1,5 +1,5 @@
 /*
- * check_metrics.c -- revenue metrics (DOMAIN.md section 4) on tiny books
+ * check_metrics.c -- revenue metrics (doc/model.md section 4) on tiny books
  * computed by hand: golden numbers to the cent, the edge cases of the ledger
  * (churn and reactivation inside the period, contraction to zero, accounts
  * new in the period, several contracts, events on the period's first and
@@ -453,7 +453,7 @@ START_TEST(test_compute_pure)
 }
 END_TEST
 
-/* DOMAIN.md section 7 bands, both ends included. */
+/* doc/model.md section 7 bands, both ends included. */
 START_TEST(test_bands)
 {
 	ck_assert(!metrics_outside_band(SEGMENT_ENTERPRISE, 11, USD(2000000)));

@@ -207,7 +207,7 @@ END_TEST
 
 START_TEST(test_every_entity_table_exists)
 {
-	/* DOMAIN.md section 2: the full entity set is in the schema. */
+	/* doc/model.md section 2: the full entity set is in the schema. */
 	static const char *const tables[] = {
 		"teams", "users", "accounts", "contacts", "contracts", "arr_events", "renewals",
 		"usage", "invoices", "tickets", "surveys", "touchpoints", "tasks", "risks",
