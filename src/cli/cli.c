@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/model.h"
@@ -264,7 +265,7 @@ cli_suggest(const char *name)
 	for (size_t i = 0; i < cli_command_count && n < 31; i++)
 		names[n++] = cli_commands[i].name;
 	names[n] = NULL;
-	return model_suggest(names, name);
+	return names_suggest(names, name);
 }
 
 void
@@ -316,9 +317,9 @@ cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *n
 {
 	const char *hint;
 
-	if (model_lookup(names, arg) >= 0)
+	if (names_lookup(names, arg) >= 0)
 		return ST_OK;
-	hint = model_suggest(names, arg);
+	hint = names_suggest(names, arg);
 	if (hint)
 		return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed; did you mean '%s'?", opt, arg, hint);
 	return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed", opt, arg);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +12,9 @@
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
-#include "domain/demo.h"
-#include "domain/health_run.h"
-#include "domain/scorecard_set.h"
+#include "demo/demo.h"
+#include "app/health_run.h"
+#include "app/scorecard_set.h"
 #include "store/entity.h"
 #include "store/migrate.h"
 #include "store/row.h"
@@ -378,6 +377,6 @@ cmd_version(struct cli *c, int argc, char **argv)
 
 	if (cli_getopt(c, cli_find("version"), argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
 		return c->err->status;
-	printf("tend %s (schema %d, SQLite %s)\n", PACKAGE_VERSION, migrate_latest(), sqlite3_libversion());
+	printf("tend %s (schema %d, SQLite %s)\n", PACKAGE_VERSION, migrate_latest(), store_sqlite_version());
 	return ST_OK;
 }

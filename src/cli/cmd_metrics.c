@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/metrics.h"
@@ -226,7 +227,7 @@ metrics_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'b':
 		if (cli_choice(c, "by", arg, metrics_by_names))
 			return c->err->status;
-		o->by = (enum metrics_by)(model_lookup(metrics_by_names, arg) + 1);
+		o->by = (enum metrics_by)(names_lookup(metrics_by_names, arg) + 1);
 		return ST_OK;
 	}
 	return ST_SOFTWARE;

@@ -9,9 +9,10 @@
 
 #include "cli/cli.h"
 #include "core/json.h"
-#include "domain/actions.h"
+#include "app/actions.h"
+#include "app/playbook_set.h"
 #include "domain/playbook.h"
-#include "domain/playbook_run.h"
+#include "app/playbook_run.h"
 #include "store/account_facts.h"
 #include "store/playbook_store.h"
 #include "store/rule_sql.h"

@@ -14,14 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/health_run.h"
+#include "app/scorecard_set.h"
 #include "cli/cli.h"
 #include "cli/health_cmd.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "core/names.h"
 #include "core/xalloc.h"
-#include "domain/health_run.h"
 #include "domain/score.h"
-#include "domain/scorecard_set.h"
 #include "store/entity.h"
 #include "store/facts.h"
 #include "store/health.h"
@@ -433,7 +434,7 @@ health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char *
 
 	if (n != 3)
 		return cli_usage(c, cmd, "health rate takes ACCOUNT FACT VALUE");
-	if (model_lookup(manual_fact_names, args[1]) < 0)
+	if (names_lookup(manual_fact_names, args[1]) < 0)
 		return cli_usage(c, cmd, "'%s' is not a manual fact (financial_rating or csm_sentiment)", args[1]);
 	max = !strcmp(args[1], "financial_rating") ? 3 : 5;
 	if (cli_int(c, args[1], args[2], 1, max, &v))

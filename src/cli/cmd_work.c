@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
-#include "domain/actions.h"
+#include "app/actions.h"
 #include "store/store.h"
 
 /* Is the login a user of this book? */

@@ -6,7 +6,7 @@
 #define TEND_HEALTH_CMD_H
 
 #include "cli/cli.h"
-#include "domain/scorecard_set.h"
+#include "app/scorecard_set.h"
 #include "store/health.h"
 
 #define MAX_SCORECARD_ARGS 16

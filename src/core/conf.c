@@ -12,8 +12,8 @@
 #include <yaml.h>
 
 #include "core/conf.h"
+#include "core/names.h"
 #include "core/xalloc.h"
-#include "domain/model.h"
 
 const char *const conf_views[] = { "heatmap", "account", "plan", "calendar", "team", NULL };
 
@@ -83,7 +83,7 @@ unknown_key(struct diag *d, const yaml_mark_t *m, const char *name)
 	for (size_t i = 0; i < conf_key_count && n < 15; i++)
 		names[n++] = conf_keys[i].name;
 	names[n] = NULL;
-	hint = model_suggest(names, name);
+	hint = names_suggest(names, name);
 	if (hint)
 		diag_add(d, (long)m->line + 1, (long)m->column + 1,
 			 "unknown key '%s'; did you mean '%s'?", name, hint);
@@ -111,7 +111,7 @@ set_value(struct conf *c, const struct conf_key *k, const yaml_event_t *ev, stru
 		*(int *)(base + k->offset) = (int)n;
 		return;
 	}
-	if (k->choices && model_lookup(k->choices, v) < 0) {
+	if (k->choices && names_lookup(k->choices, v) < 0) {
 		diag_add(d, line, col, "'%s' is not a valid %s", v, k->name);
 		return;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/names.h"
 
 #include "domain/facts.h"
 #include "domain/model.h"
@@ -35,7 +36,7 @@ fact_suggest(const char *name)
 	for (int i = 0; i < FACT_COUNT_; i++)
 		names[i] = fact_defs[i].name;
 	names[FACT_COUNT_] = NULL;
-	return model_suggest(names, name);
+	return names_suggest(names, name);
 }
 
 bool

@@ -107,12 +107,6 @@ extern const char *const touch_model_names[], *const package_names[],
  * enterprise high, mid_market low, smb tech; NULL for an unknown segment. */
 const char *segment_touch_model(const char *segment);
 
-/* Index of s in a NULL-ended name array, or -1. */
-int model_lookup(const char *const *names, const char *s);
-/* The closest name (edit distance <= 2), for "did you mean"; NULL if none. */
-const char *model_suggest(const char *const *names, const char *s);
-/* Levenshtein distance, capped at cap + 1 for speed. */
-int model_distance(const char *a, const char *b, int cap);
 
 /* One row of `tend accounts`: the portfolio list. */
 struct account_row {

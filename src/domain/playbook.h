@@ -12,7 +12,7 @@
  * set in force (shipped defaults, the config directory, --playbooks) and
  * placeholders in texts.  Nothing here touches the book: the rule compiler
  * (store/rule_sql.h) turns conditions into SQL and the engine
- * (domain/playbook_run.h) applies actions.  No SQL and no curses here.
+ * (app/playbook_run.h) applies actions.  No SQL and no curses here.
  */
 #ifndef TEND_PLAYBOOK_H
 #define TEND_PLAYBOOK_H
@@ -202,21 +202,6 @@ void playbook_set_free(struct playbook_set *set);
  */
 size_t playbook_parse(struct playbook_set *set, const char *text, size_t len, struct diag *d,
 		      bool override);
-
-/*
- * Load the set in force: with dir (--playbooks DIR) every *.yaml in it,
- * in name order, alone; else the shipped playbooks (embedded, playbooks/
- * pb-*.yaml) then every *.yaml of $XDG_CONFIG_HOME/tend/playbooks/, whose
- * rules override shipped ones of the same id.  report is called once per
- * file that has problems; any problem fails the load with ST_DATA.
- */
-enum status playbook_set_load(struct playbook_set *set, const char *dir, struct err *e,
-			      void (*report)(void *ctx, const struct diag *d), void *ctx);
-
-/* Check files on their own (`tend playbook check FILE...`): as one set, so
- * duplicate ids across them are found.  Returns the number of problems. */
-size_t playbook_check_files(const char *const *files, int nfiles, struct err *e,
-			    void (*report)(void *ctx, const struct diag *d), void *ctx);
 
 /* The rule with this id, or NULL. */
 const struct pb_rule *playbook_find(const struct playbook_set *set, const char *id);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "domain/model.h"
 #include "domain/playbook_int.h"
@@ -151,7 +152,7 @@ action_body(struct pb_parse *p, yaml_node_t *v, struct pb_action *a)
 	PB_EACH_PAIR(pair, v) {
 		const char *key = ydoc_text(ydoc_node(&p->y, pair->key));
 
-		if (key && model_lookup(shapes[a->kind].keys, key) >= 0)
+		if (key && names_lookup(shapes[a->kind].keys, key) >= 0)
 			field(p, a, key, ydoc_node(&p->y, pair->value));
 	}
 }

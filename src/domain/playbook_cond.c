@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/names.h"
 #include "domain/facts.h"
 #include "domain/model.h"
 #include "domain/playbook_int.h"
@@ -177,11 +178,11 @@ fact_value(struct pb_parse *p, yaml_node_t *n, const char *t, const struct subje
 	}
 	values = fact_label_values(s->fact);
 	o->kind = PB_VAL_TEXT;
-	if (values && (i = model_lookup(values, t)) >= 0) {
+	if (values && (i = names_lookup(values, t)) >= 0) {
 		o->text = values[i];
 		return true;
 	}
-	if (values && (hint = model_suggest(values, t))) {
+	if (values && (hint = names_suggest(values, t))) {
 		ydoc_problem(&p->y, n, "%s has no value '%s'; did you mean '%s'?", d->name, t,
 			     hint);
 	} else {
@@ -334,10 +335,10 @@ comparisons(struct pb_parse *p, yaml_node_t *k, yaml_node_t *v, struct subject *
 	PB_EACH_PAIR(pair, v) {
 		yaml_node_t *ok = ydoc_node(&p->y, pair->key), *ov = ydoc_node(&p->y, pair->value);
 		const char *name = ydoc_text(ok), *hint;
-		int op = model_lookup(pb_op_names, name);
+		int op = names_lookup(pb_op_names, name);
 
 		if (op < 0) {
-			hint = model_suggest(pb_op_names, name);
+			hint = names_suggest(pb_op_names, name);
 			ydoc_problem(&p->y, ok, "unknown operator '%s'%s%s%s (%s)",
 				     name ? name : "?", hint ? "; did you mean '" : "",
 				     hint ? hint : "", hint ? "'?" : "", OPS);

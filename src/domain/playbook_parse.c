@@ -28,6 +28,7 @@
 
 #include "core/buf.h"
 #include "core/money.h"
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "domain/facts.h"
 #include "domain/model.h"
@@ -81,9 +82,9 @@ pb_check_keys(struct pb_parse *p, yaml_node_t *map, const char *const *allowed, 
 				break;
 			}
 		}
-		if (model_lookup(allowed, name) >= 0)
+		if (names_lookup(allowed, name) >= 0)
 			continue;
-		if ((hint = model_suggest(allowed, name)))
+		if ((hint = names_suggest(allowed, name)))
 			ydoc_problem(&p->y, k, "unknown key '%s' in %s; did you mean '%s'?", name,
 				     where, hint);
 		else
@@ -100,9 +101,9 @@ pb_enum(struct pb_parse *p, yaml_node_t *n, const char *const *names, const char
 
 	if (!pb_scalar(p, n, what, &t))
 		return -1;
-	if ((i = model_lookup(names, t)) >= 0)
+	if ((i = names_lookup(names, t)) >= 0)
 		return i;
-	if ((hint = model_suggest(names, t))) {
+	if ((hint = names_suggest(names, t))) {
 		ydoc_problem(&p->y, n, "unknown %s '%s'; did you mean '%s'?", what, t, hint);
 		return -1;
 	}
@@ -129,8 +130,8 @@ pb_fact_named(struct pb_parse *p, yaml_node_t *n)
 		return f;
 	/* "tags" is closer to the pseudo-fact tag than to the fact stage. */
 	hint = fact_suggest(name);
-	kw = model_suggest(keywords, name);
-	if (kw && (!hint || model_distance(name, kw, 3) <= model_distance(name, hint, 3)))
+	kw = names_suggest(keywords, name);
+	if (kw && (!hint || names_distance(name, kw, 3) <= names_distance(name, hint, 3)))
 		hint = kw;
 	if (hint)
 		ydoc_problem(&p->y, n, "unknown fact '%s'; did you mean '%s'? (see 'tend facts')",
@@ -276,7 +277,7 @@ placeholders(struct pb_parse *p, const yaml_node_t *n, const char *s)
 			return;
 		}
 		snprintf(ph, sizeof(ph), "%.*s", (int)len, name);
-		if (model_lookup(pb_placeholder_names, ph) >= 0)
+		if (names_lookup(pb_placeholder_names, ph) >= 0)
 			continue;
 		if (!strncmp(ph, "fact.", 5)) {
 			if (fact_lookup(ph + 5) >= 0)
@@ -290,7 +291,7 @@ placeholders(struct pb_parse *p, const yaml_node_t *n, const char *s)
 					      "(see 'tend facts')", ph);
 			continue;
 		}
-		if ((hint = model_suggest(pb_placeholder_names, ph)))
+		if ((hint = names_suggest(pb_placeholder_names, ph)))
 			pb_problem_at(p, line, col,
 				      "unknown placeholder '{%s}'; did you mean '{%s}'?", ph, hint);
 		else if ((f = fact_lookup(ph)) >= 0)
@@ -444,7 +445,7 @@ once(struct pb_parse *p, yaml_node_t *v, struct pb_rule *r)
 	else if (!strcmp(t, "per_period"))
 		ydoc_problem(&p->y, v,
 			     "per_period needs a number of days: once: { per_period: 30d }");
-	else if ((hint = model_suggest(scopes, t)))
+	else if ((hint = names_suggest(scopes, t)))
 		ydoc_problem(&p->y, v, "unknown once '%s'; did you mean '%s'? "
 			     "(per_account, per_renewal or { per_period: Nd })", t, hint);
 	else
@@ -614,14 +615,14 @@ pb_load_resolve(struct pb_load *l)
 	names[set->ntemplates] = NULL;
 	for (size_t i = 0; i < l->nrefs; i++) {
 		struct pb_tref *ref = &l->refs[i];
-		int t = model_lookup(names, ref->id);
+		int t = names_lookup(names, ref->id);
 		const char *hint;
 
 		if (t >= 0) {
 			ref->action->checklist = set->templates[t];
 			continue;
 		}
-		if ((hint = model_suggest(names, ref->id)))
+		if ((hint = names_suggest(names, ref->id)))
 			diag_add(ref->d, ref->line, ref->col,
 				 "unknown template '%s'; did you mean '%s'?", ref->id, hint);
 		else

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "core/ydoc.h"
 #include "domain/model.h"
@@ -93,9 +94,9 @@ check_keys(struct parse *p, yaml_node_t *map, const char *const *allowed, const 
 			ydoc_problem(&p->y, k, "keys must be plain words");
 			continue;
 		}
-		if (model_lookup(allowed, name) >= 0)
+		if (names_lookup(allowed, name) >= 0)
 			continue;
-		hint = model_suggest(allowed, name);
+		hint = names_suggest(allowed, name);
 		if (hint)
 			ydoc_problem(&p->y, k, "unknown key '%s' in %s; did you mean '%s'?", name, where, hint);
 		else
@@ -230,10 +231,10 @@ conditions(struct parse *p, yaml_node_t *when, struct sc_rule *r)
 			yaml_node_t *ok = ydoc_node(&p->y, op->key), *ov = ydoc_node(&p->y, op->value);
 			struct sc_cond *c = &r->conds[r->nconds];
 			const char *name = ydoc_text(ok), *hint;
-			int o = model_lookup(sc_op_names, name);
+			int o = names_lookup(sc_op_names, name);
 
 			if (o < 0) {
-				hint = model_suggest(sc_op_names, name);
+				hint = names_suggest(sc_op_names, name);
 				ydoc_problem(&p->y, ok, "unknown comparison '%s'%s%s%s (eq, ne, lt, lte, gt, gte, in, between)",
 					name ? name : "?", hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
 				continue;
@@ -364,7 +365,7 @@ measure(struct parse *p, yaml_node_t *mn, struct sc_measure *m)
 	if (!(v = ydoc_get(&p->y, mn, "group")))
 		ydoc_problem(&p->y, mn, "measure %s needs a group (outcomes or experience)", m->id ? m->id : "?");
 	else if (scalar(p, v, "group", &t)) {
-		if (model_lookup(groups, t) < 0)
+		if (names_lookup(groups, t) < 0)
 			ydoc_problem(&p->y, v, "group must be outcomes or experience, not '%s'", t);
 		else
 			m->group = !strcmp(t, "outcomes") ? GROUP_OUTCOMES : GROUP_EXPERIENCE;
@@ -412,7 +413,7 @@ bands(struct parse *p, yaml_node_t *map)
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start; pair < map->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = ydoc_node(&p->y, pair->key), *v = ydoc_node(&p->y, pair->value);
 		const char *name = ydoc_text(k);
-		int i = model_lookup(names, name);
+		int i = names_lookup(names, name);
 		double x;
 
 		if (i == n) {
@@ -420,7 +421,7 @@ bands(struct parse *p, yaml_node_t *map)
 			continue;
 		}
 		if (i < 0) {
-			const char *hint = model_suggest(names, name);
+			const char *hint = names_suggest(names, name);
 
 			ydoc_problem(&p->y, k, "unknown band '%s' for a %d-band scorecard%s%s%s", name ? name : "?",
 				p->sc->scale, hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
@@ -448,7 +449,7 @@ segments(struct parse *p, yaml_node_t *list)
 	for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
 		yaml_node_t *n = ydoc_node(&p->y, *it);
 		const char *t = ydoc_text(n);
-		int i = model_lookup(segment_names, t);
+		int i = names_lookup(segment_names, t);
 
 		if (i < 0)
 			ydoc_problem(&p->y, n, "unknown segment '%s' (enterprise, mid_market or smb)", t ? t : "?");
@@ -471,7 +472,7 @@ false_positive(struct parse *p, yaml_node_t *map)
 	}
 	check_keys(p, map, keys, "false_positive");
 	if ((v = ydoc_get(&p->y, map, "experience_at_least"))) {
-		int i = model_lookup(names, ydoc_text(v));
+		int i = names_lookup(names, ydoc_text(v));
 
 		if (i < 0 || i >= p->sc->scale - 1)
 			ydoc_problem(&p->y, v, "experience_at_least must be a band above red");
@@ -479,7 +480,7 @@ false_positive(struct parse *p, yaml_node_t *map)
 			p->sc->fp_experience = i;
 	}
 	if ((v = ydoc_get(&p->y, map, "outcomes_below"))) {
-		int i = model_lookup(names, ydoc_text(v));
+		int i = names_lookup(names, ydoc_text(v));
 
 		if (i < 0 || i >= p->sc->scale - 1)
 			ydoc_problem(&p->y, v, "outcomes_below must be a band above red");
@@ -606,7 +607,7 @@ scorecard_free(struct scorecard *sc)
 bool
 scorecard_applies(const struct scorecard *sc, const char *segment)
 {
-	int i = model_lookup(segment_names, segment);
+	int i = names_lookup(segment_names, segment);
 
 	return i >= 0 && sc->segments[i];
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/names.h"
 #include "domain/model.h"
 #include "store/entity.h"
 
@@ -560,7 +561,7 @@ entity_suggest(const char *name)
 	for (size_t i = 0; i < entity_catalog_count && n < 63; i++)
 		names[n++] = entity_catalog[i]->name;
 	names[n] = NULL;
-	return model_suggest(names, name);
+	return names_suggest(names, name);
 }
 
 int

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "domain/model.h"
 #include "store/import.h"
@@ -41,7 +42,7 @@ suggest_field(const struct entity *ent, const char *name)
 	for (i = 0; name[i] && i < sizeof(lower) - 1; i++)
 		lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
 	lower[i] = '\0';
-	return model_suggest(names, lower);
+	return names_suggest(names, lower);
 }
 
 struct importer *

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "store/metrics.h"
 #include "store/store_int.h"
@@ -141,7 +142,7 @@ load_users(struct store *s, struct metrics_user **out, size_t *n, struct err *e)
 		users[len].id = sqlite3_column_int64(st, 0);
 		users[len].login = xstrdup((const char *)sqlite3_column_text(st, 1));
 		users[len].team = team ? xstrdup(team) : NULL;
-		users[len].segment = seg ? model_lookup(segment_names, seg) : -1;
+		users[len].segment = seg ? names_lookup(segment_names, seg) : -1;
 		users[len].csm = sqlite3_column_int(st, 4) != 0;
 		len++;
 	}
@@ -158,7 +159,7 @@ static struct metrics_sums *
 row_cell(struct metrics_book *b, sqlite3_stmt *st, struct err *e)
 {
 	const char *seg = store_col_text(st, 1);
-	int g = seg ? model_lookup(segment_names, seg) : -1;
+	int g = seg ? names_lookup(segment_names, seg) : -1;
 	struct metrics_sums *cell = metrics_book_cell(b, sqlite3_column_int64(st, 0), g);
 
 	if (!cell)

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "core/names.h"
 #include "domain/model.h"
 #include "store/row.h"
 #include "store/store_int.h"
@@ -161,7 +162,7 @@ static enum status
 enum_error(const char *const *values, const char *text, struct err *e)
 {
 	char list[512] = "";
-	const char *hint = model_suggest(values, text);
+	const char *hint = names_suggest(values, text);
 	size_t used = 0;
 
 	for (int i = 0; values[i] && used < sizeof(list) - 40; i++)
@@ -251,7 +252,7 @@ parse_list(struct store *s, struct row *r, int i, const char *text, struct err *
 			continue;
 		if (r->nitems >= ROW_MAX_ITEMS || ++count > ROW_MAX_ITEMS)
 			return err_set(e, ST_DATA, "too many elements (at most %d)", ROW_MAX_ITEMS);
-		if (l->values && model_lookup(l->values, tok) < 0)
+		if (l->values && names_lookup(l->values, tok) < 0)
 			return enum_error(l->values, tok, e);
 		if (l->ref) {
 			if (resolve(s, r, l->ref, tok, &id, e))
@@ -317,7 +318,7 @@ row_parse(struct store *s, struct row *r, int i, const char *text, struct err *e
 		v.kind = V_INT;
 		break;
 	case FT_ENUM:
-		if ((k = model_lookup(f->values, text)) < 0)
+		if ((k = names_lookup(f->values, text)) < 0)
 			return enum_error(f->values, text, e);
 		v.kind = V_TEXT;
 		v.s = f->values[k];

@@ -241,6 +241,12 @@ has_table(struct store *s, const char *name)
 	return found;
 }
 
+const char *
+store_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
 void
 store_global_init(void)
 {

@@ -41,6 +41,8 @@ struct store_opts {
 /* Process-wide SQLite settings; call once, before any store is opened.
  * (Turns off SQLite's memory statistics, which cost ~10% on bulk writes.) */
 void store_global_init(void);
+/* The SQLite library's version, for `tend version`. */
+const char *store_sqlite_version(void);
 
 enum status store_open(struct store **out, const struct store_opts *opts, struct err *e);
 void store_close(struct store *s);

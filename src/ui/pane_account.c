@@ -21,7 +21,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/account_view.h"
-#include "domain/actions.h"
+#include "app/actions.h"
 #include "domain/model.h"
 #include "domain/score.h"
 #include "store/facts.h"

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/model.h"
@@ -80,7 +81,7 @@ struct loader {
 static const char *
 shared_name(const char *const *names, const char *s, struct pool *pool)
 {
-	int i = s ? model_lookup(names, s) : -1;
+	int i = s ? names_lookup(names, s) : -1;
 
 	return i >= 0 ? names[i] : pool_strdup(pool, s);
 }
@@ -139,8 +140,8 @@ add_row(void *ctx, const struct portfolio_row *r)
 	h->scored = r->scored;
 	h->score_known = r->score_known;
 	h->score = (float)r->score;
-	h->band = (signed char)(r->band ? model_lookup(band_names, r->band) : -1);
-	h->computed_band = (signed char)(r->computed_band ? model_lookup(band_names, r->computed_band) : -1);
+	h->band = (signed char)(r->band ? names_lookup(band_names, r->band) : -1);
+	h->computed_band = (signed char)(r->computed_band ? names_lookup(band_names, r->computed_band) : -1);
 	h->scale = (unsigned char)r->scale;
 	h->outcomes_known = r->outcomes_known;
 	h->outcomes = (float)r->outcomes;

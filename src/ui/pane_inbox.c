@@ -24,7 +24,7 @@
 #include "core/date.h"
 #include "core/pool.h"
 #include "core/xalloc.h"
-#include "domain/actions.h"
+#include "app/actions.h"
 #include "store/playbook_store.h"
 #include "store/store.h"
 #include "ui/draw.h"

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/model.h"
@@ -607,7 +608,7 @@ prompt_command(struct ui *ui)
 					 : !strcmp(line, "stage") ? stage_names : band_names;
 		char *dst = !strcmp(line, "segment") ? f->segment : !strcmp(line, "stage") ? f->stage : f->band;
 
-		if (*arg && model_lookup(names, arg) < 0)
+		if (*arg && names_lookup(names, arg) < 0)
 			ui_message(ui, TH_ERROR, "%s: '%s' is not one of its values", line, arg);
 		else {
 			snprintf(dst, 16, "%s", arg);

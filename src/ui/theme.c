@@ -28,6 +28,7 @@
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/embedded.h"
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "core/ydoc.h"
 #include "domain/model.h"
@@ -100,7 +101,7 @@ struct parse {
 static void load_text(struct theme *t, const char *text, struct diag *d, const char *base, int depth);
 
 /* The closest name for "did you mean": an edit first ("tab.actve" is
- * tab.active, not the prefix tab), then model_suggest's longer or shorter
+ * tab.active, not the prefix tab), then names_suggest's longer or shorter
  * forms. */
 static const char *
 suggest(const char *const *names, const char *s)
@@ -109,11 +110,11 @@ suggest(const char *const *names, const char *s)
 	int best_d = 3, d;
 
 	for (int i = 0; names[i]; i++)
-		if ((d = model_distance(s, names[i], 2)) < best_d) {
+		if ((d = names_distance(s, names[i], 2)) < best_d) {
 			best_d = d;
 			best = names[i];
 		}
-	return best ? best : model_suggest(names, s);
+	return best ? best : names_suggest(names, s);
 }
 
 /* "unknown colour 'gren'; did you mean 'green'?", or the choices. */
@@ -140,7 +141,7 @@ colour(struct parse *p, yaml_node_t *n, const char *key, bool eight, short *out)
 	long v;
 	int i;
 
-	if (s && (i = model_lookup(colour_names, s)) >= 0) {
+	if (s && (i = names_lookup(colour_names, s)) >= 0) {
 		*out = (short)(strcmp(s, "default") ? i : -1);
 		return true;
 	}
@@ -170,7 +171,7 @@ colour(struct parse *p, yaml_node_t *n, const char *key, bool eight, short *out)
 static bool
 attribute(struct parse *p, yaml_node_t *n, int *a)
 {
-	int i = model_lookup(attr_names, ydoc_text(n));
+	int i = names_lookup(attr_names, ydoc_text(n));
 
 	if (i < 0) {
 		unknown(p, n, "attribute", "", attr_names,
@@ -252,7 +253,7 @@ role(struct parse *p, int r, yaml_node_t *map)
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
 	     pair < map->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = ydoc_node(&p->y, pair->key), *v = ydoc_node(&p->y, pair->value);
-		int key = model_lookup(role_keys, ydoc_text(k));
+		int key = names_lookup(role_keys, ydoc_text(k));
 
 		if (key < 0) {
 			char where[64];
@@ -298,7 +299,7 @@ roles(struct parse *p, yaml_node_t *map)
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
 	     pair < map->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = ydoc_node(&p->y, pair->key), *v = ydoc_node(&p->y, pair->value);
-		int r = model_lookup(th_role_names, ydoc_text(k));
+		int r = names_lookup(th_role_names, ydoc_text(k));
 
 		if (r < 0) {
 			unknown(p, k, "role", "", th_role_names, "see tend-theme(5)");
@@ -329,7 +330,7 @@ base_of(struct parse *p, yaml_node_t *root, const char *base)
 		return base;
 	if (s && !strcmp(s, "none"))
 		return NULL;
-	if (s && model_lookup(shipped_names, s) >= 0)
+	if (s && names_lookup(shipped_names, s) >= 0)
 		return s;
 	unknown(p, v, "base theme", "", shipped_names,
 		"default, light, high-contrast, colorblind, mono or none");
@@ -346,7 +347,7 @@ top(struct parse *p, yaml_node_t *root)
 	     pair < root->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = ydoc_node(&p->y, pair->key);
 
-		if (model_lookup(top_keys, ydoc_text(k)) < 0)
+		if (names_lookup(top_keys, ydoc_text(k)) < 0)
 			unknown(p, k, "key", " in a theme", top_keys, "theme, description, base, colors, roles");
 	}
 	if ((v = ydoc_get(&p->y, root, "theme")) && !ydoc_text(v))
@@ -369,7 +370,7 @@ shipped(const char *name)
 {
 	char path[64];
 
-	if (model_lookup(shipped_names, name) < 0)
+	if (names_lookup(shipped_names, name) < 0)
 		return NULL;
 	snprintf(path, sizeof(path), "themes/%s.yaml", name);
 	return embedded_find(path);

@@ -19,7 +19,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
-#include "domain/health_run.h"
+#include "app/health_run.h"
 #include "domain/model.h"
 #include "store/playbook_store.h"
 #include "store/store.h"

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
-#include "domain/scorecard_set.h"
+#include "app/scorecard_set.h"
 #include "ui/keymap.h"
 #include "ui/theme.h"
 #include "ui/tui.h"

@@ -1,6 +1,6 @@
 /*
  * playbook_set.c -- finding and loading the playbooks in force (see
- * playbook.h): the shipped files compiled into the binary, then the
+ * playbook_set.h): the shipped files compiled into the binary, then the
  * config directory's, whose rules and templates replace shipped ones of
  * the same id; or --playbooks DIR alone.
  *
@@ -22,6 +22,7 @@
 #include "core/xalloc.h"
 #include "domain/playbook.h"
 #include "domain/playbook_int.h"
+#include "app/playbook_set.h"
 
 /* Shipped playbooks: embedded files named like this. */
 

@@ -13,7 +13,7 @@
 #include "core/conf.h"
 #include "core/embedded.h"
 #include "core/xalloc.h"
-#include "domain/scorecard_set.h"
+#include "app/scorecard_set.h"
 
 /* "default" -> playbooks/scorecard.yaml, "handbook" -> playbooks/scorecard-handbook.yaml */
 static const struct embedded_file *

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/actions.h"
 #include "core/date.h"
+#include "core/names.h"
 #include "core/xalloc.h"
-#include "domain/actions.h"
 #include "domain/model.h"
 #include "store/entity.h"
 #include "store/row.h"
@@ -36,7 +37,7 @@ action_log(struct store *s, const char *login, const struct touch_input *in, int
 	struct row r;
 	enum status st = ST_OK;
 
-	if (model_lookup(touch_kind_names, kind) < 0)
+	if (names_lookup(touch_kind_names, kind) < 0)
 		return err_set(e, ST_USAGE, "kind: '%s' is not a touchpoint kind", kind);
 	if (in->sentiment != -1 && (in->sentiment < 1 || in->sentiment > 5))
 		return err_set(e, ST_USAGE, "sentiment: from 1 to 5");
@@ -85,9 +86,9 @@ action_task_add(struct store *s, const char *login, const struct task_input *in,
 
 	if (!in->title || !*in->title)
 		return err_set(e, ST_USAGE, "title: say what is to be done");
-	if (in->kind && model_lookup(task_kind_names, in->kind) < 0)
+	if (in->kind && names_lookup(task_kind_names, in->kind) < 0)
 		return err_set(e, ST_USAGE, "kind: '%s' is not a task kind", in->kind);
-	if (in->priority && model_lookup(priority_names, in->priority) < 0)
+	if (in->priority && names_lookup(priority_names, in->priority) < 0)
 		return err_set(e, ST_USAGE, "priority: '%s' is not low, medium, high or critical", in->priority);
 	if (in->owner && *in->owner && store_user_id(s, in->owner, &owner, e))
 		return e->status;

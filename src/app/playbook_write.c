@@ -10,7 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "domain/playbook_exec.h"
+#include "app/playbook_exec.h"
 #include "store/row.h"
 #include "store/store.h"
 #include "store/wtx.h"

@@ -16,8 +16,8 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
-#include "domain/demo.h"
-#include "domain/demo_int.h"
+#include "demo/demo.h"
+#include "demo/demo_int.h"
 #include "domain/model.h"
 #include "store/entity.h"
 #include "store/row.h"

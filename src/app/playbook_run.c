@@ -13,7 +13,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/xalloc.h"
-#include "domain/playbook_exec.h"
+#include "app/playbook_exec.h"
 #include "store/account_facts.h"
 #include "store/playbook_store.h"
 #include "store/rule_sql.h"

@@ -17,7 +17,7 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
-#include "domain/playbook_exec.h"
+#include "app/playbook_exec.h"
 #include "store/facts.h"
 #include "store/row.h"
 #include "store/wtx.h"

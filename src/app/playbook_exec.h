@@ -6,7 +6,7 @@
 #define TEND_PLAYBOOK_EXEC_H
 
 #include "domain/facts.h"
-#include "domain/playbook_run.h"
+#include "app/playbook_run.h"
 #include "store/playbook_store.h"
 
 struct wtx;

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
-#include "domain/demo_names.h"
+#include "demo/demo_names.h"
 #include "domain/model.h"
 #include "store/row.h"
 

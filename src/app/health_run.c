@@ -12,7 +12,7 @@
 #include "core/date.h"
 #include "core/json.h"
 #include "core/xalloc.h"
-#include "domain/health_run.h"
+#include "app/health_run.h"
 #include "domain/model.h"
 #include "domain/score.h"
 #include "store/account_facts.h"

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "domain/demo_int.h"
+#include "demo/demo_int.h"
 
 /* -- usage --------------------------------------------------------------------- */
 

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
-#include "domain/scorecard_set.h"
+#include "app/scorecard_set.h"
 
 struct store;
 

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/demo_names.h"
+#include "demo/demo_names.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

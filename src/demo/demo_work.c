@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "domain/demo_int.h"
+#include "demo/demo_int.h"
 
 static int32_t
 later(int32_t a, int32_t b)
