@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/json.h"
 #include "core/money.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/ydoc.h"
 #include "domain/model.h"
@@ -244,16 +245,16 @@ END_TEST
 
 START_TEST(test_suggest)
 {
-	ck_assert_str_eq(model_suggest(segment_names, "enterprize"), "enterprise");
-	ck_assert_str_eq(model_suggest(segment_names, "mid-market"), "mid_market");
-	ck_assert_ptr_null(model_suggest(segment_names, "government"));
-	ck_assert_str_eq(model_suggest(stage_names, "adoption"), "adopt");
-	ck_assert_str_eq(model_suggest(segment_names, "enter"), "enterprise");
-	ck_assert_str_eq(model_suggest(segment_names, "sm"), "smb");
-	ck_assert_int_eq(model_lookup(stage_names, "churned"), STAGE_CHURNED);
-	ck_assert_int_eq(model_lookup(stage_names, "Churned"), -1);
-	ck_assert_int_eq(model_distance("kitten", "sitting", 5), 3);
-	ck_assert_int_eq(model_distance("abc", "abcdefgh", 2), 3);   /* capped */
+	ck_assert_str_eq(names_suggest(segment_names, "enterprize"), "enterprise");
+	ck_assert_str_eq(names_suggest(segment_names, "mid-market"), "mid_market");
+	ck_assert_ptr_null(names_suggest(segment_names, "government"));
+	ck_assert_str_eq(names_suggest(stage_names, "adoption"), "adopt");
+	ck_assert_str_eq(names_suggest(segment_names, "enter"), "enterprise");
+	ck_assert_str_eq(names_suggest(segment_names, "sm"), "smb");
+	ck_assert_int_eq(names_lookup(stage_names, "churned"), STAGE_CHURNED);
+	ck_assert_int_eq(names_lookup(stage_names, "Churned"), -1);
+	ck_assert_int_eq(names_distance("kitten", "sitting", 5), 3);
+	ck_assert_int_eq(names_distance("abc", "abcdefgh", 2), 3);   /* capped */
 }
 END_TEST
 

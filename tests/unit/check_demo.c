@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "domain/demo.h"
+#include "demo/demo.h"
 #include "store/entity.h"
 #include "testutil.h"
 

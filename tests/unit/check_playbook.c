@@ -22,6 +22,7 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "domain/facts.h"
+#include "app/playbook_set.h"
 #include "domain/playbook.h"
 
 #define GOOD TEST_SRCDIR "/tests/data/playbooks/good"

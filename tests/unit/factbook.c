@@ -7,10 +7,10 @@
 
 #include "core/buf.h"
 #include "core/date.h"
-#include "domain/demo.h"
-#include "domain/health_run.h"
+#include "demo/demo.h"
+#include "app/health_run.h"
 #include "domain/model.h"
-#include "domain/scorecard_set.h"
+#include "app/scorecard_set.h"
 #include "factbook.h"
 #include "testutil.h"
 
