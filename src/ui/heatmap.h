@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/pool.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 #define HM_MAX_MEASURES 16
@@ -53,9 +54,8 @@ struct heatmap {
 	bool loading;            /* the whole book is still coming in */
 	int64_t last_id, total;        /* loading: the last id read, the book's last id */
 	size_t *view;            /* indices of rows passing the filters, sorted */
-	size_t nview;
-	size_t cursor, top;      /* in view */
-	int64_t cursor_id;       /* keeps the cursor on its account across reloads */
+	struct list list;        /* cursor and page over view (list.n entries);
+				    cursor_id keeps the account across reloads */
 	enum hm_mode mode;
 	enum hm_sort sort;
 	bool values;             /* cells show values instead of ratings */

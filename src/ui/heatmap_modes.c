@@ -70,23 +70,23 @@ void
 hm_tiles_layout(struct pane *p)
 {
 	struct heatmap *h = p->priv;
-	int64_t cursor_id = h->cursor_id;
+	int64_t cursor_id = h->list.cursor_id;
 	size_t n;
 	const struct hm_row *rows = hm_rows(h, &n);
 
 	/* Tiles are ordered by group; the view is reordered to match. */
-	qsort_r(h->view, h->nview, sizeof(size_t), cmp_group, h);
-	for (size_t i = 0; i < h->nview; i++)
+	qsort_r(h->view, h->list.n, sizeof(size_t), cmp_group, h);
+	for (size_t i = 0; i < h->list.n; i++)
 		if (rows[h->view[i]].id == cursor_id)
-			h->cursor = i;
+			h->list.cursor = i;
 	h->nlines = 0;
-	for (size_t i = 0; i < h->nview;) {
+	for (size_t i = 0; i < h->list.n;) {
 		const char *g = group_of(h, &rows[h->view[i]]);
 		size_t start = i;
 		int x = 0;
 
 		add_line(h, i, 0, start);
-		while (i < h->nview && !strcmp(g, group_of(h, &rows[h->view[i]]))) {
+		while (i < h->list.n && !strcmp(g, group_of(h, &rows[h->view[i]]))) {
 			int w = tile_width(&rows[h->view[i]]) + 1;
 
 			if (x + w > p->w - 2 && x > 0) {
@@ -123,7 +123,7 @@ group_title(struct pane *p, int y, const struct hm_line *line)
 	long count = 0, red = 0;
 	char text[256], m1[MONEY_STRLEN], m2[MONEY_STRLEN];
 
-	for (size_t i = line->group; i < h->nview; i++) {
+	for (size_t i = line->group; i < h->list.n; i++) {
 		const struct hm_row *r = hm_at(h, i);
 
 		if (strcmp(group_of(h, r), group_of(h, first)))
@@ -145,7 +145,7 @@ void
 hm_tiles_draw(struct pane *p)
 {
 	struct heatmap *h = p->priv;
-	size_t cl = line_of(h, h->cursor);
+	size_t cl = line_of(h, h->list.cursor);
 	int rows = p->h - 2;
 	const struct hm_row *cur;
 
@@ -169,13 +169,13 @@ hm_tiles_draw(struct pane *p)
 			memset(tile, ' ', sizeof(tile));
 			tile[0] = band_letter(r->band >= 0 ? band_names[r->band] : NULL);
 			tile[w] = '\0';
-			if (i == h->cursor)
+			if (i == h->list.cursor)
 				attr = ui_attr(p->ui, TH_CURSOR);
 			draw_text(p->ui, p->win, y, x, tile, w, false, attr);
 			x += w + 1;
 		}
 	}
-	cur = hm_at(h, h->cursor);
+	cur = hm_at(h, h->list.cursor);
 	if (cur) {
 		char text[256], m[MONEY_STRLEN];
 
@@ -195,39 +195,39 @@ hm_tiles_request(struct pane *p, enum request r)
 	struct heatmap *h = p->priv;
 	size_t l;
 
-	if (!h->nview)
+	if (!h->list.n)
 		return r == REQ_ENTER ? ACT_DONE : ACT_NONE;
-	l = line_of(h, h->cursor);
+	l = line_of(h, h->list.cursor);
 	switch (r) {
 	case REQ_MOVE_RIGHT:
-		if (h->cursor + 1 < h->nview)
-			h->cursor++;
+		if (h->list.cursor + 1 < h->list.n)
+			h->list.cursor++;
 		break;
 	case REQ_MOVE_LEFT:
-		if (h->cursor > 0)
-			h->cursor--;
+		if (h->list.cursor > 0)
+			h->list.cursor--;
 		break;
 	case REQ_MOVE_DOWN:
 	case REQ_MOVE_UP: {
 		/* The tile in the next (previous) run at about the same place. */
-		size_t pos = h->cursor - h->lines[l].first, k = l;
+		size_t pos = h->list.cursor - h->lines[l].first, k = l;
 
 		do
 			k = r == REQ_MOVE_DOWN ? k + 1 : k - 1;
 		while (k < h->nlines && k != (size_t)-1 && !h->lines[k].count);
 		if (k >= h->nlines || k == (size_t)-1)
 			return ACT_DONE;
-		h->cursor = h->lines[k].first + (pos < h->lines[k].count ? pos : h->lines[k].count - 1);
+		h->list.cursor = h->lines[k].first + (pos < h->lines[k].count ? pos : h->lines[k].count - 1);
 		break;
 	}
 	case REQ_MOVE_FIRST:
-		h->cursor = 0;
+		h->list.cursor = 0;
 		break;
 	case REQ_MOVE_LAST:
-		h->cursor = h->nview - 1;
+		h->list.cursor = h->list.n - 1;
 		break;
 	case REQ_ENTER: {
-		const struct hm_row *row = hm_at(h, h->cursor);
+		const struct hm_row *row = hm_at(h, h->list.cursor);
 
 		ui_open_account(p->ui, row->id);
 		return ACT_DRAW;
@@ -235,7 +235,7 @@ hm_tiles_request(struct pane *p, enum request r)
 	default:
 		return ACT_NONE;
 	}
-	h->cursor_id = hm_at(h, h->cursor)->id;
+	h->list.cursor_id = hm_at(h, h->list.cursor)->id;
 	return ACT_DRAW | ACT_TABS;
 }
 
@@ -253,10 +253,10 @@ hm_tiles_click(struct pane *p, int y, int x, bool twice)
 		int w = tile_width(hm_at(h, i));
 
 		if (x >= left && x < left + w) {
-			h->cursor = i;
-			h->cursor_id = hm_at(h, i)->id;
+			h->list.cursor = i;
+			h->list.cursor_id = hm_at(h, i)->id;
 			if (twice) {
-				ui_open_account(p->ui, h->cursor_id);
+				ui_open_account(p->ui, h->list.cursor_id);
 				return ACT_DRAW;
 			}
 			return ACT_DRAW | ACT_TABS;

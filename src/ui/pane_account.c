@@ -29,6 +29,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 #define AP_SPANS 12
@@ -50,7 +51,8 @@ struct line {
 struct account_pane {
 	struct pool pool;
 	struct line *lines;
-	size_t n, cap, cursor, top;
+	size_t n, cap;
+	struct list list;        /* cursor and page over lines */
 	int64_t id;              /* the account on the page */
 	int scale;
 	char title[80];
@@ -367,7 +369,6 @@ load(struct pane *p, struct err *e)
 	struct history hist = { .used = 0 };
 	struct score_result res;
 	const struct scorecard *sc;
-	size_t keep = a->cursor;
 
 	pool_done(&a->pool);
 	pool_init(&a->pool);
@@ -378,7 +379,7 @@ load(struct pane *p, struct err *e)
 	 * quick action); another account opens at its top. */
 	if (ui->account_id != a->id) {
 		a->id = ui->account_id;
-		keep = a->top = 0;
+		a->list.cursor = a->list.top = 0;
 	}
 	memset(&fc, 0, sizeof(fc));
 	if (store_account_view(s, ui->account_id, &v, e))
@@ -400,9 +401,7 @@ load(struct pane *p, struct err *e)
 	work(p, v);
 	revenue(p, v);
 	account_view_free(v);
-	a->cursor = keep < a->n ? keep : 0;
-	if (a->top > a->cursor)
-		a->top = a->cursor;
+	list_reload(&a->list, a->n, (size_t)p->h, NULL, NULL);
 	return ST_OK;
 }
 
@@ -413,10 +412,10 @@ draw_line(struct pane *p, size_t i)
 {
 	struct account_pane *a = p->priv;
 	const struct line *l = &a->lines[i];
-	int y = (int)(i - a->top), x = 2;
+	int y = (int)(i - a->list.top), x = 2;
 
-	draw_text(p->ui, p->win, y, 0, i == a->cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
-		  ui_attr(p->ui, i == a->cursor ? TH_CURSOR : TH_NORMAL));
+	draw_text(p->ui, p->win, y, 0, i == a->list.cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
+		  ui_attr(p->ui, i == a->list.cursor ? TH_CURSOR : TH_NORMAL));
 	for (int k = 0; k < l->n && x < p->w; k++) {
 		const struct span *s = &l->spans[k];
 		int w = s->width ? s->width : text_width(s->text);
@@ -441,27 +440,24 @@ draw(struct pane *p)
 			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
 		return;
 	}
-	for (size_t i = a->top; i < a->n && i < a->top + (size_t)p->h; i++)
+	for (size_t i = a->list.top; i < a->n && i < a->list.top + (size_t)p->h; i++)
 		draw_line(p, i);
 }
 
+/* After a movement: two cursor markers, or the page when it scrolled. */
 static int
-move_to(struct pane *p, long to)
+moved(struct pane *p, enum list_change ch)
 {
 	struct account_pane *a = p->priv;
-	size_t old = a->cursor;
 
-	if (!a->n)
-		return ACT_DONE;
-	to = to < 0 ? 0 : (size_t)to >= a->n ? (long)a->n - 1 : to;
-	a->cursor = (size_t)to;
-	if (a->cursor < a->top || a->cursor >= a->top + (size_t)p->h) {
-		a->top = a->cursor < a->top ? a->cursor : a->cursor - (size_t)p->h + 1;
+	if (ch == LIST_SCROLLED)
 		return ACT_DRAW;
+	if (ch == LIST_MOVED) {
+		draw_text(p->ui, p->win, (int)(a->list.old - a->list.top), 0, " ", 2, false,
+			  ui_attr(p->ui, TH_NORMAL));
+		draw_text(p->ui, p->win, (int)(a->list.cursor - a->list.top), 0, draw_glyph_cursor(p->ui), 2,
+			  false, ui_attr(p->ui, TH_CURSOR));
 	}
-	draw_text(p->ui, p->win, (int)(old - a->top), 0, " ", 2, false, ui_attr(p->ui, TH_NORMAL));
-	draw_text(p->ui, p->win, (int)(a->cursor - a->top), 0, draw_glyph_cursor(p->ui), 2, false,
-		  ui_attr(p->ui, TH_CURSOR));
 	return ACT_DONE;
 }
 
@@ -589,7 +585,7 @@ task_done(struct pane *p)
 {
 	struct account_pane *a = p->priv;
 	struct err e = { ST_OK, "" };
-	int64_t id = a->n ? a->lines[a->cursor].task : 0;
+	int64_t id = a->n ? a->lines[a->list.cursor].task : 0;
 	int done, skipped;
 
 	if (!id) {
@@ -608,16 +604,14 @@ static int
 request(struct pane *p, enum request r)
 {
 	struct account_pane *a = p->priv;
+	enum list_change ch;
 
 	if (!p->ui->account_id)
 		return ACT_NONE;
+	ch = list_request(&a->list, r, (size_t)p->h, NULL, NULL);
+	if (ch != LIST_NONE)
+		return moved(p, ch);
 	switch (r) {
-	case REQ_MOVE_DOWN: return move_to(p, (long)a->cursor + 1);
-	case REQ_MOVE_UP: return move_to(p, (long)a->cursor - 1);
-	case REQ_PAGE_DOWN: return move_to(p, (long)a->cursor + p->h);
-	case REQ_PAGE_UP: return move_to(p, (long)a->cursor - p->h);
-	case REQ_MOVE_FIRST: return move_to(p, 0);
-	case REQ_MOVE_LAST: return move_to(p, (long)a->n - 1);
 	case REQ_LOG: return log_form(p, false);
 	case REQ_NOTE: return log_form(p, true);
 	case REQ_TASK_ADD: return task_form(p);
@@ -633,7 +627,7 @@ click(struct pane *p, int y, int x, bool twice)
 
 	(void)x;
 	(void)twice;
-	return move_to(p, (long)(a->top + (size_t)y));
+	return moved(p, list_move_to(&a->list, (long)(a->list.top + (size_t)y), (size_t)p->h, NULL, NULL));
 }
 
 static void

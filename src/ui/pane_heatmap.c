@@ -49,7 +49,7 @@ hm_at(const struct heatmap *h, size_t i)
 	size_t n;
 	const struct hm_row *rows = hm_rows(h, &n);
 
-	return i < h->nview ? &rows[h->view[i]] : NULL;
+	return i < h->list.n ? &rows[h->view[i]] : NULL;
 }
 
 int
@@ -205,6 +205,12 @@ passes(const struct heatmap *h, const struct ui_filter *f, const struct hm_row *
 	return true;
 }
 
+static int
+page(const struct pane *p)
+{
+	return p->h - 2;   /* a title row and a legend row */
+}
+
 struct sort_ctx {
 	const struct hm_row *rows;
 	enum hm_sort key;
@@ -242,33 +248,35 @@ cmp_rows(const void *pa, const void *pb, void *arg)
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
+static int64_t
+view_id(const void *ctx, size_t i)
+{
+	const struct hm_row *r = hm_at(ctx, i);
+
+	return r ? r->id : 0;
+}
+
 /* Build the view from the rows in memory; keep the cursor on its account. */
 static void
 rebuild(struct pane *p)
 {
 	struct heatmap *h = p->priv;
-	size_t n;
+	size_t n, nview = 0;
 	const struct hm_row *rows = hm_rows(h, &n);
 
 	h->view = xreallocarray(h->view, n ? n : 1, sizeof(size_t));
-	h->nview = 0;
 	for (size_t i = 0; i < n; i++)
 		if (passes(h, &p->ui->filter, &rows[i]))
-			h->view[h->nview++] = i;
+			h->view[nview++] = i;
+	h->list.n = nview;
 	/* The first page already comes in health order from the index. */
 	if (!h->loading) {
 		struct sort_ctx sc = { rows, h->sort };
 
-		qsort_r(h->view, h->nview, sizeof(size_t), cmp_rows, &sc);
+		qsort_r(h->view, nview, sizeof(size_t), cmp_rows, &sc);
 	}
-	h->cursor = 0;
-	for (size_t i = 0; i < h->nview && h->cursor_id; i++)
-		if (rows[h->view[i]].id == h->cursor_id) {
-			h->cursor = i;
-			break;
-		}
-	if (h->top > h->cursor)
-		h->top = h->cursor;
+	h->list.sticky = true;
+	list_reload(&h->list, nview, (size_t)page(p), view_id, h);
 	if (h->mode == HM_TILES)
 		hm_tiles_layout(p);
 }
@@ -282,7 +290,7 @@ refilter(struct pane *p)
 static size_t
 count_rows(struct pane *p)
 {
-	return ((struct heatmap *)p->priv)->nview;
+	return ((struct heatmap *)p->priv)->list.n;
 }
 
 /* -- loading ------------------------------------------------------------------------ */
@@ -359,10 +367,10 @@ load_more(struct pane *p, struct err *e)
 		return e->status;
 	if (h->n - before < HM_CHUNK) {
 		/* Everything is in: switch from the first page to the book. */
-		const struct hm_row *cur = hm_at(h, h->cursor);
+		const struct hm_row *cur = hm_at(h, h->list.cursor);
 
-		if (cur && !h->cursor_id)
-			h->cursor_id = cur->id;
+		if (cur && !h->list.cursor_id)
+			h->list.cursor_id = cur->id;
 		h->loading = false;
 		pool_done(&h->first_pool);
 		free(h->first);
@@ -469,12 +477,12 @@ draw_row(struct pane *p, size_t i)
 	struct ui *ui = p->ui;
 	struct columns c;
 	char text[32], m[MONEY_STRLEN];
-	int y = 1 + (int)(i - h->top), x;
+	int y = 1 + (int)(i - h->list.top), x;
 
 	if (!r || y >= p->h - 1)
 		return;
 	columns(p, &c);
-	draw_name(p, y, r, i == h->cursor, &c);
+	draw_name(p, y, r, i == h->list.cursor, &c);
 	x = 2 + c.name;
 	if (r->score_known)
 		snprintf(text, sizeof(text), " %c %.2f", band_letter(r->band >= 0 ? band_names[r->band] : NULL),
@@ -511,12 +519,6 @@ draw_row(struct pane *p, size_t i)
 		draw_spark_levels(ui, p->win, y, x, r->spark, c.trend - 1, ui_attr(ui, TH_DIM));
 }
 
-static int
-page(const struct pane *p)
-{
-	return p->h - 2;   /* a title row and a legend row */
-}
-
 static void
 legend(struct pane *p)
 {
@@ -535,9 +537,9 @@ draw_matrix(struct pane *p)
 
 	columns(p, &c);
 	title_row(p, &c);
-	for (size_t i = h->top; i < h->nview && i < h->top + (size_t)page(p); i++)
+	for (size_t i = h->list.top; i < h->list.n && i < h->list.top + (size_t)page(p); i++)
 		draw_row(p, i);
-	if (!h->nview)
+	if (!h->list.n)
 		draw_text(p->ui, p->win, 2, 2, h->n || h->nfirst || h->loading
 			  ? "No account matches the search and filters (c clears them)."
 			  : "No accounts yet: import some (tend import account FILE.csv) or try tend --demo.",
@@ -559,58 +561,37 @@ draw(struct pane *p)
 	}
 }
 
-/* Move the cursor; only two name cells change unless the page scrolls. */
+/* After a movement, redraw what it changed: only the two name cells on the
+ * same page (a cursor move is a few dozen bytes over SSH), else the page. */
 static int
-move_to(struct pane *p, long to)
+moved(struct pane *p, enum list_change ch)
 {
 	struct heatmap *h = p->priv;
-	size_t old = h->cursor;
 	struct columns c;
 	const struct hm_row *r;
 
-	if (!h->nview)
-		return ACT_DONE;
-	if (to < 0)
-		to = 0;
-	if ((size_t)to >= h->nview)
-		to = (long)h->nview - 1;
-	h->cursor = (size_t)to;
-	r = hm_at(h, h->cursor);
-	h->cursor_id = r ? r->id : 0;
-	if (h->cursor < h->top || h->cursor >= h->top + (size_t)page(p)) {
-		h->top = h->cursor < h->top ? h->cursor : h->cursor - (size_t)page(p) + 1;
+	if (ch == LIST_SCROLLED)
 		return ACT_DRAW | ACT_TABS;
-	}
+	if (ch != LIST_MOVED)
+		return ACT_DONE | ACT_TABS;
 	columns(p, &c);
-	if (old != h->cursor && (r = hm_at(h, old)))
-		draw_name(p, 1 + (int)(old - h->top), r, false, &c);
-	if ((r = hm_at(h, h->cursor)))
-		draw_name(p, 1 + (int)(h->cursor - h->top), r, true, &c);
+	if ((r = hm_at(h, h->list.old)))
+		draw_name(p, 1 + (int)(h->list.old - h->list.top), r, false, &c);
+	if ((r = hm_at(h, h->list.cursor)))
+		draw_name(p, 1 + (int)(h->list.cursor - h->list.top), r, true, &c);
 	return ACT_DONE | ACT_TABS;
 }
 
-/* A page turns the whole view, the cursor keeping its row on the screen,
- * as in less and htop; at either end the cursor goes the rest of the way. */
 static int
-page_by(struct pane *p, long dir)
+move_to(struct pane *p, long to)
 {
-	struct heatmap *h = p->priv;
-	long n = page(p), last_top = (long)h->nview > n ? (long)h->nview - n : 0;
-	long top = (long)h->top + dir * n;
-	int act;
-
-	top = top < 0 ? 0 : top > last_top ? last_top : top;
-	if (top == (long)h->top)
-		return move_to(p, dir > 0 ? (long)h->nview - 1 : 0);
-	h->top = (size_t)top;
-	act = move_to(p, (long)h->cursor + dir * n);
-	return act | ACT_DRAW;
+	return moved(p, list_move_to(&((struct heatmap *)p->priv)->list, to, (size_t)page(p), view_id, p->priv));
 }
 
 static int
 open_selected(struct pane *p)
 {
-	const struct hm_row *r = hm_at(p->priv, ((struct heatmap *)p->priv)->cursor);
+	const struct hm_row *r = hm_at(p->priv, ((struct heatmap *)p->priv)->list.cursor);
 
 	if (r)
 		ui_open_account(p->ui, r->id);
@@ -621,6 +602,7 @@ static int
 request(struct pane *p, enum request req)
 {
 	struct heatmap *h = p->priv;
+	enum list_change ch;
 
 	if (h->mode == HM_TILES && req != REQ_MODE && req != REQ_SORT) {
 		int act = hm_tiles_request(p, req);
@@ -634,33 +616,30 @@ request(struct pane *p, enum request req)
 		if (act != ACT_NONE)
 			return act;
 	}
+	ch = list_request(&h->list, req, (size_t)page(p), view_id, h);
+	if (ch != LIST_NONE)
+		return moved(p, ch);
 	switch (req) {
-	case REQ_MOVE_DOWN: return move_to(p, (long)h->cursor + 1);
-	case REQ_MOVE_UP: return move_to(p, (long)h->cursor - 1);
-	case REQ_PAGE_DOWN: return page_by(p, 1);
-	case REQ_PAGE_UP: return page_by(p, -1);
-	case REQ_MOVE_FIRST: return move_to(p, 0);
-	case REQ_MOVE_LAST: return move_to(p, (long)h->nview - 1);
 	case REQ_ENTER: return open_selected(p);
 	case REQ_SORT:
 		h->sort = (enum hm_sort)((h->sort + 1) % HM_SORTS_);
 		if (h->loading)
 			return ACT_RELOAD | ACT_TABS;   /* the first page is in health order only */
 		rebuild(p);
-		h->top = h->cursor > (size_t)page(p) / 2 ? h->cursor - (size_t)page(p) / 2 : 0;
+		list_center(&h->list, (size_t)page(p));
 		return ACT_DRAW | ACT_TABS;
 	case REQ_MODE: {
-		const struct hm_row *cur = hm_at(h, h->cursor);
+		const struct hm_row *cur = hm_at(h, h->list.cursor);
 
 		/* The selected account stays selected in every mode, and the
 		 * view is built again: tiles reorder it by group, the matrix
 		 * wants it back in its sort order. */
 		if (cur)
-			h->cursor_id = cur->id;
+			h->list.cursor_id = cur->id;
 		h->mode = (enum hm_mode)((h->mode + 1) % HM_MODES_);
 		rebuild(p);
-		if (h->cursor >= h->top + (size_t)page(p))
-			h->top = h->cursor > (size_t)page(p) / 2 ? h->cursor - (size_t)page(p) / 2 : 0;
+		if (!list_visible(&h->list, h->list.cursor, (size_t)page(p)))
+			list_center(&h->list, (size_t)page(p));
 		return ACT_DRAW | ACT_TABS;
 	}
 	case REQ_VALUES:
@@ -693,7 +672,7 @@ click(struct pane *p, int y, int x, bool twice)
 		return hm_tiles_click(p, y, x, twice);
 	if (h->mode != HM_MATRIX || y < 1 || y > page(p))
 		return ACT_NONE;
-	act = move_to(p, (long)(h->top + (size_t)(y - 1)));
+	act = move_to(p, (long)(h->list.top + (size_t)(y - 1)));
 	return twice ? open_selected(p) : act;
 }
 
@@ -706,7 +685,7 @@ describe(struct pane *p, char *out, size_t size)
 	snprintf(out, size, "%s%s%s, by %s, %zu/%zu%s%s", mode_names[h->mode],
 		 h->mode == HM_TILES ? (h->by_segment ? " by segment" : " by CSM") : "",
 		 h->values && h->mode == HM_MATRIX ? " values" : "", sort_names[h->sort],
-		 h->nview ? h->cursor + 1 : 0, h->nview, h->quad_filter ? ", " : "",
+		 h->list.n ? h->list.cursor + 1 : 0, h->list.n, h->quad_filter ? ", " : "",
 		 h->quad_filter ? quads[h->quadrant] : "");
 	if (h->loading) {
 		size_t len = strlen(out);

@@ -28,6 +28,7 @@
 #include "store/playbook_store.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 /* Fixed column widths, each with its gap: a date "YYYY-MM-DD", a kind
@@ -51,8 +52,9 @@ struct ib_row {
 struct inbox {
 	struct pool pool;        /* every string of rows */
 	struct ib_row *rows;
-	size_t n, cap, cursor, top;
-	int64_t cursor_id;       /* the selected item, kept across loads */
+	size_t n, cap;
+	struct list list;        /* cursor and page over rows; cursor_id keeps
+				    the selected item across loads */
 	bool all;                /* every item of the book, not only mine */
 };
 
@@ -126,6 +128,18 @@ clear_rows(struct inbox *ib)
 	ib->n = 0;
 }
 
+static int
+page(const struct pane *p)
+{
+	return p->h - 2;   /* a title row and the selected item's message */
+}
+
+static int64_t
+row_id(const void *ctx, size_t i)
+{
+	return ((const struct inbox *)ctx)->rows[i].id;
+}
+
 static enum status
 load(struct pane *p, struct err *e)
 {
@@ -142,24 +156,11 @@ load(struct pane *p, struct err *e)
 	}
 	/* The selected item stays selected; when it is gone (done), the
 	 * cursor keeps its place, which is now the next item. */
-	for (size_t i = 0; i < ib->n; i++)
-		if (ib->rows[i].id == ib->cursor_id) {
-			ib->cursor = i;
-			break;
-		}
-	if (ib->cursor >= ib->n)
-		ib->cursor = ib->n ? ib->n - 1 : 0;
-	ib->cursor_id = ib->n ? ib->rows[ib->cursor].id : 0;
+	list_reload(&ib->list, ib->n, (size_t)page(p), row_id, ib);
 	return ST_OK;
 }
 
 /* -- drawing ------------------------------------------------------------------------ */
-
-static int
-page(const struct pane *p)
-{
-	return p->h - 2;   /* a title row and the selected item's message */
-}
 
 static void
 columns(const struct pane *p, struct columns *c)
@@ -203,9 +204,9 @@ static void
 draw_marker(struct pane *p, size_t i)
 {
 	struct inbox *ib = p->priv;
-	bool cursor = i == ib->cursor;
+	bool cursor = i == ib->list.cursor;
 
-	draw_text(p->ui, p->win, 1 + (int)(i - ib->top), 0, cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
+	draw_text(p->ui, p->win, 1 + (int)(i - ib->list.top), 0, cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
 		  ui_attr(p->ui, cursor ? TH_CURSOR : TH_NORMAL));
 }
 
@@ -215,7 +216,7 @@ draw_row(struct pane *p, size_t i, const struct columns *c)
 	struct inbox *ib = p->priv;
 	const struct ib_row *r = &ib->rows[i];
 	struct ui *ui = p->ui;
-	int y = 1 + (int)(i - ib->top), x = 2;
+	int y = 1 + (int)(i - ib->list.top), x = 2;
 	int text = ui_attr(ui, r->unread ? TH_TITLE : TH_NORMAL);
 
 	draw_marker(p, i);
@@ -244,7 +245,7 @@ static void
 draw_detail(struct pane *p)
 {
 	struct inbox *ib = p->priv;
-	const struct ib_row *r = ib->n ? &ib->rows[ib->cursor] : NULL;
+	const struct ib_row *r = ib->n ? &ib->rows[ib->list.cursor] : NULL;
 	char *line = NULL;
 	size_t size;
 
@@ -256,21 +257,6 @@ draw_detail(struct pane *p)
 	}
 	draw_text(p->ui, p->win, p->h - 1, 0, line ? line : "", p->w, false, ui_attr(p->ui, TH_DIM));
 	free(line);
-}
-
-/* Keep the cursor on the page, also after a resize changed its size. */
-static void
-scroll_to_cursor(struct pane *p)
-{
-	struct inbox *ib = p->priv;
-	size_t n = page(p) > 0 ? (size_t)page(p) : 1;
-
-	if (ib->cursor < ib->top)
-		ib->top = ib->cursor;
-	else if (ib->cursor >= ib->top + n)
-		ib->top = ib->cursor - n + 1;
-	if (ib->top && ib->top + n > ib->n)
-		ib->top = ib->n > n ? ib->n - n : 0;
 }
 
 static void
@@ -288,58 +274,36 @@ draw(struct pane *p)
 			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
 		return;
 	}
-	scroll_to_cursor(p);
-	for (size_t i = ib->top; i < ib->n && i < ib->top + (size_t)page(p); i++)
+	list_show_cursor(&ib->list, (size_t)page(p));
+	for (size_t i = ib->list.top; i < ib->n && i < ib->list.top + (size_t)page(p); i++)
 		draw_row(p, i, &c);
 	draw_detail(p);
 }
 
 /* -- requests ----------------------------------------------------------------------- */
 
-/* Move the cursor; only two markers and the detail row change unless the
- * page scrolls. */
+/* After a movement: only two markers and the detail row change unless the
+ * page scrolled. */
 static int
-move_to(struct pane *p, long to)
+moved(struct pane *p, enum list_change ch)
 {
 	struct inbox *ib = p->priv;
-	size_t old = ib->cursor;
 
-	if (!ib->n)
-		return ACT_DONE;
-	to = to < 0 ? 0 : (size_t)to >= ib->n ? (long)ib->n - 1 : to;
-	ib->cursor = (size_t)to;
-	ib->cursor_id = ib->rows[ib->cursor].id;
-	if (ib->cursor < ib->top || ib->cursor >= ib->top + (size_t)page(p)) {
-		scroll_to_cursor(p);
+	if (ch == LIST_SCROLLED)
 		return ACT_DRAW | ACT_TABS;
+	if (ch == LIST_MOVED) {
+		draw_marker(p, ib->list.old);
+		draw_marker(p, ib->list.cursor);
+		draw_detail(p);
 	}
-	draw_marker(p, old);
-	draw_marker(p, ib->cursor);
-	draw_detail(p);
 	return ACT_DONE | ACT_TABS;
-}
-
-/* A page turns the whole view, the cursor keeping its row on the screen
- * (as in the heatmap); at either end the cursor goes the rest of the way. */
-static int
-page_by(struct pane *p, long dir)
-{
-	struct inbox *ib = p->priv;
-	long n = page(p), last_top = (long)ib->n > n ? (long)ib->n - n : 0;
-	long top = (long)ib->top + dir * n;
-
-	top = top < 0 ? 0 : top > last_top ? last_top : top;
-	if (top == (long)ib->top)
-		return move_to(p, dir > 0 ? (long)ib->n - 1 : 0);
-	ib->top = (size_t)top;
-	return move_to(p, (long)ib->cursor + dir * n) | ACT_DRAW;
 }
 
 static int
 open_selected(struct pane *p)
 {
 	struct inbox *ib = p->priv;
-	const struct ib_row *r = ib->n ? &ib->rows[ib->cursor] : NULL;
+	const struct ib_row *r = ib->n ? &ib->rows[ib->list.cursor] : NULL;
 
 	if (!r)
 		return ACT_DONE;
@@ -363,7 +327,7 @@ mark_done(struct pane *p)
 		ui_message(p->ui, TH_WARNING, "nothing to mark done");
 		return ACT_DONE;
 	}
-	id = ib->rows[ib->cursor].id;
+	id = ib->rows[ib->list.cursor].id;
 	if (action_inbox_done(p->ui->store, &id, 1, &done, &skipped, &e)) {
 		ui_message(p->ui, TH_ERROR, "%s", e.msg);
 		return ACT_DONE;
@@ -377,19 +341,16 @@ static int
 request(struct pane *p, enum request r)
 {
 	struct inbox *ib = p->priv;
+	enum list_change ch = list_request(&ib->list, r, (size_t)page(p), row_id, ib);
 
+	if (ch != LIST_NONE)
+		return moved(p, ch);
 	switch (r) {
-	case REQ_MOVE_DOWN: return move_to(p, (long)ib->cursor + 1);
-	case REQ_MOVE_UP: return move_to(p, (long)ib->cursor - 1);
-	case REQ_PAGE_DOWN: return page_by(p, 1);
-	case REQ_PAGE_UP: return page_by(p, -1);
-	case REQ_MOVE_FIRST: return move_to(p, 0);
-	case REQ_MOVE_LAST: return move_to(p, (long)ib->n - 1);
 	case REQ_ENTER: return open_selected(p);
 	case REQ_INBOX_DONE: return mark_done(p);
 	case REQ_INBOX_ALL:
 		ib->all = !ib->all;
-		ib->top = 0;
+		ib->list.top = 0;
 		return ACT_RELOAD | ACT_TABS;
 	default: return ACT_NONE;
 	}
@@ -402,9 +363,9 @@ click(struct pane *p, int y, int x, bool twice)
 	int act;
 
 	(void)x;
-	if (y < 1 || y > page(p) || ib->top + (size_t)(y - 1) >= ib->n)
+	if (y < 1 || y > page(p) || ib->list.top + (size_t)(y - 1) >= ib->n)
 		return ACT_NONE;
-	act = move_to(p, (long)(ib->top + (size_t)(y - 1)));
+	act = moved(p, list_move_to(&ib->list, (long)(ib->list.top + (size_t)(y - 1)), (size_t)page(p), row_id, ib));
 	return twice ? open_selected(p) : act;
 }
 
@@ -413,7 +374,7 @@ describe(struct pane *p, char *out, size_t size)
 {
 	struct inbox *ib = p->priv;
 
-	snprintf(out, size, "%s, %zu/%zu  d done  a %s", ib->all ? "whole book" : "mine", ib->n ? ib->cursor + 1 : 0,
+	snprintf(out, size, "%s, %zu/%zu  d done  a %s", ib->all ? "whole book" : "mine", ib->n ? ib->list.cursor + 1 : 0,
 		 ib->n, ib->all ? "mine" : "all");
 }
 

@@ -196,6 +196,30 @@ EOF
 check "after PgDn the cursor moved on the screen:
 $(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 5
 
+case_ "PgDn in the account pane turns a page too, the cursor keeping its screen row"
+screen <<EOF
+wait 1/546
+key <Enter>
+wait Signals
+key jj
+settle
+dump $WORK/acct-top
+key <PgDn>
+settle
+dump $WORK/acct-page
+key <PgUp>
+settle
+dump $WORK/acct-back
+key Q
+expect-exit 0
+EOF
+check "j j did not put the cursor on row 3:
+$(cat "$WORK/acct-top")" test "$(cursor_row "$WORK/acct-top")" = 5
+check "after PgDn the account cursor moved on the screen:
+$(cat "$WORK/acct-page")" test "$(cursor_row "$WORK/acct-page")" = 5
+check_not "PgDn did not turn the account page" cmp -s "$WORK/acct-top" "$WORK/acct-page"
+expect_same "PgUp did not come back to the first page" "$WORK/acct-top" "$WORK/acct-back"
+
 case_ "Tab does not open an empty account pane"
 screen <<'EOF'
 wait 1/546
