@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "store/store.h"
+#include "ui/tui.h"
 
 /* Global options that take a value in the next argument. */
 static bool
@@ -105,6 +106,7 @@ main(int argc, char **argv)
 	clock_init(&c.clock);
 	c.login = paths_login();
 	conf_init(&c.conf);
+	c.conf.views = tui_pane_names;   /* what default_view may name */
 	load_config(&c);
 
 	ci = command_index(argc, argv);

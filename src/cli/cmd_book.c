@@ -279,6 +279,7 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	t.theme_source = !c->theme && c->conf.theme ? c->conf.source : NULL;
 	t.login = c->login;
 	t.scorecard = c->conf.scorecard;
+	t.default_view = c->conf.default_view;
 	config = paths_config_file();
 	t.config_path = config;
 	st = tui_run(s, &t, c->err);

@@ -15,20 +15,19 @@
 #include "core/names.h"
 #include "core/xalloc.h"
 
-const char *const conf_views[] = { "heatmap", "account", "plan", "calendar", "team", NULL };
-
 const struct conf_key conf_keys[] = {
-	{ "config_version", "format version of this file (1)", NULL,
-	  offsetof(struct conf, config_version), 1, 0 },
-	{ "db", "path of the book (overridden by $TEND_DB and --db)", NULL,
-	  offsetof(struct conf, db), 0, 0 },
-	{ "theme", "colour theme: default, light, high-contrast, colorblind or mono", NULL,
-	  offsetof(struct conf, theme), 0, 0 },
-	{ "default_view", "pane the TUI opens on", conf_views,
-	  offsetof(struct conf, default_view), 0, 0 },
-	{ "scorecard", "health scorecard: default, handbook, practical or a file", NULL,
-	  offsetof(struct conf, scorecard), 0, 0 },
-	{ "keys", "key bindings of the interface, a mapping such as { x: quit }", NULL, 0, 0, 1 },
+	{ .name = "config_version", .help = "format version of this file (1)",
+	  .offset = offsetof(struct conf, config_version), .is_int = 1 },
+	{ .name = "db", .help = "path of the book (overridden by $TEND_DB and --db)",
+	  .offset = offsetof(struct conf, db) },
+	{ .name = "theme", .help = "colour theme: default, light, high-contrast, colorblind or mono",
+	  .offset = offsetof(struct conf, theme) },
+	{ .name = "default_view", .help = "pane the TUI opens on",
+	  .offset = offsetof(struct conf, default_view), .is_view = 1 },
+	{ .name = "scorecard", .help = "health scorecard: default, handbook, practical or a file",
+	  .offset = offsetof(struct conf, scorecard) },
+	{ .name = "keys", .help = "key bindings of the interface, a mapping such as { x: quit }",
+	  .is_block = 1 },
 };
 const size_t conf_key_count = sizeof(conf_keys) / sizeof(conf_keys[0]);
 
@@ -111,7 +110,7 @@ set_value(struct conf *c, const struct conf_key *k, const yaml_event_t *ev, stru
 		*(int *)(base + k->offset) = (int)n;
 		return;
 	}
-	if (k->choices && names_lookup(k->choices, v) < 0) {
+	if (k->is_view ? c->views && names_lookup(c->views, v) < 0 : k->choices && names_lookup(k->choices, v) < 0) {
 		diag_add(d, line, col, "'%s' is not a valid %s", v, k->name);
 		return;
 	}

@@ -22,6 +22,9 @@ struct conf {
 	char *default_view;     /* pane the TUI opens on */
 	char *scorecard;        /* shipped scorecard name or a file path */
 	char *source;           /* the file loaded, NULL if none */
+	/* The panes default_view may name (NULL-ended), set by whoever knows
+	 * them (the interface's registry) before conf_load; NULL: any. */
+	const char *const *views;
 };
 
 struct conf_key {
@@ -31,11 +34,11 @@ struct conf_key {
 	size_t offset;                              /* of the char * or int in struct conf */
 	char is_int;
 	char is_block;   /* a mapping another module reads (keys: the interface's keymap) */
+	char is_view;    /* one of struct conf's views (default_view) */
 };
 
 extern const struct conf_key conf_keys[];
 extern const size_t conf_key_count;
-extern const char *const conf_views[];
 
 void conf_init(struct conf *c);
 void conf_done(struct conf *c);

@@ -229,7 +229,7 @@ hm_tiles_request(struct pane *p, enum request r)
 	case REQ_ENTER: {
 		const struct hm_row *row = hm_at(h, h->list.cursor);
 
-		ui_open_account(p->ui, row->id);
+		ui_open(p->ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = row->id });
 		return ACT_DRAW;
 	}
 	default:
@@ -256,7 +256,7 @@ hm_tiles_click(struct pane *p, int y, int x, bool twice)
 			h->list.cursor = i;
 			h->list.cursor_id = hm_at(h, i)->id;
 			if (twice) {
-				ui_open_account(p->ui, h->list.cursor_id);
+				ui_open(p->ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = h->list.cursor_id });
 				return ACT_DRAW;
 			}
 			return ACT_DRAW | ACT_TABS;

@@ -52,7 +52,9 @@ static const struct {
 	{ 'q', REQ_BACK }, { 27, REQ_BACK },
 	{ 'Q', REQ_QUIT },
 	{ '\t', REQ_NEXT_PANE }, { KEY_BTAB, REQ_PREV_PANE },
-	{ '1', REQ_VIEW_HEATMAP }, { '2', REQ_VIEW_ACCOUNT }, { '3', REQ_VIEW_INBOX },
+#define PANE_KEY(X, id, ops, name, key, help) { key, REQ_VIEW_##id },
+	PANE_LIST(PANE_KEY, )
+#undef PANE_KEY
 	{ '/', REQ_SEARCH }, { 'f', REQ_FILTER }, { 'c', REQ_CLEAR },
 	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },

@@ -373,19 +373,13 @@ load(struct pane *p, struct err *e)
 	pool_done(&a->pool);
 	pool_init(&a->pool);
 	a->n = 0;
-	if (!ui->account_id)
+	if (!a->id)
 		return ST_OK;
-	/* The cursor is kept when the same account loads again (after a
-	 * quick action); another account opens at its top. */
-	if (ui->account_id != a->id) {
-		a->id = ui->account_id;
-		a->list.cursor = a->list.top = 0;
-	}
 	memset(&fc, 0, sizeof(fc));
-	if (store_account_view(s, ui->account_id, &v, e))
+	if (store_account_view(s, a->id, &v, e))
 		return e->status;
-	if (store_facts_each(s, today, ui->account_id, keep_facts, &fc, e) ||
-	    store_health_history(s, ui->account_id, today, 90, keep_point, &hist, e)) {
+	if (store_facts_each(s, today, a->id, keep_facts, &fc, e) ||
+	    store_health_history(s, a->id, today, 90, keep_point, &hist, e)) {
 		account_view_free(v);
 		return e->status;
 	}
@@ -435,7 +429,7 @@ draw(struct pane *p)
 {
 	struct account_pane *a = p->priv;
 
-	if (!p->ui->account_id) {
+	if (!a->id) {
 		draw_text(p->ui, p->win, 1, 2, "Choose an account in the heatmap (Enter) or with :account NAME.",
 			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
 		return;
@@ -488,7 +482,7 @@ submit_log(void *ctx, char *const *v, char *msg, size_t size)
 	struct act_ctx *c = ctx;
 	struct ui *ui = c->p->ui;
 	struct err e = { ST_OK, "" };
-	struct touch_input in = { .account_id = ui->account_id, .duration = -1, .sentiment = -1 };
+	struct touch_input in = { .account_id = ((struct account_pane *)c->p->priv)->id, .duration = -1, .sentiment = -1 };
 	int64_t id;
 	char *end;
 
@@ -548,7 +542,7 @@ submit_task(void *ctx, char *const *v, char *msg, size_t size)
 	struct act_ctx *c = ctx;
 	struct ui *ui = c->p->ui;
 	struct err e = { ST_OK, "" };
-	struct task_input in = { .account_id = ui->account_id, .title = v[0], .priority = v[2], .kind = v[3],
+	struct task_input in = { .account_id = ((struct account_pane *)c->p->priv)->id, .title = v[0], .priority = v[2], .kind = v[3],
 				 .owner = *v[4] ? v[4] : NULL };
 	int64_t id;
 
@@ -606,7 +600,7 @@ request(struct pane *p, enum request r)
 	struct account_pane *a = p->priv;
 	enum list_change ch;
 
-	if (!p->ui->account_id)
+	if (!a->id)
 		return ACT_NONE;
 	ch = list_request(&a->list, r, (size_t)p->h, NULL, NULL);
 	if (ch != LIST_NONE)
@@ -635,7 +629,27 @@ describe(struct pane *p, char *out, size_t size)
 {
 	struct account_pane *a = p->priv;
 
-	snprintf(out, size, "%s  L log  T task  D done  N note", p->ui->account_id ? a->title : "");
+	snprintf(out, size, "%s  L log  T task  D done  N note", a->id ? a->title : "");
+}
+
+/* The cursor is kept when the same account opens again (after a quick
+ * action, or from the inbox); another account opens at its top. */
+static void
+open_on(struct pane *p, const struct pane_arg *arg)
+{
+	struct account_pane *a = p->priv;
+
+	if (arg->account_id != a->id) {
+		a->id = arg->account_id;
+		a->list.cursor = a->list.top = 0;
+	}
+}
+
+static const char *
+empty(struct pane *p)
+{
+	return ((struct account_pane *)p->priv)->id ? NULL
+		: "no account selected yet: press Enter on one in the heatmap";
 }
 
 static void
@@ -648,9 +662,10 @@ done(struct pane *p)
 }
 
 const struct pane_ops account_ops = {
-	.name = "account",
 	.title = "Account",
 	.private_size = sizeof(struct account_pane),
+	.open = open_on,
+	.empty = empty,
 	.load = load,
 	.draw = draw,
 	.request = request,

@@ -594,7 +594,7 @@ open_selected(struct pane *p)
 	const struct hm_row *r = hm_at(p->priv, ((struct heatmap *)p->priv)->list.cursor);
 
 	if (r)
-		ui_open_account(p->ui, r->id);
+		ui_open(p->ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = r->id });
 	return ACT_DRAW;
 }
 
@@ -706,7 +706,6 @@ done(struct pane *p)
 }
 
 const struct pane_ops heatmap_ops = {
-	.name = "heatmap",
 	.title = "Heatmap",
 	.private_size = sizeof(struct heatmap),
 	.load = load,

@@ -311,7 +311,7 @@ open_selected(struct pane *p)
 		ui_message(p->ui, TH_WARNING, "item #%lld is not about an account", (long long)r->id);
 		return ACT_DONE;
 	}
-	ui_open_account(p->ui, r->account_id);
+	ui_open(p->ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = r->account_id });
 	return ACT_DRAW;
 }
 
@@ -394,7 +394,6 @@ done(struct pane *p)
 }
 
 const struct pane_ops inbox_ops = {
-	.name = "inbox",
 	.title = "Inbox",
 	.private_size = sizeof(struct inbox),
 	.load = load,

@@ -236,7 +236,7 @@ prompt_set_search(struct ui *ui, const char *text)
 static void
 search_changed(struct ui *ui, const char *text, void *ctx)
 {
-	struct pane *p = &ui->panes[0];
+	struct pane *p = &ui->panes[PANE_HEATMAP];
 
 	(void)ctx;
 	prompt_set_search(ui, text);
@@ -255,8 +255,8 @@ prompt_search(struct ui *ui)
 	char *text;
 
 	snprintf(before, sizeof(before), "%s", ui->filter.search);
-	if (ui->current != 0)
-		ui->current = 0;
+	/* The search narrows the heatmap: show it. */
+	ui_open(ui, PANE_HEATMAP, NULL);
 	text = ui_read_line(ui, "/", ui->filter.search, search_changed, NULL, NULL);
 	if (!text) {
 		prompt_set_search(ui, before);
@@ -264,7 +264,7 @@ prompt_search(struct ui *ui)
 	}
 	prompt_set_search(ui, text);
 	if (*text) {
-		struct pane *p = &ui->panes[0];
+		struct pane *p = &ui->panes[PANE_HEATMAP];
 		size_t shown = ui->filter.nids;
 
 		/* Count what the heatmap shows: the search also finds churned
@@ -384,7 +384,7 @@ prompt_filter(struct ui *ui)
 void
 prompt_help(struct ui *ui)
 {
-	const char *scope = ui->panes[ui->current].ops->name;
+	const char *scope = ui->panes[ui->current].name;
 	WINDOW *win = newwin(ui->lines - 2, ui->cols, 1, 0);
 	PANEL *panel = new_panel(win);
 	struct buf lines;
@@ -597,7 +597,7 @@ prompt_command(struct ui *ui)
 		if (store_account_resolve(ui->store, key, &id, &e))
 			ui_message(ui, TH_ERROR, "%s", e.msg);
 		else
-			ui_open_account(ui, id);
+			ui_open(ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = id });
 	} else if (!strcmp(line, "owner") || !strcmp(line, "tag")) {
 		char *dst = !strcmp(line, "owner") ? f->owner : f->tag;
 

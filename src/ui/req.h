@@ -4,10 +4,16 @@
  * The X-macro yields the request enum, the names used to rebind keys in the
  * config file (`keys: { x: quit }`), and the lines of the `?` help screen,
  * so the help can never disagree with what the keys do.  `scope` says where
- * an action applies: everywhere, or in one pane.
+ * an action applies: everywhere, or in one pane.  The view requests come
+ * from the pane registry (panes.h).
  */
 #ifndef TEND_REQ_H
 #define TEND_REQ_H
+
+#include "ui/panes.h"
+
+/* The request that shows a pane: view_NAME, one per line of the registry. */
+#define REQ_VIEW_(X, id, ops, name, key, help) X(VIEW_##id, "view_" name, "all", help)
 
 /*  id, name, scope, help */
 #define REQ_LIST(_) \
@@ -24,9 +30,7 @@
 	_(QUIT, "quit", "all", "quit tend") \
 	_(NEXT_PANE, "next_pane", "all", "next pane") \
 	_(PREV_PANE, "prev_pane", "all", "previous pane") \
-	_(VIEW_HEATMAP, "view_heatmap", "all", "the portfolio heatmap") \
-	_(VIEW_ACCOUNT, "view_account", "all", "the selected account's 360 view") \
-	_(VIEW_INBOX, "view_inbox", "all", "your inbox of notifications and escalations") \
+	PANE_LIST(REQ_VIEW_, _) \
 	_(SEARCH, "search", "all", "search accounts and notes as you type") \
 	_(FILTER, "filter", "all", "filter by owner, segment, stage, band, renewal window or tag") \
 	_(CLEAR, "clear", "all", "clear the search and every filter") \

@@ -35,7 +35,32 @@
  * turns a pending resize into KEY_RESIZE. */
 #define UI_IDLE_MS 200
 
-static const struct pane_ops *const pane_list[UI_PANES] = { &heatmap_ops, &account_ops, &inbox_ops };
+/* The registry (panes.h), as the shell's tables. */
+static const struct {
+	const struct pane_ops *ops;
+	const char *name;
+	enum request view;       /* the request that shows it */
+} registry[PANE_COUNT_] = {
+#define PANE_ROW(X, id, ops, name, key, help) [PANE_##id] = { &ops, name, REQ_VIEW_##id },
+	PANE_LIST(PANE_ROW, )
+#undef PANE_ROW
+};
+
+const char *const tui_pane_names[PANE_COUNT_ + 1] = {
+#define PANE_NAME(X, id, ops, name, key, help) [PANE_##id] = name,
+	PANE_LIST(PANE_NAME, )
+#undef PANE_NAME
+	[PANE_COUNT_] = NULL,
+};
+
+int
+ui_pane_lookup(const char *name)
+{
+	for (int i = 0; name && i < PANE_COUNT_; i++)
+		if (!strcmp(registry[i].name, name))
+			return i;
+	return -1;
+}
 
 int
 ui_attr(const struct ui *ui, enum theme_role r)
@@ -101,7 +126,7 @@ ui_filter_empty(const struct ui *ui)
 static void
 free_windows(struct ui *ui)
 {
-	for (int i = 0; i < UI_PANES; i++)
+	for (int i = 0; i < PANE_COUNT_; i++)
 		if (ui->panes[i].win) {
 			delwin(ui->panes[i].win);
 			ui->panes[i].win = NULL;
@@ -129,7 +154,7 @@ layout(struct ui *ui)
 	/* The command line reads from this window: arrows must arrive as
 	 * KEY_UP and friends, not as an Esc that cancels the line. */
 	keypad(ui->status, TRUE);
-	for (int i = 0; i < UI_PANES; i++) {
+	for (int i = 0; i < PANE_COUNT_; i++) {
 		struct pane *p = &ui->panes[i];
 
 		p->h = ui->lines - 3;
@@ -186,6 +211,20 @@ draw_header(struct ui *ui)
 	buf_done(&b);
 }
 
+/* A tab: the first key of the pane's view request (so a rebound key shows
+ * as such), and the pane's title. */
+static int
+tab_label(const struct ui *ui, int i, char *out, size_t size)
+{
+	char keys[64], *comma;
+
+	keymap_keys_of(&ui->keys, registry[i].view, keys, sizeof(keys));
+	if ((comma = strchr(keys, ',')))
+		*comma = '\0';
+	snprintf(out, size, " %s%s%s ", keys, *keys ? " " : "", ui->panes[i].ops->title);
+	return text_width(out);
+}
+
 static void
 draw_tabs(struct ui *ui)
 {
@@ -194,13 +233,12 @@ draw_tabs(struct ui *ui)
 	int x = 1, len;
 
 	werase(ui->tabs);
-	for (int i = 0; i < UI_PANES; i++) {
-		char tab[32];
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		char tab[96];
 
-		snprintf(tab, sizeof(tab), " %d %s ", i + 1, ui->panes[i].ops->title);
-		len = (int)strlen(tab);
+		len = tab_label(ui, i, tab, sizeof(tab));
 		draw_text(ui, ui->tabs, 0, x, tab, len, false,
-			  ui_attr(ui, i == ui->current ? TH_TAB_ACTIVE : TH_TAB));
+			  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));
 		x += len + 1;
 	}
 	what[0] = '\0';
@@ -274,16 +312,19 @@ load_pane(struct pane *p, struct err *e)
 }
 
 void
-ui_open_account(struct ui *ui, int64_t id)
+ui_open(struct ui *ui, enum pane_id id, const struct pane_arg *arg)
 {
 	struct err e = { ST_OK, "" };
-	struct pane *p = &ui->panes[1];
+	struct pane *p = &ui->panes[id];
 
-	if (ui->current != 1)
-		ui->back = ui->current;
-	ui->account_id = id;
-	ui->current = 1;
-	if (load_pane(p, &e))
+	if (p->ops->open) {
+		if (ui->current != id)
+			ui->back = ui->current;
+		if (arg)
+			p->ops->open(p, arg);
+	}
+	ui->current = id;
+	if ((arg || !p->loaded) && load_pane(p, &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 }
 
@@ -301,39 +342,34 @@ ui_count_inbox(struct ui *ui)
 static void
 switch_pane(struct ui *ui, int i)
 {
-	struct err e = { ST_OK, "" };
+	const char *why;
 
-	if (i < 0 || i >= UI_PANES || i == ui->current)
+	if (i < 0 || i >= PANE_COUNT_ || i == (int)ui->current)
 		return;
-	if (i == 1 && !ui->account_id) {
-		ui_message(ui, TH_WARNING, "no account selected yet: press Enter on one in the heatmap");
+	if (ui->panes[i].ops->empty && (why = ui->panes[i].ops->empty(&ui->panes[i]))) {
+		ui_message(ui, TH_WARNING, "%s", why);
 		return;
 	}
-	if (i == 1)
-		ui->back = ui->current;
-	ui->current = i;
-	if (!ui->panes[i].loaded && load_pane(&ui->panes[i], &e))
-		ui_message(ui, TH_ERROR, "%s", e.msg);
+	ui_open(ui, (enum pane_id)i, NULL);
 }
 
-/* Back: from the account pane to the pane it was entered from, from the
- * others to the heatmap. */
+/* Back: from a pane opened on something (the 360 view) to the pane it was
+ * opened from, from the others to the first pane. */
 static void
 go_back(struct ui *ui)
 {
-	struct err e = { ST_OK, "" };
-	int to = ui->current == 1 ? ui->back : 0;
+	enum pane_id to = ui->panes[ui->current].ops->open ? ui->back : PANE_FIRST;
 
-	ui->current = to >= 0 && to < UI_PANES && to != 1 ? to : 0;
-	if (!ui->panes[ui->current].loaded && load_pane(&ui->panes[ui->current], &e))
-		ui_message(ui, TH_ERROR, "%s", e.msg);
+	if (to == ui->current || ui->panes[to].ops->open)
+		to = PANE_FIRST;
+	ui_open(ui, to, NULL);
 }
 
 /* The filters changed: panes with rows in memory filter them again. */
 static void
 refilter(struct ui *ui)
 {
-	for (int i = 0; i < UI_PANES; i++)
+	for (int i = 0; i < PANE_COUNT_; i++)
 		if (ui->panes[i].loaded && ui->panes[i].ops->refilter)
 			ui->panes[i].ops->refilter(&ui->panes[i]);
 }
@@ -343,7 +379,7 @@ reload(struct ui *ui)
 {
 	struct err e = { ST_OK, "" };
 
-	for (int i = 0; i < UI_PANES; i++)
+	for (int i = 0; i < PANE_COUNT_; i++)
 		ui->panes[i].loaded = false;
 	ui_count_inbox(ui);
 	if (load_pane(&ui->panes[ui->current], &e))
@@ -378,26 +414,23 @@ shell_request(struct ui *ui, enum request r)
 		ui->quit = true;
 		break;
 	case REQ_BACK:
-		if (ui->current == 0)
+		if (ui->current == PANE_FIRST)
 			ui->quit = true;
 		else
 			go_back(ui);
 		break;
 	case REQ_NEXT_PANE:
-		switch_pane(ui, (ui->current + 1) % UI_PANES);
+		switch_pane(ui, (ui->current + 1) % PANE_COUNT_);
 		break;
 	case REQ_PREV_PANE:
-		switch_pane(ui, (ui->current + UI_PANES - 1) % UI_PANES);
+		switch_pane(ui, (ui->current + PANE_COUNT_ - 1) % PANE_COUNT_);
 		break;
-	case REQ_VIEW_HEATMAP:
-		switch_pane(ui, 0);
+#define PANE_CASE(X, id, ops, name, key, help) \
+	case REQ_VIEW_##id: \
+		switch_pane(ui, PANE_##id); \
 		break;
-	case REQ_VIEW_ACCOUNT:
-		switch_pane(ui, 1);
-		break;
-	case REQ_VIEW_INBOX:
-		switch_pane(ui, 2);
-		break;
+	PANE_LIST(PANE_CASE, )
+#undef PANE_CASE
 	case REQ_SEARCH:
 		prompt_search(ui);
 		refilter(ui);
@@ -448,12 +481,11 @@ handle_mouse(struct ui *ui)
 		/* The tab line: " 1 Heatmap   2 Account " */
 		int x = 1;
 
-		for (int i = 0; i < UI_PANES; i++) {
-			int len = (int)strlen(ui->panes[i].ops->title) + 4;
+		for (int i = 0; i < PANE_COUNT_; i++) {
+			char tab[96];
+			int len = tab_label(ui, i, tab, sizeof(tab));
 
 			if (ev.x >= x && ev.x < x + len) {
-				if (i == 1 && !ui->account_id)
-					break;
 				switch_pane(ui, i);
 				return ACT_DRAW;
 			}
@@ -531,10 +563,12 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 	}
 	warn_diag(ui, &d);
 	diag_done(&d);
-	for (int i = 0; i < UI_PANES; i++) {
-		ui->panes[i].ops = pane_list[i];
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		ui->panes[i].ops = registry[i].ops;
+		ui->panes[i].id = (enum pane_id)i;
+		ui->panes[i].name = registry[i].name;
 		ui->panes[i].ui = ui;
-		ui->panes[i].priv = xcalloc(1, pane_list[i]->private_size ? pane_list[i]->private_size : 1);
+		ui->panes[i].priv = xcalloc(1, registry[i].ops->private_size ? registry[i].ops->private_size : 1);
 	}
 	return ST_OK;
 }
@@ -542,7 +576,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 static void
 teardown(struct ui *ui)
 {
-	for (int i = 0; i < UI_PANES; i++) {
+	for (int i = 0; i < PANE_COUNT_; i++) {
 		if (ui->panes[i].ops->done)
 			ui->panes[i].ops->done(&ui->panes[i]);
 		free(ui->panes[i].priv);
@@ -616,13 +650,11 @@ loop(struct ui *ui)
 		flags = ch == KEY_MOUSE ? handle_mouse(ui) : ACT_NONE;
 		if (ch != KEY_MOUSE) {
 			enum request r = keymap_lookup(&ui->keys, ch);
-			int before = ui->current;
 
 			flags = r == REQ_NONE ? ACT_DONE : p->ops->request(p, r);
 			if (flags == ACT_NONE) {
 				shell_request(ui, r);
 				full = true;
-				(void)before;
 				continue;
 			}
 		}
@@ -640,6 +672,22 @@ loop(struct ui *ui)
 		if (!full)
 			wnoutrefresh(p->win);
 	}
+}
+
+/* The pane to start on: default_view when it names one that has something
+ * to show, else the first. */
+static enum status
+open_first(struct ui *ui, struct err *e)
+{
+	int i = ui_pane_lookup(ui->opts->default_view);
+	const char *why = NULL;
+
+	if (i >= 0 && ui->panes[i].ops->empty && (why = ui->panes[i].ops->empty(&ui->panes[i]))) {
+		ui_message(ui, TH_WARNING, "default_view: %s", why);
+		i = -1;
+	}
+	ui->current = i >= 0 ? (enum pane_id)i : PANE_FIRST;
+	return load_pane(&ui->panes[ui->current], e);
 }
 
 enum status
@@ -662,7 +710,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	ui.depth = theme_apply(ui.theme, o->color);
 	layout(&ui);
 	ui_count_inbox(&ui);
-	st = load_pane(&ui.panes[0], e);
+	st = open_first(&ui, e);
 	if (!st)
 		loop(&ui);
 	endwin();

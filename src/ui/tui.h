@@ -1,8 +1,8 @@
 /*
  * tui.h -- the full-screen interface.
  *
- * Panes: the portfolio heatmap (matrix, tiles, quadrant) and the account
- * 360 view.  The interface never speaks SQL: it reads and writes the book
+ * Panes: the portfolio heatmap (matrix, tiles, quadrant), the account 360
+ * view and the inbox (the registry: ui/panes.h).  The interface never speaks SQL: it reads and writes the book
  * through the store and the write path, and draws from memory.
  */
 #ifndef TEND_TUI_H
@@ -22,7 +22,13 @@ struct tui_opts {
 	const char *login;       /* who is using it */
 	const char *scorecard;   /* config's scorecard, for explain */
 	const char *config_path; /* for keys: bindings */
+	const char *default_view;  /* the pane to open on (config's default_view),
+				      NULL: the first */
 };
+
+/* The panes' names, NULL-ended, in the registry's order: what
+ * `default_view:` accepts. */
+extern const char *const tui_pane_names[];
 
 /* Run until the user quits.  Restores the terminal on every exit path. */
 enum status tui_run(struct store *s, const struct tui_opts *o, struct err *e);

@@ -20,6 +20,7 @@
 #include "core/err.h"
 #include "app/scorecard_set.h"
 #include "ui/keymap.h"
+#include "ui/panes.h"
 #include "ui/theme.h"
 #include "ui/tui.h"
 
@@ -37,10 +38,23 @@ enum act {
 
 struct pane;
 
+/* What a pane is opened on: the account of the 360 view (later a plan, a
+ * date...).  Zero fields mean "nothing in particular". */
+struct pane_arg {
+	int64_t account_id;
+};
+
 struct pane_ops {
-	const char *name;        /* scope in the keymap and help: "heatmap" */
-	const char *title;       /* in the tab line: "Heatmap" */
+	const char *title;       /* in the tab line: "Heatmap" (its name, the
+				    keymap scope and `default_view:` value, is
+				    the registry's: panes.h) */
 	size_t private_size;     /* state the shell allocates for the pane */
+	/* Show what arg names (ui_open); the shell loads the pane next.  NULL
+	 * for a pane that shows the same thing whatever opens it. */
+	void (*open)(struct pane *p, const struct pane_arg *arg);
+	/* Why the pane has nothing to show yet ("no account selected yet"),
+	 * or NULL: the shell says so instead of switching to an empty pane. */
+	const char *(*empty)(struct pane *p);
 	/* Load data for the current filters.  May leave more to load in the
 	 * background (then `more` says so and `load_more` takes the next step). */
 	enum status (*load)(struct pane *p, struct err *e);
@@ -63,6 +77,8 @@ struct pane_ops {
 
 struct pane {
 	const struct pane_ops *ops;
+	enum pane_id id;
+	const char *name;        /* from the registry: "heatmap" */
 	struct ui *ui;
 	WINDOW *win;             /* the pane area */
 	int h, w;
@@ -80,7 +96,6 @@ struct ui_filter {
 	size_t nids;
 };
 
-#define UI_PANES 3   /* heatmap, account, inbox: in that order (tui.c) */
 #define UI_HISTORY 32
 
 struct ui {
@@ -92,10 +107,11 @@ struct ui {
 	struct keymap keys;
 	char role[32];
 	struct scorecard_set scorecards;
-	struct pane panes[UI_PANES];
-	int current;
-	int64_t account_id;      /* the account the account pane shows, 0: none */
-	int back;                /* the pane the account pane was entered from */
+	struct pane panes[PANE_COUNT_];   /* in the registry's order (panes.h) */
+	enum pane_id current;
+	enum pane_id back;       /* where Back goes from a pane that was opened
+				    on something (the 360 view): where it was
+				    opened from */
 	int64_t inbox_open;      /* my open inbox items, for the header */
 	struct ui_filter filter;
 	char message[256];
@@ -116,8 +132,10 @@ void ui_message(struct ui *ui, enum theme_role role, const char *fmt, ...)
 /* Draw the whole screen into curses' buffers, without refreshing: for a
  * prompt whose every keystroke changes what is behind it (the search). */
 void ui_draw(struct ui *ui);
-/* Switch to the account pane on account id. */
-void ui_open_account(struct ui *ui, int64_t id);
+/* Switch to pane id, opened on arg (NULL: as it was), and load it. */
+void ui_open(struct ui *ui, enum pane_id id, const struct pane_arg *arg);
+/* The pane named so in the registry, or -1. */
+int ui_pane_lookup(const char *name);
 /* Count my open inbox items again (ui->inbox_open): on load and reload,
  * never per frame. */
 void ui_count_inbox(struct ui *ui);
@@ -135,7 +153,9 @@ char *ui_read_line(struct ui *ui, const char *prompt, const char *initial,
 #define UI_MENU_MAX 39   /* items a menu shows; more are left out */
 int ui_menu(struct ui *ui, const char *title, const char *const *items);
 
-/* The panes (pane_*.c). */
-extern const struct pane_ops heatmap_ops, account_ops, inbox_ops;
+/* The panes (pane_*.c), one per line of the registry. */
+#define PANE_EXTERN(X, id, ops, name, key, help) extern const struct pane_ops ops;
+PANE_LIST(PANE_EXTERN, )
+#undef PANE_EXTERN
 
 #endif

@@ -57,6 +57,10 @@ fi
 case_ "every action of the interface and every : command is in the man page"
 REQ="$TEST_SRCDIR/src/ui/req.h"
 actions=$(sed -n 's/^.*_([A-Z_]*, "\([a-z_]*\)", ".*$/\1/p' "$REQ")
+# The view requests come from the pane registry: view_NAME for each pane.
+views=$(sed -n 's/^.*P(X, [A-Z_]*, [a-z_]*, "\([a-z_]*\)", .*$/view_\1/p' "$TEST_SRCDIR/src/ui/panes.h")
+check "no panes read from panes.h" test -n "$views"
+actions="$actions $views"
 [ "$(printf '%s\n' $actions | wc -l)" -ge 25 ] || fail "too few actions read from req.h"
 sed -n '/^\.Sh INTERFACE/,/^\.Sh /p' "$MAN" >"$WORK/interface"
 for a in $actions; do

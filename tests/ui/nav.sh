@@ -445,6 +445,40 @@ check "tend config warns about keys: $(cat "$WORK/err")" test ! -s "$WORK/err"
 expect_out_has "keys             (in the file)"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
+case_ "default_view: opens the pane it names; the tab line shows the view keys as bound"
+mkdir -p "$XDG_CONFIG_HOME/tend"
+cat >"$XDG_CONFIG_HOME/tend/config.yaml" <<'EOF'
+default_view: inbox
+keys:
+  i: view_inbox
+  3: quit
+EOF
+screen <<'EOF'
+wait Inbox empty
+dump
+key 1
+wait 1/546
+key i
+wait Inbox empty
+key 3
+expect-exit 0
+EOF
+check "the tab line does not show the inbox on i:
+$(cat "$SCREEN")" row_greps 2 "$SCREEN" -F ' 1 Heatmap   2 Account   i Inbox '
+check "the interface did not open on the inbox" row_greps 2 "$SCREEN" 'mine, 0/0'
+printf 'default_view: account\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
+screen <<'EOF'
+wait 1/546
+dump
+key q
+expect-exit 0
+EOF
+screen_has "default_view: no account selected yet: press Enter on one in the heatmap"
+printf 'default_view: calendar\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
+run --db "$DB" config
+expect_err_has "config.yaml:1:15: 'calendar' is not a valid default_view (using the default)"
+rm "$XDG_CONFIG_HOME/tend/config.yaml"
+
 case_ "a click selects a row, a double click opens it"
 screen <<'EOF'
 wait 1/546

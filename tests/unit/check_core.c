@@ -348,10 +348,12 @@ START_TEST(test_conf_good)
 	char *path = write_tmp("# my settings\nconfig_version: 1\ndb: /srv/cs/book.db\n"
 			       "keys:\n  x: quit\n  ctrl-n: move_down\n"
 			       "theme: mono\ndefault_view: team\n");
+	static const char *const views[] = { "heatmap", "team", NULL };
 	struct conf c;
 	struct diag d;
 
 	conf_init(&c);
+	c.views = views;
 	diag_init(&d, path);
 	ck_assert_int_eq(conf_load(&c, path, &d), 0);
 	ck_assert_uint_eq(d.n, 0);
@@ -369,11 +371,13 @@ START_TEST(test_conf_problems)
 {
 	char *path = write_tmp("db: /a.db\nthem: mono\ndefault_view: kanban\n"
 			       "config_version: x\ntheme: [a, b]\nzzz: 1\nkeys: quit\n");
+	static const char *const views[] = { "heatmap", "team", NULL };
 	char expect[256];
 	struct conf c;
 	struct diag d;
 
 	conf_init(&c);
+	c.views = views;
 	diag_init(&d, "config.yaml");
 	ck_assert_int_eq(conf_load(&c, path, &d), 0);
 	ck_assert_uint_eq(d.n, 6);
