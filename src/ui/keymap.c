@@ -13,10 +13,10 @@
 #include "ui/keymap.h"
 
 static const struct {
-	const char *name, *scope, *help;
+	const char *name, *scope, *hint, *help;
 } reqs[] = {
-	[REQ_NONE] = { "none", "all", "" },
-#define REQ_ROW(id, name, scope, help) [REQ_##id] = { name, scope, help },
+	[REQ_NONE] = { "none", "all", "", "" },
+#define REQ_ROW(id, name, scope, hint, help) [REQ_##id] = { name, scope, hint, help },
 	REQ_LIST(REQ_ROW)
 #undef REQ_ROW
 };
@@ -24,6 +24,7 @@ static const struct {
 const char *req_name(enum request r) { return reqs[r].name; }
 const char *req_scope(enum request r) { return reqs[r].scope; }
 const char *req_help(enum request r) { return reqs[r].help; }
+const char *req_hint(enum request r) { return reqs[r].hint; }
 
 enum request
 req_lookup(const char *name)
@@ -211,6 +212,16 @@ keymap_key_name(int key, char *out, size_t size)
 		snprintf(out, size, "%c", key);
 	else
 		snprintf(out, size, "#%d", key);
+	return out;
+}
+
+const char *
+keymap_first_key(const struct keymap *k, enum request r, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int i = 0; i < k->n; i++)
+		if (k->binds[i].req == r)
+			return keymap_key_name(k->binds[i].key, out, size);
 	return out;
 }
 

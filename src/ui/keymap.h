@@ -34,6 +34,8 @@ int keymap_bind(struct keymap *k, const char *key, const char *req, const char *
 void keymap_load(struct keymap *k, const char *path, struct diag *d);
 /* The keys bound to r, as text ("j, Down"), into out. */
 const char *keymap_keys_of(const struct keymap *k, enum request r, char *out, size_t size);
+/* The first key bound to r ("j"), "" when none is. */
+const char *keymap_first_key(const struct keymap *k, enum request r, char *out, size_t size);
 /* A key's display name ("Down", "^F", "q"). */
 const char *keymap_key_name(int key, char *out, size_t size);
 

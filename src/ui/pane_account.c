@@ -316,8 +316,12 @@ work(struct pane *p, const struct account_view *v)
 {
 	struct ui *ui = p->ui;
 	struct account_pane *a = p->priv;
+	char k1[16], k2[16], text[96];
 
-	title(ui, a, "Open tasks (D marks the selected one done)");
+	/* The keys named in titles are the ones bound now. */
+	keymap_first_key(&ui->keys, REQ_TASK_DONE, k1, sizeof(k1));
+	snprintf(text, sizeof(text), "Open tasks (%s marks the selected one done)", k1);
+	title(ui, a, text);
 	for (int i = 0; i < v->ntasks; i++) {
 		const struct av_task *t = &v->tasks[i];
 		struct line *l = line(a);
@@ -329,7 +333,8 @@ work(struct pane *p, const struct account_view *v)
 		     strcmp(t->status, "open") ? ", " : "", strcmp(t->status, "open") ? t->status : "");
 	}
 	if (!v->ntasks)
-		span(ui, a, line(a), TH_DIM, 0, "  none (T adds one)");
+		span(ui, a, line(a), TH_DIM, 0, "  none (%s adds one)",
+		     keymap_first_key(&ui->keys, REQ_TASK_ADD, k1, sizeof(k1)));
 	title(ui, a, "Open risks");
 	for (int i = 0; i < v->nrisks; i++)
 		span(ui, a, line(a), TH_WARNING, 0, "  %s (%s, %s) %s", v->risks[i].category, v->risks[i].severity,
@@ -343,7 +348,10 @@ work(struct pane *p, const struct account_view *v)
 		     pl->start_date, pl->objectives, pl->milestones_done, pl->milestones, pl->milestones_on_track,
 		     pl->milestones_at_risk);
 	}
-	title(ui, a, "Timeline (L logs, N adds a note)");
+	keymap_first_key(&ui->keys, REQ_LOG, k1, sizeof(k1));
+	keymap_first_key(&ui->keys, REQ_NOTE, k2, sizeof(k2));
+	snprintf(text, sizeof(text), "Timeline (%s logs, %s adds a note)", k1, k2);
+	title(ui, a, text);
 	for (int i = 0; i < v->ntouchpoints; i++) {
 		const struct av_touchpoint *t = &v->touchpoints[i];
 		struct line *l = line(a);
@@ -629,7 +637,7 @@ describe(struct pane *p, char *out, size_t size)
 {
 	struct account_pane *a = p->priv;
 
-	snprintf(out, size, "%s  L log  T task  D done  N note", a->id ? a->title : "");
+	snprintf(out, size, "%s", a->id ? a->title : "");
 }
 
 /* The cursor is kept when the same account opens again (after a quick
@@ -661,6 +669,8 @@ done(struct pane *p)
 	free(a->lines);
 }
 
+static const enum request hint_list[] = { REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE, REQ_NOTE, REQ_NONE };
+
 const struct pane_ops account_ops = {
 	.title = "Account",
 	.private_size = sizeof(struct account_pane),
@@ -669,6 +679,7 @@ const struct pane_ops account_ops = {
 	.load = load,
 	.draw = draw,
 	.request = request,
+	.hints = hint_list,
 	.click = click,
 	.describe = describe,
 	.done = done,

@@ -705,6 +705,8 @@ done(struct pane *p)
 	free(h->lines);
 }
 
+static const enum request hint_list[] = { REQ_SORT, REQ_MODE, REQ_ENTER, REQ_NONE };
+
 const struct pane_ops heatmap_ops = {
 	.title = "Heatmap",
 	.private_size = sizeof(struct heatmap),
@@ -713,6 +715,7 @@ const struct pane_ops heatmap_ops = {
 	.load_more = load_more,
 	.draw = draw,
 	.request = request,
+	.hints = hint_list,
 	.click = click,
 	.describe = describe,
 	.refilter = refilter,

@@ -374,8 +374,7 @@ describe(struct pane *p, char *out, size_t size)
 {
 	struct inbox *ib = p->priv;
 
-	snprintf(out, size, "%s, %zu/%zu  d done  a %s", ib->all ? "whole book" : "mine", ib->n ? ib->list.cursor + 1 : 0,
-		 ib->n, ib->all ? "mine" : "all");
+	snprintf(out, size, "%s, %zu/%zu", ib->all ? "whole book" : "mine", ib->n ? ib->list.cursor + 1 : 0, ib->n);
 }
 
 static size_t
@@ -393,12 +392,15 @@ done(struct pane *p)
 	free(ib->rows);
 }
 
+static const enum request hint_list[] = { REQ_ENTER, REQ_INBOX_DONE, REQ_INBOX_ALL, REQ_NONE };
+
 const struct pane_ops inbox_ops = {
 	.title = "Inbox",
 	.private_size = sizeof(struct inbox),
 	.load = load,
 	.draw = draw,
 	.request = request,
+	.hints = hint_list,
 	.click = click,
 	.describe = describe,
 	.count = count_rows,

@@ -13,45 +13,45 @@
 #include "ui/panes.h"
 
 /* The request that shows a pane: view_NAME, one per line of the registry. */
-#define REQ_VIEW_(X, id, ops, name, key, help) X(VIEW_##id, "view_" name, "all", help)
+#define REQ_VIEW_(X, id, ops, name, key, help) X(VIEW_##id, "view_" name, "all", "", help)
 
-/*  id, name, scope, help */
+/*  id, name, scope, hint (its word on the bottom line; "" for none), help */
 #define REQ_LIST(_) \
-	_(MOVE_DOWN, "move_down", "all", "next row") \
-	_(MOVE_UP, "move_up", "all", "previous row") \
-	_(MOVE_LEFT, "move_left", "all", "previous column or tile") \
-	_(MOVE_RIGHT, "move_right", "all", "next column or tile") \
-	_(PAGE_DOWN, "page_down", "all", "next page") \
-	_(PAGE_UP, "page_up", "all", "previous page") \
-	_(MOVE_FIRST, "move_first", "all", "first row") \
-	_(MOVE_LAST, "move_last", "all", "last row") \
-	_(ENTER, "enter", "all", "open the selected account (or quadrant)") \
-	_(BACK, "back", "all", "go back; in the first pane, quit") \
-	_(QUIT, "quit", "all", "quit tend") \
-	_(NEXT_PANE, "next_pane", "all", "next pane") \
-	_(PREV_PANE, "prev_pane", "all", "previous pane") \
+	_(MOVE_DOWN, "move_down", "all", "", "next row") \
+	_(MOVE_UP, "move_up", "all", "", "previous row") \
+	_(MOVE_LEFT, "move_left", "all", "", "previous column or tile") \
+	_(MOVE_RIGHT, "move_right", "all", "", "next column or tile") \
+	_(PAGE_DOWN, "page_down", "all", "", "next page") \
+	_(PAGE_UP, "page_up", "all", "", "previous page") \
+	_(MOVE_FIRST, "move_first", "all", "", "first row") \
+	_(MOVE_LAST, "move_last", "all", "", "last row") \
+	_(ENTER, "enter", "all", "open", "open the selected account (or quadrant)") \
+	_(BACK, "back", "all", "back", "go back; in the first pane, quit") \
+	_(QUIT, "quit", "all", "quit", "quit tend") \
+	_(NEXT_PANE, "next_pane", "all", "", "next pane") \
+	_(PREV_PANE, "prev_pane", "all", "", "previous pane") \
 	PANE_LIST(REQ_VIEW_, _) \
-	_(SEARCH, "search", "all", "search accounts and notes as you type") \
-	_(FILTER, "filter", "all", "filter by owner, segment, stage, band, renewal window or tag") \
-	_(CLEAR, "clear", "all", "clear the search and every filter") \
-	_(SORT, "sort", "heatmap", "next sort order: health, name, ARR, renewal, owner") \
-	_(MODE, "mode", "heatmap", "next heatmap mode: matrix, tiles, quadrant") \
-	_(VALUES, "values", "heatmap", "show measure values instead of ratings") \
-	_(GROUP, "group", "heatmap", "group tiles by CSM or by segment") \
-	_(LOG, "log", "account", "log a touchpoint") \
-	_(TASK_ADD, "task_add", "account", "add a task") \
-	_(TASK_DONE, "task_done", "account", "mark the selected task done") \
-	_(NOTE, "note", "account", "add a note") \
-	_(INBOX_DONE, "inbox_done", "inbox", "mark the selected item done") \
-	_(INBOX_ALL, "inbox_all", "inbox", "show the whole book's items, or only yours") \
-	_(REFRESH, "refresh", "all", "reload from the book") \
-	_(RECOMPUTE, "recompute", "all", "score the book again as of today") \
-	_(PROMPT, "prompt", "all", "type a command (:help lists them)") \
-	_(HELP, "help", "all", "this help")
+	_(SEARCH, "search", "all", "search", "search accounts and notes as you type") \
+	_(FILTER, "filter", "all", "filter", "filter by owner, segment, stage, band, renewal window or tag") \
+	_(CLEAR, "clear", "all", "clear", "clear the search and every filter") \
+	_(SORT, "sort", "heatmap", "sort", "next sort order: health, name, ARR, renewal, owner") \
+	_(MODE, "mode", "heatmap", "mode", "next heatmap mode: matrix, tiles, quadrant") \
+	_(VALUES, "values", "heatmap", "values", "show measure values instead of ratings") \
+	_(GROUP, "group", "heatmap", "group", "group tiles by CSM or by segment") \
+	_(LOG, "log", "account", "log", "log a touchpoint") \
+	_(TASK_ADD, "task_add", "account", "task", "add a task") \
+	_(TASK_DONE, "task_done", "account", "done", "mark the selected task done") \
+	_(NOTE, "note", "account", "note", "add a note") \
+	_(INBOX_DONE, "inbox_done", "inbox", "done", "mark the selected item done") \
+	_(INBOX_ALL, "inbox_all", "inbox", "all/mine", "show the whole book's items, or only yours") \
+	_(REFRESH, "refresh", "all", "reload", "reload from the book") \
+	_(RECOMPUTE, "recompute", "all", "", "score the book again as of today") \
+	_(PROMPT, "prompt", "all", "command", "type a command (:help lists them)") \
+	_(HELP, "help", "all", "help", "this help")
 
 enum request {
 	REQ_NONE,
-#define REQ_ENUM(id, name, scope, help) REQ_##id,
+#define REQ_ENUM(id, name, scope, hint, help) REQ_##id,
 	REQ_LIST(REQ_ENUM)
 #undef REQ_ENUM
 	REQ_COUNT_
@@ -60,6 +60,8 @@ enum request {
 const char *req_name(enum request r);
 const char *req_scope(enum request r);
 const char *req_help(enum request r);
+/* Its word on the bottom line ("search"), "" when it has none. */
+const char *req_hint(enum request r);
 /* By name, or REQ_NONE. */
 enum request req_lookup(const char *name);
 

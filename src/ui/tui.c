@@ -251,16 +251,49 @@ draw_tabs(struct ui *ui)
 	wnoutrefresh(ui->tabs);
 }
 
+/* "KEY word" for each request that has a word and a key now. */
+static void
+add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
+{
+	char key[16];
+
+	for (; reqs && *reqs != REQ_NONE; reqs++) {
+		const char *word = *reqs == REQ_BACK && ui->current == PANE_FIRST ? "quit" : req_hint(*reqs);
+
+		if (*word && *keymap_first_key(&ui->keys, *reqs, key, sizeof(key)))
+			buf_addf(b, "  %s %s", key, word);
+	}
+}
+
+/* The bottom line's hints, from the key map, so rebinding a key never
+ * makes them lie: help, search and filter, the pane's own, then the
+ * command line and back. */
+static void
+hints(const struct ui *ui, struct buf *b)
+{
+	static const enum request before[] = { REQ_HELP, REQ_SEARCH, REQ_FILTER, REQ_NONE };
+	static const enum request after[] = { REQ_PROMPT, REQ_BACK, REQ_NONE };
+
+	add_hints(ui, b, before);
+	add_hints(ui, b, ui->panes[ui->current].ops->hints);
+	add_hints(ui, b, after);
+}
+
 static void
 draw_status(struct ui *ui)
 {
-	static const char hints[] = " ? help  / search  f filter  s sort  m mode  Enter open  : command  q quit";
-
 	werase(ui->status);
-	if (ui->message[0])
+	if (ui->message[0]) {
 		draw_text(ui, ui->status, 0, 1, ui->message, ui->cols - 1, false, ui_attr(ui, ui->message_role));
-	else
-		draw_text(ui, ui->status, 0, 0, hints, ui->cols, false, ui_attr(ui, TH_STATUS));
+	} else {
+		struct buf b;
+
+		buf_init(&b);
+		hints(ui, &b);
+		/* One leading blank, as the message has. */
+		draw_text(ui, ui->status, 0, 0, b.len ? b.data + 1 : "", ui->cols, false, ui_attr(ui, TH_STATUS));
+		buf_done(&b);
+	}
 	wnoutrefresh(ui->status);
 }
 

@@ -64,6 +64,10 @@ struct pane_ops {
 	void (*draw)(struct pane *p);
 	/* ACT_* flags, ACT_NONE when the request is not the pane's. */
 	int (*request)(struct pane *p, enum request r);
+	/* The pane's own requests for the bottom line, REQ_NONE-ended (the
+	 * shell adds help, search, filter, the command line and back around
+	 * them, each with the key it is bound to now). */
+	const enum request *hints;
 	/* A mouse click in the pane window (twice: double click). */
 	int (*click)(struct pane *p, int y, int x, bool twice);
 	/* What the pane shows, for the tab line: "matrix, by health, 12/600". */

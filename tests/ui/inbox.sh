@@ -194,9 +194,9 @@ expect-exit 0
 EOF
 check "no status column at 130 columns: $(screen_row 3 "$WORK/wide")" row_greps 3 "$WORK/wide" 'ACT BY  *STATUS  *MESSAGE'
 check "the wide row lacks status or message: $(screen_row 4 "$WORK/wide")" row_greps 4 "$WORK/wide" '2026-11-20 unread  *Nobody has called the customer yet'
-check "two status lines after the resize" test "$(grep -c 'q quit' "$WORK/wide")" = 1
+check "two status lines after the resize" test "$(grep -c 'q back' "$WORK/wide")" = 1
 check "the status line is not on row 30:
-$(cat "$WORK/wide")" row_greps 30 "$WORK/wide" 'q quit'
+$(cat "$WORK/wide")" row_greps 30 "$WORK/wide" 'q back'
 check "back at 80x24 the row is gone:
 $(cat "$WORK/narrow")" row_greps 4 "$WORK/narrow" "^▶ 2026-11-13 L2"
 check_not "the status column did not make room at 80 columns" row_greps 3 "$WORK/narrow" 'STATUS'

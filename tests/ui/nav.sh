@@ -479,6 +479,32 @@ run --db "$DB" config
 expect_err_has "config.yaml:1:15: 'calendar' is not a valid default_view (using the default)"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
+case_ "the bottom line's hints follow the key map"
+screen <<EOF
+wait 1/546
+dump $WORK/hints-default
+key <Enter>
+wait Signals
+dump $WORK/hints-account
+key Q
+expect-exit 0
+EOF
+check "the heatmap's hints: $(screen_row 24 "$WORK/hints-default")" row_greps 24 "$WORK/hints-default" \
+	-x ' ? help  / search  f filter  s sort  m mode  Enter open  : command  q quit *'
+check "the account's hints: $(screen_row 24 "$WORK/hints-account")" row_greps 24 "$WORK/hints-account" \
+	-x ' ? help  / search  f filter  L log  T task  D done  N note  : command  q back *'
+mkdir -p "$XDG_CONFIG_HOME/tend"
+printf 'keys:\n  s: mode\n  S: sort\n  ctrl-g: search\n  "/": quit\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
+screen <<'EOF'
+wait 1/546
+dump
+key Q
+expect-exit 0
+EOF
+check "rebound keys, hints: $(screen_row 24 "$SCREEN")" row_greps 24 "$SCREEN" \
+	-x ' ? help  ^G search  f filter  S sort  s mode  Enter open  : command  q quit *'
+rm "$XDG_CONFIG_HOME/tend/config.yaml"
+
 case_ "a click selects a row, a double click opens it"
 screen <<'EOF'
 wait 1/546
