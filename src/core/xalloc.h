@@ -2,8 +2,9 @@
  * xalloc.h -- allocation that never returns NULL.
  *
  * Out of memory is not a condition tend can recover from in a useful way, so
- * these wrappers abort with a message (after the caller's atexit handlers
- * restore the terminal).  Array allocation checks for size overflow.
+ * these wrappers abort with a message; in the interface, its SIGABRT
+ * handler (ui/term.c) puts the terminal back first.  Array allocation
+ * checks for size overflow.
  */
 #ifndef TEND_XALLOC_H
 #define TEND_XALLOC_H

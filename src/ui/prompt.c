@@ -575,7 +575,11 @@ prompt_command(struct ui *ui)
 		*arg++ = '\0';
 	else
 		arg = line + strlen(line);
-	if (!strcmp(line, "q") || !strcmp(line, "quit")) {
+	if (!strcmp(line, "debug-abort") && getenv("TEND_DEBUG_ABORT")) {
+		/* For the test that an internal abort restores the terminal
+		 * (tests/ui/smoke.sh); not a command otherwise. */
+		abort();
+	} else if (!strcmp(line, "q") || !strcmp(line, "quit")) {
 		ui->quit = true;
 	} else if (!strcmp(line, "help")) {
 		prompt_help(ui);

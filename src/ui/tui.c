@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
+#include "ui/term.h"
 #include "ui/ui.h"
 
 #define UI_MIN_COLS 80   /* the layout is designed for 80x24 and up */
@@ -728,9 +729,11 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 {
 	struct ui ui;
 	enum status st;
+	bool mouse;
 
 	if ((st = setup(&ui, s, o, e)))
 		return st;
+	term_save();
 	initscr();
 	cbreak();
 	noecho();
@@ -738,8 +741,9 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	mouse = mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL) != 0;
 	mouseinterval(200);
+	term_arm(mouse);
 	ui.depth = theme_apply(ui.theme, o->color);
 	layout(&ui);
 	ui_count_inbox(&ui);
@@ -747,6 +751,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	if (!st)
 		loop(&ui);
 	endwin();
+	term_disarm();
 	teardown(&ui);
 	return st;
 }

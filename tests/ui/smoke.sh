@@ -87,4 +87,27 @@ EOF
 screen_has "priya.raman (csm)" "$WORK/c"
 check_not "non-ASCII bytes under LC_ALL=C" env LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW"
 
+case_ "an internal abort, Ctrl-C and a hang-up leave the terminal as it was"
+screen -e TEND_DEBUG_ABORT=1 <<'EOF'
+wait 1/546
+key :debug-abort\r
+expect-signal ABRT
+expect-cooked
+EOF
+check "the abort did not say it restored the terminal" test "$rc" -eq 0
+screen <<'EOF'
+wait 1/546
+key <C-c>
+expect-signal INT
+expect-cooked
+EOF
+# Without TEND_DEBUG_ABORT, :debug-abort is no command at all.
+screen <<'EOF'
+wait 1/546
+key :debug-abort\r
+settle
+key Q
+expect-exit 0
+EOF
+
 finish

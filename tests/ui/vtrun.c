@@ -41,6 +41,11 @@
  *                      print "latency T ms": the key to the answer's last byte
  *   rss                print "rss N kB peak N kB" of the program (Linux)
  *   expect-exit CODE   wait for the program to exit with status CODE
+ *   expect-signal SIG  wait for the program to be killed by SIG (ABRT, SEGV,
+ *                      TERM, INT, HUP, KILL)
+ *   expect-cooked      the terminal is as the program found it: the pty in
+ *                      canonical mode with echo, the alternate screen left,
+ *                      the cursor visible (after a program ends)
  *   kill               end the program on purpose
  *
  * A failure names the script line, prints the screen to stderr and exits 1;
@@ -102,6 +107,8 @@ struct run {
 	const char *script;
 	int line;
 	char row[MAX_SIDE * CELL_UTF8 + 1];  /* one row of text */
+	bool altscreen;       /* the program switched to the alternate screen */
+	bool cursor_hidden;   /* ... and hid the cursor */
 };
 
 static volatile pid_t watched;  /* what the watchdog kills */
@@ -641,6 +648,63 @@ do_exit(struct run *r, const char *arg)
 	       fail(r, "expected exit status %ld", code);
 }
 
+static const struct {
+	const char *name;
+	int sig;
+} signals[] = {
+	{ "ABRT", SIGABRT }, { "SEGV", SIGSEGV }, { "TERM", SIGTERM }, { "INT", SIGINT },
+	{ "HUP", SIGHUP }, { "KILL", SIGKILL },
+};
+
+static bool
+do_signal(struct run *r, const char *arg)
+{
+	int sig = 0;
+
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (!strcmp(signals[i].name, arg))
+			sig = signals[i].sig;
+	if (!sig)
+		return fail(r, "expect-signal wants ABRT, SEGV, TERM, INT, HUP or KILL, not '%s'", arg);
+	if (!wait_for(r, EXIT, NULL))
+		return fail(r, "the program did not end within %d ms", r->timeout);
+	r->ended = true;
+	return (WIFSIGNALED(r->status) && WTERMSIG(r->status) == sig) ||
+	       fail(r, "expected the program to be killed by SIG%s", arg);
+}
+
+/* The terminal is back as the program found it. */
+static bool
+do_cooked(struct run *r)
+{
+	struct termios t;
+
+	if (tcgetattr(r->fd, &t) < 0)
+		return fail(r, "cannot read the pty's modes: %s", strerror(errno));
+	if (!(t.c_lflag & ICANON) || !(t.c_lflag & ECHO))
+		return fail(r, "the pty was left in raw mode (%s%s)", t.c_lflag & ICANON ? "" : "no ICANON ",
+			    t.c_lflag & ECHO ? "" : "no ECHO");
+	if (r->altscreen)
+		return fail(r, "the alternate screen was not left");
+	if (r->cursor_hidden)
+		return fail(r, "the cursor was left hidden");
+	return true;
+}
+
+static int
+on_termprop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct run *r = user;
+
+	if (prop == VTERM_PROP_ALTSCREEN)
+		r->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		r->cursor_hidden = !val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks screen_callbacks = { .settermprop = on_termprop };
+
 /* Type keys, wait for the answer to end, and print how long it took. */
 static bool
 do_latency(struct run *r, const char *keys)
@@ -737,6 +801,10 @@ command(struct run *r, const char *cmd, const char *arg)
 		return do_bytes(r, arg);
 	if (!strcmp(cmd, "expect-exit"))
 		return do_exit(r, arg);
+	if (!strcmp(cmd, "expect-signal"))
+		return do_signal(r, arg);
+	if (!strcmp(cmd, "expect-cooked"))
+		return do_cooked(r);
 	if (!strcmp(cmd, "kill")) {
 		end_program(r);
 		return r->ended = true;
@@ -845,6 +913,7 @@ main(int argc, char **argv)
 	vterm_set_utf8(r.vt, 1);
 	vterm_output_set_callback(r.vt, from_vterm, &r);
 	r.screen = vterm_obtain_screen(r.vt);
+	vterm_screen_set_callbacks(r.screen, &screen_callbacks, &r);
 	vterm_screen_enable_altscreen(r.screen, 1);
 	vterm_screen_reset(r.screen, 1);
 	r.quiet_since = now_ms();
