@@ -325,6 +325,13 @@ cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *n
 	return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed", opt, arg);
 }
 
+void
+cli_owner(const struct cli *c, const char *arg, struct account_filter *f)
+{
+	f->pooled = !strcmp(arg, "pooled");
+	f->owner = f->pooled ? NULL : !strcmp(arg, "me") ? c->login : arg;
+}
+
 enum status
 cli_option_error(struct cli *c, const struct option *opts)
 {

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/err.h"
+#include "domain/filter.h"
 
 struct store;
 
@@ -82,6 +83,9 @@ void cli_resolve_db(struct cli *c);
 enum status cli_int(struct cli *c, const char *opt, const char *arg, long lo, long hi, long *out);
 /* Parse a date option: YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m. */
 enum status cli_date(struct cli *c, const char *opt, const char *arg, int32_t *out);
+/* --owner LOGIN|me|pooled into a filter: me is the user, pooled means
+ * accounts with no owner. */
+void cli_owner(const struct cli *c, const char *arg, struct account_filter *f);
 /* Check an enumerated option value against names (with did-you-mean). */
 enum status cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *names);
 /* The use cases in domain/ name a bad field as "field: why"; when the field

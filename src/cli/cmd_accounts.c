@@ -54,25 +54,25 @@ account_row_out(void *ctx, const struct account_row *a)
 static enum status
 accounts_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
-	struct account_filter *f = ctx;
+	struct account_query *q = ctx;
 	long v;
 
 	switch (opt) {
-	case 'o': f->owner = !strcmp(arg, "me") ? c->login : arg; return ST_OK;
-	case 'g': f->segment = arg; return cli_choice(c, "segment", arg, segment_names);
-	case 's': f->stage = arg; return cli_choice(c, "stage", arg, stage_names);
-	case 't': f->tag = arg; return ST_OK;
+	case 'o': cli_owner(c, arg, &q->filter); return ST_OK;
+	case 'g': q->filter.segment = arg; return cli_choice(c, "segment", arg, segment_names);
+	case 's': q->filter.stage = arg; return cli_choice(c, "stage", arg, stage_names);
+	case 't': q->filter.tag = arg; return ST_OK;
 	case 'w':
 		if (cli_int(c, "renewing-within", arg, 0, 100000, &v))
 			return c->err->status;
-		f->renewing_within = (int)v;
+		q->filter.renewing_within = (int)v;
 		return ST_OK;
-	case 'S': f->sort = arg; return cli_choice(c, "sort", arg, account_sort_keys);
-	case 'r': f->descending = true; return ST_OK;
+	case 'S': q->sort = arg; return cli_choice(c, "sort", arg, account_sort_keys);
+	case 'r': q->descending = true; return ST_OK;
 	case 'l':
 		if (cli_int(c, "limit", arg, 1, 100000000, &v))
 			return c->err->status;
-		f->limit = v;
+		q->limit = v;
 		return ST_OK;
 	}
 	return ST_SOFTWARE;
@@ -92,13 +92,13 @@ cmd_accounts(struct cli *c, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct account_filter f = { .renewing_within = -1 };
+	struct account_query q = { .filter = ACCOUNT_FILTER_ANY };
 	struct store *s;
 	struct out o;
 	enum status st;
 	int first;
 
-	if (cli_getopt(c, cli_find("accounts"), argc, argv, "", opts, accounts_opt, &f, &first) ||
+	if (cli_getopt(c, cli_find("accounts"), argc, argv, "", opts, accounts_opt, &q, &first) ||
 	    first < 0)
 		return c->err->status;
 	if (first < argc)
@@ -106,7 +106,7 @@ cmd_accounts(struct cli *c, int argc, char **argv)
 	if (cli_store(c, false, &s))
 		return c->err->status;
 	out_begin(&o, stdout, cli_format(c, OUT_TABLE), account_cols, N_ACCOUNT_COLS);
-	st = store_accounts_each(s, &f, account_row_out, &o, c->err);
+	st = store_accounts_each(s, &q, account_row_out, &o, c->err);
 	out_end(&o);
 	return st;
 }

@@ -41,10 +41,10 @@ health_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	long v;
 
 	switch (opt) {
-	case 'b': o->f.band = arg; o->band = arg; return cli_choice(c, "band", arg, band_names);
-	case 'o': o->f.owner = !strcmp(arg, "me") ? c->login : arg; return ST_OK;
-	case 'g': o->f.segment = arg; return cli_choice(c, "segment", arg, segment_names);
-	case 'F': o->f.false_positive = true; return ST_OK;
+	case 'b': o->f.filter.band = arg; o->band = arg; return cli_choice(c, "band", arg, band_names);
+	case 'o': cli_owner(c, arg, &o->f.filter); return ST_OK;
+	case 'g': o->f.filter.segment = arg; return cli_choice(c, "segment", arg, segment_names);
+	case 'F': o->f.filter.false_positive = true; return ST_OK;
 	case 'S': o->f.sort = arg; return cli_choice(c, "sort", arg, health_sort_keys);
 	case 'l':
 		if (cli_int(c, "limit", arg, 1, 100000000, &v))
@@ -511,6 +511,7 @@ cmd_health(struct cli *c, int argc, char **argv)
 	int first, n;
 
 	memset(&o, 0, sizeof(o));
+	o.f.filter = ACCOUNT_FILTER_ANY;
 	if (cli_getopt(c, cmd, argc, argv, "", health_options, health_opt, &o, &first) || first < 0)
 		return c->err->status;
 	if (first < argc)

@@ -12,7 +12,7 @@
 #define MAX_SCORECARD_ARGS 16
 
 struct health_opts {
-	struct health_filter f;
+	struct account_query f;         /* tend health's filter, sort and limit */
 	const char *scorecards[MAX_SCORECARD_ARGS];
 	int nscorecards;
 	const char *band, *reason, *note;

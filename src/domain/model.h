@@ -122,17 +122,6 @@ struct account_row {
 	const char *tags;           /* "a;b", NULL if none */
 };
 
-/* Filters for the portfolio list; NULL / 0 means "any". */
-struct account_filter {
-	const char *owner;          /* login, "pooled" or NULL */
-	const char *segment;
-	const char *stage;
-	const char *tag;
-	int renewing_within;        /* days; < 0 = no filter */
-	const char *sort;           /* name, arr, renewal, owner, segment, stage, id */
-	bool descending;
-	int64_t limit;              /* 0 = no limit */
-};
 
 struct task_row {
 	int64_t id;

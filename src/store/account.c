@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/filter_sql.h"
 #include "store/store_int.h"
 
 /* Sort keys a user may ask for, mapped to constant ORDER BY fragments.
@@ -46,14 +47,17 @@ const char *const account_sort_keys[] = {
 	" (SELECT group_concat(tag, ';') FROM (SELECT tag FROM account_tags t" \
 	"   WHERE t.account_id = a.id ORDER BY tag)) AS tags" \
 	" FROM accounts a NOT INDEXED LEFT JOIN users u ON u.id = a.owner_id" \
-	" WHERE (?2 IS NULL OR (?2 = 'pooled' AND a.owner_id IS NULL) OR u.login = ?2)" \
-	"   AND (?3 IS NULL OR a.segment = ?3)" \
-	"   AND (?4 IS NULL OR a.stage = ?4)" \
-	"   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id AND t.tag = ?5))" \
-	"   AND (?6 IS NULL OR due <= date(?1, '+' || ?6 || ' days'))"
+	" WHERE 1"
+
+/* What the filter reads here (store/filter_sql.h); its parameters are ?2.. */
+static const struct filter_cols account_cols = {
+	.account_id = "a.id", .owner_id = "a.owner_id", .login = "u.login", .segment = "a.segment",
+	.stage = "a.stage", .due = "due", .today = "?1",
+};
+#define ACCOUNT_LIMIT_PARAM (2 + FILTER_SQL_PARAMS)
 
 enum status
-store_accounts_each(struct store *s, const struct account_filter *f, account_cb cb, void *ctx,
+store_accounts_each(struct store *s, const struct account_query *q, account_cb cb, void *ctx,
 		    struct err *e)
 {
 	const char *order = NULL;
@@ -65,26 +69,27 @@ store_accounts_each(struct store *s, const struct account_filter *f, account_cb 
 	int rc;
 
 	for (size_t i = 0; i < sizeof(account_sorts) / sizeof(account_sorts[0]); i++)
-		if (!strcmp(f->sort ? f->sort : "name", account_sorts[i].key))
+		if (!strcmp(q->sort ? q->sort : "name", account_sorts[i].key))
 			order = account_sorts[i].order;
 	if (!order)
-		return err_set(e, ST_USAGE, "cannot sort by '%s'", f->sort);
+		return err_set(e, ST_USAGE, "cannot sort by '%s'", q->sort);
 	buf_init(&sql);
-	buf_addf(&sql, "%s ORDER BY %s%s, a.id%s", ACCOUNT_SELECT, order,
-		 f->descending ? " DESC" : "", f->limit > 0 ? " LIMIT ?7" : "");
+	buf_adds(&sql, ACCOUNT_SELECT);
+	if (filter_sql_where(&sql, &q->filter, &account_cols, 2, e)) {
+		buf_done(&sql);
+		return e->status;
+	}
+	buf_addf(&sql, " ORDER BY %s%s, a.id", order, q->descending ? " DESC" : "");
+	if (q->limit > 0)
+		buf_addf(&sql, " LIMIT ?%d", ACCOUNT_LIMIT_PARAM);
 	st = store_stmt(s, sql.data, e);
 	buf_done(&sql);
 	if (!st)
 		return e->status;
 	sqlite3_bind_text(st, 1, date_format(s->clock.today, today), -1, SQLITE_TRANSIENT);
-	store_bind_text(st, 2, f->owner);
-	store_bind_text(st, 3, f->segment);
-	store_bind_text(st, 4, f->stage);
-	store_bind_text(st, 5, f->tag);
-	if (f->renewing_within >= 0)
-		sqlite3_bind_int(st, 6, f->renewing_within);
-	if (f->limit > 0)
-		sqlite3_bind_int64(st, 7, f->limit);
+	filter_sql_bind(st, &q->filter, 2);
+	if (q->limit > 0)
+		sqlite3_bind_int64(st, ACCOUNT_LIMIT_PARAM, q->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(st, 0);
 		row.external_id = store_col_text(st, 1);

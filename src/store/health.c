@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/filter_sql.h"
 #include "store/health.h"
 #include "store/store_int.h"
 
@@ -34,13 +35,19 @@ const char *const health_sort_keys[] = { "score", "name", "arr", "change", NULL 
 	" LEFT JOIN health_snapshots p ON p.id = (SELECT id FROM health_snapshots" \
 	"   WHERE account_id = a.id AND date <= date(?1, '-30 days') ORDER BY date DESC LIMIT 1)" \
 	" LEFT JOIN users u ON u.id = a.owner_id" \
-	" WHERE (?2 IS NULL OR coalesce(h.override_band, h.band) = ?2)" \
-	"   AND (?3 IS NULL OR (?3 = 'pooled' AND a.owner_id IS NULL) OR u.login = ?3)" \
-	"   AND (?4 IS NULL OR a.segment = ?4)" \
-	"   AND (NOT ?5 OR h.false_positive = 1)"
+	" WHERE 1"
+
+/* What the filter reads here (store/filter_sql.h); its parameters are ?2.. */
+static const struct filter_cols health_cols = {
+	.account_id = "a.id", .owner_id = "a.owner_id", .login = "u.login", .segment = "a.segment",
+	.stage = "a.stage", .band = "coalesce(h.override_band, h.band)",
+	.due = "(SELECT min(r.due_date) FROM renewals r WHERE r.account_id = a.id AND r.stage NOT IN ('won', 'lost'))",
+	.today = "?1", .false_positive = "h.false_positive",
+};
+#define HEALTH_LIMIT_PARAM (2 + FILTER_SQL_PARAMS)
 
 enum status
-store_health_each(struct store *s, int32_t day, const struct health_filter *f, health_cb cb,
+store_health_each(struct store *s, int32_t day, const struct account_query *q, health_cb cb,
 		  void *ctx, struct err *e)
 {
 	const char *order = NULL;
@@ -51,23 +58,27 @@ store_health_each(struct store *s, int32_t day, const struct health_filter *f, h
 	int rc;
 
 	for (size_t i = 0; i < sizeof(health_sorts) / sizeof(health_sorts[0]); i++)
-		if (!strcmp(f->sort ? f->sort : "score", health_sorts[i].key))
+		if (!strcmp(q->sort ? q->sort : "score", health_sorts[i].key))
 			order = health_sorts[i].order;
 	if (!order)
-		return err_set(e, ST_USAGE, "cannot sort health by '%s'", f->sort);
+		return err_set(e, ST_USAGE, "cannot sort health by '%s'", q->sort);
 	buf_init(&sql);
-	buf_addf(&sql, "%s ORDER BY %s, a.id%s", HEALTH_SELECT, order, f->limit > 0 ? " LIMIT ?6" : "");
+	buf_adds(&sql, HEALTH_SELECT);
+	if (filter_sql_where(&sql, &q->filter, &health_cols, 2, e)) {
+		buf_done(&sql);
+		return e->status;
+	}
+	buf_addf(&sql, " ORDER BY %s, a.id", order);
+	if (q->limit > 0)
+		buf_addf(&sql, " LIMIT ?%d", HEALTH_LIMIT_PARAM);
 	st = store_stmt(s, sql.data, e);
 	buf_done(&sql);
 	if (!st)
 		return e->status;
 	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
-	store_bind_text(st, 2, f->band);
-	store_bind_text(st, 3, f->owner);
-	store_bind_text(st, 4, f->segment);
-	sqlite3_bind_int(st, 5, f->false_positive);
-	if (f->limit > 0)
-		sqlite3_bind_int64(st, 6, f->limit);
+	filter_sql_bind(st, &q->filter, 2);
+	if (q->limit > 0)
+		sqlite3_bind_int64(st, HEALTH_LIMIT_PARAM, q->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof(r));
 		r.account_id = sqlite3_column_int64(st, 0);

@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "domain/scorecard.h"
+#include "store/store.h"
 
 struct store;
 
@@ -36,17 +37,12 @@ struct health_row {
 	const char *before_band;
 };
 
-struct health_filter {
-	const char *band;              /* effective band (override first) */
-	const char *owner;             /* login or "pooled" */
-	const char *segment;
-	bool false_positive;           /* only false-positive healthy accounts */
-	const char *sort;              /* score (worst first, default), name, arr, change */
-	int64_t limit;
-};
 
 typedef int (*health_cb)(void *ctx, const struct health_row *row);
-enum status store_health_each(struct store *s, int32_t day, const struct health_filter *f,
+/* Each account's latest score on or before day, filtered (band, owner,
+ * segment, false-positive flag, or anything domain/filter.h offers) and
+ * sorted: score (worst first, default), name, arr, change. */
+enum status store_health_each(struct store *s, int32_t day, const struct account_query *q,
 			      health_cb cb, void *ctx, struct err *e);
 /* Date of the newest snapshot in the book on or before day ("" if none). */
 enum status store_health_latest_date(struct store *s, int32_t day, char date[11], struct err *e);

@@ -20,6 +20,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "domain/filter.h"
 #include "domain/model.h"
 
 struct store;
@@ -67,11 +68,19 @@ enum status store_is_empty(struct store *s, bool *empty, struct err *e);
 
 /* -- Portfolio ---------------------------------------------------------- */
 typedef int (*account_cb)(void *ctx, const struct account_row *row);
+/* Which accounts (domain/filter.h), in which order, how many. */
+struct account_query {
+	struct account_filter filter;
+	const char *sort;           /* name (default), arr, renewal, owner, segment, stage, id, external_id */
+	bool descending;
+	int64_t limit;              /* 0 = no limit */
+};
 /* The sort keys store_accounts_each accepts, NULL-ended. */
 extern const char *const account_sort_keys[];
-/* Stream the accounts that match f, sorted as f asks.  A non-zero return
- * from cb stops the walk and is returned as ST_OK. */
-enum status store_accounts_each(struct store *s, const struct account_filter *f,
+/* Stream the accounts that match q's filter (owner, segment, stage, tag,
+ * renewal window), sorted as q asks.  A non-zero return from cb stops the
+ * walk and is returned as ST_OK. */
+enum status store_accounts_each(struct store *s, const struct account_query *q,
 				account_cb cb, void *ctx, struct err *e);
 /* Resolve "42", an external id or a (case-insensitive) name or unique name
  * prefix to an account id.  ST_NOINPUT when nothing matches, ST_DATA with

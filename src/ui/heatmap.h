@@ -27,6 +27,7 @@ struct hm_row {
 	char spark[HM_SPARK_POINTS + 1];  /* draw_spark_levels() levels, oldest first */
 	int64_t arr_cents, renewal_days;
 	bool scored, score_known, outcomes_known, experience_known, false_positive;
+	bool pooled;             /* no owner (owner then reads "pooled") */
 	float score, outcomes, experience;
 	signed char band, computed_band;  /* index in band_names, -1 when not scored */
 	unsigned char scale;

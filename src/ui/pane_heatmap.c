@@ -126,7 +126,8 @@ add_row(void *ctx, const struct portfolio_row *r)
 	clean = ui_clean(ui, r->name);
 	h->name = pool_strdup(l->pool, clean);
 	free(clean);
-	h->owner = shared_owner(l, r->owner ? r->owner : "pooled");
+	h->pooled = !r->owner;
+	h->owner = shared_owner(l, r->owner ? r->owner : "pooled");   /* what the tiles show */
 	h->segment = shared_name(segment_names, r->segment, l->pool);
 	h->stage = shared_name(stage_names, r->stage, l->pool);
 	h->renewal = pool_strdup(l->pool, r->renewal_due);
@@ -173,31 +174,22 @@ in_ids(const struct ui_filter *f, int64_t id)
 }
 
 static bool
-passes(const struct heatmap *h, const struct ui_filter *f, const struct hm_row *r)
+passes(const struct heatmap *h, const struct ui_filter *f, const struct account_filter *cond,
+       const struct hm_row *r)
 {
-	if (f->owner[0] && strcmp(f->owner, r->owner))
-		return false;
-	if (f->segment[0] && strcmp(f->segment, r->segment))
-		return false;
-	if (f->stage[0] && strcmp(f->stage, r->stage))
-		return false;
-	if (f->band[0] && (r->band < 0 ? strcmp(f->band, "unknown") : strcmp(f->band, band_names[r->band])))
-		return false;
-	if (f->within >= 0 && (!r->renewal || r->renewal_days > f->within))
-		return false;
-	if (f->tag[0]) {
-		const char *t = r->tags;
-		size_t len = strlen(f->tag);
-		bool hit = false;
+	struct account_match m = {
+		.owner = r->pooled ? NULL : r->owner,
+		.segment = r->segment,
+		.stage = r->stage,
+		.band = r->band >= 0 ? band_names[r->band] : NULL,
+		.tags = r->tags,
+		.has_renewal = r->renewal != NULL,
+		.renewal_days = r->renewal_days,
+		.false_positive = r->false_positive,
+	};
 
-		while (t && *t && !hit) {
-			hit = !strncmp(t, f->tag, len) && (t[len] == ';' || !t[len]);
-			t = strchr(t, ';');
-			t = t ? t + 1 : NULL;
-		}
-		if (!hit)
-			return false;
-	}
+	if (!account_filter_match(cond, &m))
+		return false;
 	if (f->search[0] && !in_ids(f, r->id))
 		return false;
 	if (h->quad_filter && hm_quadrant(h, r) != h->quadrant)
@@ -263,10 +255,11 @@ rebuild(struct pane *p)
 	struct heatmap *h = p->priv;
 	size_t n, nview = 0;
 	const struct hm_row *rows = hm_rows(h, &n);
+	struct account_filter cond = ui_filter_conditions(p->ui);
 
 	h->view = xreallocarray(h->view, n ? n : 1, sizeof(size_t));
 	for (size_t i = 0; i < n; i++)
-		if (passes(h, &p->ui->filter, &rows[i]))
+		if (passes(h, &p->ui->filter, &cond, &rows[i]))
 			h->view[nview++] = i;
 	h->list.n = nview;
 	/* The first page already comes in health order from the index. */

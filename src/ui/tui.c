@@ -113,13 +113,29 @@ ui_clean(const struct ui *ui, const char *s)
 	}
 }
 
+struct account_filter
+ui_filter_conditions(const struct ui *ui)
+{
+	const struct ui_filter *f = &ui->filter;
+	struct account_filter a = ACCOUNT_FILTER_ANY;
+
+	/* "pooled" is the menu's word for accounts with no owner. */
+	a.pooled = !strcmp(f->owner, "pooled");
+	a.owner = f->owner[0] && !a.pooled ? f->owner : NULL;
+	a.segment = f->segment[0] ? f->segment : NULL;
+	a.stage = f->stage[0] ? f->stage : NULL;
+	a.band = f->band[0] ? f->band : NULL;
+	a.tag = f->tag[0] ? f->tag : NULL;
+	a.renewing_within = f->within;
+	return a;
+}
+
 bool
 ui_filter_empty(const struct ui *ui)
 {
-	const struct ui_filter *f = &ui->filter;
+	struct account_filter a = ui_filter_conditions(ui);
 
-	return !f->owner[0] && !f->segment[0] && !f->stage[0] && !f->band[0] && !f->tag[0] &&
-	       f->within < 0 && !f->search[0];
+	return account_filter_empty(&a) && !ui->filter.search[0];
 }
 
 /* -- layout and the fixed lines ---------------------------------------------- */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "domain/filter.h"
 #include "app/scorecard_set.h"
 #include "ui/keymap.h"
 #include "ui/panes.h"
@@ -90,7 +91,9 @@ struct pane {
 	bool loaded;
 };
 
-/* Filters shared by the portfolio panes; empty strings mean "any". */
+/* What the user typed into the filter menu and the search, for the
+ * portfolio panes; empty strings mean "any".  ui_filter_conditions() gives
+ * the conditions as the filter every list shares (domain/filter.h). */
 struct ui_filter {
 	char owner[64];          /* login, "me" resolved, or "pooled" */
 	char segment[16], stage[16], band[16], tag[64];
@@ -146,8 +149,10 @@ void ui_count_inbox(struct ui *ui);
 /* A copy of data text made safe for this terminal (sanitized; non-ASCII
  * shown as '?' when the locale cannot display it); caller frees. */
 char *ui_clean(const struct ui *ui, const char *s);
-/* Is the filter empty? */
+/* Is the filter empty (no condition, no search)? */
 bool ui_filter_empty(const struct ui *ui);
+/* The filter's conditions (not the search), pointing into ui->filter. */
+struct account_filter ui_filter_conditions(const struct ui *ui);
 /* Read a line on the status line: prompt, initial text; NULL when
  * cancelled.  on_change (may be NULL) runs after every edit.  Caller frees. */
 char *ui_read_line(struct ui *ui, const char *prompt, const char *initial,

@@ -506,15 +506,17 @@ collect_account(void *ctx, const struct account_row *a)
 }
 
 static const char *
-list(struct store *s, struct account_filter f)
+list(struct store *s, struct account_query q)
 {
 	static struct seen seen;
 	struct err e = { ST_OK, "" };
 
 	seen.text[0] = '\0';
-	ck_assert_msg(store_accounts_each(s, &f, collect_account, &seen, &e) == ST_OK, "%s", e.msg);
+	ck_assert_msg(store_accounts_each(s, &q, collect_account, &seen, &e) == ST_OK, "%s", e.msg);
 	return seen.text;
 }
+
+#define ANY(...) ((struct account_filter){ .renewing_within = -1, __VA_ARGS__ })
 
 START_TEST(test_accounts_filters_and_sorts)
 {
@@ -523,25 +525,75 @@ START_TEST(test_accounts_filters_and_sorts)
 
 	/* ARR is the ledger at the end of today: tomorrow's expansion is not in. */
 	/* By name, case-insensitively: "Acme Labs" < "Acme, Inc." (' ' < ','). */
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1 }),
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY() }),
 		"CRM-3:5000000:2026-12-10:17;CRM-1:9999950:2026-01-15:-312;CRM-4:0:-:0;CRM-2:0:-:0;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1, .sort = "arr",
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY(), .sort = "arr",
 						       .descending = true, .limit = 2 }),
 		"CRM-1:9999950:2026-01-15:-312;CRM-3:5000000:2026-12-10:17;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = 30, .owner = "bo" }),
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = { .renewing_within = 30, .owner = "bo" } }),
 		"CRM-3:5000000:2026-12-10:17;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1, .owner = "pooled" }),
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY(.pooled = true) }),
 		"CRM-4:0:-:0;CRM-2:0:-:0;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1, .tag = "strategic" }),
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY(.tag = "strategic") }),
 		"CRM-3:5000000:2026-12-10:17;CRM-1:9999950:2026-01-15:-312;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1, .segment = "smb",
-						       .stage = "churned" }), "CRM-4:0:-:0;");
-	ck_assert_str_eq(list(s, (struct account_filter){ .renewing_within = -1, .sort = "renewal" }),
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY(.segment = "smb", .stage = "churned") }),
+		"CRM-4:0:-:0;");
+	ck_assert_str_eq(list(s, (struct account_query){ .filter = ANY(), .sort = "renewal" }),
 		"CRM-1:9999950:2026-01-15:-312;CRM-3:5000000:2026-12-10:17;CRM-2:0:-:0;CRM-4:0:-:0;");
 	{
-		struct account_filter f = { .renewing_within = -1, .sort = "colour" };
+		struct account_query q = { .filter = ANY(), .sort = "colour" };
 
-		ck_assert_int_eq(store_accounts_each(s, &f, collect_account, NULL, &e), ST_USAGE);
+		ck_assert_int_eq(store_accounts_each(s, &q, collect_account, NULL, &e), ST_USAGE);
+	}
+	{
+		/* A list that has no band column refuses a band filter. */
+		struct account_query q = { .filter = ANY(.band = "red") };
+
+		ck_assert_int_eq(store_accounts_each(s, &q, collect_account, NULL, &e), ST_SOFTWARE);
+	}
+	store_close(s);
+}
+END_TEST
+
+/* The heatmap filters in memory, the commands in SQL: the same filter
+ * picks the same accounts either way (domain/filter.c, store/filter_sql.c). */
+struct matched {
+	const struct account_filter *f;
+	struct seen seen;
+};
+
+static int
+match_in_memory(void *ctx, const struct account_row *a)
+{
+	struct matched *m = ctx;
+	struct account_match am = { .owner = a->owner, .segment = a->segment, .stage = a->stage,
+				    .tags = a->tags, .has_renewal = a->renewal_due != NULL,
+				    .renewal_days = a->renewal_days };
+
+	return account_filter_match(m->f, &am) ? collect_account(&m->seen, a) : 0;
+}
+
+START_TEST(test_filter_memory_equals_sql)
+{
+	static const struct account_filter filters[] = {
+		{ .renewing_within = -1 },
+		{ .renewing_within = 30, .owner = "bo" },
+		{ .renewing_within = 0 },
+		{ .renewing_within = -1, .pooled = true },
+		{ .renewing_within = -1, .tag = "strategic" },
+		{ .renewing_within = -1, .tag = "strat" },
+		{ .renewing_within = -1, .segment = "smb", .stage = "churned" },
+		{ .renewing_within = 400, .segment = "enterprise" },
+	};
+	struct store *s = sample_book();
+	struct err e = { ST_OK, "" };
+
+	for (size_t i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
+		struct matched m = { .f = &filters[i] };
+		struct account_query all = { .filter = ACCOUNT_FILTER_ANY };
+
+		ck_assert_int_eq(store_accounts_each(s, &all, match_in_memory, &m, &e), ST_OK);
+		ck_assert_str_eq(m.seen.text, list(s, (struct account_query){ .filter = filters[i] }));
 	}
 	store_close(s);
 }
@@ -772,6 +824,7 @@ main(void)
 	tcase_add_test(tc, test_bulk_audit_and_abort);
 	tcase_add_test(tc, test_foreign_keys_enforced);
 	tcase_add_test(tc, test_accounts_filters_and_sorts);
+	tcase_add_test(tc, test_filter_memory_equals_sql);
 	tcase_add_test(tc, test_account_resolve);
 	tcase_add_test(tc, test_account_view);
 	tcase_add_test(tc, test_search_index_follows_writes);
