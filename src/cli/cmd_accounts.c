@@ -127,19 +127,6 @@ field(const char *label, const char *value)
 	putchar('\n');
 }
 
-static const char *
-days_text(int64_t days, char *buf, size_t size)
-{
-	if (days < 0)
-		return "never";
-	if (days == 0)
-		return "today";
-	if (days == 1)
-		return "yesterday";
-	snprintf(buf, size, "%lld day%s ago", (long long)days, days == 1 ? "" : "s");
-	return buf;
-}
-
 static void
 show_header(const struct account_view *v)
 {
@@ -202,8 +189,8 @@ show_signals(const struct account_view *v)
 		printf("  %-16s %.1f average over 90 days\n", "CSAT", v->csat_90d);
 	else
 		field("CSAT", "no responses in 90 days");
-	field("last touch", days_text(v->last_touch_days, tmp, sizeof(tmp)));
-	field("exec touch", days_text(v->last_exec_touch_days, tmp, sizeof(tmp)));
+	field("last touch", date_ago(v->last_touch_days, tmp, sizeof(tmp)));
+	field("exec touch", date_ago(v->last_exec_touch_days, tmp, sizeof(tmp)));
 	field("champion", v->champion_present ? "yes" : "NONE: no active champion");
 }
 
@@ -228,7 +215,7 @@ show_contacts(const struct account_view *v)
 		out_text(stdout, or_dash(k->title), false);
 		printf("; roles ");
 		out_text(stdout, or_dash(k->roles), false);
-		printf("; last touch %s\n", days_text(k->last_touch_days, tmp, sizeof(tmp)));
+		printf("; last touch %s\n", date_ago(k->last_touch_days, tmp, sizeof(tmp)));
 	}
 	if (!sponsor)
 		printf("  ! no active executive sponsor\n");

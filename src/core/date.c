@@ -165,6 +165,19 @@ date_weekday(int32_t day)
 	return (w + 3) % 7;
 }
 
+const char *
+date_ago(int64_t days, char *out, size_t size)
+{
+	if (days < 0)
+		return "never";
+	if (days == 0)
+		return "today";
+	if (days == 1)
+		return "yesterday";
+	snprintf(out, size, "%lld days ago", (long long)days);
+	return out;
+}
+
 static int32_t
 local_date(time_t t)
 {

@@ -18,6 +18,7 @@
 #define TEND_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define DATE_STRLEN 11   /* "YYYY-MM-DD" plus NUL */
@@ -32,6 +33,10 @@ bool date_parse(const char *s, int32_t *out);
 bool date_parse_relative(const char *s, int32_t today, int32_t *out);
 /* Writes "YYYY-MM-DD" into out (DATE_STRLEN bytes) and returns out. */
 char *date_format(int32_t day, char *out);
+/* How long ago, for people: "today", "yesterday", "N days ago"; "never"
+ * for a negative count (no such day).  Returns out or a constant. */
+#define DATE_AGO_STRLEN 32
+const char *date_ago(int64_t days, char *out, size_t size);
 /* Same day-of-month n months later, clamped to the month's last day. */
 int32_t date_add_months(int32_t day, int months);
 /* 0 = Monday ... 6 = Sunday (ISO). */

@@ -104,17 +104,6 @@ title(struct ui *ui, struct account_pane *a, const char *text)
 	span(ui, a, line(a), TH_TITLE, 0, "%s", text);
 }
 
-static const char *
-days(int64_t d, char *out, size_t size)
-{
-	if (d < 0)
-		return "never";
-	if (d == 0)
-		return "today";
-	snprintf(out, size, "%lld day%s ago", (long long)d, d == 1 ? "" : "s");
-	return out;
-}
-
 struct history {
 	char trend[256];
 	size_t used;
@@ -251,7 +240,7 @@ signals(struct pane *p, const struct account_view *v)
 		span(ui, a, l, TH_NORMAL, 0, "   CSAT %.1f (90 days)", v->csat_90d);
 	l = line(a);
 	span(ui, a, l, TH_NORMAL, 0, "  last touch %s, last executive touch %s",
-	     days(v->last_touch_days, d1, sizeof(d1)), days(v->last_exec_touch_days, d2, sizeof(d2)));
+	     date_ago(v->last_touch_days, d1, sizeof(d1)), date_ago(v->last_exec_touch_days, d2, sizeof(d2)));
 }
 
 static void
@@ -271,7 +260,7 @@ contacts(struct pane *p, const struct account_view *v)
 		sponsor = sponsor || (!left && k->roles && strstr(k->roles, "executive_sponsor"));
 		span(ui, a, l, left ? TH_DIM : TH_NORMAL, 26, "  %s%s", k->name, k->is_executive ? " *" : "");
 		span(ui, a, l, TH_DIM, 36, "%s", k->roles ? k->roles : "-");
-		span(ui, a, l, left ? TH_WARNING : TH_NORMAL, 0, "%s", left ? "LEFT" : days(k->last_touch_days, d, sizeof(d)));
+		span(ui, a, l, left ? TH_WARNING : TH_NORMAL, 0, "%s", left ? "LEFT" : date_ago(k->last_touch_days, d, sizeof(d)));
 	}
 	if (!v->champion_present)
 		span(ui, a, line(a), TH_WARNING, 0, "  ! no active champion");

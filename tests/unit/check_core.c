@@ -83,6 +83,19 @@ START_TEST(test_date_relative_and_months)
 }
 END_TEST
 
+START_TEST(test_date_ago)
+{
+	char buf[DATE_AGO_STRLEN];
+
+	/* One wording for the CLI and the interface alike. */
+	ck_assert_str_eq(date_ago(-1, buf, sizeof(buf)), "never");
+	ck_assert_str_eq(date_ago(0, buf, sizeof(buf)), "today");
+	ck_assert_str_eq(date_ago(1, buf, sizeof(buf)), "yesterday");
+	ck_assert_str_eq(date_ago(2, buf, sizeof(buf)), "2 days ago");
+	ck_assert_str_eq(date_ago(400, buf, sizeof(buf)), "400 days ago");
+}
+END_TEST
+
 START_TEST(test_clock)
 {
 	struct clock c;
@@ -432,6 +445,7 @@ core_suite(void)
 	tcase_add_test(tc, test_date_roundtrip);
 	tcase_add_test(tc, test_date_rejects);
 	tcase_add_test(tc, test_date_relative_and_months);
+	tcase_add_test(tc, test_date_ago);
 	tcase_add_test(tc, test_clock);
 	tcase_add_test(tc, test_money_parse);
 	tcase_add_test(tc, test_money_format);
