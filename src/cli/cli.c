@@ -45,13 +45,14 @@ cli_find(const char *name)
 const char *
 cli_suggest(const char *name)
 {
-	const char *names[32];
-	size_t n = 0;
+	const char **names = xcalloc(cli_command_count + 1, sizeof(*names));
+	const char *hint;
 
-	for (size_t i = 0; i < cli_command_count && n < 31; i++)
-		names[n++] = cli_commands[i]->name;
-	names[n] = NULL;
-	return names_suggest(names, name);
+	for (size_t i = 0; i < cli_command_count; i++)
+		names[i] = cli_commands[i]->name;
+	hint = names_suggest(names, name);   /* one of the entries' names, not names[] */
+	free(names);
+	return hint;
 }
 
 void
