@@ -9,6 +9,21 @@
  * to their static run functions; cli/cmd_list.h lists them all.  Each run
  * returns an enum status; main() turns it into a sysexits(3) code and prints
  * the error, sanitized.
+ *
+ * Adding a command NAME takes:
+ *   1. its code in a cmd_*.c file that includes cli/cmd_list.h (a new file
+ *      also goes in Makefile.am's libtend_a_SOURCES): a static run function
+ *      and, after it, its entry, with help longer than a line in a static
+ *      cmd_NAME_help[] just before the entry:
+ *        const struct command cmd_NAME_entry = {
+ *                .name = "NAME", .args = "...", .summary = "...",
+ *                .help = cmd_NAME_help, .run = cmd_NAME,
+ *        };
+ *   2. one line, _(NAME), in CLI_COMMAND_LIST (cli/cmd_list.h), at the place
+ *      `tend help` should show it;
+ *   3. its .It Ic NAME item in man/tend.1, every option included, and a
+ *      mention in README.md: tests/cli/docs.sh fails without them, and on an
+ *      entry missing from the list.
  */
 #ifndef TEND_CLI_H
 #define TEND_CLI_H
