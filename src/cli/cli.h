@@ -1,12 +1,29 @@
 /*
- * cli.h -- the command-line front end: global options, the command table,
- * and what every subcommand shares (the open book, the output format, the
- * clock, who the user is).
+ * cli.h -- the command-line front end: global options, what a command is
+ * (struct command), and what every subcommand shares (the open book, the
+ * output format, the clock, who the user is).
  *
  * Subcommands live one family per file (cmd_*.c) and are thin: parse their
  * options with cli_getopt(), call the store or the domain, print through
- * cli/output.h.  Each returns an enum status; main() turns it into a
- * sysexits(3) code and prints the error, sanitized.
+ * cli/output.h.  Each file defines its commands' entries, help included, next
+ * to their static run functions; cli/cmd_list.h lists them all.  Each run
+ * returns an enum status; main() turns it into a sysexits(3) code and prints
+ * the error, sanitized.
+ *
+ * Adding a command NAME takes:
+ *   1. its code in a cmd_*.c file that includes cli/cmd_list.h (a new file
+ *      also goes in Makefile.am's libtend_a_SOURCES): a static run function
+ *      and, after it, its entry, with help longer than a line in a static
+ *      cmd_NAME_help[] just before the entry:
+ *        const struct command cmd_NAME_entry = {
+ *                .name = "NAME", .args = "...", .summary = "...",
+ *                .help = cmd_NAME_help, .run = cmd_NAME,
+ *        };
+ *   2. one line, _(NAME), in CLI_COMMAND_LIST (cli/cmd_list.h), at the place
+ *      `tend help` should show it;
+ *   3. its .It Ic NAME item in man/tend.1, every option included, and a
+ *      mention in README.md: tests/cli/docs.sh fails without them, and on an
+ *      entry missing from the list.
  */
 #ifndef TEND_CLI_H
 #define TEND_CLI_H
@@ -41,16 +58,18 @@ struct cli {
 	struct err *err;
 };
 
+/* A command: what `tend NAME` runs and how it describes itself.  Each is
+ * defined as cmd_NAME_entry in the cmd_*.c file that implements it and
+ * listed once in cli/cmd_list.h. */
 struct command {
-	const char *name;
-	const char *args;          /* synopsis after the name */
-	const char *summary;       /* one line for `tend help` */
-	const char *help;          /* options and details for `tend help NAME` */
+	const char *name;          /* what the user types: `tend NAME` */
+	const char *args;          /* synopsis after the name in usage lines, "" for none */
+	const char *summary;       /* one line for `tend help`, no final full stop */
+	const char *help;          /* details and options for `tend help NAME`, "" for none */
+	/* Run with argv[0] = NAME and the rest of the line, global options
+	 * included (cli_getopt takes them); return ST_OK or an error in c->err. */
 	enum status (*run)(struct cli *c, int argc, char **argv);
 };
-
-extern const struct command cli_commands[];
-extern const size_t cli_command_count;
 
 /* Handler for a command's own options; return ST_OK or an error. */
 typedef enum status (*opt_fn)(struct cli *c, int opt, const char *arg, void *ctx);
@@ -92,25 +111,5 @@ enum status cli_choice(struct cli *c, const char *opt, const char *arg, const ch
  * is one of the command's long options, show it as the option ("--field:
  * why"), as the command's own checks do.  Returns the error's status. */
 enum status cli_option_error(struct cli *c, const struct option *opts);
-
-/* Subcommand entry points (cmd_*.c). */
-enum status cmd_init(struct cli *c, int argc, char **argv);
-enum status cmd_demo(struct cli *c, int argc, char **argv);
-enum status cmd_import(struct cli *c, int argc, char **argv);
-enum status cmd_export(struct cli *c, int argc, char **argv);
-enum status cmd_accounts(struct cli *c, int argc, char **argv);
-enum status cmd_account(struct cli *c, int argc, char **argv);
-enum status cmd_log(struct cli *c, int argc, char **argv);
-enum status cmd_task(struct cli *c, int argc, char **argv);
-enum status cmd_metrics(struct cli *c, int argc, char **argv);
-enum status cmd_renewal(struct cli *c, int argc, char **argv);
-enum status cmd_config(struct cli *c, int argc, char **argv);
-enum status cmd_help(struct cli *c, int argc, char **argv);
-enum status cmd_version(struct cli *c, int argc, char **argv);
-enum status cmd_tui(struct cli *c, int argc, char **argv);
-enum status cmd_facts(struct cli *c, int argc, char **argv);
-enum status cmd_health(struct cli *c, int argc, char **argv);
-enum status cmd_playbook(struct cli *c, int argc, char **argv);
-enum status cmd_inbox(struct cli *c, int argc, char **argv);
 
 #endif

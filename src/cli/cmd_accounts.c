@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/json.h"
 #include "core/money.h"
 #include "domain/account_view.h"
@@ -78,7 +79,7 @@ accounts_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_SOFTWARE;
 }
 
-enum status
+static enum status
 cmd_accounts(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -110,6 +111,28 @@ cmd_accounts(struct cli *c, int argc, char **argv)
 	out_end(&o);
 	return st;
 }
+
+static const char cmd_accounts_help[] =
+	"Lists the book's accounts.  ARR is the ledger's ARR at the end of today; the\n"
+	"renewal is the earliest one not yet won or lost (overdue ones included).\n\n"
+	"  --owner LOGIN          owner's login, 'me' or 'pooled'\n"
+	"  --segment S            enterprise, mid_market or smb\n"
+	"  --stage S              land, onboard, adopt, expand, renew or churned\n"
+	"  --tag T                accounts with this tag\n"
+	"  --renewing-within N    open renewal due within N days (or overdue)\n"
+	"  --sort KEY             name, arr, renewal, owner, segment, stage, id or\n"
+	"                         external_id (default name)\n"
+	"  --reverse              reverse the order\n"
+	"  --limit N              at most N accounts\n";
+
+const struct command cmd_accounts_entry = {
+	.name = "accounts",
+	.args = "[--owner LOGIN] [--segment S] [--stage S] [--tag T] [--renewing-within DAYS] "
+		"[--sort KEY] [--reverse] [--limit N]",
+	.summary = "list accounts with ARR and next renewal",
+	.help = cmd_accounts_help,
+	.run = cmd_accounts,
+};
 
 /* -- account show: text ------------------------------------------------------ */
 
@@ -439,7 +462,7 @@ show_json(const struct account_view *v)
 	json_end(&j);
 }
 
-enum status
+static enum status
 cmd_account(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("account");
@@ -478,3 +501,17 @@ cmd_account(struct cli *c, int argc, char **argv)
 	account_view_free(v);
 	return ST_OK;
 }
+
+static const char cmd_account_help[] =
+	"Shows an account's identity, ARR and its ledger, renewals, usage, support and\n"
+	"survey signals, contacts by role with their last touch, open tasks and risks,\n"
+	"success plans and the latest touchpoints.  The account may be named by id,\n"
+	"external id, name or an unambiguous start of its name.\n";
+
+const struct command cmd_account_entry = {
+	.name = "account",
+	.args = "show ID|EXTERNAL_ID|NAME",
+	.summary = "show one account: the 360 view",
+	.help = cmd_account_help,
+	.run = cmd_account,
+};

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
 #include "app/health_run.h"
@@ -84,7 +85,7 @@ register_user(struct cli *c, struct store *s, const struct init_opts *o, bool fi
 	return wtx_commit(t, c->err);
 }
 
-enum status
+static enum status
 cmd_init(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -119,6 +120,22 @@ cmd_init(struct cli *c, int argc, char **argv)
 	printf(" (%s)%s\n", role, found && !empty ? "" : ", registered now");
 	return ST_OK;
 }
+
+static const char cmd_init_help[] =
+	"Creates the book (an SQLite file, mode 0600 in a 0700 directory) if it does not\n"
+	"exist, brings its schema up to date, and registers the current login as a user.\n"
+	"Running it again on an existing book only reports where it is.\n\n"
+	"  --name NAME    your display name (default: your login)\n"
+	"  --role ROLE    csm, lead or admin (default: admin for the first user)\n"
+	"  --team TEAM    your team, created if needed\n";
+
+const struct command cmd_init_entry = {
+	.name = "init",
+	.args = "[--name NAME] [--role ROLE] [--team TEAM]",
+	.summary = "create a new book and register yourself as its first user",
+	.help = cmd_init_help,
+	.run = cmd_init,
+};
 
 /* -- demo ------------------------------------------------------------------ */
 
@@ -223,7 +240,7 @@ make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 	return ST_OK;
 }
 
-enum status
+static enum status
 cmd_demo(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -243,9 +260,30 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	return make_demo(c, &a, false);
 }
 
+static const char cmd_demo_help[] =
+	"Generates a deterministic book: one team, a lead, CSMs, accounts across the\n"
+	"enterprise, mid-market and SMB segments, two years of ARR ledger, renewals,\n"
+	"weekly usage, tickets, surveys, touchpoints, contacts, tasks, risks and\n"
+	"success plans.  The same seed and --now give the same book byte for byte.\n"
+	"Then scores it weekly, oldest first, so every account has a health trend.\n"
+	"Refuses to touch a book that already holds data.\n\n"
+	"  --accounts N   number of accounts (default 600, at most 1000000)\n"
+	"  --csms N       number of CSMs (default 8)\n"
+	"  --seed S       random seed (default 1)\n"
+	"  --weeks N      weeks of health history to score, 0 to 52 (default 12;\n"
+	"                 1, today only, for books over 20000 accounts)\n";
+
+const struct command cmd_demo_entry = {
+	.name = "demo",
+	.args = "[--accounts N] [--csms N] [--seed S] [--weeks N]",
+	.summary = "fill an empty book with a realistic sample book of business",
+	.help = cmd_demo_help,
+	.run = cmd_demo,
+};
+
 /* -- tui ------------------------------------------------------------------- */
 
-enum status
+static enum status
 cmd_tui(struct cli *c, int argc, char **argv)
 {
 	struct tui_opts t = { 0 };
@@ -287,9 +325,17 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	return st;
 }
 
+const struct command cmd_tui_entry = {
+	.name = "tui",
+	.args = "",
+	.summary = "open the terminal interface (the default with no command)",
+	.help = "Opens the full-screen interface on the book.  Needs a terminal.\n",
+	.run = cmd_tui,
+};
+
 /* -- config ---------------------------------------------------------------- */
 
-enum status
+static enum status
 cmd_config(struct cli *c, int argc, char **argv)
 {
 	char *path = paths_config_file(), tmp[32];
@@ -318,6 +364,14 @@ cmd_config(struct cli *c, int argc, char **argv)
 	return ST_OK;
 }
 
+const struct command cmd_config_entry = {
+	.name = "config",
+	.args = "",
+	.summary = "show the settings in effect and where each comes from",
+	.help = "Prints the book's path and its source, the config file, and every setting.\n",
+	.run = cmd_config,
+};
+
 /* -- help and version ------------------------------------------------------ */
 
 static void
@@ -327,7 +381,7 @@ general_help(void)
 	       "tend manages a Customer Success book of business from the terminal.\n"
 	       "With no command it opens the full-screen interface.\n\nCommands:\n");
 	for (size_t i = 0; i < cli_command_count; i++)
-		printf("  %-10s %s\n", cli_commands[i].name, cli_commands[i].summary);
+		printf("  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
 	printf("\nRun 'tend help COMMAND' for a command's options, 'man tend' for everything.\n");
 }
 
@@ -347,7 +401,7 @@ entity_help(void)
 	}
 }
 
-enum status
+static enum status
 cmd_help(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd;
@@ -371,7 +425,15 @@ cmd_help(struct cli *c, int argc, char **argv)
 	return ST_OK;
 }
 
-enum status
+const struct command cmd_help_entry = {
+	.name = "help",
+	.args = "[COMMAND]",
+	.summary = "show help for tend or a command",
+	.help = "'tend help import' also lists every entity and its columns.\n",
+	.run = cmd_help,
+};
+
+static enum status
 cmd_version(struct cli *c, int argc, char **argv)
 {
 	int first;
@@ -381,3 +443,11 @@ cmd_version(struct cli *c, int argc, char **argv)
 	printf("tend %s (schema %d, SQLite %s)\n", PACKAGE_VERSION, migrate_latest(), store_sqlite_version());
 	return ST_OK;
 }
+
+const struct command cmd_version_entry = {
+	.name = "version",
+	.args = "",
+	.summary = "print the version",
+	.help = "",
+	.run = cmd_version,
+};

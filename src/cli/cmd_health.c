@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/money.h"
 #include "domain/facts.h"
 #include "store/facts.h"
@@ -109,7 +110,7 @@ facts_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_OK;
 }
 
-enum status
+static enum status
 cmd_facts(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -158,3 +159,18 @@ cmd_facts(struct cli *c, int argc, char **argv)
 	}
 	return st;
 }
+
+static const char cmd_facts_help[] =
+	"With no argument, lists every fact of the catalog with its kind, unit and\n"
+	"formula.  With an ACCOUNT, shows that account's values as of today (--now).\n"
+	"Scorecards rate accounts on these facts.\n\n"
+	"  --all          every account's facts, one row each (CSV by default;\n"
+	"                 ratios as fractions, money in cents, unknown values empty)\n";
+
+const struct command cmd_facts_entry = {
+	.name = "facts",
+	.args = "[ACCOUNT | --all]",
+	.summary = "list the facts tend computes, or their values for an account",
+	.help = cmd_facts_help,
+	.run = cmd_facts,
+};

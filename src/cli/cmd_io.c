@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/csvread.h"
 #include "core/xalloc.h"
 #include "store/export.h"
@@ -74,7 +75,7 @@ print_problems(const struct diag *d)
 		fprintf(stderr, "... and %zu more problems\n", d->dropped);
 }
 
-enum status
+static enum status
 cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -140,6 +141,25 @@ cmd_import(struct cli *c, int argc, char **argv)
 	return st;
 }
 
+static const char cmd_import_help[] =
+	"Reads FILE (- for standard input) with a header row of canonical column names\n"
+	"and adds one row per record, in one transaction: if any record is wrong,\n"
+	"every problem is listed as FILE:LINE:COLUMN and nothing is written.\n"
+	"Accounts are referenced by external id, users by login, contacts by email\n"
+	"(within the row's account), plans, objectives, tasks and tickets by id.  Money\n"
+	"is in major units (12000.50), dates are YYYY-MM-DD, lists are separated by ';',\n"
+	"booleans are true or false.  Empty cells are empty values.\n\n"
+	"  --dry-run      check the file and report, but write nothing\n\n"
+	"'tend help import' lists every entity and its columns.\n";
+
+const struct command cmd_import_entry = {
+	.name = "import",
+	.args = "ENTITY FILE.csv [--dry-run]",
+	.summary = "add rows from a CSV file; all or nothing",
+	.help = cmd_import_help,
+	.run = cmd_import,
+};
+
 /* -- export ---------------------------------------------------------------- */
 
 static enum col_type
@@ -175,7 +195,7 @@ export_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_OK;
 }
 
-enum status
+static enum status
 cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -211,3 +231,17 @@ cmd_export(struct cli *c, int argc, char **argv)
 	out_end(&o);
 	return st;
 }
+
+static const char cmd_export_help[] =
+	"Writes the entity's rows with the same columns 'tend import' reads, so an\n"
+	"export can be edited and imported into another book.  --format json gives\n"
+	"money as integer cents under KEY_cents.\n\n"
+	"  --template     only the header row: a blank file to fill in\n";
+
+const struct command cmd_export_entry = {
+	.name = "export",
+	.args = "ENTITY [--template]",
+	.summary = "write every row of an entity (CSV by default)",
+	.help = cmd_export_help,
+	.run = cmd_export,
+};

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/names.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -233,7 +234,7 @@ metrics_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_SOFTWARE;
 }
 
-enum status
+static enum status
 cmd_metrics(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -281,3 +282,26 @@ cmd_metrics(struct cli *c, int argc, char **argv)
 	metrics_book_done(&book);
 	return ST_OK;
 }
+
+static const char cmd_metrics_help[] =
+	"Computes, over the period from --from to --to with both days included:\n"
+	"starting ARR, expansion, contraction, churned and new ARR, NRR, GRR, logo\n"
+	"and revenue churn from the ARR ledger; gross, net and on-time renewal rates\n"
+	"over the renewals due in the period; NPS and CSAT; accounts and ARR per CSM\n"
+	"against their segment's band, reviews overdue and the proactive share of\n"
+	"touchpoints.  The whole book is always the first row.  Ratios are fractions\n"
+	"(1.0 = 100%) in CSV and JSON; money is cents under KEY_cents in JSON.\n"
+	"'man tend' (section METRICS) gives every formula.\n\n"
+	"  --from DATE    first day of the period (default: twelve months before\n"
+	"                 the day after --to, i.e. the trailing twelve months)\n"
+	"  --to DATE      last day of the period, included (default today)\n"
+	"  --by G         also one row per csm (the account's owner; 'pooled' for\n"
+	"                 accounts with none), segment, or team (the owner's team)\n";
+
+const struct command cmd_metrics_entry = {
+	.name = "metrics",
+	.args = "[--from DATE] [--to DATE] [--by csm|segment|team]",
+	.summary = "revenue, renewal, survey and coverage metrics over a period",
+	.help = cmd_metrics_help,
+	.run = cmd_metrics,
+};

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/json.h"
 #include "app/actions.h"
 #include "app/playbook_set.h"
@@ -450,7 +451,7 @@ static const struct option inbox_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-enum status
+static enum status
 cmd_playbook(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("playbook");
@@ -473,6 +474,43 @@ cmd_playbook(struct cli *c, int argc, char **argv)
 		return n != 1 ? cli_usage(c, cmd, "playbook sql takes one RULE") : pb_sql(c, &o, argv[first]);
 	return cli_usage(c, cmd, "'%s' is not check, run, list or sql", sub);
 }
+
+static const char cmd_playbook_help[] =
+	"tend playbook [list]\n"
+	"  Each rule in force: enabled, idempotency scope, its last run (date, accounts\n"
+	"  matched and fired), firings so far, open escalations, file and description.\n"
+	"tend playbook run [--dry-run] [--rule ID] [--summary] [--live-facts]\n"
+	"  Evaluates every enabled rule as of today (--now) over the whole book.  Accounts\n"
+	"  whose condition holds and that the rule has not fired for in its scope (once\n"
+	"  per account, per renewal or per period) fire: the rule's actions are written in\n"
+	"  one transaction per rule, with source playbook:RULE, audited.  Then open\n"
+	"  escalations climb when their next step is due and no 'unless' holds.  Prints\n"
+	"  what it did; --dry-run prints the same report and writes nothing.  Running it\n"
+	"  again the same day does nothing more: safe in cron.  --format json for scripts.\n"
+	"  Rules read the facts today's 'tend health recompute' stored while nothing they\n"
+	"  come from has changed since, else compute them from the book (slower); so the\n"
+	"  cron line is 'tend health recompute && tend playbook run'.  --live-facts always\n"
+	"  computes them.\n"
+	"tend playbook check [FILE...]\n"
+	"  Validates playbook files (default: the ones in force); every problem is shown as\n"
+	"  FILE:LINE:COLUMN and makes it exit with 65.  Nothing runs while any file of the\n"
+	"  set in force has a problem.\n"
+	"tend playbook sql RULE [--live-facts]\n"
+	"  The SQL statement the rule compiles to, with its parameters written in: the\n"
+	"  one a run would use now (on stored facts or not, as its first line says).\n\n"
+	"  --playbooks DIR   use only the *.yaml files in DIR (default: the shipped\n"
+	"                    playbooks, then $XDG_CONFIG_HOME/tend/playbooks/*.yaml,\n"
+	"                    whose rules replace shipped ones of the same id)\n\n"
+	"man tend-playbook(5) documents the format.\n";
+
+const struct command cmd_playbook_entry = {
+	.name = "playbook",
+	.args = "[list | run | check [FILE...] | sql RULE] [--dry-run] [--rule ID] "
+		"[--playbooks DIR] [--summary] [--live-facts]",
+	.summary = "run the playbooks: rules that create tasks, risks and escalations",
+	.help = cmd_playbook_help,
+	.run = cmd_playbook,
+};
 
 /* -- inbox ---------------------------------------------------------------------- */
 
@@ -509,7 +547,7 @@ inbox_row(void *ctx, const struct inbox_item *it)
 	return 0;
 }
 
-enum status
+static enum status
 cmd_inbox(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("inbox");
@@ -553,3 +591,21 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	out_end(&out);
 	return st;
 }
+
+static const char cmd_inbox_help[] =
+	"Lists the inbox items addressed to you, and those addressed to a role you take\n"
+	"(a lead: lead requests and notes about pooled accounts; an admin: executive\n"
+	"requests and everything no user was found for), escalations first by due date.\n\n"
+	"  --all          every item of the book\n"
+	"  --done         include items already done\n"
+	"tend inbox done ID...\n"
+	"  Marks items done; an escalation request marked done is acknowledged, which\n"
+	"  stops ladders whose next step says 'unless: acknowledged'.\n";
+
+const struct command cmd_inbox_entry = {
+	.name = "inbox",
+	.args = "[--all] [--done] | done ID...",
+	.summary = "notifications and escalation requests for you",
+	.help = cmd_inbox_help,
+	.run = cmd_inbox,
+};

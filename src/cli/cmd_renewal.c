@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/money.h"
 #include "store/entity.h"
 #include "store/metrics.h"
@@ -159,7 +160,7 @@ abort:
 	return st;
 }
 
-enum status
+static enum status
 cmd_renewal(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -195,3 +196,26 @@ cmd_renewal(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	return close_write(c, s, id, final, &o);
 }
+
+static const char cmd_renewal_help[] =
+	"Sets the renewal's final ARR, its stage (won, or lost when AMOUNT is 0), its\n"
+	"close date and reason, and writes the ledger event dated on its due date:\n"
+	"expansion by the amount above the target, contraction by the amount below\n"
+	"it, churn of the account's whole ARR when nothing would be left; no event\n"
+	"when final and target are equal.  All in one change.  A closed renewal\n"
+	"cannot be closed again.  'tend account show' lists an account's renewals\n"
+	"with their IDs.\n\n"
+	"  --final AMOUNT   final ARR in major units (12000.50); 0 means lost\n"
+	"  --reason CODE    why it was lost or downsold (required when lost): budget,\n"
+	"                   no_value, champion_left, acquired, competitor,\n"
+	"                   product_gap, support_experience, consolidation,\n"
+	"                   business_closed or other\n"
+	"  --date D         the day it closed (default today)\n";
+
+const struct command cmd_renewal_entry = {
+	.name = "renewal",
+	.args = "close ID --final AMOUNT [--reason CODE] [--date D]",
+	.summary = "close a renewal as won or lost and write its ARR ledger event",
+	.help = cmd_renewal_help,
+	.run = cmd_renewal,
+};

@@ -17,6 +17,7 @@
 #include "app/health_run.h"
 #include "app/scorecard_set.h"
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "cli/health_cmd.h"
 #include "core/buf.h"
 #include "core/json.h"
@@ -501,7 +502,7 @@ health_check(struct cli *c, struct health_opts *o, int n, char **args)
 
 /* -- dispatch ---------------------------------------------------------------------- */
 
-enum status
+static enum status
 cmd_health(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("health");
@@ -538,3 +539,40 @@ cmd_health(struct cli *c, int argc, char **argv)
 		return n ? cli_usage(c, cmd, "health calibrate takes no arguments") : health_calibrate(c, s, &o);
 	return health_rate(c, s, &o, n, argv + first);
 }
+
+static const char cmd_health_help[] =
+	"tend health [list] [--band B] [--owner LOGIN|me|pooled] [--segment S] [--false-positive]\n"
+	"            [--sort score|name|arr|change] [--limit N]\n"
+	"  Each account's latest score (worst first): score on the scorecard's scale and as\n"
+	"  a percentage of full score, band (an override first, the computed band beside\n"
+	"  it), outcomes and experience scores, the false-positive-healthy flag and the\n"
+	"  change over 30 days.\n"
+	"tend health recompute [--scorecard FILE|NAME]...\n"
+	"  Scores every account as of today (--now) and keeps one snapshot per account per\n"
+	"  day; running it again the same day replaces that day's snapshots.  Also stores\n"
+	"  every account's facts for the day, which 'tend playbook run' then reads.\n"
+	"tend health explain ACCOUNT\n"
+	"  Each measure's fact value, the rule or threshold that rated it, its rating,\n"
+	"  weight and points; the group scores, the override and the 30/90-day trend.\n"
+	"tend health override ACCOUNT --band B --reason TEXT --until DATE [--from DATE]\n"
+	"tend health override ACCOUNT --clear\n"
+	"  Sets (or ends) a CSM's band for an account; the computed score stays visible.\n"
+	"tend health calibrate\n"
+	"  Computes the cut points of measures with quantile thresholds from the book.\n"
+	"tend health rate ACCOUNT financial_rating 1-3 | csm_sentiment 1-5 [--note TEXT]\n"
+	"  Records a manual rating; it counts for 30 days (14 while yellow or worse).\n"
+	"tend health check [FILE...]\n"
+	"  Validates scorecard files (default: the ones in force); problems are shown as\n"
+	"  FILE:LINE:COLUMN and make it exit with 65.\n\n"
+	"Scorecards in force: --scorecard (repeatable), else $XDG_CONFIG_HOME/tend/scorecards/\n"
+	"*.yaml, else the config file's scorecard (default, handbook or practical).\n"
+	"man tend-scorecard(5) documents the format.\n";
+
+const struct command cmd_health_entry = {
+	.name = "health",
+	.args = "[list | recompute | explain ACCOUNT | override ACCOUNT | calibrate "
+		"| rate ACCOUNT FACT VALUE | check [FILE...]]",
+	.summary = "score accounts' health and explain the scores",
+	.help = cmd_health_help,
+	.run = cmd_health,
+};

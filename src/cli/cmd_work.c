@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/xalloc.h"
 #include "app/actions.h"
 #include "store/store.h"
@@ -52,7 +53,7 @@ log_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_SOFTWARE;
 }
 
-enum status
+static enum status
 cmd_log(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -98,6 +99,27 @@ cmd_log(struct cli *c, int argc, char **argv)
 	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date_format(o.date, date));
 	return ST_OK;
 }
+
+static const char cmd_log_help[] =
+	"Adds a touchpoint to the account's timeline.\n\n"
+	"  -m, --summary TEXT    what happened (or give it as SUMMARY)\n"
+	"  --kind K              call, meeting, email, qbr, ebr, onsite, webinar,\n"
+	"                        internal_review or note (default call)\n"
+	"  --date D              when (default today; also yesterday, -3d)\n"
+	"  --duration MIN        minutes\n"
+	"  --sentiment N         1 (unhappy) to 5 (delighted)\n"
+	"  --reactive            the customer initiated it\n"
+	"  --with EMAIL,...      attendees, by email\n"
+	"  --follow-ups TEXT     agreed next steps\n";
+
+const struct command cmd_log_entry = {
+	.name = "log",
+	.args = "ACCOUNT [SUMMARY] [--kind K] [--date D] [--duration MIN] [--sentiment N] "
+		"[--reactive] [--with EMAIL,...]",
+	.summary = "record a touchpoint (call, meeting, QBR, note, ...)",
+	.help = cmd_log_help,
+	.run = cmd_log,
+};
 
 /* -- task ------------------------------------------------------------------ */
 
@@ -258,7 +280,7 @@ task_done(struct cli *c, struct store *s, int n, char **args)
 	return st;
 }
 
-enum status
+static enum status
 cmd_task(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("task");
@@ -282,3 +304,23 @@ cmd_task(struct cli *c, int argc, char **argv)
 		return task_list(c, s, &o, argc - first);
 	return task_done(c, s, argc - first, argv + first);
 }
+
+static const char cmd_task_help[] =
+	"tend task add ACCOUNT TITLE [--due D] [--priority P] [--kind K] [--owner LOGIN]\n"
+	"  Adds an open task; ACCOUNT '-' makes an internal task.  --due takes\n"
+	"  YYYY-MM-DD, today, tomorrow or +Nd/+Nw/+Nm.  Priority low, medium (default),\n"
+	"  high or critical; kind risk, expansion, lifecycle, renewal, cadence or\n"
+	"  activity (default).  The owner defaults to you.\n"
+	"tend task list [--owner LOGIN|me|all] [--account A] [--status S] [--overdue]\n"
+	"  Open and snoozed tasks, soonest due first.  --status open, done, cancelled,\n"
+	"  snoozed or all.  By default your tasks when you are a user of the book.\n"
+	"tend task done ID...\n"
+	"  Marks tasks done today, all in one change.\n";
+
+const struct command cmd_task_entry = {
+	.name = "task",
+	.args = "add ACCOUNT TITLE | list | done ID...",
+	.summary = "add, list and complete tasks (calls to action)",
+	.help = cmd_task_help,
+	.run = cmd_task,
+};

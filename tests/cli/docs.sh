@@ -5,6 +5,18 @@
 MAN="$TEST_SRCDIR/man/tend.1"
 README="$TEST_SRCDIR/README.md"
 
+# The checks below start from `tend help`, which shows the commands of
+# CLI_COMMAND_LIST; an entry left out of it would be a command nobody can
+# run and nothing here would document.
+case_ "every command entry in src/cli is listed in CLI_COMMAND_LIST"
+sed -n 's/^const struct command cmd_\([a-z0-9_]*\)_entry = {$/\1/p' "$TEST_SRCDIR"/src/cli/*.c |
+	sort >"$WORK/entries"
+sed -n '/^#define CLI_COMMAND_LIST(_)/,/^$/s/^[[:space:]]*_(\([a-z0-9_]*\)).*/\1/p' \
+	"$TEST_SRCDIR/src/cli/cmd_list.h" | sort >"$WORK/listed"
+check "no command entries found in src/cli/*.c" test -s "$WORK/entries"
+expect_same "entries defined in src/cli/*.c (+) or listed in cli/cmd_list.h (-) only" \
+	"$WORK/listed" "$WORK/entries"
+
 case_ "every command is in the man page and the README"
 "$TEND" help >"$WORK/help"
 commands=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$WORK/help")

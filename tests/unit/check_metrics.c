@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_list.h"
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "domain/metrics.h"
@@ -581,7 +582,7 @@ START_TEST(test_json_keys)
 	char *argv[] = { "metrics", "--from", "2026-01-01", "--to", "2026-12-31", "--by", "segment",
 			 NULL };
 	struct store *s = golden_book();
-	char *out = run_cmd(s, cmd_metrics, ST_OK, 7, argv);
+	char *out = run_cmd(s, cmd_metrics_entry.run, ST_OK, 7, argv);
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		ck_assert_msg(strstr(out, keys[i]), "no %s in\n%s", keys[i], out);
@@ -598,7 +599,7 @@ close_renewal(struct store *s, enum status expect, const char *id, const char *f
 	char *argv[] = { "renewal", "close", (char *)id, "--final", (char *)final, "--reason",
 			 (char *)reason, NULL };
 
-	return run_cmd(s, cmd_renewal, expect, reason ? 7 : 5, argv);
+	return run_cmd(s, cmd_renewal_entry.run, expect, reason ? 7 : 5, argv);
 }
 
 /* Closing writes the matching event on the due date; metrics follow. */
