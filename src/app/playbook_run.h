@@ -35,11 +35,25 @@ struct pb_run_opts {
 					stored ones are fresh (--live-facts) */
 };
 
-/* One action a firing takes. */
+/* How a text report lays out an action's line; the action chooses.  JSON
+ * shows the same fields whatever the form. */
+enum pb_act_form {
+	PB_FORM_ITEM,                /* something made: "what"  detail, N items  -> who  due DAY */
+	PB_FORM_MESSAGE,             /* a message: who: "what" */
+	PB_FORM_CHANGE,              /* a value set on the account: what (was detail), or
+					what (already) when unchanged */
+};
+
+/* One action a firing takes: what a dry run shows and a run does.  The
+ * printers show it from these fields alone, whatever the action. */
 struct pb_act_report {
-	enum pb_action_kind kind;
+	const char *action;          /* the action's name, its YAML key: "task" */
+	enum pb_act_form form;       /* how a text report lays the line out */
+	bool unchanged;              /* nothing to write: the account is so already
+					(detail says "unchanged") */
 	const char *what;            /* title, message, stage, tag or risk category */
-	const char *detail;          /* "renewal, high" (task), "high" (risk), kind (opportunity) */
+	const char *detail;          /* "renewal, high" (task), "high" (risk), kind (opportunity),
+					the stage left, "unchanged" */
 	const char *who;             /* owner or recipient: a login, else the role */
 	const char *due;             /* YYYY-MM-DD or NULL */
 	size_t items;                /* checklist items */

@@ -276,7 +276,7 @@ pb_exec_action(struct pb_exec *x, const struct pb_rule *r, const struct pb_actio
 	int64_t owner = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->kind = ac->kind;
+	out->action = pb_action_names[ac->kind];
 	if (ac->due_days >= 0)
 		out->due = pool_strdup(pool, date_format(x->day + ac->due_days, due));
 	if (ac->kind == PB_ACT_TASK || ac->kind == PB_ACT_CHECKLIST || ac->kind == PB_ACT_RISK ||
@@ -302,21 +302,26 @@ pb_exec_action(struct pb_exec *x, const struct pb_rule *r, const struct pb_actio
 		text = pb_text(x, r, a, facts, out->due, ac->text);
 		return t ? write_risk(x, r, ac, a, owner, text, t, w, e) : ST_OK;
 	case PB_ACT_STAGE:
+		out->form = PB_FORM_CHANGE;
 		out->what = ac->value;
 		if (!strcmp(a->stage, ac->value)) {
+			out->unchanged = true;
 			out->detail = "unchanged";
 			return ST_OK;
 		}
 		out->detail = a->stage;   /* the stage it leaves */
 		return t ? write_account(x, ac, a, t, e) : ST_OK;
 	case PB_ACT_TAG:
+		out->form = PB_FORM_CHANGE;
 		out->what = ac->value;
 		if (has_tag(a->tags, ac->value)) {
+			out->unchanged = true;
 			out->detail = "unchanged";
 			return ST_OK;
 		}
 		return t ? write_account(x, ac, a, t, e) : ST_OK;
 	case PB_ACT_NOTIFY:
+		out->form = PB_FORM_MESSAGE;
 		out->what = pb_text(x, r, a, facts, NULL, ac->text);
 		if (t) {
 			struct pb_pending *p;

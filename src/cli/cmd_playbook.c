@@ -93,21 +93,22 @@ say(const char *s)
 	out_text(stdout, s ? s : "", false);
 }
 
+/* One action's line: its name, what it does laid out as its report's form
+ * says, then whom it is for and when it is due. */
 static void
 print_act(const struct pb_act_report *a)
 {
-	printf("    %-11s ", pb_action_names[a->kind]);
-	switch (a->kind) {
-	case PB_ACT_NOTIFY:
+	printf("    %-11s ", a->action);
+	switch (a->form) {
+	case PB_FORM_MESSAGE:
 		say(a->who);
 		printf(": \"");
 		say(a->what);
 		printf("\"");
 		break;
-	case PB_ACT_STAGE:
-	case PB_ACT_TAG:
+	case PB_FORM_CHANGE:
 		say(a->what);
-		if (a->detail && !strcmp(a->detail, "unchanged"))
+		if (a->unchanged)
 			printf(" (already)");
 		else if (a->detail) {
 			printf(" (was ");
@@ -115,7 +116,7 @@ print_act(const struct pb_act_report *a)
 			printf(")");
 		}
 		break;
-	default:
+	case PB_FORM_ITEM:
 		printf("\"");
 		say(a->what);
 		printf("\"");
@@ -127,7 +128,7 @@ print_act(const struct pb_act_report *a)
 			printf(", %zu items", a->items);
 		break;
 	}
-	if (a->who && a->kind != PB_ACT_NOTIFY) {
+	if (a->who && a->form != PB_FORM_MESSAGE) {
 		printf("  -> ");
 		say(a->who);
 	}
@@ -270,7 +271,7 @@ print_json(const struct pb_report *r)
 			const struct pb_act_report *a = &f->acts[k];
 
 			json_obj_begin(&j);
-			json_strkey(&j, "action", pb_action_names[a->kind]);
+			json_strkey(&j, "action", a->action);
 			json_strkey(&j, "what", a->what);
 			json_strkey(&j, "detail", a->detail);
 			json_strkey(&j, "who", a->who);
