@@ -1,6 +1,9 @@
 /*
- * playbook_exec.h -- what the engine's files share (never outside the
- * playbook_run.c / playbook_write.c / playbook_escalate.c trio).
+ * playbook_exec.h -- what the engine's files share (playbook_run.c,
+ * playbook_write.c, playbook_escalate.c) and what the actions' describe
+ * and execute (pba_*.c, domain/playbook_action.h) get to work with: the
+ * firing, texts expanded for its account, its owner resolved, and the
+ * write path.  Never used outside app/.
  */
 #ifndef TEND_PLAYBOOK_EXEC_H
 #define TEND_PLAYBOOK_EXEC_H
@@ -28,19 +31,28 @@ struct pb_pending {
 
 /* What a firing's actions wrote, for the firing record. */
 struct pb_written {
-	int64_t task_id, risk_id;
-	struct pb_pending *notes;
+	int64_t task_id, risk_id;    /* the first task and risk made (escalations' unless) */
+	struct pb_pending *notes;    /* notifications, written with the firing */
 	size_t nnotes;
 };
 
-/* Plan action ac of r for account a (texts expanded, owner resolved) into
- * out; with t, also write it. */
-enum status pb_exec_action(struct pb_exec *x, const struct pb_rule *r, const struct pb_action *ac,
-			   const struct pb_account *a, const struct fact_value *facts, struct wtx *t,
-			   struct pb_written *w, struct pb_act_report *out, struct err *e);
+/* One firing of a rule for an account, being planned or written: what an
+ * action's describe and execute work on (opaque to domain/). */
+struct pb_fire {
+	struct pb_exec *x;                  /* the run: the book, the day, the report's pool */
+	const struct pb_rule *rule;         /* the rule that fires */
+	const struct pb_account *account;   /* the account, as the book has it */
+	const struct fact_value *facts;     /* by fact id, for {fact.*}; NULL: they are n/a */
+	struct wtx *t;                      /* the rule's transaction; NULL in a dry run */
+	struct pb_written w;                /* what its actions wrote so far */
+};
+
+/* Action ac of firing f: its report line in out (its type's describe);
+ * in a run, also written (its execute) unless the line says unchanged. */
+enum status pb_exec_action(struct pb_fire *f, const struct pb_action *ac, struct pb_act_report *out,
+			   struct err *e);
 /* Record the firing, its notifications and its escalation ladder. */
-enum status pb_exec_firing(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
-			   const char *scope_key, struct wtx *t, struct pb_written *w, struct err *e);
+enum status pb_exec_firing(struct pb_fire *f, const char *scope_key, struct err *e);
 /* An inbox item: a notification (level 0) or an escalation request. */
 enum status pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account,
 			  int64_t recipient, enum pb_role role, int level, const char *message,
@@ -53,9 +65,14 @@ enum status pb_exec_end_run(struct pb_exec *x, struct err *e);
 /* The user a role means for an account (0: none, role-addressed) and how
  * to show it (a login, else the role). */
 int64_t pb_role_user(const struct pb_account *a, enum pb_role role, const char **shown);
-/* Expand a text for account a (facts may be NULL: {fact.*} are n/a). */
+/* Expand a text for account a (facts may be NULL: {fact.*} are n/a), in
+ * the report's pool; NULL for a NULL tmpl.  due is what {due} shows. */
 const char *pb_text(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
 		    const struct fact_value *facts, const char *due, const char *tmpl);
+/* The same for firing f, with its facts. */
+const char *pb_fire_text(struct pb_fire *f, const char *due, const char *tmpl);
+/* What rows written for rule r name as their source: "playbook:RULE". */
+const char *pb_source(struct pb_exec *x, const struct pb_rule *r);
 /* Escalations: take due steps, stop ladders whose `unless` holds. */
 enum status pb_escalate(struct pb_exec *x, const char *only_rule, struct err *e);
 

@@ -37,10 +37,11 @@ fire(struct pb_exec *x, const struct pb_rule *r, const struct rule_result *res, 
      struct wtx *t, struct err *e)
 {
 	struct pb_report *rep = x->rep;
-	struct pb_fire_report *f;
+	struct pb_fire_report *fr;
 	struct pb_account a;
-	struct pb_written w = { 0 };
 	struct fact_value facts[FACT_COUNT_];   /* by fact id, for placeholders */
+	struct pb_fire f = { .x = x, .rule = r, .account = &a, .facts = h->facts ? facts : NULL,
+			     .t = t };
 	enum status st;
 
 	if (h->facts) {
@@ -50,21 +51,20 @@ fire(struct pb_exec *x, const struct pb_rule *r, const struct rule_result *res, 
 	}
 	if ((st = store_pb_account(x->s, h->account_id, x->day, &rep->pool, &a, e)))
 		return st;
-	f = new_fire(rep);
-	f->rule_id = r->id;
-	f->account_id = a.id;
-	f->account = a.external_id;
-	f->account_name = a.name;
-	f->scope_key = h->scope_key;
-	f->acts = pool_alloc(&rep->pool, r->nactions * sizeof(*f->acts));
+	fr = new_fire(rep);
+	fr->rule_id = r->id;
+	fr->account_id = a.id;
+	fr->account = a.external_id;
+	fr->account_name = a.name;
+	fr->scope_key = h->scope_key;
+	fr->acts = pool_alloc(&rep->pool, r->nactions * sizeof(*fr->acts));
 	for (size_t i = 0; i < r->nactions; i++) {
-		if ((st = pb_exec_action(x, r, &r->actions[i], &a, h->facts ? facts : NULL, t, &w,
-					  &f->acts[f->nacts], e)))
+		if ((st = pb_exec_action(&f, &r->actions[i], &fr->acts[fr->nacts], e)))
 			return st;
-		f->nacts++;
+		fr->nacts++;
 	}
 	if (t)
-		st = pb_exec_firing(x, r, &a, h->scope_key, t, &w, e);
+		st = pb_exec_firing(&f, h->scope_key, e);
 	return st;
 }
 

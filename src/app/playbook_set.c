@@ -22,6 +22,7 @@
 #include "core/xalloc.h"
 #include "domain/playbook.h"
 #include "domain/playbook_int.h"
+#include "app/pba.h"
 #include "app/playbook_set.h"
 
 /* Shipped playbooks: embedded files named like this. */
@@ -46,7 +47,7 @@ loading_init(struct loading *lo, struct playbook_set *set,
 	     void (*report)(void *, const struct diag *), void *ctx)
 {
 	memset(lo, 0, sizeof(*lo));
-	pb_load_init(&lo->l, set);
+	pb_load_init(&lo->l, set, pb_actions);
 	lo->report = report;
 	lo->ctx = ctx;
 }

@@ -1,7 +1,9 @@
 /*
- * playbook_write.c -- what a firing writes: its actions' rows, the firing
- * record, notifications, the escalation ladder and the run records, all
- * through the write path (audited row by row, source playbook:RULE).
+ * playbook_write.c -- what a firing writes: its actions (each through its
+ * type's describe and execute, app/pba_*.c), the firing record,
+ * notifications, the escalation ladder and the run records, all through
+ * the write path (audited row by row, source playbook:RULE); and what the
+ * actions share: texts expanded for an account, roles resolved to users.
  */
 #include "config.h"
 
@@ -10,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "domain/playbook_action.h"
 #include "app/playbook_exec.h"
 #include "store/row.h"
 #include "store/store.h"
@@ -120,8 +123,14 @@ pb_text(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
 	return out;
 }
 
-static const char *
-source(struct pb_exec *x, const struct pb_rule *r)
+const char *
+pb_fire_text(struct pb_fire *f, const char *due, const char *tmpl)
+{
+	return pb_text(f->x, f->rule, f->account, f->facts, due, tmpl);
+}
+
+const char *
+pb_source(struct pb_exec *x, const struct pb_rule *r)
 {
 	struct buf b;
 	const char *out;
@@ -133,215 +142,21 @@ source(struct pb_exec *x, const struct pb_rule *r)
 	return out;
 }
 
-static enum status
-write_task(struct pb_exec *x, const struct pb_rule *r, const struct pb_action *ac,
-	   const struct pb_account *a, int64_t owner, const struct pb_act_report *out,
-	   const char *notes, struct wtx *t, struct pb_written *w, struct err *e)
-{
-	char today[DATE_STRLEN];
-	struct row row;
-	int64_t id;
-	enum status st;
-
-	row_init(&row, &entity_task);
-	row_int(&row, "account", a->id);
-	row_text(&row, "title", out->what);
-	row_text(&row, "kind", ac->value ? ac->value : ac->kind == PB_ACT_CHECKLIST ? "lifecycle" : "activity");
-	row_text(&row, "priority", ac->priority ? ac->priority : "medium");
-	if (owner)
-		row_int(&row, "owner", owner);
-	if (out->due)
-		row_text(&row, "due_date", out->due);
-	row_text(&row, "status", "open");
-	row_text(&row, "source", source(x, r));
-	row_text(&row, "created_on", date_format(x->day, today));
-	if (notes)
-		row_text(&row, "notes", notes);
-	st = wtx_insert(t, &row, &id, e);
-	row_done(&row);
-	if (!st && !w->task_id)
-		w->task_id = id;
-	for (size_t i = 0; !st && ac->checklist && i < ac->checklist->nitems; i++) {
-		row_init(&row, &entity_task_item);
-		row_int(&row, "task", id);
-		row_int(&row, "position", (int64_t)i + 1);
-		row_text(&row, "text", pb_text(x, r, a, NULL, out->due, ac->checklist->items[i]));
-		row_int(&row, "done", 0);
-		st = wtx_insert(t, &row, NULL, e);
-		row_done(&row);
-	}
-	return st;
-}
-
-static enum status
-write_risk(struct pb_exec *x, const struct pb_rule *r, const struct pb_action *ac,
-	   const struct pb_account *a, int64_t owner, const char *description, struct wtx *t,
-	   struct pb_written *w, struct err *e)
-{
-	char today[DATE_STRLEN];
-	struct row row;
-	int64_t id;
-	enum status st;
-
-	row_init(&row, &entity_risk);
-	row_int(&row, "account", a->id);
-	row_text(&row, "category", ac->value);
-	row_text(&row, "severity", ac->priority ? ac->priority : "medium");
-	row_text(&row, "status", "open");
-	row_text(&row, "opened_on", date_format(x->day, today));
-	if (owner)
-		row_int(&row, "owner", owner);
-	if (description)
-		row_text(&row, "description", description);
-	row_text(&row, "source", source(x, r));
-	st = wtx_insert(t, &row, &id, e);
-	row_done(&row);
-	if (!st && !w->risk_id)
-		w->risk_id = id;
-	return st;
-}
-
-static enum status
-write_account(struct pb_exec *x, const struct pb_action *ac, const struct pb_account *a,
-	      struct wtx *t, struct err *e)
-{
-	char today[DATE_STRLEN];
-	struct row row;
-	struct buf tags;
-	enum status st = ST_OK;
-
-	row_init(&row, &entity_account);
-	buf_init(&tags);
-	if (ac->kind == PB_ACT_STAGE) {
-		row_text(&row, "stage", ac->value);
-		row_text(&row, "stage_since", date_format(x->day, today));
-	} else {
-		buf_addf(&tags, "%s%s%s", a->tags, *a->tags ? ";" : "", ac->value);
-		st = row_parse(x->s, &row, entity_field(&entity_account, "tags"), tags.data, e);
-	}
-	if (!st)
-		st = wtx_update(t, &row, a->id, e);
-	buf_done(&tags);
-	row_done(&row);
-	return st;
-}
-
-static bool
-has_tag(const char *tags, const char *tag)
-{
-	size_t n = strlen(tag);
-
-	for (const char *p = tags; *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : p + strlen(p))
-		if (!strncmp(p, tag, n) && (p[n] == ';' || !p[n]))
-			return true;
-	return false;
-}
-
-static enum status
-write_opportunity(struct pb_exec *x, const struct pb_rule *r, const struct pb_action *ac,
-		  const struct pb_account *a, const char *title, struct wtx *t, struct err *e)
-{
-	char today[DATE_STRLEN];
-	struct row row;
-	enum status st;
-
-	(void)r;
-	row_init(&row, &entity_opportunity);
-	row_int(&row, "account", a->id);
-	if (title)
-		row_text(&row, "title", title);
-	row_text(&row, "kind", ac->value);
-	row_int(&row, "arr", ac->arr_cents);
-	row_text(&row, "stage", "qualify");
-	row_text(&row, "forecast_category", "pipeline");
-	if (a->am)
-		row_text(&row, "am", a->am);
-	if (a->owner_id)
-		row_int(&row, "sourced_by", a->owner_id);
-	row_text(&row, "handshake_status", "proposed");
-	row_text(&row, "created_on", date_format(x->day, today));
-	st = wtx_insert(t, &row, NULL, e);
-	row_done(&row);
-	return st;
-}
-
 enum status
-pb_exec_action(struct pb_exec *x, const struct pb_rule *r, const struct pb_action *ac,
-	       const struct pb_account *a, const struct fact_value *facts, struct wtx *t,
-	       struct pb_written *w, struct pb_act_report *out, struct err *e)
+pb_exec_action(struct pb_fire *f, const struct pb_action *ac, struct pb_act_report *out,
+	       struct err *e)
 {
-	struct pool *pool = &x->rep->pool;
-	const char *shown = NULL, *text;
-	char due[DATE_STRLEN], line[96];
-	int64_t owner = 0;
+	struct pb_exec *x = f->x;
+	char due[DATE_STRLEN];
 
 	memset(out, 0, sizeof(*out));
-	out->action = pb_action_names[ac->kind];
+	out->action = ac->ops->name;
 	if (ac->due_days >= 0)
-		out->due = pool_strdup(pool, date_format(x->day + ac->due_days, due));
-	if (ac->kind == PB_ACT_TASK || ac->kind == PB_ACT_CHECKLIST || ac->kind == PB_ACT_RISK ||
-	    ac->kind == PB_ACT_NOTIFY) {
-		owner = pb_role_user(a, ac->role, &shown);
-		out->who = shown;
-	}
-	switch (ac->kind) {
-	case PB_ACT_TASK:
-	case PB_ACT_CHECKLIST:
-		out->what = pb_text(x, r, a, facts, out->due,
-				    ac->title ? ac->title : ac->checklist ? ac->checklist->title : NULL);
-		snprintf(line, sizeof(line), "%s, %s",
-			 ac->value ? ac->value : ac->kind == PB_ACT_CHECKLIST ? "lifecycle" : "activity",
-			 ac->priority ? ac->priority : "medium");
-		out->detail = pool_strdup(pool, line);
-		out->items = ac->checklist ? ac->checklist->nitems : 0;
-		text = pb_text(x, r, a, facts, out->due, ac->text);
-		return t ? write_task(x, r, ac, a, owner, out, text, t, w, e) : ST_OK;
-	case PB_ACT_RISK:
-		out->what = ac->value;
-		out->detail = ac->priority ? ac->priority : "medium";
-		text = pb_text(x, r, a, facts, out->due, ac->text);
-		return t ? write_risk(x, r, ac, a, owner, text, t, w, e) : ST_OK;
-	case PB_ACT_STAGE:
-		out->form = PB_FORM_CHANGE;
-		out->what = ac->value;
-		if (!strcmp(a->stage, ac->value)) {
-			out->unchanged = true;
-			out->detail = "unchanged";
-			return ST_OK;
-		}
-		out->detail = a->stage;   /* the stage it leaves */
-		return t ? write_account(x, ac, a, t, e) : ST_OK;
-	case PB_ACT_TAG:
-		out->form = PB_FORM_CHANGE;
-		out->what = ac->value;
-		if (has_tag(a->tags, ac->value)) {
-			out->unchanged = true;
-			out->detail = "unchanged";
-			return ST_OK;
-		}
-		return t ? write_account(x, ac, a, t, e) : ST_OK;
-	case PB_ACT_NOTIFY:
-		out->form = PB_FORM_MESSAGE;
-		out->what = pb_text(x, r, a, facts, NULL, ac->text);
-		if (t) {
-			struct pb_pending *p;
-
-			if (!w->notes)
-				w->notes = pool_alloc(pool, r->nactions * sizeof(*w->notes));
-			p = &w->notes[w->nnotes++];
-			p->recipient = owner;
-			p->role = ac->role;
-			p->message = out->what;
-		}
+		out->due = pool_strdup(&x->rep->pool, date_format(x->day + ac->due_days, due));
+	ac->ops->describe(f, ac, out);
+	if (!f->t || out->unchanged)
 		return ST_OK;
-	case PB_ACT_OPPORTUNITY:
-		out->what = pb_text(x, r, a, facts, NULL, ac->title);
-		out->detail = ac->value;
-		return t ? write_opportunity(x, r, ac, a, out->what, t, e) : ST_OK;
-	case PB_ACT_COUNT_:
-		break;
-	}
-	return ST_OK;
+	return ac->ops->execute(f, ac, out, e);
 }
 
 /* An inbox item; firing may be 0. */
@@ -366,7 +181,7 @@ pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account, int64
 	if (due)
 		row_text(&row, "due_date", due);
 	row_text(&row, "status", "unread");
-	row_text(&row, "source", source(x, r));
+	row_text(&row, "source", pb_source(x, r));
 	if (firing)
 		row_int(&row, "firing", firing);
 	st = wtx_insert(t, &row, NULL, e);
@@ -375,9 +190,13 @@ pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account, int64
 }
 
 enum status
-pb_exec_firing(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
-	       const char *scope_key, struct wtx *t, struct pb_written *w, struct err *e)
+pb_exec_firing(struct pb_fire *f, const char *scope_key, struct err *e)
 {
+	struct pb_exec *x = f->x;
+	const struct pb_rule *r = f->rule;
+	const struct pb_account *a = f->account;
+	const struct pb_written *w = &f->w;
+	struct wtx *t = f->t;
 	char today[DATE_STRLEN];
 	struct row row;
 	int64_t id;

@@ -1,7 +1,8 @@
 /*
  * playbook.c -- the playbook model's names, the set and placeholders (see
  * playbook.h).  Parsing is in playbook_parse.c, playbook_action.c and
- * playbook_cond.c, finding the files in playbook_set.c.
+ * playbook_cond.c, finding the files in app/playbook_set.c, the actions
+ * themselves in app/pba_*.c.
  *
  * A set owns one pool holding every rule, template, condition and string;
  * only its two pointer arrays (rules, templates) are on the heap, so they
@@ -20,7 +21,6 @@
 #define NAME(id, name) name,
 const char *const pb_op_names[] = { PB_OP_LIST(NAME) NULL };
 const char *const pb_role_names[] = { PB_ROLE_LIST(NAME) NULL };
-const char *const pb_action_names[] = { PB_ACTION_LIST(NAME) NULL };
 #undef NAME
 
 const char *const pb_placeholder_names[] = {

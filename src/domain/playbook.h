@@ -93,15 +93,9 @@ enum pb_scope {
 	PB_ONCE_PERIOD,      /* at most once in any period_days days (scope key: the date) */
 };
 
-#define PB_ACTION_LIST(_) _(TASK, "task") _(CHECKLIST, "checklist") _(RISK, "risk") \
-	_(STAGE, "stage") _(TAG, "tag") _(NOTIFY, "notify") _(OPPORTUNITY, "opportunity")
-enum pb_action_kind {
-#define PB_ACTION_ENUM(id, name) PB_ACT_##id,
-	PB_ACTION_LIST(PB_ACTION_ENUM)
-#undef PB_ACTION_ENUM
-	PB_ACT_COUNT_
-};
-extern const char *const pb_action_names[];
+/* What an action is and does: its parse, describe and execute
+ * (domain/playbook_action.h); the actions themselves are app/pba_*.c. */
+struct pb_action_ops;
 
 /* A checklist template: a title and its items (doc/model.md section 9). */
 struct pb_template {
@@ -114,28 +108,24 @@ struct pb_template {
 };
 
 /*
- * One action.  Texts may hold placeholders ({account.name}, see
- * pb_placeholder_names).  Fields a kind does not use are NULL / 0 / -1.
- *   task:        title, text (notes), value (task kind), priority, due_days, role (owner)
- *   checklist:   template, title (default: the template's), value (task kind,
- *                default lifecycle), priority, due_days, role
- *   risk:        value (category), priority (severity), text (description), role (owner)
- *   stage:       value (lifecycle stage)
- *   tag:         value (the tag)
- *   notify:      role (recipient), text (message)
- *   opportunity: value (kind), title, arr_cents
+ * One action of a rule: its type (ops) and the fields its body gave.  The
+ * fields are a vocabulary every action shares, each action's file
+ * (app/pba_NAME.c) saying which it uses; those it does not are NULL / 0 / -1.
+ * Texts may hold placeholders ({account.name}, see pb_placeholder_names);
+ * pb_text_facts() reads title, text and the template's title.
  */
 struct pb_action {
-	enum pb_action_kind kind;
-	const char *title;
-	const char *text;
-	const char *value;
-	const char *priority;
-	int due_days;                /* -1: no due date */
-	enum pb_role role;
-	const struct pb_template *checklist;
-	int64_t arr_cents;
-	long line, col;
+	const struct pb_action_ops *ops;     /* its type: what parsed it, describes and runs it */
+	const char *title;                   /* a title (placeholders) */
+	const char *text;                    /* notes, a description or a message (placeholders) */
+	const char *value;                   /* the action's main value, a canonical name of
+						domain/model.h (a task kind, a stage...) or a tag */
+	const char *priority;                /* a priority or severity name */
+	int due_days;                        /* days from the run to the due date; -1: none */
+	enum pb_role role;                   /* whom it is for (default csm) */
+	const struct pb_template *checklist; /* a template, once the set is loaded */
+	int64_t arr_cents;                   /* an amount */
+	long line, col;                      /* where its key is written */
 };
 
 /* What stops an escalation (any of the set bits). */
@@ -192,16 +182,17 @@ void playbook_set_free(struct playbook_set *set);
 
 /*
  * Parse one file's text into set (rules and templates are added; ids are
- * checked against what set already holds).  Every problem goes to d with
- * its position; returns the number of problems (0: the file is good).  A
- * rule of a file with problems must not be run: callers load every file
- * and refuse the whole set when any has problems.
+ * checked against what set already holds).  actions are the action types
+ * a rule may use, NULL-ended (app/pba.h's pb_actions).  Every problem
+ * goes to d with its position; returns the number of problems (0: the
+ * file is good).  A rule of a file with problems must not be run: callers
+ * load every file and refuse the whole set when any has problems.
  * `override` lets this file's rules replace rules of the same id already in
  * the set (a team's file tuning a shipped rule); otherwise a second id is
  * a problem naming the first's position.
  */
-size_t playbook_parse(struct playbook_set *set, const char *text, size_t len, struct diag *d,
-		      bool override);
+size_t playbook_parse(struct playbook_set *set, const struct pb_action_ops *const *actions,
+		      const char *text, size_t len, struct diag *d, bool override);
 
 /* The rule with this id, or NULL. */
 const struct pb_rule *playbook_find(const struct playbook_set *set, const char *id);

@@ -1,17 +1,23 @@
 /*
  * playbook_action.c -- a rule's actions and its escalation ladder, from
- * YAML to the struct pb_action and struct pb_step arrays of playbook.h.
+ * YAML to the struct pb_action and struct pb_step arrays of playbook.h,
+ * and the parsing helpers of playbook_action.h that actions share.
  *
- * Each action is a one-key mapping, TYPE: BODY.  A body's fields are
- * checked in file order against the table of keys its type takes; the
- * enumerated values (task kinds, priorities, risk categories, stages,
- * opportunity kinds, roles) are stored as the canonical names of
- * domain/model.h.  A checklist's template is only recorded here and
- * resolved once the whole set is loaded (playbook_int.h).
+ * Each action is a one-key mapping, TYPE: BODY.  TYPE is looked up in the
+ * action types the load was given (struct pb_load, from app/pba_list.c)
+ * and that type's parse reads BODY: most through pb_parse_body(), which
+ * checks the body's keys against the action's table and reads each field
+ * in file order with the readers below.  Enumerated values (priorities,
+ * roles; an action's own: task kinds, stages...) are stored as the
+ * canonical names of domain/model.h.  A checklist's template is only
+ * recorded here and resolved once the whole set is loaded
+ * (playbook_int.h).
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/names.h"
@@ -24,51 +30,79 @@
 static const char *const unless_names[] = { PB_UNLESS_LIST(NAME) NULL };
 #undef NAME
 
-/* Money in major units; "50,000.00" may group thousands. */
-static bool
-amount(struct pb_parse *p, yaml_node_t *n, const char *what, int64_t *cents)
-{
-	const char *t;
+/* -- helpers for an action's parse ------------------------------------------- */
 
-	if (!pb_scalar(p, n, what, &t))
-		return false;
-	if (!pb_money(t, cents)) {
-		ydoc_problem(&p->y, n, "%s: '%s' is not an amount (like 50000 or 50,000.00)",
-			     what, t);
-		return false;
-	}
-	if (*cents < 0) {
-		ydoc_problem(&p->y, n, "%s must not be negative", what);
-		return false;
-	}
-	return true;
+void
+pb_problem(struct pb_parse *p, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ydoc_problem(&p->y, n, "%s", msg);
 }
 
-/* -- actions ----------------------------------------------------------------- */
+const char *
+pb_parse_keep(struct pb_parse *p, const char *s)
+{
+	return pool_strdup(&p->set->pool, s);
+}
 
-/* The keys of each action's mapping, and the required ones. */
-static const struct {
-	const char *const keys[8];
-	const char *const required[3];
-} shapes[PB_ACT_COUNT_] = {
-	[PB_ACT_TASK] = { { "title", "kind", "priority", "due", "owner", "notes", NULL },
-			  { "title", NULL } },
-	[PB_ACT_CHECKLIST] = { { "template", "title", "kind", "priority", "due", "owner", NULL },
-			       { "template", NULL } },
-	[PB_ACT_RISK] = { { "category", "severity", "description", "owner", NULL },
-			  { "category", NULL } },
-	[PB_ACT_NOTIFY] = { { "to", "message", NULL }, { "to", "message", NULL } },
-	[PB_ACT_OPPORTUNITY] = { { "kind", "title", "arr", NULL }, { "kind", NULL } },
-};
+const char *
+pb_parse_name(struct pb_parse *p, yaml_node_t *n, const char *const *names, const char *what)
+{
+	int i = pb_enum(p, n, names, what);
 
-static void
-template_ref(struct pb_parse *p, yaml_node_t *n, struct pb_action *a)
+	return i >= 0 ? names[i] : NULL;
+}
+
+void
+pb_key_title(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
+{
+	a->title = pb_parse_text(p, v, key);
+}
+
+void
+pb_key_text(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
+{
+	a->text = pb_parse_text(p, v, key);
+}
+
+void
+pb_key_priority(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
+{
+	const char *name = pb_parse_name(p, v, priority_names, key);
+
+	if (name)
+		a->priority = name;
+}
+
+void
+pb_key_due(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
+{
+	pb_parse_days(p, v, key, 0, &a->due_days);
+}
+
+void
+pb_key_role(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
+{
+	int i = pb_enum(p, v, pb_role_names, "role");
+
+	(void)key;
+	if (i >= 0)
+		a->role = (enum pb_role)i;
+}
+
+void
+pb_key_template(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
 {
 	struct pb_load *l = p->l;
 	struct pb_tref *ref;
 	const char *t;
 
-	if (!pb_scalar(p, n, "template", &t))
+	if (!pb_scalar(p, v, key, &t))
 		return;
 	if (l->nrefs == l->caprefs) {
 		l->caprefs = l->caprefs ? l->caprefs * 2 : 16;
@@ -77,88 +111,63 @@ template_ref(struct pb_parse *p, yaml_node_t *n, struct pb_action *a)
 	ref = &l->refs[l->nrefs++];
 	ref->action = a;
 	ref->id = pool_strdup(&p->set->pool, t);
-	ref->line = (long)n->start_mark.line + 1;
-	ref->col = (long)n->start_mark.column + 1;
+	ref->line = (long)v->start_mark.line + 1;
+	ref->col = (long)v->start_mark.column + 1;
 	ref->d = p->y.d;
 	ref->problems = p->problems;
 }
 
-/* One field of a mapping action, by name. */
-static void
-field(struct pb_parse *p, struct pb_action *a, const char *key, yaml_node_t *v)
+void
+pb_key_amount(struct pb_parse *p, yaml_node_t *v, struct pb_action *a, const char *key)
 {
-	int i;
+	const char *t;
 
-	if (!strcmp(key, "title")) {
-		a->title = pb_parse_text(p, v, "title");
-	} else if (!strcmp(key, "notes") || !strcmp(key, "description") ||
-		   !strcmp(key, "message")) {
-		a->text = pb_parse_text(p, v, key);
-	} else if (!strcmp(key, "kind")) {
-		bool opp = a->kind == PB_ACT_OPPORTUNITY;
-		const char *const *names = opp ? opp_kind_names : task_kind_names;
-
-		if ((i = pb_enum(p, v, names, opp ? "opportunity kind" : "task kind")) >= 0)
-			a->value = names[i];
-	} else if (!strcmp(key, "priority") || !strcmp(key, "severity")) {
-		if ((i = pb_enum(p, v, priority_names, key)) >= 0)
-			a->priority = priority_names[i];
-	} else if (!strcmp(key, "category")) {
-		if ((i = pb_enum(p, v, risk_category_names, "risk category")) >= 0)
-			a->value = risk_category_names[i];
-	} else if (!strcmp(key, "due")) {
-		pb_parse_days(p, v, "due", 0, &a->due_days);
-	} else if (!strcmp(key, "owner") || !strcmp(key, "to")) {
-		if ((i = pb_enum(p, v, pb_role_names, "role")) >= 0)
-			a->role = (enum pb_role)i;
-	} else if (!strcmp(key, "template")) {
-		template_ref(p, v, a);
-	} else if (!strcmp(key, "arr")) {
-		amount(p, v, "arr", &a->arr_cents);
-	}
-}
-
-static void
-action_body(struct pb_parse *p, yaml_node_t *v, struct pb_action *a)
-{
-	const char *name = pb_action_names[a->kind], *t;
-	int i;
-
-	if (a->kind == PB_ACT_STAGE) {
-		if ((i = pb_enum(p, v, stage_names, "stage")) >= 0)
-			a->value = stage_names[i];
+	if (!pb_scalar(p, v, key, &t))
+		return;
+	if (!pb_money(t, &a->arr_cents)) {
+		ydoc_problem(&p->y, v, "%s: '%s' is not an amount (like 50000 or 50,000.00)",
+			     key, t);
 		return;
 	}
-	if (a->kind == PB_ACT_TAG) {
-		if (!pb_scalar(p, v, "tag", &t))
-			return;
-		if (!*t || strchr(t, ';'))
-			ydoc_problem(&p->y, v, "%s",
-				     *t ? "a tag must not contain ';'" : "a tag must not be empty");
-		else
-			a->value = pool_strdup(&p->set->pool, t);
-		return;
-	}
-	if (v->type != YAML_MAPPING_NODE) {
-		ydoc_problem(&p->y, v, "%s must be a mapping ({ %s: ... })", name,
-			     shapes[a->kind].keys[0]);
-		return;
-	}
-	pb_check_keys(p, v, shapes[a->kind].keys, name);
-	for (i = 0; shapes[a->kind].required[i]; i++)
-		if (!ydoc_get(&p->y, v, shapes[a->kind].required[i]))
-			ydoc_problem(&p->y, v, "missing key '%s' in %s",
-				     shapes[a->kind].required[i], name);
-	PB_EACH_PAIR(pair, v) {
-		const char *key = ydoc_text(ydoc_node(&p->y, pair->key));
-
-		if (key && names_lookup(shapes[a->kind].keys, key) >= 0)
-			field(p, a, key, ydoc_node(&p->y, pair->value));
-	}
+	if (a->arr_cents < 0)
+		ydoc_problem(&p->y, v, "%s must not be negative", key);
 }
 
 void
-pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, bool has[])
+pb_parse_body(struct pb_parse *p, yaml_node_t *body, struct pb_action *a,
+	      const struct pb_key *keys)
+{
+	const char *name = a->ops->name, **names;
+	size_t n = 0;
+	int k;
+
+	while (keys[n].name)
+		n++;
+	if (body->type != YAML_MAPPING_NODE) {
+		ydoc_problem(&p->y, body, "%s must be a mapping ({ %s: ... })", name, keys[0].name);
+		return;
+	}
+	names = xreallocarray(NULL, n + 1, sizeof(*names));
+	for (size_t i = 0; i < n; i++)
+		names[i] = keys[i].name;
+	names[n] = NULL;
+	pb_check_keys(p, body, names, name);
+	for (size_t i = 0; i < n; i++)
+		if (keys[i].required && !ydoc_get(&p->y, body, keys[i].name))
+			ydoc_problem(&p->y, body, "missing key '%s' in %s", keys[i].name, name);
+	PB_EACH_PAIR(pair, body) {
+		const char *key = ydoc_text(ydoc_node(&p->y, pair->key));
+
+		if (key && (k = names_lookup(names, key)) >= 0)
+			keys[k].parse(p, ydoc_node(&p->y, pair->value), a, key);
+	}
+	free(names);
+}
+
+/* -- actions ----------------------------------------------------------------- */
+
+void
+pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, unsigned *unless)
 {
 	size_t n;
 
@@ -175,7 +184,7 @@ pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, bool 
 		yaml_node_t *an = ydoc_node(&p->y, *it), *k;
 		struct pb_action *a;
 		size_t keys;
-		int kind;
+		int type;
 
 		if (an->type != YAML_MAPPING_NODE) {
 			ydoc_problem(&p->y, an, "an action must be a mapping (TYPE: ...)");
@@ -188,53 +197,54 @@ pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, bool 
 			continue;
 		}
 		k = ydoc_node(&p->y, an->data.mapping.pairs.start->key);
-		if ((kind = pb_enum(p, k, pb_action_names, "action")) < 0)
+		if ((type = pb_enum(p, k, p->l->action_names, "action")) < 0)
 			continue;
-		has[kind] = true;
 		a = &r->actions[r->nactions++];
 		memset(a, 0, sizeof(*a));
-		a->kind = (enum pb_action_kind)kind;
+		a->ops = p->l->actions[type];
 		a->due_days = -1;
 		a->role = PB_ROLE_CSM;
 		a->line = (long)k->start_mark.line + 1;
 		a->col = (long)k->start_mark.column + 1;
-		action_body(p, ydoc_node(&p->y, an->data.mapping.pairs.start->value), a);
+		*unless |= a->ops->unless;
+		a->ops->parse(p, ydoc_node(&p->y, an->data.mapping.pairs.start->value), a);
 	}
 }
 
 /* -- escalation -------------------------------------------------------------- */
 
+/* One `unless` name; given: the bits the rule's actions give. */
 static unsigned
-unless_one(struct pb_parse *p, yaml_node_t *n, const bool has[])
+unless_one(struct pb_parse *p, yaml_node_t *n, unsigned given)
 {
 	int i = pb_enum(p, n, unless_names, "unless");
 
 	if (i < 0)
 		return 0;
-	if (1u << i == PB_UNLESS_TASK_DONE && !has[PB_ACT_TASK] && !has[PB_ACT_CHECKLIST])
+	if (1u << i == PB_UNLESS_TASK_DONE && !(given & PB_UNLESS_TASK_DONE))
 		ydoc_problem(&p->y, n,
 			     "unless task_done needs a task or checklist action in the rule");
-	else if (1u << i == PB_UNLESS_RISK_MITIGATED && !has[PB_ACT_RISK])
+	else if (1u << i == PB_UNLESS_RISK_MITIGATED && !(given & PB_UNLESS_RISK_MITIGATED))
 		ydoc_problem(&p->y, n, "unless risk_mitigated needs a risk action in the rule");
 	return 1u << i;
 }
 
 static unsigned
-unless(struct pb_parse *p, yaml_node_t *n, const bool has[])
+unless(struct pb_parse *p, yaml_node_t *n, unsigned given)
 {
 	unsigned bits = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return unless_one(p, n, has);
+		return unless_one(p, n, given);
 	if (!pb_nitems(n))
 		ydoc_problem(&p->y, n, "unless must not be empty");
 	PB_EACH_ITEM(it, n)
-		bits |= unless_one(p, ydoc_node(&p->y, *it), has);
+		bits |= unless_one(p, ydoc_node(&p->y, *it), given);
 	return bits;
 }
 
 void
-pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, const bool has[])
+pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, unsigned given)
 {
 	static const char *const keys[] = { "after", "unless", "to", "request", NULL };
 	static const char *const required[] = { "after", "to", "request", NULL };
@@ -282,7 +292,7 @@ pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, const b
 			prev_step = i;
 		}
 		if ((v = ydoc_get(&p->y, sn, "unless")))
-			s->unless = unless(p, v, has);
+			s->unless = unless(p, v, given);
 		v = ydoc_get(&p->y, sn, "to");
 		if (v && (k = pb_enum(p, v, pb_role_names, "role")) >= 0)
 			s->to = (enum pb_role)k;

@@ -1,7 +1,8 @@
 /*
  * playbook_int.h -- what the playbook loader's files share (playbook.c,
- * playbook_parse.c, playbook_action.c, playbook_cond.c, playbook_set.c);
- * never used outside them.
+ * playbook_parse.c, playbook_action.c, playbook_cond.c, app/playbook_set.c);
+ * never used outside them.  The actions' files see only
+ * playbook_action.h.
  *
  * Loading is two passes.  Each file is parsed into the set on its own
  * (pb_load_file); a checklist action's template may be defined later in
@@ -21,6 +22,7 @@
 #include "core/diag.h"
 #include "core/ydoc.h"
 #include "domain/playbook.h"
+#include "domain/playbook_action.h"
 
 /* Durations are whole days; more than ten years is a typo. */
 #define PB_MAX_DAYS 3650
@@ -62,12 +64,15 @@ pb_nitems(const yaml_node_t *seq)
 /* A load in progress: the set and the references still to resolve. */
 struct pb_load {
 	struct playbook_set *set;
+	const struct pb_action_ops *const *actions;   /* the action types, NULL-ended */
+	const char **action_names;   /* their names, NULL-ended, for pb_enum() */
 	struct pb_tref *refs;
 	size_t nrefs, caprefs;
 	bool override;               /* the file being parsed may replace ids */
 };
 
-void pb_load_init(struct pb_load *l, struct playbook_set *set);
+void pb_load_init(struct pb_load *l, struct playbook_set *set,
+		  const struct pb_action_ops *const *actions);
 void pb_load_done(struct pb_load *l);
 /* Parse one file into l->set (templates resolved later); problems go to
  * d, and are added to *problems too when it is not NULL.  Returns the
@@ -94,14 +99,9 @@ struct pb_parse {
 /* Problems at a node (ydoc_problem) or at an explicit position. */
 void pb_problem_at(struct pb_parse *p, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* A scalar's text; a problem naming `what` for anything else. */
-bool pb_scalar(struct pb_parse *p, yaml_node_t *n, const char *what, const char **out);
 /* Report keys of map not in allowed (did-you-mean) and keys given twice. */
 void pb_check_keys(struct pb_parse *p, yaml_node_t *map, const char *const *allowed,
 		   const char *where);
-/* A value from a NULL-ended list of names; a problem with a suggestion
- * ("unknown WHAT 'x'; did you mean 'y'?") otherwise.  -1 on a problem. */
-int pb_enum(struct pb_parse *p, yaml_node_t *n, const char *const *names, const char *what);
 /* A catalog fact's id from a name node, or -1 with a problem. */
 int pb_fact_named(struct pb_parse *p, yaml_node_t *n);
 /* A number (strict strtod, finite); false with no problem reported. */
@@ -110,16 +110,11 @@ bool pb_number(const char *t, double *out);
  * cents (core/money.h); false with no problem reported. */
 bool pb_money(const char *t, int64_t *cents);
 
-/* "14d" or 14, from min to PB_MAX_DAYS. */
-bool pb_parse_days(struct pb_parse *p, yaml_node_t *n, const char *what, int min, int *out);
-/* A non-empty text with its placeholders checked: its pool copy, or NULL
- * after a problem. */
-const char *pb_parse_text(struct pb_parse *p, yaml_node_t *n, const char *what);
-
-/* A rule's actions and escalation steps (playbook_action.c); has[kind]
- * tells which action types the rule has, for the steps' `unless`. */
-void pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, bool has[]);
-void pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, const bool has[]);
+/* A rule's actions and escalation steps (playbook_action.c).  *unless
+ * collects the `unless` bits the rule's actions give (struct
+ * pb_action_ops), which its steps may name. */
+void pb_parse_actions(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, unsigned *unless);
+void pb_parse_steps(struct pb_parse *p, yaml_node_t *list, struct pb_rule *r, unsigned unless);
 
 /* The condition at n (playbook_cond.c); NULL after a problem. */
 struct pb_cond *pb_cond_parse(struct pb_parse *p, yaml_node_t *n);

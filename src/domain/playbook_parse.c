@@ -1,7 +1,8 @@
 /*
  * playbook_parse.c -- reading one playbook file into a set (see
  * playbook.h, tend-playbook(5)): templates, rules, the texts' placeholders
- * and the helpers the other parsing files share.  Actions and escalation
+ * and the helpers the other parsing files share (playbook_int.h, and those
+ * of playbook_action.h an action's parse uses).  Actions and escalation
  * ladders are in playbook_action.c, conditions in playbook_cond.c.
  *
  * Every problem is reported at the node it is about (ydoc keeps libyaml's
@@ -483,7 +484,7 @@ rule(struct pb_parse *p, yaml_node_t *rn)
 {
 	static const char *const keys[] = { "id", "description", "enabled", "when", "once",
 		"actions", "escalate", NULL };
-	bool has[PB_ACT_COUNT_] = { 0 };
+	unsigned unless = 0;
 	struct pb_rule *r;
 	yaml_node_t *idn, *v;
 	char where[96] = "a rule";
@@ -519,9 +520,9 @@ rule(struct pb_parse *p, yaml_node_t *rn)
 	if (!(v = ydoc_get(&p->y, rn, "actions")))
 		ydoc_problem(&p->y, rn, "missing key 'actions' in %s", where);
 	else
-		pb_parse_actions(p, v, r, has);
+		pb_parse_actions(p, v, r, &unless);
 	if ((v = ydoc_get(&p->y, rn, "escalate")))
-		pb_parse_steps(p, v, r, has);
+		pb_parse_steps(p, v, r, unless);
 	if (r->id)
 		add_rule(p, r, idn);
 }
@@ -557,17 +558,29 @@ top(struct pb_parse *p, yaml_node_t *root)
 /* -- loading ----------------------------------------------------------------- */
 
 void
-pb_load_init(struct pb_load *l, struct playbook_set *set)
+pb_load_init(struct pb_load *l, struct playbook_set *set,
+	     const struct pb_action_ops *const *actions)
 {
+	size_t n = 0;
+
 	memset(l, 0, sizeof(*l));
 	l->set = set;
+	l->actions = actions;
+	while (actions[n])
+		n++;
+	l->action_names = xreallocarray(NULL, n + 1, sizeof(*l->action_names));
+	for (size_t i = 0; i < n; i++)
+		l->action_names[i] = actions[i]->name;
+	l->action_names[n] = NULL;
 }
 
 void
 pb_load_done(struct pb_load *l)
 {
 	free(l->refs);
+	free(l->action_names);
 	l->refs = NULL;
+	l->action_names = NULL;
 	l->nrefs = l->caprefs = 0;
 }
 
@@ -637,13 +650,13 @@ pb_load_resolve(struct pb_load *l)
 }
 
 size_t
-playbook_parse(struct playbook_set *set, const char *text, size_t len, struct diag *d,
-	       bool override)
+playbook_parse(struct playbook_set *set, const struct pb_action_ops *const *actions,
+	       const char *text, size_t len, struct diag *d, bool override)
 {
 	struct pb_load l;
 	size_t n = 0;
 
-	pb_load_init(&l, set);
+	pb_load_init(&l, set, actions);
 	pb_load_file(&l, text, len, d, override, &n);
 	pb_load_resolve(&l);
 	pb_load_done(&l);

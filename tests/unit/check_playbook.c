@@ -22,8 +22,10 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "domain/facts.h"
+#include "app/pba.h"
 #include "app/playbook_set.h"
 #include "domain/playbook.h"
+#include "domain/playbook_action.h"
 
 #define GOOD TEST_SRCDIR "/tests/data/playbooks/good"
 #define BAD TEST_SRCDIR "/tests/data/playbooks/bad/"
@@ -224,7 +226,7 @@ check_actions(const struct pb_rule *r)
 	const struct pb_action *a = r->actions;
 
 	ck_assert_uint_eq(r->nactions, 8);
-	ck_assert_int_eq(a[0].kind, PB_ACT_TASK);
+	ck_assert_str_eq(a[0].ops->name, "task");
 	ck_assert_str_eq(a[0].title,
 			 "Call {account.name} ({fact.arr}) about {fact.days_to_renewal}");
 	ck_assert_str_eq(a[0].value, "renewal");
@@ -232,7 +234,7 @@ check_actions(const struct pb_rule *r)
 	ck_assert_int_eq(a[0].due_days, 7);
 	ck_assert_int_eq(a[0].role, PB_ROLE_AM);
 	ck_assert_str_eq(a[0].text, "Braces {{like this}} and {renewal.due}");
-	ck_assert_int_eq(a[1].kind, PB_ACT_CHECKLIST);
+	ck_assert_str_eq(a[1].ops->name, "checklist");
 	ck_assert_ptr_nonnull(a[1].checklist);
 	ck_assert_str_eq(a[1].checklist->id, "kickoff");
 	ck_assert_uint_eq(a[1].checklist->nitems, 2);
@@ -249,19 +251,19 @@ check_actions(const struct pb_rule *r)
 	ck_assert_int_eq(a[2].role, PB_ROLE_CSM);
 	ck_assert_ptr_null(a[2].value);
 	ck_assert_ptr_null(a[2].priority);
-	ck_assert_int_eq(a[3].kind, PB_ACT_RISK);
+	ck_assert_str_eq(a[3].ops->name, "risk");
 	ck_assert_str_eq(a[3].value, "renewal");
 	ck_assert_str_eq(a[3].priority, "high");
 	ck_assert_str_eq(a[3].text, "At risk: {fact.nps_12m}");
 	ck_assert_int_eq(a[3].role, PB_ROLE_RM);
-	ck_assert_int_eq(a[4].kind, PB_ACT_STAGE);
+	ck_assert_str_eq(a[4].ops->name, "stage");
 	ck_assert_str_eq(a[4].value, "renew");
-	ck_assert_int_eq(a[5].kind, PB_ACT_TAG);
+	ck_assert_str_eq(a[5].ops->name, "tag");
 	ck_assert_str_eq(a[5].value, "at-risk");
-	ck_assert_int_eq(a[6].kind, PB_ACT_NOTIFY);
+	ck_assert_str_eq(a[6].ops->name, "notify");
 	ck_assert_int_eq(a[6].role, PB_ROLE_SUPPORT);
 	ck_assert_str_eq(a[6].text, "Heads-up on {account.external_id}");
-	ck_assert_int_eq(a[7].kind, PB_ACT_OPPORTUNITY);
+	ck_assert_str_eq(a[7].ops->name, "opportunity");
 	ck_assert_str_eq(a[7].value, "cross_sell");
 	ck_assert_str_eq(a[7].title, "More for {account.name}");
 	ck_assert_int_eq(a[7].arr_cents, 1250050);
@@ -432,7 +434,7 @@ parse(struct playbook_set *set, const char *file, const char *text, bool overrid
 	size_t n;
 
 	diag_init(&d, file);
-	n = playbook_parse(set, text, strlen(text), &d, override);
+	n = playbook_parse(set, pb_actions, text, strlen(text), &d, override);
 	for (size_t i = 0; i < d.n; i++)
 		buf_addf(got, "%s\n", d.items[i].text);
 	ck_assert_uint_eq(d.n, n);
@@ -634,7 +636,7 @@ START_TEST(test_man_example)
 	ck_assert_ptr_null(memchr(start, '\\', (size_t)(end - start)));   /* no roff escapes */
 	playbook_set_init(&set);
 	diag_init(&d, "team.yaml");
-	playbook_parse(&set, start, (size_t)(end - start) + 1, &d, false);
+	playbook_parse(&set, pb_actions, start, (size_t)(end - start) + 1, &d, false);
 	for (size_t i = 0; i < d.n; i++)
 		buf_addf(&got, "%s\n", d.items[i].text);
 	ck_assert_msg(d.n == 0, "%s", got.data);

@@ -1,0 +1,62 @@
+/*
+ * pba_notify.c -- the `notify` action: a message in someone's inbox.
+ *
+ *   - notify: { to: support, message: "Ticket spike at {account.name}" }
+ *
+ * Fields (struct pb_action): role (recipient), text (message).  The
+ * recipient is a user when the role names one for the account (its CSM,
+ * lead, AM or RM), else the role itself (support, marketing, ...).  A run
+ * writes the inbox item with the firing record, which it points to, so
+ * the action only queues it (struct pb_written).
+ */
+#include "config.h"
+
+#include "app/pba.h"
+#include "app/playbook_exec.h"
+
+/* The keys of its body, in the order did-you-mean and messages use. */
+static const struct pb_key notify_keys[] = {
+	{ .name = "to", .required = true, .parse = pb_key_role },
+	{ .name = "message", .required = true, .parse = pb_key_text },
+	{ .name = NULL },
+};
+
+static void
+notify_parse(struct pb_parse *p, yaml_node_t *body, struct pb_action *a)
+{
+	pb_parse_body(p, body, a, notify_keys);
+}
+
+static void
+notify_describe(struct pb_fire *f, const struct pb_action *a, struct pb_act_report *out)
+{
+	out->form = PB_FORM_MESSAGE;
+	pb_role_user(f->account, a->role, &out->who);
+	out->what = pb_fire_text(f, NULL, a->text);
+}
+
+static enum status
+notify_execute(struct pb_fire *f, const struct pb_action *a, const struct pb_act_report *r,
+	       struct err *e)
+{
+	struct pb_written *w = &f->w;
+	struct pb_pending *n;
+	const char *shown;
+
+	(void)e;
+	if (!w->notes)
+		w->notes = pool_alloc(&f->x->rep->pool, f->rule->nactions * sizeof(*w->notes));
+	n = &w->notes[w->nnotes++];
+	n->recipient = pb_role_user(f->account, a->role, &shown);
+	n->role = a->role;
+	n->message = r->what;
+	return ST_OK;
+}
+
+const struct pb_action_ops pba_notify = {
+	.name = "notify",                /* - notify: { to: ROLE, message: ... } */
+	.unless = 0,                     /* acknowledged needs no action */
+	.parse = notify_parse,           /* a mapping of notify_keys */
+	.execute = notify_execute,       /* an inbox item, with the firing */
+	.describe = notify_describe,     /* recipient: "message" */
+};
