@@ -1,6 +1,6 @@
 /*
  * demo_int.h -- what the demo generator's files share; never included
- * outside src/domain/demo*.c.
+ * outside src/demo/demo*.c.
  *
  * The generator walks the accounts in index order.  For each one it first
  * plans the whole revenue history in memory (struct demo_acct: contract

@@ -3,7 +3,7 @@
  * the small fixed lists (regions, industries, account managers, partners).
  *
  * Every function here is a pure function of its arguments: callers draw the
- * random bits from their own seeded generator (domain/demo_int.h) and pass
+ * random bits from their own seeded generator (demo/demo_int.h) and pass
  * them in, so names never depend on call order or on any global state.
  * Names are deliberately diverse -- accents, CJK, apostrophes, commas and
  * very long company names -- because the demo book is also the UI's test
