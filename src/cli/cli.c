@@ -137,6 +137,22 @@ cli_option_error(struct cli *c, const struct option *opts)
 	return c->err->status;
 }
 
+enum status
+cli_app_usage(struct cli *c, const struct command *cmd, const struct option *opts)
+{
+	size_t n = strcspn(c->err->msg, ": ");
+	const char *dashes = "";
+	char msg[sizeof(c->err->msg)];
+
+	if (c->err->status != ST_USAGE)
+		return c->err->status;
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == n && !strncmp(opts->name, c->err->msg, n))
+			dashes = "--";
+	snprintf(msg, sizeof(msg), "%s", c->err->msg);
+	return cli_usage(c, cmd, "%s%s", dashes, msg);
+}
+
 enum {
 	OPT_DB = 0x1000, OPT_NOW, OPT_FORMAT, OPT_READ_ONLY, OPT_NO_COLOR, OPT_DEMO, OPT_THEME,
 	OPT_HELP,

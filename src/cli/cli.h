@@ -107,9 +107,14 @@ enum status cli_date(struct cli *c, const char *opt, const char *arg, int32_t *o
 void cli_owner(const struct cli *c, const char *arg, struct account_filter *f);
 /* Check an enumerated option value against names (with did-you-mean). */
 enum status cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *names);
-/* The use cases in domain/ name a bad field as "field: why"; when the field
+/* The use cases in app/ name a bad field as "field: why"; when the field
  * is one of the command's long options, show it as the option ("--field:
  * why"), as the command's own checks do.  Returns the error's status. */
 enum status cli_option_error(struct cli *c, const struct option *opts);
+/* A use case's usage error (ST_USAGE, its field first: "field: why" or
+ * "field why") as a usage error of cmd, the field shown as the option when
+ * it is one: "CMD: --field: why (see 'tend help CMD')".  Other errors pass
+ * unchanged.  Returns the error's status. */
+enum status cli_app_usage(struct cli *c, const struct command *cmd, const struct option *opts);
 
 #endif

@@ -1,20 +1,8 @@
 /*
- * cmd_renewal.c -- `tend renewal close`: record a renewal's outcome and the
- * ledger event that goes with it (doc/model.md section 5), in one audited write.
- *
- * Closing sets the stage (won when the final ARR is above zero, lost at
- * zero), the close date, the final ARR and the churn reason, and writes one
- * arr_event dated on the renewal's due date with delta = final - target:
- *   delta > 0                       expansion ("renewal with upsell");
- *   delta < 0, the account's ARR
- *     after it still above zero     contraction (the reason code, or
- *                                   "renewal with downsell");
- *   ARR after it at or below zero   churn of the whole ARR left (delta =
- *                                   -ARR, so ARR never goes negative);
- *   delta = 0                       no event.
- * "The account's ARR" is its ARR at the end of the due date, before this
- * event: an account with several contracts that loses one renewal contracts,
- * it does not churn.
+ * cmd_renewal.c -- `tend renewal close`: parse the close, hand it to
+ * app/renewal.c (which validates it, updates the renewal and writes the
+ * ledger event in one audited write: the rules are in app/renewal.h), and
+ * print what changed.
  */
 #include "config.h"
 
@@ -22,14 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/renewal.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "core/money.h"
-#include "store/entity.h"
-#include "store/metrics.h"
-#include "store/row.h"
-#include "store/store.h"
-#include "store/wtx.h"
+#include "domain/model.h"
 
 struct close_opts {
 	const char *final, *reason;
@@ -50,114 +35,29 @@ renewal_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_SOFTWARE;
 }
 
-/* The ledger event for closing r at final, given the account's ARR at the end
- * of the due date.  *kind is NULL when there is none. */
+/* What renewal close prints: the renewal's new state, then the ledger. */
 static void
-ledger_event(const struct renewal_info *r, int64_t final, int64_t arr, const char **kind,
-	     int64_t *delta)
+close_print(int64_t id, const struct renewal_close_input *in, const struct renewal_close_result *r)
 {
-	*delta = final - r->target;
-	*kind = NULL;
-	if (*delta > 0) {
-		*kind = "expansion";
-	} else if (*delta < 0 && arr + *delta > 0) {
-		*kind = "contraction";
-	} else if (*delta < 0 && arr > 0) {
-		*kind = "churn";
-		*delta = -arr;
-	} else {
-		*delta = 0;   /* no change, or nothing left to churn */
-	}
-}
-
-static enum status
-close_write(struct cli *c, struct store *s, int64_t id, int64_t final, const struct close_opts *o)
-{
-	const struct command *cmd = cli_find("renewal");
 	char closed[DATE_STRLEN], due[DATE_STRLEN], m1[MONEY_STRLEN], m2[MONEY_STRLEN],
 		m3[MONEY_STRLEN];
-	struct renewal_info r;
-	const char *kind, *stage = final > 0 ? "won" : "lost", *reason;
-	int64_t arr, delta, event_id = 0;
-	struct wtx *t;
-	struct row rr, re;
-	enum status st;
 
-	date_format(o->date_set ? o->date : c->clock.today, closed);
-	/* Read inside the write transaction: nobody can close it meanwhile. */
-	if ((st = wtx_begin(s, "renewal close", WTX_AUDIT_ROWS, &t, c->err)))
-		return st;
-	if ((st = store_renewal_get(s, id, &r, c->err))) {
-		wtx_abort(t);
-		return st;
-	}
-	date_format(r.due, due);
-	if (!strcmp(r.stage, "won") || !strcmp(r.stage, "lost")) {
-		st = err_set(c->err, ST_DATA,
-			     "renewal #%lld is already closed (%s on %s); nothing was changed",
-			     (long long)id, r.stage, r.closed_date);
-		goto abort;
-	}
-	if (o->reason && final >= r.target) {
-		st = cli_usage(c, cmd,
-			       "--reason is for a lost or downsold renewal (final %s, target %s)",
-			       out_money(final, m1), out_money(r.target, m2));
-		goto abort;
-	}
-	if ((st = store_account_arr(s, r.account_id, r.due + 1, &arr, c->err)))
-		goto abort;
-	ledger_event(&r, final, arr, &kind, &delta);
-	if (delta > 0)
-		reason = "renewal with upsell";
-	else
-		reason = o->reason ? o->reason : "renewal with downsell";
-
-	row_init(&rr, &entity_renewal);
-	row_text(&rr, "stage", stage);
-	row_int(&rr, "final_arr", final);
-	row_text(&rr, "closed_date", closed);
-	if (o->reason)
-		row_text(&rr, "churn_reason", o->reason);
-	if (final == 0)
-		row_text(&rr, "forecast_category", "lost");
-	st = wtx_update(t, &rr, id, c->err);
-	row_done(&rr);
-	if (!st && kind) {
-		row_init(&re, &entity_arr_event);
-		row_int(&re, "account", r.account_id);
-		row_text(&re, "date", due);
-		row_text(&re, "kind", kind);
-		row_int(&re, "arr_delta", delta);
-		row_text(&re, "reason", reason);
-		st = wtx_insert(t, &re, &event_id, c->err);
-		row_done(&re);
-	}
-	if (st)
-		goto abort;
-	if ((st = wtx_commit(t, c->err))) {
-		renewal_info_done(&r);
-		return st;
-	}
-
+	date_format(in->closed, closed);
+	date_format(r->due, due);
 	printf("renewal #%lld of ", (long long)id);
-	out_text(stdout, r.account, false);
-	printf(" closed %s on %s: final %s, target %s", stage, closed, out_money(final, m1),
-	       out_money(r.target, m2));
-	if (o->reason)
-		printf(", reason %s", o->reason);
+	out_text(stdout, r->account, false);
+	printf(" closed %s on %s: final %s, target %s", r->stage, closed, out_money(in->final, m1),
+	       out_money(r->target, m2));
+	if (in->reason)
+		printf(", reason %s", in->reason);
 	printf("\n");
-	if (kind)
-		printf("ledger: %s %s%s on %s (#%lld), ARR %s -> %s\n", kind, delta > 0 ? "+" : "",
-		       out_money(delta, m1), due, (long long)event_id, out_money(arr, m2),
-		       out_money(arr + delta, m3));
+	if (r->kind)
+		printf("ledger: %s %s%s on %s (#%lld), ARR %s -> %s\n", r->kind,
+		       r->delta > 0 ? "+" : "", out_money(r->delta, m1), due,
+		       (long long)r->event_id, out_money(r->arr, m2),
+		       out_money(r->arr + r->delta, m3));
 	else
-		printf("ledger: no change (ARR %s on %s)\n", out_money(arr, m1), due);
-	renewal_info_done(&r);
-	return ST_OK;
-abort:
-	wtx_abort(t);
-	renewal_info_done(&r);
-	return st;
+		printf("ledger: no change (ARR %s on %s)\n", out_money(r->arr, m1), due);
 }
 
 static enum status
@@ -171,6 +71,8 @@ cmd_renewal(struct cli *c, int argc, char **argv)
 	};
 	const struct command *cmd = cli_find("renewal");
 	struct close_opts o = { 0 };
+	struct renewal_close_input in;
+	struct renewal_close_result r;
 	const char *why = NULL;
 	struct store *s;
 	int64_t final;
@@ -190,11 +92,19 @@ cmd_renewal(struct cli *c, int argc, char **argv)
 	if (!money_parse(o.final, &final, &why) || final < 0)
 		return cli_usage(c, cmd, "--final: '%s' is not an amount of zero or more%s%s",
 				 o.final, why ? ": " : "", why ? why : "");
+	/* renewal_close() checks this too; here it is said in options, and before
+	 * the book is opened. */
 	if (final == 0 && !o.reason)
 		return cli_usage(c, cmd, "a lost renewal (--final 0) needs --reason CODE");
 	if (cli_store(c, false, &s))
 		return c->err->status;
-	return close_write(c, s, id, final, &o);
+	in = (struct renewal_close_input){ .renewal_id = id, .final = final, .reason = o.reason,
+		.closed = o.date_set ? o.date : c->clock.today };
+	if (renewal_close(s, &in, &r, c->err))
+		return cli_app_usage(c, cmd, opts);
+	close_print(id, &in, &r);
+	renewal_close_result_done(&r);
+	return ST_OK;
 }
 
 static const char cmd_renewal_help[] =
