@@ -3,8 +3,9 @@
  * account's score, override a band, calibrate quantile thresholds, record a
  * manual rating, and check scorecard files.
  *
- * Scoring itself is domain/score.c; facts come from store/facts.c; every
- * write goes through the write path as one action.
+ * Scoring itself is domain/score.c; facts come from store/facts.c; the
+ * writes are use cases in app/ (health_run.c, health_edit.c), each one
+ * action through the write path.  This file parses and prints.
  */
 #include "config.h"
 
@@ -14,22 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/health_edit.h"
 #include "app/health_run.h"
 #include "app/scorecard_set.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "cli/health_cmd.h"
-#include "core/buf.h"
-#include "core/json.h"
-#include "core/names.h"
-#include "core/xalloc.h"
 #include "domain/score.h"
-#include "store/entity.h"
-#include "store/facts.h"
 #include "store/health.h"
-#include "store/row.h"
 #include "store/store.h"
-#include "store/wtx.h"
 
 #define CALIBRATION_STALE_DAYS 183   /* "validate thresholds semi-annually" [001 Ch9] */
 
@@ -217,64 +211,18 @@ health_recompute(struct cli *c, struct store *s, struct health_opts *o)
 
 /* -- override ----------------------------------------------------------------- */
 
-struct ov_ctx {
-	int64_t id[16];
-	int32_t start[16];
-	int n;
-};
-
-static int
-keep_ov(void *ctx, const struct override_row *o)
-{
-	struct ov_ctx *x = ctx;
-
-	if (x->n == 16)
-		return 1;
-	x->id[x->n] = o->id;
-	if (!date_parse(o->starts_on, &x->start[x->n]))
-		x->start[x->n] = INT32_MIN;
-	x->n++;
-	return 0;
-}
-
-/* End the overrides in force today: yesterday becomes their last day (or
- * they go, when they start today). */
+/* `health override ACCOUNT --clear` */
 static enum status
 override_clear(struct cli *c, struct store *s, int64_t account)
 {
-	char yesterday[DATE_STRLEN];
-	struct ov_ctx x = { .n = 0 };
-	struct wtx *t;
-	struct row r;
-	enum status st;
+	int cleared;
 
-	if (store_overrides_each(s, c->clock.today, account, keep_ov, &x, c->err))
+	if (health_edit_clear(s, account, &cleared, c->err))
 		return c->err->status;
-	if (x.n == 0) {
+	if (!cleared)
 		printf("no override in force\n");
-		return ST_OK;
-	}
-	if ((st = wtx_begin(s, "health override clear", WTX_AUDIT_ROWS, &t, c->err)))
-		return st;
-	row_init(&r, &entity_health_override);
-	date_format(c->clock.today - 1, yesterday);
-	for (int i = 0; i < x.n && !st; i++) {
-		if (x.start[i] >= c->clock.today) {
-			st = wtx_delete(t, &entity_health_override, x.id[i], c->err);
-			continue;
-		}
-		row_reset(&r);
-		row_text(&r, "until", yesterday);
-		st = wtx_update(t, &r, x.id[i], c->err);
-	}
-	row_done(&r);
-	if (st) {
-		wtx_abort(t);
-		return st;
-	}
-	if ((st = wtx_commit(t, c->err)))
-		return st;
-	printf("override cleared; the computed band applies again\n");
+	else
+		printf("override cleared; the computed band applies again\n");
 	return ST_OK;
 }
 
@@ -282,138 +230,56 @@ static enum status
 health_override(struct cli *c, struct store *s, struct health_opts *o, int n, char **args)
 {
 	const struct command *cmd = cli_find("health");
+	struct health_override_input in = { 0 };
 	char from[DATE_STRLEN], until[DATE_STRLEN];
-	int64_t account, author = 0;
-	struct err ignore = { ST_OK, "" };
-	struct row r;
-	enum status st;
 
 	if (n != 1)
 		return cli_usage(c, cmd, "health override takes one ACCOUNT");
-	if (store_account_resolve(s, args[0], &account, c->err))
+	if (store_account_resolve(s, args[0], &in.account_id, c->err))
 		return c->err->status;
 	if (o->clear)
-		return override_clear(c, s, account);
+		return override_clear(c, s, in.account_id);
 	if (!o->band || !o->reason || !o->until_set)
 		return cli_usage(c, cmd, "an override needs --band, --reason and --until (or --clear)");
-	if (!strcmp(o->band, "unknown"))
-		return cli_usage(c, cmd, "--band: an override names a real band, not unknown");
-	if (!*o->reason)
-		return cli_usage(c, cmd, "--reason: say why the computed band is wrong");
-	if (!o->from_set)
-		o->from = c->clock.today;
-	if (o->until < o->from)
-		return cli_usage(c, cmd, "--until is before the override starts");
-	store_user_id(s, c->login, &author, &ignore);
-	row_init(&r, &entity_health_override);
-	row_int(&r, "account", account);
-	row_text(&r, "band", o->band);
-	row_text(&r, "reason", o->reason);
-	row_text(&r, "starts_on", date_format(o->from, from));
-	row_text(&r, "until", date_format(o->until, until));
-	if (author)
-		row_int(&r, "author", author);
-	st = wtx_insert_one(s, "health override", &r, NULL, c->err);
-	row_done(&r);
-	if (!st)
-		printf("band %s from %s until %s; the computed score stays visible (tend health explain)\n",
-		       o->band, from, until);
-	return st;
+	in.band = o->band;
+	in.reason = o->reason;
+	in.from = o->from_set ? o->from : c->clock.today;
+	in.from_set = true;
+	in.until = o->until;
+	if (health_edit_override(s, c->login, &in, c->err))
+		return cli_app_usage(c, cmd, health_options);
+	printf("band %s from %s until %s; the computed score stays visible (tend health explain)\n",
+	       o->band, date_format(in.from, from), date_format(in.until, until));
+	return ST_OK;
 }
 
 /* -- calibrate ---------------------------------------------------------------- */
 
-struct calib {
-	const struct scorecard *sc;
-	int measure;
-	double *values;
-	int n, cap;
-};
-
-static int
-collect_value(void *ctx, const struct fact_row *f)
+/* Print one measure's calibration as it is written (or skipped). */
+static void
+print_calibration(void *ctx, const struct health_calibration *k)
 {
-	struct calib *k = ctx;
-	const struct sc_measure *m = &k->sc->measures[k->measure];
-
-	if (!scorecard_applies(k->sc, f->v[FACT_SEGMENT].label) || !f->v[m->fact].known)
-		return 0;
-	if (k->n == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 1024;
-		k->values = xreallocarray(k->values, (size_t)k->cap, sizeof(double));
-	}
-	k->values[k->n++] = f->v[m->fact].num;
-	return 0;
-}
-
-static enum status
-calibrate_measure(struct cli *c, struct store *s, struct wtx *t, const struct scorecard *sc, int i)
-{
-	const struct sc_measure *m = &sc->measures[i];
-	struct calib k = { .sc = sc, .measure = i };
-	char today[DATE_STRLEN], json[256];
-	double cuts[4];
-	size_t used = 0;
-	struct row r;
-	bool found;
-	int64_t id;
-	enum status st;
-
-	if ((st = store_facts_each(s, c->clock.today, 0, collect_value, &k, c->err)))
-		goto out;
-	if (k.n < sc->scale) {
-		fprintf(stderr, "tend: warning: %s: %s has only %d account%s with data; not calibrated\n",
-			sc->name, m->id, k.n, k.n == 1 ? "" : "s");
-		goto out;
-	}
-	score_quantiles(k.values, k.n, sc->scale, m->lower_is_better, cuts);
-	used += (size_t)snprintf(json, sizeof(json), "[");
-	for (int q = 0; q < sc->scale - 1; q++)
-		used += (size_t)snprintf(json + used, sizeof(json) - used, "%s%.6g", q ? ", " : "", cuts[q]);
-	snprintf(json + used, sizeof(json) - used, "]");
-	if ((st = store_calibration_id(s, sc->name, m->id, &found, &id, c->err)))
-		goto out;
-	row_init(&r, &entity_calibration);
-	row_text(&r, "scorecard", sc->name);
-	row_text(&r, "measure", m->id);
-	row_text(&r, "cut_points", json);
-	row_int(&r, "accounts", k.n);
-	row_text(&r, "calibrated_on", date_format(c->clock.today, today));
-	st = found ? wtx_update(t, &r, id, c->err) : wtx_insert(t, &r, NULL, c->err);
-	row_done(&r);
-	if (!st)
-		printf("%s: %s cut points %s from %d accounts%s\n", sc->name, m->id, json, k.n,
-		       cuts[0] == cuts[sc->scale - 2] ? " (ties: some bands are empty)" : "");
-out:
-	free(k.values);
-	return st;
+	(void)ctx;
+	if (!k->calibrated)
+		fprintf(stderr, "tend: warning: %s: %s has only %d account%s with data; "
+			"not calibrated\n", k->sc->name, k->m->id, k->accounts,
+			k->accounts == 1 ? "" : "s");
+	else
+		printf("%s: %s cut points %s from %d accounts%s\n", k->sc->name, k->m->id,
+		       k->cut_points, k->accounts, k->ties ? " (ties: some bands are empty)" : "");
 }
 
 static enum status
 health_calibrate(struct cli *c, struct store *s, struct health_opts *o)
 {
 	struct scorecard_set set;
-	struct wtx *t;
 	enum status st;
-	int done = 0;
+	int measures;
 
 	if (scorecard_set_load(&set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, cli_report_diag, NULL))
 		return c->err->status;
-	if ((st = wtx_begin(s, "health calibrate", WTX_AUDIT_ROWS, &t, c->err))) {
-		scorecard_set_free(&set);
-		return st;
-	}
-	for (int i = 0; i < set.n && !st; i++)
-		for (int k = 0; k < set.sc[i]->nmeasures && !st; k++)
-			if (set.sc[i]->measures[k].quantile) {
-				st = calibrate_measure(c, s, t, set.sc[i], k);
-				done++;
-			}
-	if (st)
-		wtx_abort(t);
-	else
-		st = wtx_commit(t, c->err);
-	if (!st && !done)
+	st = health_edit_calibrate(s, &set, print_calibration, NULL, &measures, c->err);
+	if (!st && !measures)
 		printf("no measure uses quantile thresholds: nothing to calibrate\n");
 	scorecard_set_free(&set);
 	return st;
@@ -425,39 +291,27 @@ static enum status
 health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char **args)
 {
 	const struct command *cmd = cli_find("health");
-	struct err ignore = { ST_OK, "" };
-	int64_t account, author = 0;
+	struct health_rating_input in = { 0 };
 	char today[DATE_STRLEN];
-	struct row r;
-	enum status st;
 	long v;
 	int max;
 
 	if (n != 3)
 		return cli_usage(c, cmd, "health rate takes ACCOUNT FACT VALUE");
-	if (names_lookup(manual_fact_names, args[1]) < 0)
+	if (!(max = health_edit_rating_max(args[1])))
 		return cli_usage(c, cmd, "'%s' is not a manual fact (financial_rating or csm_sentiment)", args[1]);
-	max = !strcmp(args[1], "financial_rating") ? 3 : 5;
 	if (cli_int(c, args[1], args[2], 1, max, &v))
 		return c->err->status;
-	if (store_account_resolve(s, args[0], &account, c->err))
+	if (store_account_resolve(s, args[0], &in.account_id, c->err))
 		return c->err->status;
-	store_user_id(s, c->login, &author, &ignore);
-	row_init(&r, &entity_health_input);
-	row_int(&r, "account", account);
-	row_text(&r, "fact", args[1]);
-	row_real(&r, "value", (double)v);
-	row_text(&r, "date", date_format(c->clock.today, today));
-	if (o->note)
-		row_text(&r, "note", o->note);
-	if (author)
-		row_int(&r, "author", author);
-	st = wtx_insert_one(s, "health rate", &r, NULL, c->err);
-	row_done(&r);
-	if (!st)
-		printf("%s %ld recorded on %s; it counts for 30 days (14 while the account is yellow or worse)\n",
-		       args[1], v, today);
-	return st;
+	in.fact = args[1];
+	in.value = (int)v;
+	in.note = o->note;
+	if (health_edit_rate(s, c->login, &in, c->err))
+		return cli_app_usage(c, cmd, health_options);
+	printf("%s %ld recorded on %s; it counts for 30 days (14 while the account is yellow or worse)\n",
+	       args[1], v, date_format(c->clock.today, today));
+	return ST_OK;
 }
 
 /* -- check ------------------------------------------------------------------------ */
