@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/book.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "core/xalloc.h"
@@ -18,9 +19,7 @@
 #include "app/scorecard_set.h"
 #include "store/entity.h"
 #include "store/migrate.h"
-#include "store/row.h"
 #include "store/store.h"
-#include "store/wtx.h"
 #include "ui/tui.h"
 
 /* -- init ------------------------------------------------------------------ */
@@ -42,49 +41,6 @@ init_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	return ST_SOFTWARE;
 }
 
-static int
-user_row_role(void *ctx, const struct user_row *u)
-{
-	snprintf(ctx, 16, "%s", u->role);
-	return 0;
-}
-
-/* Register the current login, with its team (found or created), in one action. */
-static enum status
-register_user(struct cli *c, struct store *s, const struct init_opts *o, bool first)
-{
-	struct row team, user;
-	struct wtx *t;
-	int64_t team_id = 0;
-	bool found = false;
-	enum status st = ST_OK;
-
-	if (o->team && store_team_id(s, o->team, &found, &team_id, c->err))
-		return c->err->status;
-	if (wtx_begin(s, "init", WTX_AUDIT_ROWS, &t, c->err))
-		return c->err->status;
-	row_init(&team, &entity_team);
-	row_init(&user, &entity_user);
-	if (o->team && !found) {
-		row_text(&team, "name", o->team);
-		st = wtx_insert(t, &team, &team_id, c->err);
-	}
-	row_text(&user, "login", c->login);
-	row_text(&user, "name", o->name ? o->name : c->login);
-	row_text(&user, "role", o->role ? o->role : first ? "admin" : "csm");
-	if (team_id)
-		row_int(&user, "team", team_id);
-	if (!st)
-		st = wtx_insert(t, &user, NULL, c->err);
-	row_done(&team);
-	row_done(&user);
-	if (st) {
-		wtx_abort(t);
-		return st;
-	}
-	return wtx_commit(t, c->err);
-}
-
 static enum status
 cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -95,29 +51,27 @@ cmd_init(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct init_opts o = { 0 };
+	struct book_user u;
+	struct book_join r;
 	struct store *s;
-	char role[16] = "";
-	bool found, empty;
 	int first;
 
 	if (cli_getopt(c, cli_find("init"), argc, argv, "", opts, init_opt, &o, &first) || first < 0)
 		return c->err->status;
 	if (first < argc)
 		return cli_usage(c, cli_find("init"), "unexpected argument '%s'", argv[first]);
-	if (cli_store(c, true, &s) || store_is_empty(s, &empty, c->err) ||
-	    store_user_get(s, c->login, &found, user_row_role, role, c->err))
+	if (cli_store(c, true, &s))
 		return c->err->status;
-	if (!found) {
-		if (register_user(c, s, &o, empty) ||
-		    store_user_get(s, c->login, &found, user_row_role, role, c->err))
-			return c->err->status;
-	}
+	u = (struct book_user){ .login = c->login, .name = o.name, .role = o.role, .team = o.team };
+	if (book_init(s, &u, &r, c->err))
+		return cli_option_error(c, opts);
 	printf("book    %s (schema %d)\n", store_path(s), store_version(s));
 	if (store_backup_path(s))
 		printf("backup  %s (copy made before upgrading the schema)\n", store_backup_path(s));
 	printf("you     ");
 	out_text(stdout, c->login, false);
-	printf(" (%s)%s\n", role, found && !empty ? "" : ", registered now");
+	/* As before: "registered now" is said to a new book's first user only. */
+	printf(" (%s)%s\n", r.role, r.first ? ", registered now" : "");
 	return ST_OK;
 }
 
