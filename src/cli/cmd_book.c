@@ -15,7 +15,6 @@
 #include "cli/cmd_list.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
-#include "app/health_run.h"
 #include "app/scorecard_set.h"
 #include "store/entity.h"
 #include "store/migrate.h"
@@ -99,10 +98,6 @@ struct demo_args {
 	int weeks;            /* -1: the default for the book's size */
 };
 
-#define DEMO_DEFAULT_WEEKS 12
-#define DEMO_MAX_WEEKS 52
-#define DEMO_BIG_BOOK 20000   /* above this, score today only by default */
-
 static enum status
 demo_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
@@ -148,23 +143,6 @@ seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* Score the new book once a week up to today, oldest first, so each
- * account's current health carries a trend the sparklines can show. */
-static enum status
-score_demo(struct cli *c, struct store *s, int weeks)
-{
-	struct scorecard_set set;
-	struct health_run r;
-	enum status st = ST_OK;
-
-	if (scorecard_set_load(&set, NULL, 0, c->conf.scorecard, c->err, NULL, NULL))
-		return c->err->status;
-	for (int w = weeks - 1; w >= 0 && !st; w--)
-		st = health_run_recompute(s, &set, c->clock.today - 7 * w, &r, c->err);
-	scorecard_set_free(&set);
-	return st;
-}
-
 static enum status
 make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 {
@@ -173,7 +151,9 @@ make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 	struct timespec t0;
 	struct store *s;
 	char today[DATE_STRLEN];
-	int weeks = a->weeks >= 0 ? a->weeks : o->accounts > DEMO_BIG_BOOK ? 1 : DEMO_DEFAULT_WEEKS;
+	int weeks = a->weeks >= 0 ? a->weeks : demo_default_weeks(o->accounts);
+	struct scorecard_set set;
+	enum status st;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (cli_store(c, true, &s) || demo_generate(s, o, &stats, c->err))
@@ -186,8 +166,12 @@ make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 	if (!weeks)
 		return ST_OK;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (score_demo(c, s, weeks))
+	if (scorecard_set_load(&set, NULL, 0, c->conf.scorecard, c->err, NULL, NULL))
 		return c->err->status;
+	st = demo_score(s, &set, weeks, c->err);
+	scorecard_set_free(&set);
+	if (st)
+		return st;
 	if (!quiet)
 		printf("scored %d week%s of health history in %.1f s\n", weeks, weeks == 1 ? "" : "s",
 		       seconds_since(&t0));

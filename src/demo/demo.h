@@ -7,12 +7,18 @@
  * derives from one seeded PRNG (never rand()), so the same options and the
  * same today give the same book byte for byte.  It writes only through the
  * store's write path (store/wtx.h), in one bulk transaction; it has no SQL.
+ *
+ * A new demo book is then scored once a week for a few weeks
+ * (demo_score(), the health recompute of app/health_run.h), so each
+ * account's health has a trend to show.  Both halves make `tend demo`, the
+ * book `tend --demo` opens the first time, and the benchmarks' book.
  */
 #ifndef TEND_DEMO_H
 #define TEND_DEMO_H
 
 #include <stdint.h>
 
+#include "app/scorecard_set.h"
 #include "core/err.h"
 
 struct store;
@@ -21,6 +27,9 @@ struct store;
 #define DEMO_DEFAULT_CSMS 8
 #define DEMO_MAX_ACCOUNTS 1000000
 #define DEMO_MAX_CSMS 1000
+#define DEMO_DEFAULT_WEEKS 12       /* of health history: enough for a trend */
+#define DEMO_MAX_WEEKS 52
+#define DEMO_BIG_BOOK 20000         /* accounts above which only today is scored by default */
 
 struct demo_opts {
 	int accounts;         /* >= 1 */
@@ -37,5 +46,12 @@ struct demo_stats {
 /* Fill s (which must hold no accounts and no users) with a demo book. */
 enum status demo_generate(struct store *s, const struct demo_opts *o, struct demo_stats *out,
 			  struct err *e);
+/* The weeks of history to score by default for a book of that many accounts. */
+int demo_default_weeks(int accounts);
+/* Score the book with set once a week for the last `weeks` weeks up to the
+ * store's today, oldest first: one recompute action per day scored (see
+ * health_run_recompute), so an error leaves the weeks before it scored. */
+enum status demo_score(struct store *s, const struct scorecard_set *set, int weeks,
+		       struct err *e);
 
 #endif
