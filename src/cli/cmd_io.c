@@ -1,6 +1,7 @@
 /*
  * cmd_io.c -- `tend import` and `tend export`: CSV in, CSV/JSON out, with
- * the canonical columns of each entity (store/entity.h).
+ * the canonical columns of each entity (store/entity.h).  Importing itself,
+ * all or nothing, is app/import.c.
  */
 #include "config.h"
 
@@ -9,14 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/import.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
-#include "core/csvread.h"
-#include "core/xalloc.h"
 #include "store/export.h"
-#include "store/import.h"
 #include "store/store.h"
-#include "store/wtx.h"
 
 static enum status
 find_entity(struct cli *c, const struct command *cmd, const char *name, const struct entity **out)
@@ -32,29 +30,6 @@ find_entity(struct cli *c, const struct command *cmd, const char *name, const st
 }
 
 /* -- import ---------------------------------------------------------------- */
-
-struct import_run {
-	struct store *s;
-	struct wtx *t;
-	const struct entity *ent;
-	struct diag *d;
-	struct importer *im;
-	bool header_seen;
-};
-
-static int
-import_record(void *ctx, const struct csv_record *rec)
-{
-	struct import_run *r = ctx;
-
-	if (!r->header_seen) {
-		r->header_seen = true;
-		r->im = importer_new(r->s, r->t, r->ent, rec, r->d);
-		return r->im == NULL;
-	}
-	importer_row(r->im, rec);
-	return diag_full(r->d);
-}
 
 static enum status
 import_opt(struct cli *c, int opt, const char *arg, void *ctx)
@@ -83,60 +58,43 @@ cmd_import(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_find("import");
-	struct import_run r = { 0 };
+	struct import_input in = { 0 };
 	struct diag d;
-	bool dry_run = false;
 	const char *file;
-	char action[128];
-	enum status st = ST_OK;
-	FILE *fp;
+	struct store *s;
+	int64_t rows;
+	enum status st;
 	int first;
 
-	if (cli_getopt(c, cmd, argc, argv, "n", opts, import_opt, &dry_run, &first) || first < 0)
+	if (cli_getopt(c, cmd, argc, argv, "n", opts, import_opt, &in.dry_run, &first) || first < 0)
 		return c->err->status;
 	if (argc - first != 2)
 		return cli_usage(c, cmd, "expected ENTITY and FILE");
-	if (find_entity(c, cmd, argv[first], &r.ent))
+	if (find_entity(c, cmd, argv[first], &in.ent))
 		return c->err->status;
-	if (!r.ent->import)
-		return cli_usage(c, cmd, "%s cannot be imported", r.ent->name);
+	if (!in.ent->import)
+		return cli_usage(c, cmd, "%s cannot be imported", in.ent->name);
 	file = argv[first + 1];
-	fp = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-	if (!fp)
+	in.fp = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	if (!in.fp)
 		return err_set(c->err, ST_NOINPUT, "cannot open %s: %s", file, strerror(errno));
-	if (cli_store(c, true, &r.s)) {
-		if (fp != stdin)
-			fclose(fp);
-		return c->err->status;
-	}
-	snprintf(action, sizeof(action), "import %s", r.ent->name);
-	if (wtx_begin(r.s, action, WTX_BULK, &r.t, c->err)) {
-		if (fp != stdin)
-			fclose(fp);
+	if (cli_store(c, true, &s)) {
+		if (in.fp != stdin)
+			fclose(in.fp);
 		return c->err->status;
 	}
 	diag_init(&d, strcmp(file, "-") ? file : "<stdin>");
-	r.d = &d;
-	csv_read(fp, &d, import_record, &r);
-	if (fp != stdin)
-		fclose(fp);
-	if (!r.header_seen && d.n == 0)
-		diag_add(&d, 1, 0, "the file is empty (expected a header row; see 'tend export %s --template')",
-			 r.ent->name);
-	if (d.n) {
+	st = import_csv(s, &in, &d, &rows, c->err);
+	if (in.fp != stdin)
+		fclose(in.fp);
+	if (d.n)
 		print_problems(&d);
-		st = err_set(c->err, ST_DATA, "nothing was imported: %zu problem%s in %s",
-			     d.n + d.dropped, d.n + d.dropped == 1 ? "" : "s", d.file);
-		wtx_abort(r.t);
-	} else if (dry_run) {
+	else if (!st && in.dry_run)
 		printf("%s: %lld %s row%s are valid (dry run: nothing was written)\n", d.file,
-		       (long long)importer_count(r.im), r.ent->name, importer_count(r.im) == 1 ? "" : "s");
-		wtx_abort(r.t);
-	} else if (!(st = wtx_commit(r.t, c->err))) {
-		printf("imported %lld %s row%s from %s\n", (long long)importer_count(r.im), r.ent->name,
-		       importer_count(r.im) == 1 ? "" : "s", d.file);
-	}
-	importer_free(r.im);
+		       (long long)rows, in.ent->name, rows == 1 ? "" : "s");
+	else if (!st)
+		printf("imported %lld %s row%s from %s\n", (long long)rows, in.ent->name,
+		       rows == 1 ? "" : "s", d.file);
 	diag_done(&d);
 	return st;
 }

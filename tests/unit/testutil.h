@@ -34,9 +34,10 @@ char *tu_text(struct store *s, const char *sql);
 /* Every row of every table (sorted by table, then rowid) as text, for
  * comparing two books; caller frees. */
 char *tu_dump(struct store *s);
-/* Import csv text as ent in one transaction, committed only when clean.
- * Returns the number of problems; their lines (each ending in '\n') go to
- * *report when it is not NULL (caller frees); rows imported to *rows. */
+/* Import csv text as ent, named t.csv, with the import `tend import` runs
+ * (app/import.h): one transaction, committed only when clean.  Returns the
+ * number of problems; their lines (each ending in '\n') go to *report when
+ * it is not NULL (caller frees); rows imported to *rows. */
 size_t tu_import(struct store *s, const struct entity *ent, const char *csv, int64_t *rows,
 		 char **report);
 /* Every row of ent as the CSV `tend export` writes; caller frees. */
