@@ -5,9 +5,11 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/import.h"
 #include "core/buf.h"
 #include "testutil.h"
 
@@ -193,6 +195,54 @@ START_TEST(test_everything_or_nothing)
 }
 END_TEST
 
+/* import_csv() itself, as `tend import` calls it: a dry run checks and
+ * counts but writes nothing, an empty file is a problem, and an entity that
+ * cannot be imported is refused before anything is read. */
+START_TEST(test_dry_run_empty_file_and_refusal)
+{
+	static const char good[] = "external_id,name,segment\nX-1,One,smb\nX-2,Two,smb\n";
+	struct import_input in = { .ent = &entity_account, .dry_run = true };
+	struct err e = { ST_OK, "" };
+	char *before = tu_dump(book), *after;
+	struct diag d;
+	int64_t rows = -1;
+
+	in.fp = fmemopen((void *)good, strlen(good), "r");
+	diag_init(&d, "good.csv");
+	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_int_eq(rows, 2);
+	fclose(in.fp);
+	diag_done(&d);
+	after = tu_dump(book);
+	ck_assert_msg(!strcmp(before, after), "a dry run changed the book");
+	free(after);
+
+	in.dry_run = false;
+	in.fp = fmemopen((void *)"\n", 1, "r");
+	diag_init(&d, "empty.csv");
+	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_DATA);
+	ck_assert_str_eq(e.msg, "nothing was imported: 1 problem in empty.csv");
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.items[0].text, "empty.csv:1: the file is empty (expected a header row; "
+					  "see 'tend export account --template')");
+	fclose(in.fp);
+	diag_done(&d);
+
+	in.ent = &entity_audit;
+	in.fp = fmemopen((void *)good, strlen(good), "r");
+	diag_init(&d, "audit.csv");
+	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "audit cannot be imported");
+	fclose(in.fp);
+	diag_done(&d);
+	after = tu_dump(book);
+	ck_assert_msg(!strcmp(before, after), "a refused import changed the book");
+	free(before);
+	free(after);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -210,6 +260,7 @@ main(void)
 	tcase_add_test(tc, test_malformed_file);
 	tcase_add_test(tc, test_good_import_defaults_and_lists);
 	tcase_add_test(tc, test_everything_or_nothing);
+	tcase_add_test(tc, test_dry_run_empty_file_and_refusal);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }
