@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "app/health_run.h"
+#include "app/health_view.h"
 #include "domain/model.h"
 #include "domain/score.h"
 #include "store/account_facts.h"
@@ -301,9 +302,9 @@ static int
 one(void *ctx, const struct fact_row *f)
 {
 	struct run *r = ctx;
-	const struct scorecard *sc = scorecard_for(r->set, f->v[FACT_SEGMENT].label);
-	const char *ob;
 	struct score_result res;
+	const struct scorecard *sc = health_score(r->set, f, &res);
+	const char *ob;
 
 	r->out->total++;
 	/* Churned customers have no health to manage; they keep their history. */
@@ -314,7 +315,6 @@ one(void *ctx, const struct fact_row *f)
 			r->out->unscored++;
 		return (r->st = forget(r, f)) != ST_OK;
 	}
-	score_account(sc, f, &res);
 	ob = override_for(r, f->account_id);
 	measures(r, sc, f, &res);
 	if ((r->st = write_snapshot(r, sc, f, &res, ob)) || (r->st = write_current(r, sc, f, &res, ob)) ||

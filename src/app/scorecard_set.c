@@ -14,6 +14,7 @@
 #include "core/embedded.h"
 #include "core/xalloc.h"
 #include "app/scorecard_set.h"
+#include "store/health.h"
 
 /* "default" -> playbooks/scorecard.yaml, "handbook" -> playbooks/scorecard-handbook.yaml */
 static const struct embedded_file *
@@ -153,6 +154,15 @@ scorecard_set_load(struct scorecard_set *set, const char *const *files, int nfil
 	if (st)
 		scorecard_set_free(set);
 	return st;
+}
+
+enum status
+scorecard_set_calibrate(struct scorecard_set *set, struct store *s, struct err *e)
+{
+	for (int i = 0; i < set->n; i++)
+		if (store_calibrations_load(s, set->sc[i], e))
+			return e->status;
+	return ST_OK;
 }
 
 void

@@ -30,6 +30,11 @@ enum status scorecard_set_load(struct scorecard_set *set, const char *const *fil
 			       const char *config_name, struct err *e,
 			       void (*report)(void *ctx, const struct diag *d), void *ctx);
 void scorecard_set_free(struct scorecard_set *set);
+/* Give the set's quantile measures the cut points calibrated in this book
+ * (tend health calibrate): every score shown, by any command or pane, is
+ * computed with them. */
+struct store;
+enum status scorecard_set_calibrate(struct scorecard_set *set, struct store *s, struct err *e);
 /* The scorecard for a segment, or NULL when none applies. */
 struct scorecard *scorecard_for(const struct scorecard_set *set, const char *segment);
 /* Parse one file (a path, or a shipped name) on its own, for `health check`. */

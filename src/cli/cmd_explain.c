@@ -8,85 +8,28 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/health_view.h"
 #include "cli/health_cmd.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "domain/score.h"
 #include "store/facts.h"
 #include "store/store.h"
 
+/* What the printers read: the view (app/health_view.h), and the two
+ * points of the trend. */
 struct explain {
-	struct fact_row facts;
-	char name[256], owner[64], band30[16], band90[16], date30[11], date90[11];
-	char labels[FACT_COUNT_][32];     /* copies of label facts */
-	bool found, have30, have90;
-	double score30, score90;
-	struct override_row ov;
-	char ov_band[16], ov_reason[512], ov_until[11], ov_author[64];
-	bool have_ov;
-	int32_t day30, day90;
+	const struct health_view *v;
+	const struct fact_row *facts;
+	const char *name, *owner;
+	const struct hv_point *ago30, *ago90;
 };
-
-static int
-keep_facts(void *ctx, const struct fact_row *f)
-{
-	struct explain *x = ctx;
-
-	/* Strings point into the statement, gone once the walk stops: copy. */
-	x->facts = *f;
-	snprintf(x->name, sizeof(x->name), "%s", f->name ? f->name : "");
-	snprintf(x->owner, sizeof(x->owner), "%s", f->owner ? f->owner : "pooled");
-	x->facts.name = x->name;
-	x->facts.owner = x->owner;
-	for (int i = 0; i < FACT_COUNT_; i++)
-		if (f->v[i].label) {
-			snprintf(x->labels[i], sizeof(x->labels[i]), "%s", f->v[i].label);
-			x->facts.v[i].label = x->labels[i];
-		}
-	x->found = true;
-	return 1;
-}
-
-/* The latest point on or before day30/day90 among the last 120 days. */
-static int
-keep_point(void *ctx, const struct health_point *p)
-{
-	struct explain *x = ctx;
-	int32_t d;
-
-	if (!p->known || !date_parse(p->date, &d))
-		return 0;
-	if (d <= x->day30) {
-		x->have30 = true;
-		x->score30 = p->score;
-		snprintf(x->band30, sizeof(x->band30), "%s", p->band);
-		snprintf(x->date30, sizeof(x->date30), "%s", p->date);
-	}
-	if (d <= x->day90) {
-		x->have90 = true;
-		x->score90 = p->score;
-		snprintf(x->band90, sizeof(x->band90), "%s", p->band);
-		snprintf(x->date90, sizeof(x->date90), "%s", p->date);
-	}
-	return 0;
-}
-
-static int
-keep_override(void *ctx, const struct override_row *o)
-{
-	struct explain *x = ctx;
-
-	x->have_ov = true;
-	snprintf(x->ov_band, sizeof(x->ov_band), "%s", o->band);
-	snprintf(x->ov_reason, sizeof(x->ov_reason), "%s", o->reason);
-	snprintf(x->ov_until, sizeof(x->ov_until), "%s", o->until);
-	snprintf(x->ov_author, sizeof(x->ov_author), "%s", o->author ? o->author : "?");
-	return 1;
-}
 
 /* "nps_12m >= 60, champion_present = 1" */
 static void
@@ -146,17 +89,13 @@ static void
 explain_text(const struct explain *x, const struct scorecard *sc, const struct score_result *res,
 	     int32_t today)
 {
-	double wk = 0;
 	char v[64], day[DATE_STRLEN];
 	struct buf b, w;
 
 	buf_init(&b);
 	buf_init(&w);
-	for (int i = 0; i < sc->nmeasures; i++)
-		if (res->m[i].rated)
-			wk += sc->measures[i].weight;
 	out_text(stdout, x->name, false);
-	printf(" (#%lld, ", (long long)x->facts.account_id);
+	printf(" (#%lld, ", (long long)x->facts->account_id);
 	out_text(stdout, x->owner, false);
 	printf(") -- scorecard %s, %d bands, as of %s\n", sc->name, sc->scale, date_format(today, day));
 	if (res->known)
@@ -171,20 +110,23 @@ explain_text(const struct explain *x, const struct scorecard *sc, const struct s
 		printf("  experience  %.3f %s\n", res->experience, res->experience_band);
 	if (res->false_positive)
 		printf("  FALSE-POSITIVE HEALTHY: good experience, poor outcomes\n");
-	if (x->have_ov) {
-		printf("  override    %s until %s by ", x->ov_band, x->ov_until);
-		out_text(stdout, x->ov_author, false);
+	if (x->v->have_override) {
+		printf("  override    %s until %s by ", x->v->ov_band, x->v->ov_until);
+		out_text(stdout, x->v->ov_author, false);
 		printf(": ");
-		out_text(stdout, x->ov_reason, false);
+		out_text(stdout, x->v->ov_reason, false);
 		printf(" (computed: %s)\n", res->band);
 	}
-	if (x->have30 || x->have90) {
+	if (x->ago30 || x->ago90) {
+		char d30[DATE_STRLEN], d90[DATE_STRLEN];
+
 		printf("  trend      ");
-		if (x->have30)
-			printf(" %s %.3f (%s), %+.3f since", x->date30, x->score30, x->band30, res->score - x->score30);
-		if (x->have90)
-			printf("%s %s %.3f (%s), %+.3f since", x->have30 ? ";" : "", x->date90, x->score90,
-			       x->band90, res->score - x->score90);
+		if (x->ago30)
+			printf(" %s %.3f (%s), %+.3f since", date_format(x->ago30->day, d30), x->ago30->score,
+			       x->ago30->band, res->score - x->ago30->score);
+		if (x->ago90)
+			printf("%s %s %.3f (%s), %+.3f since", x->ago30 ? ";" : "", date_format(x->ago90->day, d90),
+			       x->ago90->score, x->ago90->band, res->score - x->ago90->score);
 		printf("\n");
 	}
 	printf("\n  %-26s %-10s %6s  %-24s %10s %6s %6s  %s\n", "MEASURE", "GROUP", "WEIGHT", "FACT",
@@ -193,14 +135,14 @@ explain_text(const struct explain *x, const struct scorecard *sc, const struct s
 		const struct sc_measure *m = &sc->measures[i];
 		const struct measure_result *r = &res->m[i];
 
-		why(&b, sc, m, r, &x->facts);
+		why(&b, sc, m, r, x->facts);
 		buf_reset(&w);
 		text_pad(&w, m->name, 26, false, false);
 		printf("  %s %-10s %6g  %-24s %10s ", w.data, m->group == GROUP_OUTCOMES ? "outcomes" : "experience",
 		       m->weight, m->fact >= 0 ? fact_defs[m->fact].name : "-",
-		       m->fact >= 0 ? fact_text(&fact_defs[m->fact], &x->facts.v[m->fact], v, sizeof(v)) : "-");
+		       m->fact >= 0 ? fact_text(&fact_defs[m->fact], &x->facts->v[m->fact], v, sizeof(v)) : "-");
 		if (r->rated)
-			printf("%6d %6.3f  ", r->rating, m->weight * r->rating / wk);
+			printf("%6d %6.3f  ", r->rating, health_points(sc, res, i));
 		else
 			printf("%6s %6s  ", "n/a", "-");
 		out_text(stdout, b.data, false);
@@ -210,9 +152,9 @@ explain_text(const struct explain *x, const struct scorecard *sc, const struct s
 		printf("\n  %.0f%% of the weight has no data; the rest is renormalised (band unknown above %g%%)\n",
 		       res->missing_weight, sc->missing_max);
 	for (int k = 0; k < 2; k++)
-		if (x->facts.manual_age[k] >= 0 && !x->facts.v[k ? FACT_CSM_SENTIMENT : FACT_FINANCIAL_RATING].known)
+		if (x->facts->manual_age[k] >= 0 && !x->facts->v[k ? FACT_CSM_SENTIMENT : FACT_FINANCIAL_RATING].known)
 			printf("  stale: the %s given %d days ago has expired; refresh it with tend health rate\n",
-			       k ? "csm_sentiment" : "financial_rating", x->facts.manual_age[k]);
+			       k ? "csm_sentiment" : "financial_rating", x->facts->manual_age[k]);
 	buf_done(&b);
 	buf_done(&w);
 }
@@ -222,15 +164,11 @@ explain_json(const struct explain *x, const struct scorecard *sc, const struct s
 {
 	struct json j;
 	struct buf b;
-	double wk = 0;
 
-	for (int i = 0; i < sc->nmeasures; i++)
-		if (res->m[i].rated)
-			wk += sc->measures[i].weight;
 	buf_init(&b);
 	json_init(&j, stdout);
 	json_obj_begin(&j);
-	json_key(&j, "account_id"); json_int(&j, x->facts.account_id);
+	json_key(&j, "account_id"); json_int(&j, x->facts->account_id);
 	json_key(&j, "name"); json_str(&j, x->name);
 	json_key(&j, "scorecard"); json_str(&j, sc->name);
 	json_key(&j, "scale"); json_int(&j, sc->scale);
@@ -241,16 +179,16 @@ explain_json(const struct explain *x, const struct scorecard *sc, const struct s
 	json_key(&j, "experience"); res->experience_known ? json_real(&j, res->experience) : json_null(&j);
 	json_key(&j, "false_positive"); json_bool(&j, res->false_positive);
 	json_key(&j, "missing_weight"); json_real(&j, round(res->missing_weight * 10) / 10);
-	json_key(&j, "override_band"); json_str(&j, x->have_ov ? x->ov_band : NULL);
-	json_key(&j, "score_30d_ago"); x->have30 ? json_real(&j, x->score30) : json_null(&j);
-	json_key(&j, "score_90d_ago"); x->have90 ? json_real(&j, x->score90) : json_null(&j);
+	json_key(&j, "override_band"); json_str(&j, x->v->have_override ? x->v->ov_band : NULL);
+	json_key(&j, "score_30d_ago"); x->ago30 ? json_real(&j, x->ago30->score) : json_null(&j);
+	json_key(&j, "score_90d_ago"); x->ago90 ? json_real(&j, x->ago90->score) : json_null(&j);
 	json_key(&j, "measures");
 	json_arr_begin(&j);
 	for (int i = 0; i < sc->nmeasures; i++) {
 		const struct sc_measure *m = &sc->measures[i];
-		const struct fact_value *v = m->fact >= 0 ? &x->facts.v[m->fact] : NULL;
+		const struct fact_value *v = m->fact >= 0 ? &x->facts->v[m->fact] : NULL;
 
-		why(&b, sc, m, &res->m[i], &x->facts);
+		why(&b, sc, m, &res->m[i], x->facts);
 		json_obj_begin(&j);
 		json_key(&j, "id"); json_str(&j, m->id);
 		json_key(&j, "group"); json_str(&j, m->group == GROUP_OUTCOMES ? "outcomes" : "experience");
@@ -266,7 +204,7 @@ explain_json(const struct explain *x, const struct scorecard *sc, const struct s
 		json_key(&j, "rated_by"); json_str(&j, b.data);
 		json_key(&j, "rating"); res->m[i].rated ? json_int(&j, res->m[i].rating) : json_null(&j);
 		json_key(&j, "points");
-		res->m[i].rated ? json_real(&j, round(m->weight * res->m[i].rating / wk * 1000) / 1000) : json_null(&j);
+		res->m[i].rated ? json_real(&j, round(health_points(sc, res, i) * 1000) / 1000) : json_null(&j);
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
@@ -279,32 +217,34 @@ enum status
 health_explain(struct cli *c, struct store *s, const struct health_opts *o, const char *account)
 {
 	struct scorecard_set set;
+	struct health_view *v;
 	struct explain x;
-	struct score_result res;
-	const struct scorecard *sc;
 	int64_t id;
 
-	memset(&x, 0, sizeof(x));
 	if (store_account_resolve(s, account, &id, c->err) || health_load_set(c, s, o, &set))
 		return c->err->status;
-	x.day30 = c->clock.today - 30;
-	x.day90 = c->clock.today - 90;
-	if (store_facts_each(s, c->clock.today, id, keep_facts, &x, c->err) ||
-	    store_health_history(s, id, c->clock.today, 120, keep_point, &x, c->err) ||
-	    store_overrides_each(s, c->clock.today, id, keep_override, &x, c->err)) {
+	v = xmalloc(sizeof(*v));
+	if (health_view_load(s, &set, id, c->clock.today, v, c->err)) {
+		free(v);
 		scorecard_set_free(&set);
 		return c->err->status;
 	}
-	if (!(sc = scorecard_for(&set, x.facts.v[FACT_SEGMENT].label))) {
+	if (!v->sc) {
+		err_set(c->err, ST_DATA, "no scorecard in force covers the %s segment",
+			v->facts.v[FACT_SEGMENT].label ? v->facts.v[FACT_SEGMENT].label : "?");
+		free(v);
 		scorecard_set_free(&set);
-		return err_set(c->err, ST_DATA, "no scorecard in force covers the %s segment",
-			       x.facts.v[FACT_SEGMENT].label ? x.facts.v[FACT_SEGMENT].label : "?");
+		return ST_DATA;
 	}
-	score_account(sc, &x.facts, &res);
+	x = (struct explain){ .v = v, .facts = &v->facts, .name = v->name,
+			      .owner = v->facts.owner ? v->owner : "pooled",
+			      .ago30 = health_view_at(v, c->clock.today - 30),
+			      .ago90 = health_view_at(v, c->clock.today - 90) };
 	if (cli_format(c, OUT_TABLE) == OUT_JSON)
-		explain_json(&x, sc, &res);
+		explain_json(&x, v->sc, &v->res);
 	else
-		explain_text(&x, sc, &res, c->clock.today);
+		explain_text(&x, v->sc, &v->res, c->clock.today);
+	free(v);
 	scorecard_set_free(&set);
 	return ST_OK;
 }

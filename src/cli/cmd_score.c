@@ -85,13 +85,13 @@ health_load_set(struct cli *c, struct store *s, const struct health_opts *o, str
 {
 	if (scorecard_set_load(set, o->scorecards, o->nscorecards, c->conf.scorecard, c->err, cli_report_diag, NULL))
 		return c->err->status;
+	if (scorecard_set_calibrate(set, s, c->err)) {
+		scorecard_set_free(set);
+		return c->err->status;
+	}
 	for (int i = 0; i < set->n; i++) {
 		struct scorecard *sc = set->sc[i];
 
-		if (store_calibrations_load(s, sc, c->err)) {
-			scorecard_set_free(set);
-			return c->err->status;
-		}
 		for (int k = 0; k < sc->nmeasures; k++) {
 			const struct sc_measure *m = &sc->measures[k];
 			char on[DATE_STRLEN];

@@ -22,10 +22,9 @@
 #include "core/xalloc.h"
 #include "domain/account_view.h"
 #include "app/actions.h"
+#include "app/health_view.h"
 #include "domain/model.h"
 #include "domain/score.h"
-#include "store/facts.h"
-#include "store/health.h"
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -104,61 +103,45 @@ title(struct ui *ui, struct account_pane *a, const char *text)
 	span(ui, a, line(a), TH_TITLE, 0, "%s", text);
 }
 
-struct history {
-	char trend[256];
-	size_t used;
-};
-
-static int
-keep_point(void *ctx, const struct health_point *p)
+/* The scores of the last 90 days, oldest first, as the sparkline reads
+ * them ("2.1,2.0,1.8"). */
+static void
+trend_text(const struct health_view *hv, int32_t today, char *out, size_t size)
 {
-	struct history *h = ctx;
+	size_t used = 0;
 
-	if (p->known && h->used < sizeof(h->trend) - 16)
-		h->used += (size_t)snprintf(h->trend + h->used, sizeof(h->trend) - h->used, "%s%.3f",
-					    h->used ? "," : "", p->score);
-	return 0;
-}
-
-struct facts_copy {
-	struct fact_row row;
-	char labels[FACT_COUNT_][32];
-	bool found;
-};
-
-static int
-keep_facts(void *ctx, const struct fact_row *f)
-{
-	struct facts_copy *c = ctx;
-
-	c->row = *f;
-	c->row.name = c->row.owner = NULL;
-	for (int i = 0; i < FACT_COUNT_; i++)
-		if (f->v[i].label) {
-			snprintf(c->labels[i], sizeof(c->labels[i]), "%s", f->v[i].label);
-			c->row.v[i].label = c->labels[i];
-		}
-	c->found = true;
-	return 1;
+	out[0] = '\0';
+	for (int i = 0; i < hv->npoints && used < size - 16; i++)
+		if (hv->points[i].known && hv->points[i].day > today - 90)
+			used += (size_t)snprintf(out + used, size - used, "%s%.3f", used ? "," : "",
+						 hv->points[i].score);
 }
 
 static void
-header(struct pane *p, const struct account_view *v, const struct history *hist,
-       const struct score_result *res, const struct scorecard *sc)
+header(struct pane *p, const struct account_view *v, const struct health_view *hv)
 {
 	struct ui *ui = p->ui;
 	struct account_pane *a = p->priv;
+	const struct score_result *res = hv->sc ? &hv->res : NULL;
+	const char *band = health_view_band(hv);
 	struct line *l = line(a);
-	char m[MONEY_STRLEN];
+	char m[MONEY_STRLEN], trend[256];
 
 	span(ui, a, l, TH_TITLE, 0, "%s", v->name);
 	span(ui, a, l, TH_DIM, 0, "  #%lld %s", (long long)v->id, v->external_id);
 	l = line(a);
 	if (res && res->known) {
-		span(ui, a, l, band_role(res->band), 0, " %c %.3f ", band_letter(res->band), res->score);
-		span(ui, a, l, TH_NORMAL, 0, " %s, %.0f%% of full score  ", res->band, floor(res->percent + 1e-9));
-		if (hist->used) {
-			l->spans[l->n] = (struct span){ pool_strdup(&a->pool, hist->trend), TH_DIM, 12, false, true };
+		/* The band in force leads; an override says what it replaced. */
+		span(ui, a, l, band_role(band), 0, " %c %.3f ", band_letter(band), res->score);
+		if (hv->have_override)
+			span(ui, a, l, TH_NORMAL, 0, " %s by override until %s (computed %s), %.0f%% of full score  ",
+			     band, hv->ov_until, res->band, floor(res->percent + 1e-9));
+		else
+			span(ui, a, l, TH_NORMAL, 0, " %s, %.0f%% of full score  ", res->band,
+			     floor(res->percent + 1e-9));
+		trend_text(hv, store_clock(ui->store)->today, trend, sizeof(trend));
+		if (*trend && l->n < AP_SPANS) {
+			l->spans[l->n] = (struct span){ pool_strdup(&a->pool, trend), TH_DIM, 12, false, true };
 			l->n++;
 		}
 	} else {
@@ -171,7 +154,6 @@ header(struct pane *p, const struct account_view *v, const struct history *hist,
 	if (v->next_renewal)
 		span(ui, a, l, v->next_renewal_days <= 30 ? TH_WARNING : TH_NORMAL, 0, "   renewal %s (in %lld days)",
 		     v->next_renewal, (long long)v->next_renewal_days);
-	(void)sc;
 }
 
 static void
@@ -180,13 +162,10 @@ health(struct pane *p, const struct scorecard *sc, const struct score_result *re
 	struct ui *ui = p->ui;
 	struct account_pane *a = p->priv;
 	char v[64];
-	double wk = 0;
 
 	title(ui, a, sc ? "Health" : "Health (no scorecard in force)");
 	if (!sc)
 		return;
-	for (int i = 0; i < sc->nmeasures; i++)
-		wk += res->m[i].rated ? sc->measures[i].weight : 0;
 	{
 		struct line *l = line(a);
 
@@ -208,7 +187,7 @@ health(struct pane *p, const struct scorecard *sc, const struct score_result *re
 		     m->fact >= 0 ? fact_text(&fact_defs[m->fact], &f->v[m->fact], v, sizeof(v)) : "-");
 		span(ui, a, l, TH_DIM, 0, "  weight %g%s", m->weight, r->rated ? "" : ", no data");
 		if (r->rated)
-			span(ui, a, l, TH_DIM, 0, ", %.3f points", m->weight * r->rating / wk);
+			span(ui, a, l, TH_DIM, 0, ", %.3f points", health_points(sc, res, i));
 	}
 }
 
@@ -362,35 +341,32 @@ load(struct pane *p, struct err *e)
 	struct store *s = ui->store;
 	int32_t today = store_clock(s)->today;
 	struct account_view *v;
-	struct facts_copy fc;
-	struct history hist = { .used = 0 };
-	struct score_result res;
-	const struct scorecard *sc;
+	struct health_view *hv;
 
 	pool_done(&a->pool);
 	pool_init(&a->pool);
 	a->n = 0;
 	if (!a->id)
 		return ST_OK;
-	memset(&fc, 0, sizeof(fc));
 	if (store_account_view(s, a->id, &v, e))
 		return e->status;
-	if (store_facts_each(s, today, a->id, keep_facts, &fc, e) ||
-	    store_health_history(s, a->id, today, 90, keep_point, &hist, e)) {
+	/* Its health as tend health explain shows it: the same facts, the
+	 * same scorecard and calibrations, the override in force. */
+	hv = xmalloc(sizeof(*hv));
+	if (health_view_load(s, &ui->scorecards, a->id, today, hv, e)) {
+		free(hv);
 		account_view_free(v);
 		return e->status;
 	}
-	sc = fc.found ? scorecard_for(&ui->scorecards, fc.row.v[FACT_SEGMENT].label) : NULL;
-	if (sc)
-		score_account(sc, &fc.row, &res);
 	snprintf(a->title, sizeof(a->title), "%s", v->name);
-	header(p, v, &hist, sc ? &res : NULL, sc);
-	if (sc)
-		health(p, sc, &res, &fc.row);
+	header(p, v, hv);
+	if (hv->sc)
+		health(p, hv->sc, &hv->res, &hv->facts);
 	signals(p, v);
 	contacts(p, v);
 	work(p, v);
 	revenue(p, v);
+	free(hv);
 	account_view_free(v);
 	list_reload(&a->list, a->n, (size_t)p->h, NULL, NULL);
 	return ST_OK;

@@ -597,6 +597,11 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 	if (scorecard_set_load(&ui->scorecards, NULL, 0, o->scorecard, e, report_nothing, NULL) &&
 	    scorecard_set_load(&ui->scorecards, NULL, 0, "default", e, report_nothing, NULL))
 		return e->status;
+	/* With the book's calibrations, as tend health explain scores. */
+	if (scorecard_set_calibrate(&ui->scorecards, s, e)) {
+		scorecard_set_free(&ui->scorecards);
+		return e->status;
+	}
 	diag_init(&d, o->theme ? o->theme : "default");
 	ui->theme = theme_load(o->theme ? o->theme : "default", &d, e);
 	if (!ui->theme && o->theme_source) {

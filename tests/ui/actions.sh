@@ -204,4 +204,23 @@ expect-exit 0
 EOF
 [ "$(lines task)" -eq "$tasks" ] && [ "$(lines touchpoint)" -eq "$tps" ] || fail "a cancelled form wrote to the book"
 
+case_ "the 360 view shows health as tend health explain does, the override in force first"
+run --db "$DB" health explain "$EXT"
+overall=$(sed -n 's/^  overall     \([0-9.]*\) of.*/\1/p' "$WORK/out")
+check "no overall score from health explain: $(cat "$WORK/out")" test -n "$overall"
+points=$(sed -n 's/^  License utilization .* \([0-9.]*\)  .*$/\1/p' "$WORK/out")
+run --db "$DB" health override "$EXT" --band green --reason "exec sponsor back" --until +30d
+expect_rc 0
+screen <<EOF
+wait 1/546
+key :account $EXT\r
+wait Signals
+dump $WORK/override
+key Q
+expect-exit 0
+EOF
+screen_has " G $overall  green by override until 2026-12-23 (computed " "$WORK/override"
+check "the license measure's points differ from health explain ($points):
+$(cat "$WORK/override")" grep -q "License utilization .*, $points points" "$WORK/override"
+
 finish
