@@ -9,6 +9,11 @@
  * and handles the requests it knows; the shell handles the rest.  Input
  * flows one way: key -> keymap -> request -> pane -> shell.  Only the
  * main loop refreshes the terminal, once per pass.
+ *
+ * The panes are listed once, in the registry (panes.h); a pane's rows use
+ * the one cursor-and-paging implementation (list.h); its hints on the
+ * bottom line come from the key map.  A new pane is one pane_NAME.c and
+ * one line in the registry.
  */
 #ifndef TEND_UI_H
 #define TEND_UI_H
