@@ -349,6 +349,7 @@ health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t d
 	if (!st && !(st = store_health_latest_date(s, day, latest, e)))
 		r.replacing = !strcmp(latest, r.date);
 	if (!st && !(st = wtx_begin(s, "health recompute", WTX_BULK, &r.t, e))) {
+		wtx_no_journal(r.t);
 		st = store_account_facts_begin(r.t, day, e);
 		if (!st)
 			st = store_facts_each(s, day, 0, one, &r, e);

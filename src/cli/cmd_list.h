@@ -32,6 +32,7 @@
 	_(facts) \
 	_(playbook) \
 	_(inbox) \
+	_(undo) \
 	_(config) \
 	_(tui) \
 	_(help) \

@@ -591,6 +591,7 @@ demo_generate(struct store *s, const struct demo_opts *o, struct demo_stats *out
 	for (int i = 0; i < DE_COUNT_; i++)
 		row_init(&c.rows[i], demo_entities[i]);
 	if (!(st = wtx_begin(s, "demo", WTX_BULK, &c.t, e))) {
+		wtx_no_journal(c.t);
 		st = generate(&c, o);
 		if (!st && out) {
 			out->rows = wtx_rows(c.t) + c.items;

@@ -285,6 +285,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 		return e->status;
 	}
 	s->has_stored_facts = has_table(s, "account_facts_state");
+	s->has_journal = has_table(s, "changes");
 	*out = s;
 	return ST_OK;
 }

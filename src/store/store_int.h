@@ -28,6 +28,7 @@ struct store {
 	size_t cache_len;
 	struct wtx *tx;             /* the write transaction in progress, if any */
 	bool has_stored_facts;      /* the schema has account_facts (version 5 on) */
+	bool has_journal;           /* the schema has the change journal (version 6 on) */
 };
 
 /* A prepared statement for sql, cached for the life of the store, reset and
@@ -48,6 +49,24 @@ const char *wtx_stamp(const struct wtx *t);
 /* This transaction stores the facts itself (store_account_facts_begin):
  * its commit leaves them as it wrote them, whatever else it wrote. */
 void wtx_stores_facts(struct wtx *t);
+
+/* The action's name ("task done"). */
+const char *wtx_action(const struct wtx *t);
+/* For undo (journal.c): the action takes change back; it wrote rows of
+ * table; the search index of a row of table; an audit record as is; one
+ * summary record of the rows written. */
+void wtx_undoes(struct wtx *t, int64_t change);
+void wtx_wrote_table(struct wtx *t, const char *table);
+enum status wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struct err *e);
+enum status wtx_audit_row(struct wtx *t, const char *table, int64_t id, const char *op, const char *old,
+			  const char *new, struct err *e);
+enum status wtx_audit_summary(struct wtx *t, struct err *e);
+
+/* The change journal, for the write path (journal.c). */
+struct journal;
+enum status journal_open(struct store *s, struct journal **out, struct err *e);
+enum status journal_save(struct journal *j, struct wtx *t, int64_t undo_of, struct err *e);
+void journal_close(struct journal *j);
 
 /* Apply the pending migrations of opts (store/migrate.c). */
 enum status migrate_open(struct store *s, const struct store_opts *opts, struct err *e);

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/xalloc.h"
+#include "store/journal.h"
 #include "store/store_int.h"
 #include "store/wtx.h"
 
@@ -56,6 +57,8 @@ struct wtx {
 	int nshapes;
 	char stamp[32];              /* the action's time, for every audit row */
 	bool changes_facts;          /* wrote something a stored fact is computed from */
+	struct journal *journal;     /* the action's changes, for undo (journal.c) */
+	int64_t undo_of;             /* the change this action takes back, 0: none */
 	bool stores_facts;           /* wtx_stores_facts() */
 };
 
@@ -110,6 +113,13 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 	t->action = xstrdup(action);
 	t->mode = mode;
 	clock_stamp(&s->clock, t->stamp, sizeof(t->stamp));
+	/* Every action is journaled (books older than schema 6 have no journal). */
+	if (s->has_journal && journal_open(s, &t->journal, e)) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		free(t->action);
+		free(t);
+		return e->status;
+	}
 	s->tx = t;
 	*out = t;
 	return ST_OK;
@@ -551,6 +561,71 @@ wtx_stamp(const struct wtx *t)
 	return t->stamp;
 }
 
+const char *
+wtx_action(const struct wtx *t)
+{
+	return t->action;
+}
+
+void
+wtx_no_journal(struct wtx *t)
+{
+	journal_close(t->journal);
+	t->journal = NULL;
+}
+
+void
+wtx_undoes(struct wtx *t, int64_t change)
+{
+	t->undo_of = change;
+}
+
+static enum status audit_bulk(struct wtx *t, struct err *e);
+
+/* The catalog entity of a table, or NULL. */
+static const struct entity *
+entity_of(const char *table)
+{
+	for (size_t i = 0; i < entity_catalog_count; i++)
+		if (!strcmp(entity_catalog[i]->table, table))
+			return entity_catalog[i];
+	return NULL;
+}
+
+void
+wtx_wrote_table(struct wtx *t, const char *table)
+{
+	const struct entity *ent = entity_of(table);
+
+	/* A table outside the catalog (a list's child table, say): count it
+	 * as a source of facts, which is the safe side. */
+	if (ent)
+		count(t, ent, ~0u);
+	else
+		t->changes_facts = true;
+}
+
+enum status
+wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struct err *e)
+{
+	const struct entity *ent = entity_of(table);
+
+	return ent ? fts_sync(t, ent, id, add, e) : ST_OK;
+}
+
+enum status
+wtx_audit_row(struct wtx *t, const char *table, int64_t id, const char *op, const char *old,
+	      const char *new, struct err *e)
+{
+	return audit(t, table, id, op, old, new, e);
+}
+
+enum status
+wtx_audit_summary(struct wtx *t, struct err *e)
+{
+	return audit_bulk(t, e);
+}
+
 /* The transaction changed what stored facts (store/account_facts.h) are
  * computed from: forget the day they are as of.  One small write. */
 static enum status
@@ -594,6 +669,7 @@ wtx_free(struct wtx *t)
 		sqlite3_exec(t->s->db, "PRAGMA cache_size = -" STR(WTX_CACHE_KB) "; PRAGMA mmap_size = 0",
 			     NULL, NULL, NULL);
 	t->s->tx = NULL;
+	journal_close(t->journal);
 	free(t->action);
 	free(t);
 }
@@ -604,7 +680,7 @@ wtx_commit(struct wtx *t, struct err *e)
 	struct store *s = t->s;
 
 	if (fts_rebuild(t, e) || (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) ||
-	    stale_facts(t, e)) {
+	    stale_facts(t, e) || (t->journal && journal_save(t->journal, t, t->undo_of, e))) {
 		wtx_abort(t);
 		return e->status;
 	}

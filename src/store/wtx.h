@@ -45,6 +45,10 @@ enum status wtx_insert_one(struct store *s, const char *action, const struct row
  * ST_NOINPUT if there is no such row. */
 enum status wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e);
 enum status wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e);
+/* This action's changes are not journaled for undo (store/journal.h):
+ * derived data (a recompute) or a whole new book (the demo), which nobody
+ * takes back row by row.  Call right after wtx_begin. */
+void wtx_no_journal(struct wtx *t);
 /* Rows written so far in this transaction. */
 int64_t wtx_rows(const struct wtx *t);
 /* Commit and free t (also on failure, after rolling back). */
