@@ -60,7 +60,7 @@ static const struct {
 	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
 	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
-	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE },
+	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE }, { 'u', REQ_UNDO },
 	{ ':', REQ_PROMPT }, { '?', REQ_HELP }, { KEY_F(1), REQ_HELP },
 };
 

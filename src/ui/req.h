@@ -44,6 +44,7 @@
 	_(NOTE, "note", "account", "note", "add a note") \
 	_(INBOX_DONE, "inbox_done", "inbox", "done", "mark the selected item done") \
 	_(INBOX_ALL, "inbox_all", "inbox", "all/mine", "show the whole book's items, or only yours") \
+	_(UNDO, "undo", "all", "undo", "take back your last change (again: the one before)") \
 	_(REFRESH, "refresh", "all", "reload", "reload from the book") \
 	_(RECOMPUTE, "recompute", "all", "", "score the book again as of today") \
 	_(PROMPT, "prompt", "all", "command", "type a command (:help lists them)") \

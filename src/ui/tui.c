@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "app/health_run.h"
+#include "app/undo.h"
 #include "domain/model.h"
 #include "store/playbook_store.h"
 #include "store/store.h"
@@ -456,6 +457,26 @@ recompute(struct ui *ui)
 		   r.counts[BAND_GREEN], r.counts[BAND_YELLOW], r.counts[BAND_RED], r.counts[BAND_UNKNOWN]);
 }
 
+/* u: take back the user's last change, then show the book as it is now. */
+static void
+undo(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+	struct undo_result r;
+
+	if (undo_last(ui->store, &r, &e)) {
+		ui_message(ui, e.status == ST_NOINPUT ? TH_WARNING : TH_ERROR, "%s", e.msg);
+		return;
+	}
+	reload(ui);
+	if (r.change.accounts == 1)
+		ui_message(ui, TH_OK, "undid '%s' on %s (%lld row%s)", r.change.action, r.change.account,
+			   (long long)r.change.rows, r.change.rows == 1 ? "" : "s");
+	else
+		ui_message(ui, TH_OK, "undid '%s' (%lld rows, %lld accounts)", r.change.action,
+			   (long long)r.change.rows, (long long)r.change.accounts);
+}
+
 static void
 shell_request(struct ui *ui, enum request r)
 {
@@ -500,6 +521,9 @@ shell_request(struct ui *ui, enum request r)
 		break;
 	case REQ_RECOMPUTE:
 		recompute(ui);
+		break;
+	case REQ_UNDO:
+		undo(ui);
 		break;
 	case REQ_HELP:
 		prompt_help(ui);

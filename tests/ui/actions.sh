@@ -223,4 +223,45 @@ screen_has " G $overall  green by override until 2026-12-23 (computed " "$WORK/o
 check "the license measure's points differ from health explain ($points):
 $(cat "$WORK/override")" grep -q "License utilization .*, $points points" "$WORK/override"
 
+case_ "u takes back the last change, then the one before; refused when someone changed it since"
+# What the next two undos take back, as tend undo list says.
+run --db "$DB" undo list 2 --format csv
+first=$(sed -n 2p "$WORK/out" | cut -d, -f3)
+second=$(sed -n 3p "$WORK/out" | cut -d, -f3)
+check "the last change is not the override: $(cat "$WORK/out")" test "$first" = "health override"
+check "no second change to undo: $(cat "$WORK/out")" test -n "$second"
+screen -s 100x60 <<EOF
+wait 1/546
+key u
+wait undid 'health override' on $ACCOUNT (1 row)
+dump $WORK/undo1
+key u
+wait undid '$second'
+key :account $ACCOUNT<Enter>
+wait Signals
+dump $WORK/reopened
+key Q
+expect-exit 0
+EOF
+screen_lacks "green by override" "$WORK/reopened"
+run --db "$DB" undo list 1 --format csv
+check_not "the second u did not take back '$second'" grep -q ",$second," "$WORK/out"
+# A task of mine that someone else has done since: u cannot take it back.
+run --db "$DB" task add "$EXT" "Book the onsite"
+expect_rc 0
+tid=$(sed -n 's/^task #\([0-9]*\) added.*/\1/p' "$WORK/out")
+TEND_USER=ingrid.halvorsen TEND_CLOCK=2026-11-23T11:00:00Z run --db "$DB" task done "$tid"
+expect_rc 0
+screen -s 160x30 <<EOF
+wait 1/546
+key u
+wait cannot undo
+dump $WORK/refused
+key Q
+expect-exit 0
+EOF
+screen_has "cannot undo 'task add' of 2026-11-23T09:30:00Z: tasks #$tid was changed since by ingrid.halvorsen ('task done', 2026-11-23T11:00:00Z)" "$WORK/refused"
+run --db "$DB" export task --format csv
+check "the refused undo removed the task" grep -q "^$tid,$EXT,Book the onsite," "$WORK/out"
+
 finish
