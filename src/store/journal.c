@@ -169,20 +169,27 @@ touched_accounts(struct store *s, int n, void *cs, int64_t *count, int64_t *firs
 {
 	sqlite3_changeset_iter *it;
 	int64_t seen[64];
-	int nseen = 0;
+	int nseen = 0, col = -1;
+	char last[64] = "";
 
 	*count = *first = 0;
 	if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK)
 		return;
 	while (sqlite3changeset_next(it) == SQLITE_ROW) {
 		const char *table;
-		int ncol, op, indirect, col;
+		int ncol, op, indirect;
 		sqlite3_value *v = NULL;
 		int64_t id;
 		bool known = false;
 
 		sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-		if ((col = account_column(s, table)) < 0 || col >= ncol)
+		/* A changeset holds a table's changes together: look its
+		 * column up once per table, not once per row. */
+		if (strcmp(last, table)) {
+			snprintf(last, sizeof(last), "%s", table);
+			col = account_column(s, table);
+		}
+		if (col < 0 || col >= ncol)
 			continue;
 		if (op != SQLITE_INSERT)
 			sqlite3changeset_old(it, col, &v);
