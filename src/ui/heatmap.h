@@ -57,6 +57,7 @@ struct heatmap {
 	size_t *view;            /* indices of rows passing the filters, sorted */
 	struct list list;        /* cursor and page over view (list.n entries);
 				    cursor_id keeps the account across reloads */
+	struct list_marks marks; /* accounts marked with t, for one action on all */
 	enum hm_mode mode;
 	enum hm_sort sort;
 	bool values;             /* cells show values instead of ratings */

@@ -57,7 +57,7 @@ static const struct {
 	PANE_LIST(PANE_KEY, )
 #undef PANE_KEY
 	{ '/', REQ_SEARCH }, { 'f', REQ_FILTER }, { 'c', REQ_CLEAR },
-	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP },
+	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP }, { 't', REQ_MARK },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
 	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
 	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE }, { 'u', REQ_UNDO },

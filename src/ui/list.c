@@ -3,6 +3,10 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
 #include "ui/list.h"
 
 static size_t
@@ -114,4 +118,67 @@ list_reload(struct list *l, size_t n, size_t page, list_id_fn id_at, const void 
 	if (id_at && !found && !l->sticky)
 		l->cursor_id = n ? id_at(ctx, l->cursor) : 0;
 	list_show_cursor(l, page);
+}
+
+/* -- marks ------------------------------------------------------------------ */
+
+/* Where id is in the sorted marks, or where it would go. */
+static size_t
+marks_find(const struct list_marks *m, int64_t id, bool *found)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (m->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < m->n && m->ids[lo] == id;
+	return lo;
+}
+
+bool
+marks_has(const struct list_marks *m, int64_t id)
+{
+	bool found;
+
+	marks_find(m, id, &found);
+	return found;
+}
+
+bool
+marks_toggle(struct list_marks *m, int64_t id)
+{
+	bool found;
+	size_t i = marks_find(m, id, &found);
+
+	if (found) {
+		memmove(m->ids + i, m->ids + i + 1, (m->n - i - 1) * sizeof(*m->ids));
+		m->n--;
+		return false;
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->ids = xreallocarray(m->ids, m->cap, sizeof(*m->ids));
+	}
+	memmove(m->ids + i + 1, m->ids + i, (m->n - i) * sizeof(*m->ids));
+	m->ids[i] = id;
+	m->n++;
+	return true;
+}
+
+void
+marks_clear(struct list_marks *m)
+{
+	m->n = 0;
+}
+
+void
+marks_done(struct list_marks *m)
+{
+	free(m->ids);
+	memset(m, 0, sizeof(*m));
 }

@@ -34,6 +34,20 @@ struct list {
 				   search narrowed, then cleared) */
 };
 
+/* Marked rows, by id (mutt's tagged messages): the rows one action is
+ * then applied to together.  Ids, so marks survive a reload, a sort and a
+ * filter that hides them for a while. */
+struct list_marks {
+	int64_t *ids;           /* sorted */
+	size_t n, cap;
+};
+
+/* Mark id, or unmark it when it is marked; returns whether it is marked now. */
+bool marks_toggle(struct list_marks *m, int64_t id);
+bool marks_has(const struct list_marks *m, int64_t id);
+void marks_clear(struct list_marks *m);
+void marks_done(struct list_marks *m);
+
 /* What a movement changed. */
 enum list_change {
 	LIST_NONE,              /* not a movement request */

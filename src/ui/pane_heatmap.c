@@ -456,8 +456,13 @@ draw_name(struct pane *p, int y, const struct hm_row *r, bool cursor, const stru
 {
 	struct ui *ui = p->ui;
 
-	draw_text(ui, p->win, y, 0, cursor ? draw_glyph_cursor(ui) : " ", 2, false,
+	draw_text(ui, p->win, y, 0, cursor ? draw_glyph_cursor(ui) : " ", 1, false,
 		  ui_attr(ui, cursor ? TH_CURSOR : TH_NORMAL));
+	/* A marked row (t) says so beside the cursor's column. */
+	bool marked = marks_has(&((struct heatmap *)p->priv)->marks, r->id);
+
+	draw_text(ui, p->win, y, 1, marked ? "*" : " ", 1, false,
+		  ui_attr(ui, marked ? TH_WARNING : cursor ? TH_CURSOR : TH_NORMAL));
 	draw_text(ui, p->win, y, 2, r->name, c->name - 1, false,
 		  ui_attr(ui, cursor ? TH_CURSOR : r->false_positive ? TH_FALSE_POSITIVE : TH_NORMAL));
 }
@@ -581,6 +586,23 @@ move_to(struct pane *p, long to)
 	return moved(p, list_move_to(&((struct heatmap *)p->priv)->list, to, (size_t)page(p), view_id, p->priv));
 }
 
+/* t: mark the selected account (or unmark it) and go to the next row, so a
+ * run of t marks a run of rows. */
+static int
+mark(struct pane *p)
+{
+	struct heatmap *h = p->priv;
+	const struct hm_row *r = hm_at(h, h->list.cursor);
+	struct columns c;
+
+	if (!r || h->mode != HM_MATRIX)
+		return ACT_DONE;
+	marks_toggle(&h->marks, r->id);
+	columns(p, &c);
+	draw_name(p, 1 + (int)(h->list.cursor - h->list.top), r, true, &c);
+	return move_to(p, (long)h->list.cursor + 1) | ACT_TABS;
+}
+
 static int
 open_selected(struct pane *p)
 {
@@ -614,6 +636,7 @@ request(struct pane *p, enum request req)
 		return moved(p, ch);
 	switch (req) {
 	case REQ_ENTER: return open_selected(p);
+	case REQ_MARK: return mark(p);
 	case REQ_SORT:
 		h->sort = (enum hm_sort)((h->sort + 1) % HM_SORTS_);
 		if (h->loading)
@@ -644,6 +667,12 @@ request(struct pane *p, enum request req)
 			hm_tiles_layout(p);
 		return ACT_DRAW | ACT_TABS;
 	case REQ_BACK:
+		if (h->marks.n) {
+			/* Back first lets go of the marks, then of the rest. */
+			marks_clear(&h->marks);
+			ui_message(p->ui, TH_OK, "marks cleared");
+			return ACT_DRAW | ACT_TABS;
+		}
 		if (h->quad_filter) {
 			h->quad_filter = false;
 			rebuild(p);
@@ -680,6 +709,11 @@ describe(struct pane *p, char *out, size_t size)
 		 h->values && h->mode == HM_MATRIX ? " values" : "", sort_names[h->sort],
 		 h->list.n ? h->list.cursor + 1 : 0, h->list.n, h->quad_filter ? ", " : "",
 		 h->quad_filter ? quads[h->quadrant] : "");
+	if (h->marks.n) {
+		size_t len = strlen(out);
+
+		snprintf(out + len, size - len, ", %zu marked", h->marks.n);
+	}
 	if (h->loading) {
 		size_t len = strlen(out);
 
@@ -696,6 +730,7 @@ done(struct pane *p)
 	clear_rows(h);
 	free(h->view);
 	free(h->lines);
+	marks_done(&h->marks);
 }
 
 static const enum request hint_list[] = { REQ_SORT, REQ_MODE, REQ_ENTER, REQ_NONE };

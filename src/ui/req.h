@@ -38,6 +38,7 @@
 	_(MODE, "mode", "heatmap", "mode", "next heatmap mode: matrix, tiles, quadrant") \
 	_(VALUES, "values", "heatmap", "values", "show measure values instead of ratings") \
 	_(GROUP, "group", "heatmap", "group", "group tiles by CSM or by segment") \
+	_(MARK, "mark", "heatmap", "mark", "mark or unmark the account (back lets go of the marks)") \
 	_(LOG, "log", "account", "log", "log a touchpoint") \
 	_(TASK_ADD, "task_add", "account", "task", "add a task") \
 	_(TASK_DONE, "task_done", "account", "done", "mark the selected task done") \

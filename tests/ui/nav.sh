@@ -552,4 +552,23 @@ name=$(sed -n 's/^▶ \(.*\): [a-z]*, [0-9,]* ARR, .*/\1/p' "$WORK/clicked")
 [ -n "$name" ] && screen_row 3 "$WORK/opened" | grep -qF "▶ $name" || fail "the double click did not open '$name':
 $(cat "$WORK/opened")"
 
+case_ "t marks rows for one action on all; back lets go of the marks first"
+screen <<EOF
+wait 1/546
+key tt
+wait 2 marked
+dump $WORK/marked
+key q
+wait marks cleared
+dump $WORK/unmarked
+key q
+expect-exit 0
+EOF
+check "the first two rows are not marked:
+$(cat "$WORK/marked")" test "$(sed -n '4,5p' "$WORK/marked" | grep -c '^ \*')" = 2
+check "t did not move the cursor to the third row" test "$(cursor_row "$WORK/marked")" = 6
+screen_has "matrix, by health, 3/546, 2 marked" "$WORK/marked"
+check_not "rows are still marked after q" grep -q '^ \*' "$WORK/unmarked"
+screen_lacks "marked" "$WORK/unmarked"
+
 finish
