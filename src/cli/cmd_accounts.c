@@ -21,14 +21,14 @@
 static const struct out_col account_cols[] = {
 	{ "id", "ID", COL_INT },
 	{ "external_id", "EXTERNAL ID", COL_TEXT },
-	{ "name", "NAME", COL_TEXT },
+	{ "name", "NAME", COL_FREETEXT },
 	{ "owner", "OWNER", COL_TEXT },
 	{ "segment", "SEGMENT", COL_TEXT },
 	{ "stage", "STAGE", COL_TEXT },
 	{ "arr", "ARR", COL_MONEY },
 	{ "renewal", "RENEWAL", COL_DATE },
 	{ "renewal_days", "DAYS", COL_INT },
-	{ "tags", "TAGS", COL_TEXT },
+	{ "tags", "TAGS", COL_FREETEXT },
 };
 #define N_ACCOUNT_COLS ((int)(sizeof(account_cols) / sizeof(account_cols[0])))
 

@@ -22,7 +22,7 @@ static const struct out_col catalog_cols[] = {
 	{ "name", "FACT", COL_TEXT },
 	{ "kind", "KIND", COL_TEXT },
 	{ "unit", "UNIT", COL_TEXT },
-	{ "description", "DESCRIPTION", COL_TEXT },
+	{ "description", "DESCRIPTION", COL_FREETEXT },
 };
 
 static void
@@ -138,7 +138,7 @@ cmd_facts(struct cli *c, int argc, char **argv)
 		struct all_ctx a;
 
 		a.cols[0] = (struct out_col){ "account_id", "ID", COL_INT };
-		a.cols[1] = (struct out_col){ "name", "NAME", COL_TEXT };
+		a.cols[1] = (struct out_col){ "name", "NAME", COL_FREETEXT };
 		for (int i = 0; i < FACT_COUNT_; i++)
 			a.cols[i + 2] = (struct out_col){ fact_defs[i].name, NULL,
 				fact_defs[i].kind == FK_LABEL ? COL_TEXT :

@@ -345,7 +345,7 @@ static const struct out_col list_cols[] = {
 	{ "firings", "FIRINGS", COL_INT },
 	{ "open_escalations", "ESCALATING", COL_INT },
 	{ "file", "FILE", COL_TEXT },
-	{ "description", "DESCRIPTION", COL_TEXT },
+	{ "description", "DESCRIPTION", COL_FREETEXT },
 };
 
 static enum status
@@ -520,11 +520,11 @@ static const struct out_col inbox_cols[] = {
 	{ "created_on", "DATE", COL_DATE },
 	{ "kind", "KIND", COL_TEXT },
 	{ "level", "L", COL_INT },
-	{ "account", "ACCOUNT", COL_TEXT },
+	{ "account", "ACCOUNT", COL_FREETEXT },
 	{ "to", "TO", COL_TEXT },
 	{ "due_date", "ACT BY", COL_DATE },
 	{ "status", "STATUS", COL_TEXT },
-	{ "message", "MESSAGE", COL_TEXT },
+	{ "message", "MESSAGE", COL_FREETEXT },
 	{ "source", "SOURCE", COL_TEXT },
 };
 

@@ -115,7 +115,7 @@ health_load_set(struct cli *c, struct store *s, const struct health_opts *o, str
 
 static const struct out_col list_cols[] = {
 	{ "account_id", "ID", COL_INT },
-	{ "name", "NAME", COL_TEXT },
+	{ "name", "NAME", COL_FREETEXT },
 	{ "owner", "OWNER", COL_TEXT },
 	{ "segment", "SEGMENT", COL_TEXT },
 	{ "arr", "ARR", COL_MONEY },

@@ -1,5 +1,13 @@
 /*
  * output.c -- table, CSV and JSON rendering of typed rows.
+ *
+ * A table is kept in memory until out_end() so its columns can be measured.
+ * On a terminal it is then fitted to the width, like taskwarrior's
+ * description column: every column keeps the width of its widest value
+ * except the free-text ones (COL_FREETEXT), which share what the others
+ * leave, the widest giving way first, each down to a minimum; when even the
+ * whole columns do not fit, the line is long rather than an id or a date
+ * cut.  To a file or a pipe nothing is cut (COLUMNS does not matter then).
  */
 #include "config.h"
 
@@ -15,7 +23,8 @@
 #include "core/xalloc.h"
 
 #define TABLE_GAP 2     /* spaces between table columns */
-#define TABLE_MIN 6     /* a text column is never squeezed below this */
+#define FREE_MIN 12     /* a free-text column keeps this much (or its title, or all of
+			 * its widest value when shorter): "Quantumline…" still says which */
 
 bool
 out_parse_format(const char *s, enum out_format *fmt)
@@ -50,6 +59,8 @@ out_text(FILE *fp, const char *s, bool multiline)
 	buf_done(&b);
 }
 
+/* Only asked when fp is a terminal: COLUMNS wins (as with ls and ps), then
+ * the terminal's own size. */
 static int
 terminal_width(FILE *fp)
 {
@@ -240,24 +251,43 @@ right_aligned(const struct out_col *c)
 	return c->type == COL_INT || c->type == COL_REAL || c->type == COL_SCORE || c->type == COL_MONEY;
 }
 
-/* Shrink the widest text columns until the table fits the terminal. */
+/* The narrowest a column may become: all of it, unless it is free text. */
+static int
+min_width(const struct out_col *c, int natural)
+{
+	int title = text_width(c->title ? c->title : c->key);
+	int min = title > FREE_MIN ? title : FREE_MIN;
+
+	return c->type != COL_FREETEXT || natural < min ? natural : min;
+}
+
+/* Fit the table to the terminal by narrowing the free-text columns, the
+ * widest first (so they end up sharing the room evenly and a short one
+ * keeps all of its text), none below its minimum. */
 static void
 fit_widths(struct out *o, int *w)
 {
 	int total = 0, widest;
+	int *min;
 
 	for (int i = 0; i < o->ncols; i++)
 		total += w[i] + (i ? TABLE_GAP : 0);
-	while (o->width && total > o->width) {
+	if (!o->width || total <= o->width)
+		return;
+	min = xcalloc((size_t)o->ncols, sizeof(int));
+	for (int i = 0; i < o->ncols; i++)
+		min[i] = min_width(&o->cols[i], w[i]);
+	while (total > o->width) {
 		widest = -1;
 		for (int i = 0; i < o->ncols; i++)
-			if (o->cols[i].type == COL_TEXT && w[i] > TABLE_MIN && (widest < 0 || w[i] > w[widest]))
+			if (w[i] > min[i] && (widest < 0 || w[i] > w[widest]))
 				widest = i;
 		if (widest < 0)
 			break;
 		w[widest]--;
 		total--;
 	}
+	free(min);
 }
 
 static void

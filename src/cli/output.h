@@ -4,8 +4,10 @@
  * Every command that prints rows describes its columns once and hands rows
  * of typed values to this module, so all three formats agree and every
  * string from data is sanitized before it can reach a terminal:
- *   table  for people: aligned by display width, money grouped, fitted to
- *          the terminal when stdout is one; always sanitized;
+ *   table  for people: aligned by display width, money grouped, always
+ *          sanitized; on a terminal, fitted to its width by shortening only
+ *          the free-text columns (COL_FREETEXT), never an id, a date, an
+ *          amount or a login; to a file or pipe, every value whole;
  *   csv    RFC 4180 with the canonical headers, money in major units; raw
  *          bytes to a file or pipe (lossless), sanitized on a terminal;
  *   json   an array of objects; money as integer cents under `KEY_cents`;
@@ -21,8 +23,18 @@
 
 enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
 
-/* COL_SCORE: a real shown with three decimals in tables (1.990), like COL_REAL elsewhere. */
-enum col_type { COL_TEXT, COL_INT, COL_REAL, COL_SCORE, COL_MONEY, COL_DATE, COL_BOOL };
+/*
+ * What a column holds, which decides how each format shows it:
+ *   COL_TEXT      text a table never cuts: external ids, logins, enums, rule ids
+ *   COL_FREETEXT  free text -- names, titles, messages, descriptions -- the
+ *                 only kind a table on a terminal shortens (with an ellipsis)
+ *                 to fit its width; CSV and JSON treat it as COL_TEXT
+ *   COL_SCORE     a real shown with three decimals in tables (1.990), like
+ *                 COL_REAL elsewhere
+ */
+enum col_type {
+	COL_TEXT, COL_FREETEXT, COL_INT, COL_REAL, COL_SCORE, COL_MONEY, COL_DATE, COL_BOOL,
+};
 
 struct out_col {
 	const char *key;     /* CSV header and JSON key (money adds _cents in JSON) */
@@ -35,7 +47,8 @@ struct out {
 	enum out_format fmt;
 	bool tty;                  /* fp is a terminal: sanitize csv, fit tables */
 	bool unicode;              /* the locale can show "…" */
-	int width;                 /* terminal columns, 0 = unlimited */
+	int width;                 /* terminal columns (COLUMNS, else the tty's); 0 = not a
+				    * terminal: tables keep every value whole */
 	const struct out_col *cols;
 	int ncols;
 	long nrows;
