@@ -13,6 +13,7 @@
 #include "cli/cmd_list.h"
 #include "core/json.h"
 #include "core/money.h"
+#include "core/xalloc.h"
 #include "domain/account_view.h"
 #include "store/store.h"
 
@@ -28,7 +29,7 @@ static const struct out_col account_cols[] = {
 	{ "arr", "ARR", COL_MONEY },
 	{ "renewal", "RENEWAL", COL_DATE },
 	{ "renewal_days", "DAYS", COL_INT },
-	{ "tags", "TAGS", COL_FREETEXT },
+	{ "tags", "TAGS", COL_LIST },
 };
 #define N_ACCOUNT_COLS ((int)(sizeof(account_cols) / sizeof(account_cols[0])))
 
@@ -357,6 +358,27 @@ jkopt(struct json *j, const char *k, int64_t v)
 		json_int(j, v);
 }
 
+/* A "a;b" list (tags, roles) as an array of strings: [] when there are none. */
+static void
+jklist(struct json *j, const char *k, const char *list)
+{
+	const char *p = list, *end;
+	char *item;
+
+	json_key(j, k);
+	json_arr_begin(j);
+	while (p && *p) {
+		end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		item = xstrndup(p, (size_t)(end - p));
+		json_str(j, item);
+		free(item);
+		p = *end ? end + 1 : end;
+	}
+	json_arr_end(j);
+}
+
 static void
 show_json(const struct account_view *v)
 {
@@ -377,7 +399,7 @@ show_json(const struct account_view *v)
 	jkv(&j, "region", v->region);
 	jkv(&j, "partner", v->partner);
 	jkv(&j, "currency", v->currency);
-	jkv(&j, "tags", v->tags);
+	jklist(&j, "tags", v->tags);
 	jki(&j, "arr_cents", v->arr_cents);
 	jki(&j, "initial_arr_cents", v->initial_arr_cents);
 	jkv(&j, "next_renewal", v->next_renewal);
@@ -406,7 +428,7 @@ show_json(const struct account_view *v)
 		jkv(&j, "name", v->contacts[i].name);
 		jkv(&j, "email", v->contacts[i].email);
 		jkv(&j, "status", v->contacts[i].status);
-		jkv(&j, "roles", v->contacts[i].roles);
+		jklist(&j, "roles", v->contacts[i].roles);
 		jkopt(&j, "days_since_touch", v->contacts[i].last_touch_days);
 		json_obj_end(&j);
 	}

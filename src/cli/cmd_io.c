@@ -130,6 +130,7 @@ col_type_of(const struct field *f)
 	case FT_INT: return COL_INT;
 	case FT_REAL: return COL_REAL;
 	case FT_DATE: return COL_DATE;
+	case FT_LIST: return COL_LIST;
 	case FT_REF: return strcmp(f->ref->key, "id") ? COL_TEXT : COL_INT;
 	default: return COL_TEXT;
 	}

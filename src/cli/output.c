@@ -4,7 +4,7 @@
  * A table is kept in memory until out_end() so its columns can be measured.
  * On a terminal it is then fitted to the width, like taskwarrior's
  * description column: every column keeps the width of its widest value
- * except the free-text ones (COL_FREETEXT), which share what the others
+ * except the free-text ones (COL_FREETEXT, COL_LIST), which share what the others
  * leave, the widest giving way first, each down to a minimum; when even the
  * whole columns do not fit, the line is long rather than an id or a date
  * cut.  To a file or a pipe nothing is cut (COLUMNS does not matter then).
@@ -169,6 +169,30 @@ csv_field(struct out *o, const char *s)
 	fputc('"', o->fp);
 }
 
+/* A list column ("a;b", NULL for none) as a JSON array of strings. */
+static void
+json_list(struct buf *out, const char *list)
+{
+	struct buf item;
+	const char *p = list, *end;
+
+	buf_init(&item);
+	buf_addc(out, '[');
+	while (p && *p) {
+		end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		buf_reset(&item);
+		buf_add(&item, p, (size_t)(end - p));
+		if (p != list)
+			buf_adds(out, ", ");
+		json_escape(out, item.data);
+		p = *end ? end + 1 : end;
+	}
+	buf_addc(out, ']');
+	buf_done(&item);
+}
+
 static void
 json_row(struct out *o, const struct value *vals)
 {
@@ -182,7 +206,9 @@ json_row(struct out *o, const struct value *vals)
 
 		buf_adds(&b, i ? ", " : "");
 		buf_addf(&b, "\"%s%s\": ", c->key, c->type == COL_MONEY ? "_cents" : "");
-		if (v->kind == V_NULL)
+		if (c->type == COL_LIST)
+			json_list(&b, v->kind == V_TEXT ? v->s : NULL);
+		else if (v->kind == V_NULL)
 			buf_adds(&b, "null");
 		else if (c->type == COL_BOOL && v->kind == V_INT)
 			buf_adds(&b, v->i ? "true" : "false");
@@ -251,14 +277,16 @@ right_aligned(const struct out_col *c)
 	return c->type == COL_INT || c->type == COL_REAL || c->type == COL_SCORE || c->type == COL_MONEY;
 }
 
-/* The narrowest a column may become: all of it, unless it is free text. */
+/* The narrowest a column may become: all of it, unless it is free text or a list. */
 static int
 min_width(const struct out_col *c, int natural)
 {
 	int title = text_width(c->title ? c->title : c->key);
 	int min = title > FREE_MIN ? title : FREE_MIN;
 
-	return c->type != COL_FREETEXT || natural < min ? natural : min;
+	if (c->type != COL_FREETEXT && c->type != COL_LIST)
+		return natural;
+	return natural < min ? natural : min;
 }
 
 /* Fit the table to the terminal by narrowing the free-text columns, the

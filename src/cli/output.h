@@ -10,8 +10,8 @@
  *          amount or a login; to a file or pipe, every value whole;
  *   csv    RFC 4180 with the canonical headers, money in major units; raw
  *          bytes to a file or pipe (lossless), sanitized on a terminal;
- *   json   an array of objects; money as integer cents under `KEY_cents`;
- *          escaped so it is safe anywhere.
+ *   json   an array of objects; money as integer cents under `KEY_cents`,
+ *          lists as arrays; escaped so it is safe anywhere.
  */
 #ifndef TEND_OUTPUT_H
 #define TEND_OUTPUT_H
@@ -29,11 +29,14 @@ enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
  *   COL_FREETEXT  free text -- names, titles, messages, descriptions -- the
  *                 only kind a table on a terminal shortens (with an ellipsis)
  *                 to fit its width; CSV and JSON treat it as COL_TEXT
+ *   COL_LIST      several values as one "a;b" text (tags, roles): so in
+ *                 tables, where it shortens like free text, and in CSV; a
+ *                 JSON array of strings, [] when there are none
  *   COL_SCORE     a real shown with three decimals in tables (1.990), like
  *                 COL_REAL elsewhere
  */
 enum col_type {
-	COL_TEXT, COL_FREETEXT, COL_INT, COL_REAL, COL_SCORE, COL_MONEY, COL_DATE, COL_BOOL,
+	COL_TEXT, COL_FREETEXT, COL_LIST, COL_INT, COL_REAL, COL_SCORE, COL_MONEY, COL_DATE, COL_BOOL,
 };
 
 struct out_col {

@@ -27,12 +27,12 @@ id,external_id,name,owner,segment,stage,arr,renewal,renewal_days,tags
 4,CRM-004,"Borealis Logistics, Ltd",bo,smb,churned,0.00,,,
 OUT
 
-case_ "renewing within 30 days includes the overdue one; JSON money is in cents"
+case_ "renewing within 30 days includes the overdue one; JSON money is in cents, tags a list"
 run --db "$DB" $NOW accounts --renewing-within 30 --format json
 expect_out <<'OUT'
 [
-  {"id": 2, "external_id": "CRM-002", "name": "Société Générale des Eaux", "owner": "amara", "segment": "enterprise", "stage": "renew", "arr_cents": 38000000, "renewal": "2026-12-10", "renewal_days": 17, "tags": "strategic"},
-  {"id": 5, "external_id": "CRM-005", "name": "Tiny Pooled Co", "owner": null, "segment": "smb", "stage": "adopt", "arr_cents": 300000, "renewal": "2026-11-01", "renewal_days": -22, "tags": null}
+  {"id": 2, "external_id": "CRM-002", "name": "Société Générale des Eaux", "owner": "amara", "segment": "enterprise", "stage": "renew", "arr_cents": 38000000, "renewal": "2026-12-10", "renewal_days": 17, "tags": ["strategic"]},
+  {"id": 5, "external_id": "CRM-005", "name": "Tiny Pooled Co", "owner": null, "segment": "smb", "stage": "adopt", "arr_cents": 300000, "renewal": "2026-11-01", "renewal_days": -22, "tags": []}
 ]
 OUT
 
@@ -82,6 +82,14 @@ expect_out_has "Key logo in EMEA"
 run --db "$DB" $NOW account show 1 --format json
 expect_out_has '"arr_cents": 30000050,'
 expect_out_has '"champion_present": false'
+tr -d ' \n' <"$WORK/out" >"$WORK/json"
+check "account show: tags are not a JSON list: $(cat "$WORK/json")" \
+	grep -qF '"tags":["reference","strategic"],' "$WORK/json"
+check "account show: roles are not a JSON list: $(cat "$WORK/json")" \
+	grep -qF '"roles":["economic_buyer","executive_sponsor"],' "$WORK/json"
+run --db "$DB" $NOW account show 5 --format json
+tr -d ' \n' <"$WORK/out" >"$WORK/json"
+check "account show: no tags is not an empty list: $(cat "$WORK/json")" grep -qF '"tags":[],' "$WORK/json"
 run --db "$DB" $NOW account show 3 --format csv
 expect_out <<'OUT'
 id,external_id,name,owner,segment,stage,arr,renewal,renewal_days,tags

@@ -68,9 +68,16 @@ case_ "templates give the canonical header"
 run export contact --template
 printf 'id,account,name,title,email,phone,is_executive,status,left_on,sentiment,advocate_reference,advocate_case_study,advocate_speaker,roles\n' | expect_out
 
-case_ "exports as JSON carry cents; the audit log records each import"
+case_ "exports as JSON carry cents and lists; the audit log records each import"
 run --db "$DB" export contract --format json
 printf '[]\n' | expect_out
+run --db "$DB" export account --format json
+expect_out_has '"notes": "Key logo in EMEA", "tags": ["reference", "strategic"]},'
+expect_out_has '"currency": "USD", "notes": null, "tags": []},'
+run --db "$DB" export contact --format json
+expect_out_has '"advocate_speaker": false, "roles": ["economic_buyer", "executive_sponsor"]},'
+run --db "$DB" export account
+expect_out_has ',Key logo in EMEA,reference;strategic'
 run --db "$DB" export audit --format csv
 expect_out_has ',tester,import account,,,bulk,,"{""accounts"": 5}"'
 
