@@ -31,7 +31,7 @@ static const struct out_col list_cols[] = {
 	{ "action", "ACTION", COL_TEXT },
 	{ "rows", "ROWS", COL_INT },
 	{ "accounts", "ACCOUNTS", COL_INT },
-	{ "account", "ACCOUNT", COL_TEXT },
+	{ "account", "ACCOUNT", COL_FREETEXT },
 };
 #define N_LIST_COLS (int)(sizeof(list_cols) / sizeof(list_cols[0]))
 
