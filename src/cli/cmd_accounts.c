@@ -108,6 +108,7 @@ cmd_accounts(struct cli *c, int argc, char **argv)
 	if (cli_store(c, false, &s))
 		return c->err->status;
 	out_begin(&o, stdout, cli_format(c, OUT_TABLE), account_cols, N_ACCOUNT_COLS);
+	out_drop(&o, (const char *const[]){ "renewal_days", "stage", "segment", "tags", NULL });
 	st = store_accounts_each(s, &q, account_row_out, &o, c->err);
 	out_end(&o);
 	return st;

@@ -588,6 +588,7 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	if (first < argc)
 		return cli_usage(c, cmd, "'%s' is not done", argv[first]);
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), inbox_cols, 10);
+	out_drop(&out, (const char *const[]){ "source", "level", "created_on", "status", "kind", NULL });
 	st = store_inbox_each(s, c->login, o.all, o.done, inbox_row, &out, c->err);
 	out_end(&out);
 	return st;

@@ -173,6 +173,8 @@ health_list(struct cli *c, struct store *s, struct health_opts *o)
 	} else if (strcmp(latest, date_format(c->clock.today, today)))
 		fprintf(stderr, "tend: scores as of %s; run 'tend health recompute' for %s\n", latest, today);
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
+	out_drop(&out, (const char *const[]){ "date", "computed_band", "experience", "outcomes", "percent",
+					    "segment", "false_positive", NULL });
 	st = store_health_each(s, c->clock.today, &o->f, list_row, &out, c->err);
 	out_end(&out);
 	return st;

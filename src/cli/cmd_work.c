@@ -243,6 +243,7 @@ task_list(struct cli *c, struct store *s, const struct task_opts *o, int n)
 	else if (!o->owner && !o->account && is_user(c, s))
 		f.owner = c->login;   /* your own list by default, when you are a user */
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), task_cols, N_TASK_COLS);
+	out_drop(&out, (const char *const[]){ "source", "kind", "days_left", "status", NULL });
 	st = store_tasks_each(s, &f, task_row_out, &out, c->err);
 	out_end(&out);
 	return st;

@@ -289,9 +289,50 @@ min_width(const struct out_col *c, int natural)
 	return natural < min ? natural : min;
 }
 
+void
+out_drop(struct out *o, const char *const *keys)
+{
+	o->drop = keys;
+}
+
+/* The table's width with the columns still shown (w[i] >= 0). */
+static int
+table_width(const struct out *o, const int *w)
+{
+	int total = 0, shown = 0;
+
+	for (int i = 0; i < o->ncols; i++)
+		if (w[i] >= 0)
+			total += w[i] + (shown++ ? TABLE_GAP : 0);
+	return total;
+}
+
+/* Still too wide with free text at its narrowest: leave out the columns
+ * out_drop() named, in its order, until the table fits (w[i] = -1). */
+static void
+drop_columns(struct out *o, int *w, const int *min)
+{
+	int saved[32];
+
+	for (int i = 0; i < o->ncols && i < 32; i++)
+		saved[i] = w[i];
+	for (int i = 0; i < o->ncols; i++)
+		if (w[i] > min[i])
+			w[i] = min[i];
+	for (int k = 0; o->drop && o->drop[k] && table_width(o, w) > o->width; k++)
+		for (int i = 0; i < o->ncols; i++)
+			if (!strcmp(o->cols[i].key, o->drop[k]))
+				w[i] = saved[i] = -1;
+	/* Give the free text back what the dropped columns left over. */
+	for (int i = 0; i < o->ncols && i < 32; i++)
+		if (w[i] >= 0)
+			w[i] = saved[i];
+}
+
 /* Fit the table to the terminal by narrowing the free-text columns, the
  * widest first (so they end up sharing the room evenly and a short one
- * keeps all of its text), none below its minimum. */
+ * keeps all of its text), none below its minimum; then, if it must, by
+ * leaving out the columns the command said can go. */
 static void
 fit_widths(struct out *o, int *w)
 {
@@ -305,10 +346,20 @@ fit_widths(struct out *o, int *w)
 	min = xcalloc((size_t)o->ncols, sizeof(int));
 	for (int i = 0; i < o->ncols; i++)
 		min[i] = min_width(&o->cols[i], w[i]);
+	if (o->drop && o->ncols <= 32) {
+		int narrowest[32];
+
+		for (int i = 0; i < o->ncols; i++)
+			narrowest[i] = min[i];
+		if (table_width(o, narrowest) > o->width) {
+			drop_columns(o, w, min);
+			total = table_width(o, w);
+		}
+	}
 	while (total > o->width) {
 		widest = -1;
 		for (int i = 0; i < o->ncols; i++)
-			if (w[i] > min[i] && (widest < 0 || w[i] > w[widest]))
+			if (w[i] >= 0 && w[i] > min[i] && (widest < 0 || w[i] > w[widest]))
 				widest = i;
 		if (widest < 0)
 			break;
@@ -343,12 +394,16 @@ table_end(struct out *o)
 	fit_widths(o, w);
 	buf_init(&line);
 	for (long r = -1; r < o->nrows; r++) {
+		int shown = 0;
+
 		buf_reset(&line);
 		for (int i = 0; i < o->ncols; i++) {
 			const char *s = r < 0 ? (o->cols[i].title ? o->cols[i].title : o->cols[i].key)
 					      : o->cells[r][i];
 
-			if (i)
+			if (w[i] < 0)
+				continue;   /* left out on this terminal */
+			if (shown++)
 				buf_addpad(&line, ' ', TABLE_GAP);
 			text_pad(&line, s, w[i], right_aligned(&o->cols[i]), o->unicode);
 		}

@@ -59,12 +59,18 @@ struct out {
 	char ***cells;
 	long cap;
 	bool cents[32];            /* table: some money in column i has cents */
+	const char *const *drop;   /* keys a narrow terminal may leave out, the first first */
 	struct buf scratch;
 };
 
 /* Parse "table", "csv" or "json". */
 bool out_parse_format(const char *s, enum out_format *fmt);
 void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int n);
+/* On a terminal too narrow for the table once its free text is as short
+ * as it may be, leave out these columns (keys, NULL-ended), the first
+ * first, until it fits: the details of a list, never what names a row.
+ * Files and pipes always get every column. */
+void out_drop(struct out *o, const char *const *keys);
 /* vals[i] is column i.  Integers for money are cents; for bools 0/1. */
 void out_row(struct out *o, const struct value *vals);
 void out_end(struct out *o);
