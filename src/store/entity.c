@@ -442,8 +442,8 @@ static const struct field audit_fields[] = {
 	TEXT("table_name", 0, "table changed"),
 	INT("row_id", "row changed"),
 	TEXT("op", 0, "insert, update, delete or bulk"),
-	TEXT("old", 0, "values before, JSON"),
-	TEXT("new", 0, "values after, JSON"),
+	TEXT("old", 0, "values before, JSON; lists such as tags as arrays"),
+	TEXT("new", 0, "values after, JSON; lists such as tags as arrays"),
 };
 const struct entity entity_audit = { "audit", "audit_log", "the append-only audit log (export only)",
 	audit_fields, COUNT(audit_fields), false };

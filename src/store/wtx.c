@@ -194,7 +194,10 @@ shape_stmt(struct wtx *t, const struct entity *ent, uint32_t mask, char op, stru
 	return st;
 }
 
-/* The row as JSON, from the table itself, for the audit record. */
+/* The row as JSON, from the table itself, for the audit record.  List
+ * fields (an account's tags, a contact's roles) follow the columns as
+ * sorted arrays, so a change to a list shows in the old and new values
+ * like a change to a column. */
 static enum status
 row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struct err *e)
 {
@@ -206,6 +209,12 @@ row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struc
 	buf_init(&sql);
 	buf_adds(&sql, "SELECT json_object(");
 	for (int i = 0; i < ent->nfields; i++) {
+		const struct list_def *l = ent->fields[i].list;
+
+		if (l)
+			buf_addf(&sql, "%s'%s', json((SELECT json_group_array(%s) FROM (SELECT %s FROM %s "
+				 "WHERE %s = ?1 ORDER BY %s)))", n++ ? ", " : "", ent->fields[i].name,
+				 l->value, l->value, l->table, l->parent, l->value);
 		if (!ent->fields[i].column)
 			continue;
 		buf_addf(&sql, "%s'%s', %s", n++ ? ", " : "", ent->fields[i].column, ent->fields[i].column);

@@ -86,6 +86,8 @@ run --db "$DB" export audit --format csv
 expect_out_has '2026-11-23T09:30:00Z,tester,task done,tasks,1,update,'
 expect_out_has '"{""id"":1,""account_id"":1,""title"":""Send the QBR deck"",""kind"":""cadence"",""priority"":""high"",""owner_id"":1,""due_date"":""2026-11-30"",""status"":""done""'
 expect_out_has '2026-11-23T09:30:00Z,tester,log,touchpoints,1,insert,,'
+# List fields follow the columns, as arrays: the attendees by contact id.
+expect_out_has '""author_id"":1,""attendees"":[1]}'
 
 case_ "the audit log records when the change happened, whatever --now says"
 TEND_CLOCK=2027-03-04T05:06:07Z run --db "$DB" --now 2026-11-23 log acme "Late call"
