@@ -6,7 +6,9 @@
  *
  * Fields (struct pb_action): value (the stage).  An account already in
  * the stage is left as it is (the report says "already"); otherwise a run
- * sets its stage and stage_since (today).
+ * sets its stage and stage_since (today) and records the change in its
+ * stage history, as `tend account set --stage` does (app/account_edit.h),
+ * with the rule as its source.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 
 #include "core/date.h"
 #include "domain/model.h"
+#include "app/account_edit.h"
 #include "app/pba.h"
 #include "app/playbook_exec.h"
 #include "store/row.h"
@@ -51,6 +54,9 @@ stage_execute(struct pb_fire *f, const struct pb_action *a, const struct pb_act_
 	enum status st;
 
 	(void)r;
+	if ((st = account_stage_write(f->t, f->x->s, f->account->id, a->value, f->x->day, 0,
+				      pb_source(f->x, f->rule), e)))
+		return st;
 	row_init(&row, &entity_account);
 	row_text(&row, "stage", a->value);
 	row_text(&row, "stage_since", date_format(f->x->day, today));
@@ -63,6 +69,6 @@ const struct pb_action_ops pba_stage = {
 	.name = "stage",                 /* - stage: STAGE */
 	.unless = 0,                     /* nothing an escalation can wait for */
 	.parse = stage_parse,            /* a stage name */
-	.execute = stage_execute,        /* the account's stage and stage_since */
+	.execute = stage_execute,        /* the account's stage, stage_since and history */
 	.describe = stage_describe,      /* STAGE (was OLD), STAGE (already) */
 };

@@ -152,6 +152,28 @@ field(const char *label, const char *value)
 	putchar('\n');
 }
 
+/* The stage and the ones before it: "onboard since 2026-08-01 (114 days),
+ * land 2026-07-02 .. 2026-08-01 (30 days)". */
+static void
+show_stages(const struct account_view *v)
+{
+	printf("  %-16s ", "stage");
+	for (int i = 0; i < v->nstages; i++) {
+		const struct av_stage *g = &v->stages[i];
+
+		printf("%s%s", i ? ", " : "", g->stage);
+		if (!g->to_date && g->from_date)
+			printf(" since %s", g->from_date);
+		else if (g->to_date && g->from_date)
+			printf(" %s .. %s", g->from_date, g->to_date);
+		else if (g->to_date)
+			printf(" until %s", g->to_date);
+		if (g->days >= 0)
+			printf(" (%lld day%s)", (long long)g->days, g->days == 1 ? "" : "s");
+	}
+	putchar('\n');
+}
+
 static void
 show_header(const struct account_view *v)
 {
@@ -163,10 +185,7 @@ show_header(const struct account_view *v)
 	printf(")\n");
 	field("owner", v->owner ? v->owner : "pooled");
 	field("segment", v->segment);
-	if (v->stage_since)
-		printf("  %-16s %s since %s\n", "stage", v->stage, v->stage_since);
-	else
-		field("stage", v->stage);
+	show_stages(v);
 	printf("  %-16s %s %s", "ARR", out_money(v->arr_cents, m1), v->currency);
 	if (v->initial_arr_cents > 0)
 		printf(" (initial %s)", out_money(v->initial_arr_cents, m2));
@@ -396,6 +415,17 @@ show_json(const struct account_view *v)
 	jkv(&j, "service_package", v->service_package);
 	jkv(&j, "stage", v->stage);
 	jkv(&j, "stage_since", v->stage_since);
+	json_key(&j, "stages");
+	json_arr_begin(&j);
+	for (int i = 0; i < v->nstages; i++) {
+		json_obj_begin(&j);
+		jkv(&j, "stage", v->stages[i].stage);
+		jkv(&j, "from_date", v->stages[i].from_date);
+		jkv(&j, "to_date", v->stages[i].to_date);
+		jkopt(&j, "days", v->stages[i].days);
+		json_obj_end(&j);
+	}
+	json_arr_end(&j);
 	jkv(&j, "industry", v->industry);
 	jkv(&j, "region", v->region);
 	jkv(&j, "partner", v->partner);
@@ -526,10 +556,11 @@ cmd_account(struct cli *c, int argc, char **argv)
 }
 
 static const char cmd_account_help[] =
-	"Shows an account's identity, ARR and its ledger, renewals, usage, support and\n"
-	"survey signals, contacts by role with their last touch, open tasks and risks,\n"
-	"success plans and the latest touchpoints.  The account may be named by id,\n"
-	"external id, name or an unambiguous start of its name.\n";
+	"Shows an account's identity, its stages with their dates, ARR and its ledger,\n"
+	"renewals, usage, support and survey signals, contacts by role with their last\n"
+	"touch, open tasks and risks, success plans and the latest touchpoints.  The\n"
+	"account may be named by id, external id, name or an unambiguous start of its\n"
+	"name.\n";
 
 const struct command cmd_account_entry = {
 	.name = "account",

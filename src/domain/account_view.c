@@ -20,6 +20,7 @@ account_view_free(struct account_view *v)
 	free(v->risks);
 	free(v->plans);
 	free(v->touchpoints);
+	free(v->stages);
 	pool_done(&v->pool);
 	free(v);
 }

@@ -65,6 +65,16 @@ struct av_touchpoint {
 	bool proactive;
 };
 
+/* A period in a lifecycle stage (schema 0007), most recent first: the
+ * current stage comes from the account itself (stage, stage_since), so a
+ * book whose history starts later still shows it. */
+struct av_stage {
+	const char *stage;
+	const char *from_date;    /* NULL: not known */
+	const char *to_date;      /* NULL: the stage the account is in */
+	int64_t days;             /* to (or today) - from; -1 when from is not known */
+};
+
 struct account_view {
 	struct pool pool;
 	/* identity */
@@ -96,6 +106,7 @@ struct account_view {
 	struct av_risk *risks; int nrisks;            /* not closed */
 	struct av_plan *plans; int nplans;
 	struct av_touchpoint *touchpoints; int ntouchpoints;  /* most recent first */
+	struct av_stage *stages; int nstages;         /* the current stage first, then the past */
 };
 
 void account_view_free(struct account_view *v);

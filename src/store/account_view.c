@@ -309,6 +309,27 @@ static const char sql_touchpoints[] =
 	" FROM touchpoints t LEFT JOIN users u ON u.id = t.author_id"
 	" WHERE t.account_id = ?1 AND t.date <= ?2 ORDER BY t.date DESC, t.id DESC LIMIT 25";
 
+static void
+fill_stage(struct account_view *v, sqlite3_stmt *st)
+{
+	struct av_stage *g = PUSH(v, stages, nstages);
+
+	g->stage = dup(v, st, 0);
+	g->from_date = dup(v, st, 1);
+	g->to_date = dup(v, st, 2);
+	g->days = int_or(st, 3, -1);
+}
+
+/* The stage the account is in, then the periods it left, latest first. */
+static const char sql_stages[] =
+	"SELECT stage, from_date, to_date, days FROM ("
+	" SELECT 0 AS k, 0 AS id, stage, stage_since AS from_date, NULL AS to_date,"
+	"  CAST(julianday(?2) - julianday(stage_since) AS INTEGER) AS days FROM accounts WHERE id = ?1"
+	" UNION ALL"
+	" SELECT 1, id, stage, from_date, to_date, CAST(julianday(to_date) - julianday(from_date) AS INTEGER)"
+	"  FROM account_stage_history WHERE account_id = ?1 AND to_date IS NOT NULL)"
+	" ORDER BY k, to_date DESC, id DESC";
+
 enum status
 store_account_view(struct store *s, int64_t id, struct account_view **out, struct err *e)
 {
@@ -322,6 +343,7 @@ store_account_view(struct store *s, int64_t id, struct account_view **out, struc
 		{ sql_ledger, fill_ledger }, { sql_renewals, fill_renewal },
 		{ sql_tasks, fill_task }, { sql_risks, fill_risk },
 		{ sql_plans, fill_plan }, { sql_touchpoints, fill_touchpoint },
+		{ sql_stages, fill_stage },
 	};
 
 	pool_init(&v->pool);

@@ -522,6 +522,20 @@ static const struct field inbox_fields[] = {
 const struct entity entity_inbox = { "inbox", "inbox", "notifications and requests for action (export only)",
 	inbox_fields, COUNT(inbox_fields), false };
 
+/* Written with every stage change (schema 0007); export only. */
+static const struct field stage_history_fields[] = {
+	ID,
+	ACCOUNT,
+	ENUM("stage", F_REQUIRED, stage_names, "lifecycle stage (LAER)"),
+	DATE("from_date", 0, "first day in the stage; empty when not known"),
+	DATE("to_date", 0, "the day it moved on; empty for the stage it is in"),
+	REF("author", "author_id", 0, ref_user, "login of who changed the stage; empty when not known"),
+	TEXT("source", 0, "manual or playbook:RULE; empty when not known"),
+};
+const struct entity entity_stage_history = { "stage_history", "account_stage_history",
+	"the lifecycle stages an account went through (export only)", stage_history_fields,
+	COUNT(stage_history_fields), false };
+
 const struct entity *const entity_catalog[] = {
 	&entity_team, &entity_user, &entity_account, &entity_contact, &entity_contract,
 	&entity_arr_event, &entity_renewal, &entity_invoice, &entity_opportunity, &entity_usage,
@@ -530,7 +544,7 @@ const struct entity *const entity_catalog[] = {
 	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_health_override,
 	&entity_health_input, &entity_calibration, &entity_account_health, &entity_audit,
 	&entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
-	&entity_escalation, &entity_inbox,
+	&entity_escalation, &entity_inbox, &entity_stage_history,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);
 

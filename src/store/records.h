@@ -1,0 +1,42 @@
+/*
+ * records.h -- single records read for editing them: an account's editable
+ * fields and its open stage period.
+ *
+ * The edit use cases (app/account_edit.h) read a record inside their
+ * write transaction, compare it with what the user asked for and write
+ * only the difference, so what they read is what they change.
+ * Strings are copied into the caller's pool, or (for the walks with a
+ * callback) valid only during the callback.
+ */
+#ifndef TEND_RECORDS_H
+#define TEND_RECORDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/pool.h"
+
+struct store;
+
+/* An account as an edit sees it: NULL for a value not set. */
+struct account_rec {
+	int64_t id;
+	const char *external_id, *name;
+	const char *owner;           /* the owner's login; NULL: pooled */
+	const char *am, *rm, *segment, *touch_model, *package, *stage, *stage_since, *partner, *notes;
+	int64_t seats;               /* licensed seats; -1: not known */
+	const char *tags;            /* "a;b", sorted; NULL: none */
+};
+/* ST_NOINPUT when there is no such account. */
+enum status store_account_rec(struct store *s, int64_t id, struct pool *p, struct account_rec *out,
+			      struct err *e);
+
+/* -- Stage history --------------------------------------------------------- */
+/* The account's open stage period (to_date NULL): its id, 0 when it has
+ * none (its history has not started), and its from_date into from[11]
+ * ("" when not known). */
+enum status store_stage_open(struct store *s, int64_t account_id, int64_t *id, char from[11],
+			     struct err *e);
+
+#endif
