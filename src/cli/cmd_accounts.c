@@ -1,6 +1,7 @@
 /*
  * cmd_accounts.c -- `tend accounts` (the portfolio list) and
- * `tend account show` (one account's 360 view).
+ * `tend account show` (one account's 360 view); `tend account set` is
+ * cmd_account_set.c's.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/account_cmd.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "core/json.h"
@@ -519,16 +521,23 @@ static enum status
 cmd_account(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("account");
+	struct account_set_opts set = { .in = { .ntags = 0 } };
 	struct account_view *v;
 	struct store *s;
 	enum out_format fmt;
 	int64_t id;
 	int first;
 
-	if (cli_getopt(c, cmd, argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
+	/* One parse for both subcommands: set's options may come anywhere. */
+	if (cli_getopt(c, cmd, argc, argv, "", account_set_options, account_set_opt, &set, &first) ||
+	    first < 0)
 		return c->err->status;
+	if (first < argc && !strcmp(argv[first], "set"))
+		return account_set(c, &set, argc - first - 1, argv + first + 1);
 	if (argc - first != 2 || strcmp(argv[first], "show"))
-		return cli_usage(c, cmd, "expected 'show' and an account");
+		return cli_usage(c, cmd, "expected 'show' or 'set' and an account");
+	if (set.given)
+		return cli_usage(c, cmd, "account show takes no options of its own");
 	if (cli_store(c, false, &s) || store_account_resolve(s, argv[first + 1], &id, c->err) ||
 	    store_account_view(s, id, &v, c->err))
 		return c->err->status;
@@ -556,16 +565,34 @@ cmd_account(struct cli *c, int argc, char **argv)
 }
 
 static const char cmd_account_help[] =
-	"Shows an account's identity, its stages with their dates, ARR and its ledger,\n"
-	"renewals, usage, support and survey signals, contacts by role with their last\n"
-	"touch, open tasks and risks, success plans and the latest touchpoints.  The\n"
-	"account may be named by id, external id, name or an unambiguous start of its\n"
+	"tend account show ACCOUNT\n"
+	"  Shows an account's identity, its stages with their dates, ARR and its\n"
+	"  ledger, renewals, usage, support and survey signals, contacts by role with\n"
+	"  their last touch, open tasks and risks, success plans and the latest\n"
+	"  touchpoints.\n"
+	"tend account set ACCOUNT [options]\n"
+	"  Changes the account in one audited change and says what changed; values\n"
+	"  already so change nothing.\n"
+	"  --owner LOGIN          the owning CSM; 'pooled' for none, 'me' for you\n"
+	"  --am LOGIN, --rm LOGIN the account and renewal managers ('' for none)\n"
+	"  --segment S            enterprise, mid_market or smb\n"
+	"  --touch MODEL          high, low or tech\n"
+	"  --package P            free or premium\n"
+	"  --stage S              land, onboard, adopt, expand, renew or churned;\n"
+	"                         recorded with today's date in the stage history\n"
+	"  --partner NAME         the channel partner ('' for none)\n"
+	"  --seats N              licensed seats, a positive number\n"
+	"  --tag +T, --tag -T     add or remove a tag; may be repeated\n"
+	"  --notes TEXT           replace the notes ('' to clear them)\n"
+	"An account is named by id, external id, name or an unambiguous start of its\n"
 	"name.\n";
 
 const struct command cmd_account_entry = {
 	.name = "account",
-	.args = "show ID|EXTERNAL_ID|NAME",
-	.summary = "show one account: the 360 view",
+	.args = "show ACCOUNT | set ACCOUNT [--stage S] [--owner LOGIN|pooled] [--am LOGIN] "
+		"[--rm LOGIN] [--segment S] [--touch MODEL] [--package P] [--partner NAME] "
+		"[--seats N] [--tag +T|-T]... [--notes TEXT]",
+	.summary = "show one account (the 360 view) or change it",
 	.help = cmd_account_help,
 	.run = cmd_account,
 };

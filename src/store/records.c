@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "store/records.h"
 #include "store/store_int.h"
 
@@ -67,6 +69,39 @@ store_account_rec(struct store *s, int64_t id, struct pool *p, struct account_re
 	i++;
 	out->tags = col(p, st, i++);
 	sqlite3_reset(st);
+	return ST_OK;
+}
+
+enum status
+store_user_logins(struct store *s, struct pool *p, const char *const **out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT login FROM users ORDER BY login", e);
+	const char **names = NULL;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return e->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		names = xreallocarray(names, n + 2, sizeof(*names));
+		names[n++] = col(p, st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(names);
+		return store_sql_error(s, e, "reading users");
+	}
+	/* The array itself lives in the pool too, so the caller frees nothing. */
+	{
+		const char **kept = pool_alloc(p, (n + 1) * sizeof(*kept));
+
+		for (size_t k = 0; k < n; k++)
+			kept[k] = names[k];
+		kept[n] = NULL;
+		*out = kept;
+	}
+	free(names);
 	return ST_OK;
 }
 

@@ -1,6 +1,6 @@
 /*
  * records.h -- single records read for editing them: an account's editable
- * fields and its open stage period.
+ * fields, the book's logins, and an account's open stage period.
  *
  * The edit use cases (app/account_edit.h) read a record inside their
  * write transaction, compare it with what the user asked for and write
@@ -11,7 +11,6 @@
 #ifndef TEND_RECORDS_H
 #define TEND_RECORDS_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -30,6 +29,11 @@ struct account_rec {
 };
 /* ST_NOINPUT when there is no such account. */
 enum status store_account_rec(struct store *s, int64_t id, struct pool *p, struct account_rec *out,
+			      struct err *e);
+
+/* Every user's login, sorted, as a NULL-ended array in p (for "did you
+ * mean"). */
+enum status store_user_logins(struct store *s, struct pool *p, const char *const **out,
 			      struct err *e);
 
 /* -- Stage history --------------------------------------------------------- */
