@@ -1,5 +1,6 @@
 /*
- * edit.h -- what the edit use cases (app/account_edit.h) share: the report of what an edit did, and the checks and list edits
+ * edit.h -- what the edit use cases (app/account_edit.h, app/contact.h)
+ * share: the report of what an edit did, and the checks and list edits
  * they make the same way.
  *
  * The report is in the words the command line prints and the interface's
@@ -51,7 +52,7 @@ const char *edit_report_line(const struct edit_report *r, struct buf *out);
 enum status edit_check_choice(const char *field, const char *value, const char *const *names,
 			      const char **out, struct err *e);
 
-/* Signed edits of a list of values (an account's tags):
+/* Signed edits of a list of values (an account's tags, a contact's roles):
  * "+x" adds x, "-x" removes it. */
 struct edit_list {
 	const char *field;         /* for errors: "tag", "role" */

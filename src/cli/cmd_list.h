@@ -24,6 +24,7 @@
 	_(export) \
 	_(accounts) \
 	_(account) \
+	_(contact) \
 	_(log) \
 	_(task) \
 	_(metrics) \

@@ -1,8 +1,8 @@
 #!/bin/sh
-# edit_accounts.sh -- changing accounts: `tend account set` with every
-# option and the stage history it keeps; each change one audited action
-# that names the account, every refusal naming its option and changing
-# nothing.
+# edit_accounts.sh -- changing accounts and contacts: `tend account set`
+# with every option, the stage history it keeps, `tend contact
+# add|edit|left|list`; each change one audited action that names the
+# account, every refusal naming its option and changing nothing.
 . "$TEST_SRCDIR/tests/cli/lib.sh"
 make_book
 
@@ -178,5 +178,137 @@ run --db "$DB" $NOW facts CRM-005 --format csv
 expect_out_has "days_in_stage,114,"
 run --db "$DB" --now 2026-08-11 facts CRM-005 --format csv
 expect_out_has "days_in_stage,10,"
+
+# -- contacts ----------------------------------------------------------------
+
+case_ "contact add: every option, the confirmation names the account"
+run --db "$DB" $NOW contact add acme "Pat Lee" --email Pat.Lee@Acme.test --title CTO \
+	--role champion --role decision_maker --executive --phone "+1 555 0100"
+expect_rc 0
+printf 'Acme Corporation (CRM-001): added contact #4 Pat Lee <Pat.Lee@Acme.test>\n' | expect_out
+run --db "$DB" $NOW contact add soc "Jean Dupont" --email jean@sge.test
+printf 'Société Générale des Eaux (CRM-002): added contact #5 Jean Dupont <jean@sge.test>\n' | expect_out
+run --db "$DB" $NOW contact list acme --format csv
+expect_out <<'OUT'
+id,name,title,email,phone,is_executive,roles,status,left_on
+1,Dana Whitfield,CFO,dana@acme.test,,true,economic_buyer;executive_sponsor,active,
+4,Pat Lee,CTO,Pat.Lee@Acme.test,+1 555 0100,true,champion;decision_maker,active,
+2,Chris Obi,Head of Ops,chris@acme.test,,false,champion,left,
+OUT
+run --db "$DB" $NOW contact list acme
+expect_out <<'OUT'
+ID  NAME            TITLE        EMAIL              PHONE        EXEC  ROLES                             STATUS  LEFT
+ 1  Dana Whitfield  CFO          dana@acme.test                  yes   economic_buyer;executive_sponsor  active
+ 4  Pat Lee         CTO          Pat.Lee@Acme.test  +1 555 0100  yes   champion;decision_maker           active
+ 2  Chris Obi       Head of Ops  chris@acme.test                 no    champion                          left
+OUT
+run --db "$DB" export audit --format csv
+expect_out_has 'tester,contact add,contacts,4,insert,,"{""id"":4,""account_id"":1,""name"":""Pat Lee"",""title"":""CTO"",""email"":""Pat.Lee@Acme.test"",""phone"":""+1 555 0100"",""is_executive"":1,""status"":""active"",""left_on"":null'
+expect_out_has '""roles"":[""champion"",""decision_maker""]}"'
+
+case_ "contact add: refusals name the option and change nothing"
+refused 65 "--email: contact #4 Pat Lee at this account has 'Pat.Lee@Acme.test' already" contact add acme "Pat Again" --email pat.lee@acme.TEST
+refused 64 "--email: 'pat.acme.test' is not an email address" contact add acme "Pat Again" --email pat.acme.test
+refused 64 "--email: 'a b@acme.test' is not an email address" contact add acme "Pat Again" --email "a b@acme.test"
+refused 64 "--role: 'champoin' is not allowed; did you mean 'champion'?" contact add acme "Pat Again" --email p2@acme.test --role champoin
+refused 64 "--role: '-champion': a new contact has no roles to remove" contact add acme "Pat Again" --email p2@acme.test --role -champion
+refused 64 "contact: contact add: the NAME is empty (see 'tend help contact')" contact add acme " " --email p2@acme.test
+refused 64 "contact: contact add needs --email (see 'tend help contact')" contact add acme "Pat Again"
+refused 64 "contact: contact add takes an ACCOUNT and a NAME (see 'tend help contact')" contact add acme --email p2@acme.test
+refused 64 "contact: contact add does not take --date (see 'tend help contact')" contact add acme "Pat Again" --email p2@acme.test --date today
+no_account contact add nosuch "Pat Again" --email p2@acme.test
+refused 77 "cannot contact add: the book is open read-only" --read-only contact add acme "Pat Again" --email p2@acme.test
+
+case_ "contact edit: every option, by email in any case or by id"
+run --db "$DB" $NOW contact edit PAT.LEE@acme.test --title "Chief Technology Officer" --phone '' \
+	--role -decision_maker --role +power_user --role +champion --no-executive
+printf '%s\n' "Acme Corporation (CRM-001), contact #4 Pat Lee: title CTO -> Chief Technology Officer, phone +1 555 0100 -> -, executive yes -> no, roles -decision_maker +power_user (already has role 'champion')" | expect_out
+run --db "$DB" $NOW contact edit 4 --name "Patricia Lee" --email patricia@acme.test --executive --phone "+1 555 0199"
+printf '%s\n' "Acme Corporation (CRM-001), contact #4 Pat Lee: name Pat Lee -> Patricia Lee, email Pat.Lee@Acme.test -> patricia@acme.test, phone - -> +1 555 0199, executive no -> yes" | expect_out
+run --db "$DB" $NOW contact edit patricia@acme.test --account acme --title "Chief Technology Officer" --role -end_user
+printf '%s\n' "Acme Corporation (CRM-001), contact #4 Patricia Lee: nothing to change (has no role 'end_user')" | expect_out
+run --db "$DB" $NOW contact list acme --format csv
+expect_out_has "4,Patricia Lee,Chief Technology Officer,patricia@acme.test,+1 555 0199,true,champion;power_user,active,"
+run --db "$DB" export audit --format csv
+expect_out_has 'tester,contact edit,contacts,4,update,'
+expect_out_has '""roles"":[""champion"",""decision_maker""]}","{""id"":4'
+expect_out_has '""roles"":[""champion"",""power_user""]}"'
+
+case_ "contact edit: an email at two accounts needs an id or --account"
+run --db "$DB" $NOW contact add soc "Dana W. (consultant)" --email DANA@acme.test
+printf 'Société Générale des Eaux (CRM-002): added contact #6 Dana W. (consultant) <DANA@acme.test>\n' | expect_out
+refused 64 "'dana@acme.test' is the email of several contacts: #1 dana@acme.test at Acme Corporation (CRM-001), #6 DANA@acme.test at Société Générale des Eaux (CRM-002); give an id or --account" contact edit dana@acme.test --title x
+run --db "$DB" $NOW contact edit dana@acme.test --account soc --title Consultant
+printf '%s\n' "Société Générale des Eaux (CRM-002), contact #6 Dana W. (consultant): title - -> Consultant" | expect_out
+
+case_ "contact edit: refusals name the option and change nothing"
+refused 65 "--email: contact #1 Dana Whitfield at this account has 'dana@acme.test' already" contact edit 4 --email Dana@Acme.test
+refused 64 "--email: 'nope' is not an email address" contact edit 4 --email nope
+refused 64 "--role: 'champion': say +champion to add it or -champion to remove it" contact edit 4 --role champion
+refused 64 "--role: 'sponsor' is not allowed" contact edit 4 --role +sponsor
+refused 64 "--role: 'admin' is both added and removed" contact edit 4 --role +admin --role -admin
+refused 64 "--name: a contact needs a name" contact edit 4 --name ''
+refused 64 "contact: --executive and --no-executive contradict (see 'tend help contact')" contact edit 4 --executive --no-executive
+refused 64 "contact: contact edit: say what to change (--title, --role, ...) (see 'tend help contact')" contact edit 4
+refused 64 "contact: contact edit does not take --date (see 'tend help contact')" contact edit 4 --date today
+refused 66 "no contact with email 'nobody@acme.test'" contact edit nobody@acme.test --title x
+refused 66 "no contact with id 99" contact edit 99 --title x
+refused 66 "no contact with email 'zoe@sge.test' at that account" contact edit zoe@sge.test --account acme --title x
+refused 77 "cannot contact edit: the book is open read-only" --read-only contact edit 4 --title x
+
+case_ "contact left: the champion and sponsor facts see it"
+run --db "$DB" $NOW facts acme --format csv
+expect_out_has "champion_present,yes,"
+expect_out_has "sponsor_present,yes,"
+run --db "$DB" $NOW contact left dana@acme.test --account acme --date -3d
+printf 'Acme Corporation (CRM-001), contact #1 Dana Whitfield: left on 2026-11-20\n' | expect_out
+run --db "$DB" $NOW facts acme --format csv
+expect_out_has "sponsor_present,no,"
+expect_out_has "days_since_champion_left,3,"
+run --db "$DB" $NOW contact left patricia@acme.test
+printf 'Acme Corporation (CRM-001), contact #4 Patricia Lee: left on 2026-11-23\n' | expect_out
+run --db "$DB" $NOW facts acme --format csv
+expect_out_has "champion_present,no,"
+expect_out_has "days_since_champion_left,0,"
+run --db "$DB" $NOW account show acme
+expect_out_has "  champion         NONE: no active champion"
+expect_out_has "  Patricia Lee [exec] [LEFT] -- Chief Technology Officer; roles champion;power_user;"
+
+case_ "contact left: again keeps the date, --date corrects it"
+snapshot "$WORK/before"
+run --db "$DB" --now 2026-11-30 contact left 4
+printf 'Acme Corporation (CRM-001), contact #4 Patricia Lee: nothing to change (left on 2026-11-23 already)\n' | expect_out
+snapshot "$WORK/after"
+expect_same "leaving again wrote" "$WORK/before" "$WORK/after"
+run --db "$DB" $NOW contact left 4 --date 2026-11-21
+printf 'Acme Corporation (CRM-001), contact #4 Patricia Lee: left on 2026-11-23 -> 2026-11-21\n' | expect_out
+# A contact imported as left with no date gets one.
+run --db "$DB" $NOW contact left chris@acme.test --date 2026-09-30
+printf 'Acme Corporation (CRM-001), contact #2 Chris Obi: left on 2026-09-30\n' | expect_out
+run --db "$DB" $NOW contact list acme --format csv
+expect_out <<'OUT'
+id,name,title,email,phone,is_executive,roles,status,left_on
+1,Dana Whitfield,CFO,dana@acme.test,,true,economic_buyer;executive_sponsor,left,2026-11-20
+4,Patricia Lee,Chief Technology Officer,patricia@acme.test,+1 555 0199,true,champion;power_user,left,2026-11-21
+2,Chris Obi,Head of Ops,chris@acme.test,,false,champion,left,2026-09-30
+OUT
+run --db "$DB" export audit --format csv
+expect_out_has 'tester,contact left,contacts,4,update,'
+expect_out_has '""status"":""left"",""left_on"":""2026-11-21""'
+
+case_ "contact left: refusals name the option and change nothing"
+refused 64 "--date: 2026-11-24 is after today (2026-11-23): mark a contact as left once they have" contact left zoe@sge.test --date tomorrow
+refused 64 "--date: 'someday' is not a date (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)" contact left zoe@sge.test --date someday
+refused 64 "contact: contact left does not take --title (see 'tend help contact')" contact left zoe@sge.test --title x
+refused 64 "contact: contact left takes one EMAIL or ID (see 'tend help contact')" contact left
+refused 66 "no contact with email 'zoe@acme.test'" contact left zoe@acme.test
+refused 77 "cannot contact left: the book is open read-only" --read-only contact left zoe@sge.test
+
+case_ "contact list and the command itself: refusals"
+refused 64 "contact: contact list takes one ACCOUNT (see 'tend help contact')" contact list
+refused 64 "contact: contact list does not take --email (see 'tend help contact')" contact list acme --email x@y.z
+no_account contact list nosuch
+refused 64 "contact: 'remove' is not add, edit, left or list (see 'tend help contact')" contact remove 4
+refused 64 "contact: expected add, edit, left or list (see 'tend help contact')" contact
 
 finish

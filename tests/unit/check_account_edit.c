@@ -1,8 +1,8 @@
 /*
- * check_account_edit.c -- account edits through their app function
- * (app/account_edit.h), the call the interface makes: what it writes,
- * what it reports, the stage history and the days_in_stage fact that must
- * agree with it, and refusals that change nothing.
+ * check_account_edit.c -- account and contact edits through their app
+ * functions (app/account_edit.h, app/contact.h), the calls the interface
+ * makes: what they write, what they report, the stage history and the
+ * facts that must agree with it, and refusals that change nothing.
  */
 #include "config.h"
 
@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "app/account_edit.h"
+#include "app/contact.h"
 #include "core/date.h"
 #include "core/xalloc.h"
 #include "store/facts.h"
+#include "store/records.h"
 #include "testutil.h"
 
 #define TODAY "2026-11-23"
@@ -44,6 +46,11 @@ setup(void)
 				"external_id,name,owner,segment,stage,stage_since,tags\n"
 				"A-1,Acme,amara,enterprise,onboard,2026-08-01,x\n"
 				"A-2,Zed,,smb,land,,\n", NULL, &report) == 0, "%s", report);
+	free(report);
+	ck_assert_msg(tu_import(book, &entity_contact,
+				"account,name,email,is_executive,roles\n"
+				"A-1,Dana,dana@acme.test,true,champion;executive_sponsor\n"
+				"A-2,Dana Z,dana@acme.test,false,\n", NULL, &report) == 0, "%s", report);
 	free(report);
 }
 
@@ -262,6 +269,96 @@ START_TEST(test_stage_history_and_days_in_stage)
 }
 END_TEST
 
+/* -- contacts ----------------------------------------------------------------- */
+
+static void
+expect_contact(enum status got, enum status want, const struct err *e, struct edit_report *r,
+	       const char *line)
+{
+	char *l;
+
+	ck_assert_msg(got == want, "status %d, expected %d: %s", got, want, e->msg);
+	l = line_of(r);
+	if (line)
+		ck_assert_str_eq(l, line);
+	free(l);
+	edit_report_done(r);
+	edit_report_init(r);
+}
+
+START_TEST(test_contact_add_edit_left)
+{
+	struct contact_input in = { .name = "Pat", .email = "Pat@Acme.test", .title = "CTO",
+		.executive = 1, .roles = { "decision_maker" }, .nroles = 1 };
+	struct err e = { ST_OK, "" };
+	struct edit_report r;
+	int64_t id = 0;
+	char *before, *after;
+
+	edit_report_init(&r);
+	expect_contact(contact_add(book, 1, &in, &id, &r, &e), ST_OK, &e, &r,
+		       "Acme (A-1): added contact #3 Pat <Pat@Acme.test>");
+	ck_assert_int_eq(id, 3);
+	expect_text("SELECT name || ' ' || email || ' ' || title || ' ' || is_executive || ' ' || "
+		    "(SELECT group_concat(role) FROM contact_roles WHERE contact_id = 3) "
+		    "FROM contacts WHERE id = 3", "Pat Pat@Acme.test CTO 1 decision_maker");
+	/* The same email in another case is the same person. */
+	before = tu_dump(book);
+	in.email = "pat@ACME.test";
+	expect_contact(contact_add(book, 1, &in, &id, &r, &e), ST_DATA, &e, &r, NULL);
+	ck_assert_str_eq(e.msg, "email: contact #3 Pat at this account has 'Pat@Acme.test' already");
+	in = (struct contact_input){ .email = "Dana@acme.test", .executive = -1 };
+	expect_contact(contact_edit(book, 3, &in, &r, &e), ST_DATA, &e, &r, NULL);
+	ck_assert_str_eq(e.msg, "email: contact #1 Dana at this account has 'dana@acme.test' already");
+	after = tu_dump(book);
+	ck_assert_msg(!strcmp(before, after), "a refused contact change wrote");
+	free(before);
+	free(after);
+
+	in = (struct contact_input){ .title = "", .executive = 0, .roles = { "+champion",
+		"-decision_maker", "+admin" }, .nroles = 3 };
+	expect_contact(contact_edit(book, 3, &in, &r, &e), ST_OK, &e, &r,
+		       "Acme (A-1), contact #3 Pat: title CTO -> -, executive yes -> no, "
+		       "roles +champion -decision_maker +admin");
+	expect_text("SELECT group_concat(role) FROM (SELECT role FROM contact_roles "
+		    "WHERE contact_id = 3 ORDER BY role)", "admin,champion");
+
+	/* Leaving: the champion and sponsor facts see it. */
+	ck_assert(fact_of(1, FACT_DAYS_SINCE_CHAMPION_LEFT) == -1);
+	expect_contact(contact_left(book, 1, store_clock(book)->today - 2, true, &r, &e), ST_OK, &e,
+		       &r, "Acme (A-1), contact #1 Dana: left on 2026-11-21");
+	ck_assert(fact_of(1, FACT_DAYS_SINCE_CHAMPION_LEFT) == 2);
+	ck_assert(fact_of(1, FACT_SPONSOR_PRESENT) == 0);
+	ck_assert(fact_of(1, FACT_CHAMPION_PRESENT) == 1);   /* Pat is one now */
+	expect_contact(contact_left(book, 1, store_clock(book)->today, false, &r, &e), ST_OK, &e, &r,
+		       "Acme (A-1), contact #1 Dana: nothing to change (left on 2026-11-21 already)");
+	expect_contact(contact_left(book, 1, store_clock(book)->today + 1, true, &r, &e), ST_USAGE,
+		       &e, &r, NULL);
+	ck_assert_str_eq(e.msg, "date: 2026-11-24 is after today (2026-11-23): mark a contact as "
+			 "left once they have");
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action IN "
+				      "('contact add', 'contact edit', 'contact left')"), 3);
+	edit_report_done(&r);
+}
+END_TEST
+
+START_TEST(test_contact_resolve)
+{
+	struct err e = { ST_OK, "" };
+	int64_t id = 0;
+
+	ck_assert_int_eq(store_contact_resolve(book, "DANA@acme.test", 0, &id, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "'DANA@acme.test' is the email of several contacts: #1 dana@acme.test "
+			 "at Acme (A-1), #2 dana@acme.test at Zed (A-2); give an id or --account");
+	ck_assert_int_eq(store_contact_resolve(book, "DANA@acme.test", 2, &id, &e), ST_OK);
+	ck_assert_int_eq(id, 2);
+	ck_assert_int_eq(store_contact_resolve(book, "1", 0, &id, &e), ST_OK);
+	ck_assert_int_eq(id, 1);
+	ck_assert_int_eq(store_contact_resolve(book, "1", 2, &id, &e), ST_NOINPUT);
+	ck_assert_int_eq(store_contact_resolve(book, "x@y.z", 0, &id, &e), ST_NOINPUT);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -274,6 +371,8 @@ main(void)
 	tcase_add_test(tc, test_refusals_change_nothing);
 	tcase_add_test(tc, test_read_only_refuses);
 	tcase_add_test(tc, test_stage_history_and_days_in_stage);
+	tcase_add_test(tc, test_contact_add_edit_left);
+	tcase_add_test(tc, test_contact_resolve);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }
