@@ -177,12 +177,12 @@ contact_left_cmd(struct cli *c, struct store *s, struct contact_opts *o, int n, 
 
 static const struct out_col contact_cols[] = {
 	{ "id", "ID", COL_INT },
-	{ "name", "NAME", COL_TEXT },
-	{ "title", "TITLE", COL_TEXT },
+	{ "name", "NAME", COL_FREETEXT },
+	{ "title", "TITLE", COL_FREETEXT },
 	{ "email", "EMAIL", COL_TEXT },
 	{ "phone", "PHONE", COL_TEXT },
 	{ "is_executive", "EXEC", COL_BOOL },
-	{ "roles", "ROLES", COL_TEXT },
+	{ "roles", "ROLES", COL_LIST },
 	{ "status", "STATUS", COL_TEXT },
 	{ "left_on", "LEFT", COL_DATE },
 };

@@ -202,6 +202,8 @@ ID  NAME            TITLE        EMAIL              PHONE        EXEC  ROLES    
  4  Pat Lee         CTO          Pat.Lee@Acme.test  +1 555 0100  yes   champion;decision_maker           active
  2  Chris Obi       Head of Ops  chris@acme.test                 no    champion                          left
 OUT
+run --db "$DB" $NOW contact list acme --format json
+expect_out_has '{"id": 4, "name": "Pat Lee", "title": "CTO", "email": "Pat.Lee@Acme.test", "phone": "+1 555 0100", "is_executive": true, "roles": ["champion", "decision_maker"], "status": "active", "left_on": null}'
 run --db "$DB" export audit --format csv
 expect_out_has 'tester,contact add,contacts,4,insert,,"{""id"":4,""account_id"":1,""name"":""Pat Lee"",""title"":""CTO"",""email"":""Pat.Lee@Acme.test"",""phone"":""+1 555 0100"",""is_executive"":1,""status"":""active"",""left_on"":null'
 expect_out_has '""roles"":[""champion"",""decision_maker""]}"'
