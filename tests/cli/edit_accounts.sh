@@ -313,4 +313,25 @@ no_account contact list nosuch
 refused 64 "contact: 'remove' is not add, edit, left or list (see 'tend help contact')" contact remove 4
 refused 64 "contact: expected add, edit, left or list (see 'tend help contact')" contact
 
+case_ "tend undo takes account and contact changes back exactly"
+# rows: the records these commands change (the audit log keeps growing).
+rows() {
+	for e in account contact stage_history; do
+		"$TEND" --db "$DB" export "$e" || echo "export $e failed"
+	done >"$1" 2>&1
+}
+rows "$WORK/before"
+run --db "$DB" $NOW account set soc --stage adopt --owner bo --tag +vip --tag -strategic --seats 1300
+expect_rc 0
+run --db "$DB" $NOW contact add soc "Luc Martin" --email luc@sge.test --role champion
+expect_rc 0
+run --db "$DB" $NOW contact edit zoe@sge.test --role -champion --title "CIO"
+expect_rc 0
+for i in 1 2 3; do
+	run --db "$DB" $NOW undo
+	expect_rc 0
+done
+rows "$WORK/after"
+expect_same "undo did not restore the accounts, contacts and stage history" "$WORK/before" "$WORK/after"
+
 finish
