@@ -229,21 +229,19 @@ author_id(struct store *s, const char *login)
 	return id;
 }
 
-enum status
-account_edit(struct store *s, const char *login, const struct account_edit_input *in,
-	     struct edit_report *out, struct err *e)
+/* Edit one account inside t, the caller's action: read it, check every
+ * field, write what differs.  logins: every user's, for did-you-mean. */
+static enum status
+edit_in(struct wtx *t, struct store *s, const char *login, const char *const *logins,
+	const struct account_edit_input *in, struct edit_report *out, struct err *e)
 {
-	struct edit ed = { .s = s, .in = in, .out = out };
-	struct wtx *t;
+	struct edit ed = { .s = s, .in = in, .out = out, .logins = logins };
 	enum status st;
 
-	if ((st = wtx_begin(s, "account set", WTX_AUDIT_ROWS, &t, e)))
-		return st;
 	pool_init(&ed.pool);
 	row_init(&ed.row, &entity_account);
 	date_format(store_clock(s)->today, ed.today);
-	if (!(st = store_account_rec(s, in->account_id, &ed.pool, &ed.rec, e)) &&
-	    !(st = store_user_logins(s, &ed.pool, &ed.logins, e))) {
+	if (!(st = store_account_rec(s, in->account_id, &ed.pool, &ed.rec, e))) {
 		edit_report_who(out, "%s (%s)", ed.rec.name, ed.rec.external_id);
 		st = edit_fields(&ed, e);
 	}
@@ -252,14 +250,79 @@ account_edit(struct store *s, const char *login, const struct account_edit_input
 					 store_clock(s)->today, author_id(s, login), "manual", e);
 	if (!st && out->changes)
 		st = wtx_update(t, &ed.row, in->account_id, e);
+	row_done(&ed.row);
+	pool_done(&ed.pool);
+	return st;
+}
+
+enum status
+account_edit(struct store *s, const char *login, const struct account_edit_input *in,
+	     struct edit_report *out, struct err *e)
+{
+	const char *const *logins;
+	struct pool pool;
+	struct wtx *t;
+	enum status st;
+
+	if ((st = wtx_begin(s, "account set", WTX_AUDIT_ROWS, &t, e)))
+		return st;
+	pool_init(&pool);
+	if (!(st = store_user_logins(s, &pool, &logins, e)))
+		st = edit_in(t, s, login, logins, in, out, e);
 	if (st || !out->changes)
 		wtx_abort(t);   /* an error, or nothing to write: no audit row either */
 	else
 		st = wtx_commit(t, e);
 	if (st)
 		edit_report_clear(out);   /* of a change that did not happen */
-	row_done(&ed.row);
-	pool_done(&ed.pool);
+	pool_done(&pool);
+	return st;
+}
+
+enum status
+account_edit_many(struct store *s, const char *login, const int64_t *ids, size_t n,
+		  const struct account_edit_input *in, struct account_bulk *out,
+		  void (*each)(void *ctx, const struct edit_report *r), void *ctx, struct err *e)
+{
+	struct account_edit_input one = *in;
+	const char *const *logins;
+	struct edit_report rep;
+	struct pool pool;
+	struct wtx *t;
+	enum status st;
+
+	out->changed = out->unchanged = 0;
+	if ((st = wtx_begin(s, "account set", WTX_AUDIT_ROWS, &t, e)))
+		return st;
+	pool_init(&pool);
+	st = store_user_logins(s, &pool, &logins, e);
+	for (size_t i = 0; i < n && !st; i++) {
+		edit_report_init(&rep);
+		one.account_id = ids[i];
+		if ((st = edit_in(t, s, login, logins, &one, &rep, e))) {
+			/* A value refused is refused for all (it names its
+			 * field); a change one account's dates contradict
+			 * says which account. */
+			if (rep.who.len && st == ST_DATA)
+				err_wrap(e, "%s", rep.who.data);
+		} else {
+			if (rep.changes)
+				out->changed++;
+			else
+				out->unchanged++;
+			if (each)
+				each(ctx, &rep);
+		}
+		edit_report_done(&rep);
+	}
+	if (st || !out->changed) {
+		wtx_abort(t);   /* one transaction for the lot: all or nothing */
+		if (st)
+			out->changed = out->unchanged = 0;
+	} else {
+		st = wtx_commit(t, e);
+	}
+	pool_done(&pool);
 	return st;
 }
 

@@ -19,6 +19,7 @@
 #define TEND_ACCOUNT_EDIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/edit.h"
@@ -54,6 +55,19 @@ struct account_edit_input {
  * removing one it lacks is noted, not refused. */
 enum status account_edit(struct store *s, const char *login, const struct account_edit_input *in,
 			 struct edit_report *out, struct err *e);
+
+/* The same change to many accounts (a lead reassigning a book, a stage
+ * for a selection): one action, one transaction for the lot, all or
+ * nothing; each account's report goes to each (may be NULL) as it is
+ * made.  A change an account's own dates contradict names that account. */
+struct account_bulk {
+	size_t changed;            /* accounts written */
+	size_t unchanged;          /* accounts that were so already */
+};
+enum status account_edit_many(struct store *s, const char *login, const int64_t *ids, size_t n,
+			      const struct account_edit_input *in, struct account_bulk *out,
+			      void (*each)(void *ctx, const struct edit_report *r), void *ctx,
+			      struct err *e);
 
 /* Record in t that the account moves to stage on day, before the caller
  * writes the account's own stage and stage_since (day) in the same

@@ -12,6 +12,8 @@
 struct account_set_opts {
 	struct account_edit_input in;    /* the fields given */
 	int given;                       /* how many options of set's were given */
+	const char *where;               /* --where FILTER: the accounts to change */
+	bool yes;                        /* --yes: change many without asking */
 };
 
 /* set's options, and their handler (ctx: struct account_set_opts). */

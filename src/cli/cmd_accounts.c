@@ -584,12 +584,17 @@ static const char cmd_account_help[] =
 	"  --seats N              licensed seats, a positive number\n"
 	"  --tag +T, --tag -T     add or remove a tag; may be repeated\n"
 	"  --notes TEXT           replace the notes ('' to clear them)\n"
+	"tend account set ACCOUNT... | --where FILTER [--yes] [options]\n"
+	"  The same change to several accounts (named, or comma-separated) or to every\n"
+	"  account FILTER picks ('owner=amara segment=smb': owner, segment, stage, tag,\n"
+	"  renewing-within), as one change, all or nothing; says how many and asks\n"
+	"  first, or refuses without a terminal unless --yes.\n"
 	"An account is named by id, external id, name or an unambiguous start of its\n"
 	"name.\n";
 
 const struct command cmd_account_entry = {
 	.name = "account",
-	.args = "show ACCOUNT | set ACCOUNT [--stage S] [--owner LOGIN|pooled] [--am LOGIN] "
+	.args = "show ACCOUNT | set ACCOUNT...|--where FILTER [--yes] [--stage S] [--owner LOGIN|pooled] [--am LOGIN] "
 		"[--rm LOGIN] [--segment S] [--touch MODEL] [--package P] [--partner NAME] "
 		"[--seats N] [--tag +T|-T]... [--notes TEXT]",
 	.summary = "show one account (the 360 view) or change it",

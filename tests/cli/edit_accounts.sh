@@ -138,7 +138,7 @@ refused 64 "--tag: '+' names no tag" account set acme --tag +
 # One bad field among good ones: none of them is written.
 refused 66 "--owner: 'bob' is not a user of this book; did you mean 'bo'?" account set acme --stage renew --seats 5 --owner bob
 refused 64 "account: account set: say what to change (--stage, --owner, ...) (see 'tend help account')" account set acme
-refused 64 "account: account set takes one ACCOUNT (see 'tend help account')" account set acme soc --stage renew
+refused 64 "account set: this changes 2 accounts; add --yes to change them" account set acme soc --stage renew
 refused 64 "account: account show takes no options of its own (see 'tend help account')" account show acme --stage renew
 no_account account set nosuch --stage renew
 # A stage entered after the day of the change cannot be left on it.
