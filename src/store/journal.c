@@ -369,6 +369,53 @@ forget_derived(struct store *s, int64_t account, struct err *e)
 	return ST_OK;
 }
 
+/* Which columns of a table its full-text index holds, looked up once per
+ * table of a changeset (a changeset holds a table's changes together). */
+struct indexed {
+	char table[64];
+	bool col[64];
+	bool any;
+};
+
+static void
+indexed_for(struct store *s, struct indexed *x, const char *table)
+{
+	sqlite3_stmt *st;
+	int i = 0;
+
+	if (!strcmp(x->table, table))
+		return;
+	snprintf(x->table, sizeof(x->table), "%s", table);
+	memset(x->col, 0, sizeof(x->col));
+	x->any = false;
+	if (!(st = store_stmt(s, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", NULL)))
+		return;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW && i < 64)
+		x->any |= x->col[i++] = wtx_indexed_column(table, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+}
+
+/* Does this change alter what the table's full-text index holds?  An
+ * update only when it changes an indexed column. */
+static bool
+reindex(struct store *s, struct indexed *x, sqlite3_changeset_iter *it, const char *table, int ncol,
+	int op)
+{
+	indexed_for(s, x, table);
+	if (!x->any)
+		return false;
+	if (op != SQLITE_UPDATE)
+		return true;
+	for (int i = 0; i < ncol && i < 64; i++) {
+		sqlite3_value *v = NULL;
+
+		if (x->col[i] && sqlite3changeset_new(it, i, &v) == SQLITE_OK && v)
+			return true;
+	}
+	return false;
+}
+
 /* An undo of more rows than this is audited as one summary record, as the
  * bulk action it takes back was. */
 #define JOURNAL_AUDIT_ROWS 1000
@@ -379,6 +426,7 @@ static enum status
 walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
 {
 	bool rows = count_changes(n, cs) <= JOURNAL_AUDIT_ROWS;
+	struct indexed x = { .table = "" };
 	struct store *s = wtx_store(t);
 	sqlite3_changeset_iter *it;
 	struct buf old, new;
@@ -399,13 +447,13 @@ walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
 		    SQLITE_OK && v && sqlite3_value_type(v) == SQLITE_INTEGER)
 			id = sqlite3_value_int64(v);
 		if (pre) {
-			if (op != SQLITE_INSERT && id)
+			if (op != SQLITE_INSERT && id && reindex(s, &x, it, table, ncol, op))
 				st = wtx_fts_sync_table(t, table, id, false, e);
 			if (!st && op == SQLITE_DELETE && id && !strcmp(table, "accounts"))
 				st = forget_derived(s, id, e);
 			continue;
 		}
-		if (op != SQLITE_DELETE && id)
+		if (op != SQLITE_DELETE && id && reindex(s, &x, it, table, ncol, op))
 			st = wtx_fts_sync_table(t, table, id, true, e);
 		if (!st && rows) {
 			if (op != SQLITE_INSERT)

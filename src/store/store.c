@@ -190,13 +190,11 @@ configure(struct store *s, struct err *e)
 	static const char *const pragmas_rw =
 		"PRAGMA foreign_keys = ON;"
 		"PRAGMA trusted_schema = OFF;"
-		"PRAGMA temp_store = MEMORY;"
 		"PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL;";
 	static const char *const pragmas_ro =
 		"PRAGMA foreign_keys = ON;"
-		"PRAGMA trusted_schema = OFF;"
-		"PRAGMA temp_store = MEMORY;";
+		"PRAGMA trusted_schema = OFF;";
 	int on = 1;
 
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);

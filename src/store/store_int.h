@@ -57,6 +57,8 @@ const char *wtx_action(const struct wtx *t);
  * summary record of the rows written. */
 void wtx_undoes(struct wtx *t, int64_t change);
 void wtx_wrote_table(struct wtx *t, const char *table);
+/* Is column of table one its full-text index holds? */
+bool wtx_indexed_column(const char *table, const char *column);
 enum status wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struct err *e);
 enum status wtx_audit_row(struct wtx *t, const char *table, int64_t id, const char *op, const char *old,
 			  const char *new, struct err *e);

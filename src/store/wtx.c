@@ -377,6 +377,49 @@ fts_sync(struct wtx *t, const struct entity *ent, int64_t id, bool add, struct e
 	return step_write(t, st, ent, e);
 }
 
+/* Is column one of the columns ent's full-text index holds? */
+static bool
+mirrors_column(const struct entity *ent, const char *column)
+{
+	const struct fts_mirror *m = NULL;
+	size_t len = strlen(column);
+
+	for (size_t i = 0; i < N_MIRRORS && !m; i++)
+		if (fts_mirrors[i].ent == ent)
+			m = &fts_mirrors[i];
+	for (const char *c = m ? m->cols : NULL; c && *c; c += strspn(c, ", ")) {
+		size_t n = strcspn(c, ", ");
+
+		if (n == len && !strncmp(c, column, len))
+			return true;
+		c += n;
+	}
+	return false;
+}
+
+/* Does an update of fields `set` change what ent's full-text index holds?
+ * Reassigning ten thousand accounts must not reindex their names. */
+static bool
+touches_index(const struct entity *ent, uint32_t set)
+{
+	for (int i = 0; i < ent->nfields; i++)
+		if ((set & (1u << i)) && ent->fields[i].column &&
+		    mirrors_column(ent, ent->fields[i].column))
+			return true;
+	return false;
+}
+
+bool
+wtx_indexed_column(const char *table, const char *column)
+{
+	const struct entity *ent = NULL;
+
+	for (size_t i = 0; i < entity_catalog_count && !ent; i++)
+		if (!strcmp(entity_catalog[i]->table, table))
+			ent = entity_catalog[i];
+	return ent && mirrors_column(ent, column);
+}
+
 /* At commit: build the indexes of tables a bulk action filled from empty. */
 static enum status
 fts_rebuild(struct wtx *t, struct err *e)
@@ -491,7 +534,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
-	if (fts_sync(t, r->ent, id, false, e))
+	if (touches_index(r->ent, r->set) && fts_sync(t, r->ent, id, false, e))
 		goto fail;
 	if (mask) {
 		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
@@ -503,7 +546,8 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		if (step_write(t, st, r->ent, e))
 			goto fail;
 	}
-	if (write_lists(t, r, id, true, e) || fts_sync(t, r->ent, id, true, e))
+	if (write_lists(t, r, id, true, e) ||
+	    (touches_index(r->ent, r->set) && fts_sync(t, r->ent, id, true, e)))
 		goto fail;
 	count(t, r->ent, r->set);
 	if (t->mode == WTX_AUDIT_ROWS &&
