@@ -111,75 +111,132 @@ store_accounts_each(struct store *s, const struct account_query *q, account_cb c
 	return ST_OK;
 }
 
-/* Exact id, exact external id, exact name (any case), then name prefix. */
+/* How the resolver tries a key, first tier that matches wins.  Each tier
+ * collects every account it matches: one is the answer, several are
+ * refused with the candidates listed, never the lowest id picked. */
+enum tier { TIER_HASH_ID, TIER_KEY, TIER_NAME, TIER_PREFIX };
+
+#define CANDIDATES_SHOWN 5
+
+static const char *const tier_sql[] = {
+	[TIER_HASH_ID] = "SELECT a.id, a.external_id, a.name, u.login FROM accounts a"
+		" LEFT JOIN users u ON u.id = a.owner_id WHERE a.id = ?1",
+	/* The id and the external id are each unique, but a numeric CRM id
+	 * can be another account's row id: then both are candidates. */
+	[TIER_KEY] = "SELECT a.id, a.external_id, a.name, u.login FROM accounts a"
+		" LEFT JOIN users u ON u.id = a.owner_id WHERE a.id = ?1 OR a.external_id = ?2"
+		" ORDER BY a.id",
+	[TIER_NAME] = "SELECT a.id, a.external_id, a.name, u.login FROM accounts a"
+		" LEFT JOIN users u ON u.id = a.owner_id WHERE a.name = ?2 COLLATE NOCASE"
+		" ORDER BY a.id LIMIT 6",
+	[TIER_PREFIX] = "SELECT a.id, a.external_id, a.name, u.login FROM accounts a"
+		" LEFT JOIN users u ON u.id = a.owner_id WHERE a.name LIKE ?3 || '%' ESCAPE '\\'"
+		" ORDER BY a.name COLLATE NOCASE, a.id LIMIT 6",
+};
+
+/* The accounts tier t matches: the first in *id, up to CANDIDATES_SHOWN
+ * listed in names as "#1 CRM-001 Acme (amara)" (the name left out when
+ * the tier matched the name itself), their number in *count (capped at
+ * CANDIDATES_SHOWN + 1). */
+static enum status
+resolve_tier(struct store *s, enum tier t, int64_t n, const char *key, const char *pattern,
+	     int64_t *id, int *count, struct buf *names, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, tier_sql[t], e);
+	int rc;
+
+	*count = 0;
+	if (!st)
+		return e->status;
+	if (n > 0)
+		sqlite3_bind_int64(st, 1, n);
+	/* A tier's query uses some of ?1..?3; binding the others is a no-op. */
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, pattern, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count <= CANDIDATES_SHOWN) {
+		const char *owner = (const char *)sqlite3_column_text(st, 3);
+
+		if ((*count)++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+		if (*count > CANDIDATES_SHOWN)
+			continue;
+		buf_addf(names, "%s#%lld %s", *count > 1 ? ", " : "",
+			 (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1));
+		if (t != TIER_NAME)
+			buf_addf(names, " %s", (const char *)sqlite3_column_text(st, 2));
+		buf_addf(names, " (%s)", owner ? owner : "pooled");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "finding the account");
+	return ST_OK;
+}
+
+/* Several accounts match key in tier t: refuse, listing them, and say how
+ * to name one of them (n is the key as an id, 0 when it is not one). */
+static enum status
+ambiguous(struct err *e, const char *key, enum tier t, int64_t n, int count, const char *names)
+{
+	const char *verb = t == TIER_PREFIX ? "starts the names of" : "names";
+
+	if (count > CANDIDATES_SHOWN)
+		return err_set(e, ST_USAGE, "'%s' %s more than %d accounts: %s, ...; be more precise, "
+			       "or give an id or external id", key, verb, CANDIDATES_SHOWN, names);
+	if (t == TIER_KEY)
+		return err_set(e, ST_USAGE, "'%s' names %d accounts: %s; write '#%lld' for the one with "
+			       "id %lld", key, count, names, (long long)n, (long long)n);
+	if (t == TIER_PREFIX)
+		return err_set(e, ST_USAGE, "'%s' %s %d accounts: %s; be more precise, or give an id or "
+			       "external id", key, verb, count, names);
+	return err_set(e, ST_USAGE, "'%s' %s %d accounts: %s; give the id or external id of the one "
+		       "you mean", key, verb, count, names);
+}
+
+/* "#42" is an id and nothing else; otherwise the id or the external id,
+ * then the name (any case), then the start of a name. */
 enum status
 store_account_resolve(struct store *s, const char *key, int64_t *id, struct err *e)
 {
-	sqlite3_stmt *st;
-	struct buf names;
-	char *end;
+	const char *digits = key[0] == '#' ? key + 1 : key;
+	enum tier first = key[0] == '#' ? TIER_HASH_ID : TIER_KEY;
+	enum tier last = key[0] == '#' ? TIER_HASH_ID : TIER_PREFIX;
+	struct buf pattern, names;
+	int64_t found = 0;
 	long long n;
-	int count = 0, rc;
+	char *end;
+	int count = 0;
+	enum tier t;
+	enum status st = ST_OK;
 
-	n = strtoll(key, &end, 10);
-	st = store_stmt(s,
-		"SELECT id, name FROM accounts WHERE id = ?1 OR external_id = ?2 "
-		"UNION ALL SELECT id, name FROM accounts WHERE name = ?2 COLLATE NOCASE "
-		"LIMIT 1", e);
-	if (!st)
-		return e->status;
-	if (*key && !*end && n > 0)
-		sqlite3_bind_int64(st, 1, n);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, "finding the account");
-
-	/* A prefix of the name: helpful, but only when it is unambiguous. */
-	st = store_stmt(s,
-		"SELECT id, name FROM accounts WHERE name LIKE ?1 || '%' ESCAPE '\\' "
-		"ORDER BY name COLLATE NOCASE LIMIT 6", e);
-	if (!st)
-		return e->status;
-	{
-		struct buf pat;
-
-		buf_init(&pat);
-		for (const char *p = key; *p; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				buf_addc(&pat, '\\');
-			buf_addc(&pat, *p);
-		}
-		sqlite3_bind_text(st, 1, pat.data, -1, SQLITE_TRANSIENT);
-		buf_done(&pat);
+	if (!*key)
+		return err_set(e, ST_USAGE, "no account given (an id, an external id or a name)");
+	n = strtoll(digits, &end, 10);
+	if (!*digits || *end || n <= 0)
+		n = 0;
+	if (first == TIER_HASH_ID && !n)
+		return err_set(e, ST_USAGE, "'%s' is not an account id (#42 is account 42)", key);
+	/* A LIKE pattern matching the key literally, then anything. */
+	buf_init(&pattern);
+	for (const char *p = key; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&pattern, '\\');
+		buf_addc(&pattern, *p);
 	}
 	buf_init(&names);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (count++ == 0)
-			*id = sqlite3_column_int64(st, 0);
-		if (count <= 5)
-			buf_addf(&names, "%s#%lld %s", count > 1 ? ", " : "",
-				 (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1));
+	for (t = first; t <= last; t++) {
+		buf_reset(&names);
+		st = resolve_tier(s, t, n, key, pattern.data, &found, &count, &names, e);
+		if (st || count)
+			break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		buf_done(&names);
-		return store_sql_error(s, e, "finding the account");
-	}
-	if (count == 1) {
-		buf_done(&names);
-		return ST_OK;
-	}
-	if (count == 0)
-		err_set(e, ST_NOINPUT, "no account matches '%s' (try an id, an external id or a name)", key);
-	else
-		err_set(e, ST_DATA, "'%s' matches several accounts: %s%s; be more precise", key,
-			names.data, count > 5 ? ", ..." : "");
+	if (!st && count == 0)
+		st = err_set(e, ST_NOINPUT, "no account matches '%s' (try an id, an external id or a name)",
+			     key);
+	else if (!st && count > 1)
+		st = ambiguous(e, key, t, n, count, names.data);
+	else if (!st)
+		*id = found;
+	buf_done(&pattern);
 	buf_done(&names);
-	return e->status;
+	return st;
 }

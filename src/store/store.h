@@ -82,9 +82,12 @@ extern const char *const account_sort_keys[];
  * walk and is returned as ST_OK. */
 enum status store_accounts_each(struct store *s, const struct account_query *q,
 				account_cb cb, void *ctx, struct err *e);
-/* Resolve "42", an external id or a (case-insensitive) name or unique name
- * prefix to an account id.  ST_NOINPUT when nothing matches, ST_DATA with
- * the candidates listed when several do. */
+/* Resolve what a user typed to an account id: "#42" (an id only), else an
+ * id or an external id, else a name (any case), else the start of a name.
+ * The one resolver for every command and the interface.  ST_NOINPUT when
+ * nothing matches; ST_USAGE when several do -- two accounts of that name,
+ * or a start several names share -- with the candidates listed by id,
+ * external id and owner: a name never silently picks one. */
 enum status store_account_resolve(struct store *s, const char *key, int64_t *id, struct err *e);
 
 /* The 360 view of one account (domain/account_view.h); free with

@@ -596,9 +596,10 @@ prompt_command(struct ui *ui)
 	} else if (!strcmp(line, "account")) {
 		struct err e = { ST_OK, "" };
 		int64_t id;
-		const char *key = arg[0] == '#' ? arg + 1 : arg;
 
-		if (store_account_resolve(ui->store, key, &id, &e))
+		/* The CLI's resolver ("#42" included): an ambiguous name lists
+		 * its candidates first, so they fit the status line. */
+		if (store_account_resolve(ui->store, arg, &id, &e))
 			ui_message(ui, TH_ERROR, "%s", e.msg);
 		else
 			ui_open(ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = id });

@@ -96,12 +96,12 @@ id,external_id,name,owner,segment,stage,arr,renewal,renewal_days,tags
 3,CRM-003,山田製作所株式会社,bo,smb,onboard,9000.00,2027-09-01,282,
 OUT
 
-case_ "account show: ambiguous (65) and unknown (66)"
+case_ "account show: ambiguous (64) and unknown (66)"
 printf 'external_id,name,segment\nCRM-006,Acme Labs,smb\n' >"$WORK/more.csv"
 run --db "$DB" $NOW import account "$WORK/more.csv"
 run --db "$DB" $NOW account show acme
-expect_rc 65
-printf "tend: 'acme' matches several accounts: #1 Acme Corporation, #6 Acme Labs; be more precise\n" | expect_err
+expect_rc 64
+printf "tend: 'acme' starts the names of 2 accounts: #1 CRM-001 Acme Corporation (amara), #6 CRM-006 Acme Labs (pooled); be more precise, or give an id or external id\n" | expect_err
 run --db "$DB" $NOW account show "Nobody Inc"
 expect_rc 66
 printf "tend: no account matches 'Nobody Inc' (try an id, an external id or a name)\n" | expect_err

@@ -613,12 +613,52 @@ START_TEST(test_account_resolve)
 	ck_assert_int_eq(id, 4);
 	ck_assert_int_eq(store_account_resolve(s, "株式", &id, &e), ST_OK);
 	ck_assert_int_eq(id, 2);
-	ck_assert_int_eq(store_account_resolve(s, "Acme", &id, &e), ST_DATA);
-	ck_assert_str_eq(e.msg, "'Acme' matches several accounts: #3 Acme Labs, #1 Acme, Inc.; be more precise");
+	/* A start several names share: refused, the candidates by id,
+	 * external id, name and owner, and *id left alone. */
+	id = -1;
+	ck_assert_int_eq(store_account_resolve(s, "Acme", &id, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "'Acme' starts the names of 2 accounts: #3 CRM-3 Acme Labs (bo), "
+			 "#1 CRM-1 Acme, Inc. (amara); be more precise, or give an id or external id");
+	ck_assert_int_eq(id, -1);
 	ck_assert_int_eq(store_account_resolve(s, "Acme L", &id, &e), ST_OK);
 	ck_assert_int_eq(id, 3);
 	ck_assert_int_eq(store_account_resolve(s, "%", &id, &e), ST_NOINPUT);
 	ck_assert_int_eq(store_account_resolve(s, "99", &id, &e), ST_NOINPUT);
+	ck_assert_int_eq(store_account_resolve(s, "", &id, &e), ST_USAGE);
+	ck_assert_int_eq(store_account_resolve(s, "#", &id, &e), ST_USAGE);
+	ck_assert_int_eq(store_account_resolve(s, "#CRM-3", &id, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "'#CRM-3' is not an account id (#42 is account 42)");
+	ck_assert_int_eq(store_account_resolve(s, "#3", &id, &e), ST_OK);
+	ck_assert_int_eq(id, 3);
+	ck_assert_int_eq(store_account_resolve(s, "#99", &id, &e), ST_NOINPUT);
+	store_close(s);
+}
+END_TEST
+
+/* The defect of issue 13: two accounts of one name, and a CRM id that is
+ * another account's row id, are refused instead of picking the lowest id. */
+START_TEST(test_account_resolve_ambiguous)
+{
+	struct store *s = sample_book();
+	struct err e = { ST_OK, "" };
+	int64_t id = -1;
+
+	ck_assert_uint_eq(import_text(s, &entity_account,
+		"external_id,name,owner,segment\nCRM-5,zeta,amara,smb\n1,Uno,,smb\n", NULL), 0);
+	ck_assert_int_eq(store_account_resolve(s, "Zeta", &id, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "'Zeta' names 2 accounts: #4 CRM-4 (pooled), #5 CRM-5 (amara); "
+			 "give the id or external id of the one you mean");
+	ck_assert_int_eq(id, -1);
+	ck_assert_int_eq(store_account_resolve(s, "1", &id, &e), ST_USAGE);
+	ck_assert_str_eq(e.msg, "'1' names 2 accounts: #1 CRM-1 Acme, Inc. (amara), #6 1 Uno (pooled); "
+			 "write '#1' for the one with id 1");
+	ck_assert_int_eq(store_account_resolve(s, "#1", &id, &e), ST_OK);
+	ck_assert_int_eq(id, 1);
+	/* The external id names one; so does the full name over a prefix. */
+	ck_assert_int_eq(store_account_resolve(s, "CRM-5", &id, &e), ST_OK);
+	ck_assert_int_eq(id, 5);
+	ck_assert_int_eq(store_account_resolve(s, "uno", &id, &e), ST_OK);
+	ck_assert_int_eq(id, 6);
 	store_close(s);
 }
 END_TEST
@@ -826,6 +866,7 @@ main(void)
 	tcase_add_test(tc, test_accounts_filters_and_sorts);
 	tcase_add_test(tc, test_filter_memory_equals_sql);
 	tcase_add_test(tc, test_account_resolve);
+	tcase_add_test(tc, test_account_resolve_ambiguous);
 	tcase_add_test(tc, test_account_view);
 	tcase_add_test(tc, test_search_index_follows_writes);
 	tcase_add_test(tc, test_portfolio);

@@ -1,0 +1,87 @@
+#!/bin/sh
+# input.sh -- names resolve or refuse, and bad input is refused: an account
+# name that fits several accounts lists them and writes nothing; every
+# confirmation names the account written to; each refusal names its option
+# or field, exits with its sysexits code and leaves the book as it was.
+. "$TEST_SRCDIR/tests/cli/lib.sh"
+make_book
+
+# rows ENTITY: how many rows of ENTITY the book has.
+rows() {
+	"$TEND" --db "$DB" export "$1" --format csv | sed 1d | wc -l
+}
+
+# same_rows ENTITY BEFORE: ENTITY still has BEFORE rows.
+same_rows() {
+	local now
+	now=$(rows "$1")
+	[ "$now" -eq "$2" ]
+	_check $? "a refused command wrote to $1: $2 rows before, $now after"
+}
+
+case_ "an exact name two accounts share is refused with the candidates (64), nothing logged"
+printf 'external_id,name,owner,segment\nCRM-007,Acme Corporation,bo,smb\n' >"$WORK/twin.csv"
+run --db "$DB" import account "$WORK/twin.csv"
+expect_rc 0
+tp=$(rows touchpoint)
+run --db "$DB" log "Acme Corporation" "which one"
+expect_rc 64
+expect_err <<'ERR'
+tend: 'Acme Corporation' names 2 accounts: #1 CRM-001 (amara), #6 CRM-007 (bo); give the id or external id of the one you mean
+ERR
+expect_out </dev/null
+same_rows touchpoint "$tp"
+run --db "$DB" log "acme corporation" "which one"
+expect_rc 64
+expect_err_has "names 2 accounts: #1 CRM-001 (amara), #6 CRM-007 (bo)"
+same_rows touchpoint "$tp"
+
+case_ "the same refusal wherever an account is named"
+tasks=$(rows task)
+run --db "$DB" task add "Acme Corporation" "Send the deck"
+expect_rc 64
+expect_err_has "'Acme Corporation' names 2 accounts"
+same_rows task "$tasks"
+run --db "$DB" task list --account "Acme Corporation"
+expect_rc 64
+overrides=$(rows health_override)
+run --db "$DB" health override "Acme Corporation" --band red --reason x --until +7d
+expect_rc 64
+same_rows health_override "$overrides"
+run --db "$DB" account show "Acme Corporation"
+expect_rc 64
+
+case_ "a start several names share is refused the same way (64)"
+run --db "$DB" log acme "which one"
+expect_rc 64
+expect_err <<'ERR'
+tend: 'acme' starts the names of 2 accounts: #1 CRM-001 Acme Corporation (amara), #6 CRM-007 Acme Corporation (bo); be more precise, or give an id or external id
+ERR
+same_rows touchpoint "$tp"
+
+case_ "a CRM id that is another account's row id is refused; #N is the row id"
+printf 'external_id,name,segment\n2,Deux SARL,smb\n' >"$WORK/numeric.csv"
+run --db "$DB" import account "$WORK/numeric.csv"
+run --db "$DB" log 2 "which one"
+expect_rc 64
+expect_err <<'ERR'
+tend: '2' names 2 accounts: #2 CRM-002 Société Générale des Eaux (amara), #7 2 Deux SARL (pooled); write '#2' for the one with id 2
+ERR
+same_rows touchpoint "$tp"
+run --db "$DB" account show '#2' --format csv
+expect_rc 0
+expect_out_has "2,CRM-002,Société Générale des Eaux,"
+run --db "$DB" account show '#CRM-002'
+expect_rc 64
+printf "tend: '#CRM-002' is not an account id (#42 is account 42)\n" | expect_err
+
+case_ "the id or the external id names one of them"
+run --db "$DB" log CRM-007 "the twin" --kind meeting
+expect_rc 0
+run --db "$DB" log 1 "the first"
+expect_rc 0
+run --db "$DB" export touchpoint --format csv
+expect_out_has "1,CRM-007,2026-11-23,meeting,"
+expect_out_has "2,CRM-001,2026-11-23,call,"
+
+finish
