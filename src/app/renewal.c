@@ -158,6 +158,7 @@ renewal_close(struct store *s, const struct renewal_close_input *in,
 	if (st) {
 		memset(out, 0, sizeof(*out));
 	} else {
+		out->account_id = r.account_id;
 		out->account = r.account;   /* handed over: renewal_close_result_done frees it */
 		r.account = NULL;
 	}

@@ -38,6 +38,7 @@ struct renewal_close_input {
 struct renewal_close_result {
 	char *account;             /* the account's external id (freed by
 				    * renewal_close_result_done) */
+	int64_t account_id;        /* the account's id */
 	const char *stage;         /* "won" or "lost" */
 	int32_t due;               /* the renewal's due date: the ledger event's date */
 	int64_t target;            /* target ARR, cents */

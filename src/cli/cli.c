@@ -315,6 +315,18 @@ cli_format(const struct cli *c, enum out_format dflt)
 }
 
 void
+cli_print_account(FILE *fp, struct store *s, int64_t id)
+{
+	char *label = store_account_label(s, id);
+
+	if (label)
+		out_text(fp, label, false);
+	else
+		fprintf(fp, "account #%lld", (long long)id);
+	free(label);
+}
+
+void
 cli_report_diag(void *ctx, const struct diag *d)
 {
 	(void)ctx;

@@ -82,6 +82,9 @@ enum status cli_getopt(struct cli *c, const struct command *cmd, int argc, char 
 		       const char *shortopts, const struct option *longopts,
 		       opt_fn fn, void *ctx, int *first);
 
+/* Print account id as "NAME (EXTERNAL_ID)", sanitised, to fp: every
+ * confirmation of a write names the account it wrote to this way. */
+void cli_print_account(FILE *fp, struct store *s, int64_t id);
 /* Print a file's diagnostics to stderr (a report callback of the loaders). */
 void cli_report_diag(void *ctx, const struct diag *d);
 /* Open the book (once).  create: make the file if it does not exist. */

@@ -37,7 +37,8 @@ renewal_opt(struct cli *c, int opt, const char *arg, void *ctx)
 
 /* What renewal close prints: the renewal's new state, then the ledger. */
 static void
-close_print(int64_t id, const struct renewal_close_input *in, const struct renewal_close_result *r)
+close_print(struct store *s, int64_t id, const struct renewal_close_input *in,
+	    const struct renewal_close_result *r)
 {
 	char closed[DATE_STRLEN], due[DATE_STRLEN], m1[MONEY_STRLEN], m2[MONEY_STRLEN],
 		m3[MONEY_STRLEN];
@@ -45,7 +46,7 @@ close_print(int64_t id, const struct renewal_close_input *in, const struct renew
 	date_format(in->closed, closed);
 	date_format(r->due, due);
 	printf("renewal #%lld of ", (long long)id);
-	out_text(stdout, r->account, false);
+	cli_print_account(stdout, s, r->account_id);
 	printf(" closed %s on %s: final %s, target %s", r->stage, closed, out_money(in->final, m1),
 	       out_money(r->target, m2));
 	if (in->reason)
@@ -102,7 +103,7 @@ cmd_renewal(struct cli *c, int argc, char **argv)
 		.closed = o.date_set ? o.date : c->clock.today };
 	if (renewal_close(s, &in, &r, c->err))
 		return cli_app_usage(c, cmd, opts);
-	close_print(id, &in, &r);
+	close_print(s, id, &in, &r);
 	renewal_close_result_done(&r);
 	return ST_OK;
 }

@@ -221,10 +221,9 @@ override_clear(struct cli *c, struct store *s, int64_t account)
 
 	if (health_edit_clear(s, account, &cleared, c->err))
 		return c->err->status;
-	if (!cleared)
-		printf("no override in force\n");
-	else
-		printf("override cleared; the computed band applies again\n");
+	printf(cleared ? "override cleared for " : "no override in force for ");
+	cli_print_account(stdout, s, account);
+	printf(cleared ? "; the computed band applies again\n" : "\n");
 	return ST_OK;
 }
 
@@ -250,8 +249,10 @@ health_override(struct cli *c, struct store *s, struct health_opts *o, int n, ch
 	in.until = o->until;
 	if (health_edit_override(s, c->login, &in, c->err))
 		return cli_app_usage(c, cmd, health_options);
-	printf("band %s from %s until %s; the computed score stays visible (tend health explain)\n",
-	       o->band, date_format(in.from, from), date_format(in.until, until));
+	printf("band %s for ", o->band);
+	cli_print_account(stdout, s, in.account_id);
+	printf(" from %s until %s; the computed score stays visible (tend health explain)\n",
+	       date_format(in.from, from), date_format(in.until, until));
 	return ST_OK;
 }
 
@@ -311,8 +312,10 @@ health_rate(struct cli *c, struct store *s, struct health_opts *o, int n, char *
 	in.note = o->note;
 	if (health_edit_rate(s, c->login, &in, c->err))
 		return cli_app_usage(c, cmd, health_options);
-	printf("%s %ld recorded on %s; it counts for 30 days (14 while the account is yellow or worse)\n",
-	       args[1], v, date_format(c->clock.today, today));
+	printf("%s %ld recorded for ", args[1], v);
+	cli_print_account(stdout, s, in.account_id);
+	printf(" on %s; it counts for 30 days (14 while the account is yellow or worse)\n",
+	       date_format(c->clock.today, today));
 	return ST_OK;
 }
 

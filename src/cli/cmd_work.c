@@ -96,7 +96,9 @@ cmd_log(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	if ((st = action_log(s, c->login, &in, &id, c->err)))
 		return cli_option_error(c, opts);
-	printf("logged %s #%lld on %s\n", o.kind, (long long)id, date_format(o.date, date));
+	printf("logged %s #%lld on %s for ", o.kind, (long long)id, date_format(o.date, date));
+	cli_print_account(stdout, s, in.account_id);
+	printf("\n");
 	return ST_OK;
 }
 
@@ -185,6 +187,10 @@ task_add(struct cli *c, struct store *s, const struct task_opts *o, int n, char 
 	if ((st = action_task_add(s, c->login, &in, &id, c->err)))
 		return st;
 	printf("task #%lld added", (long long)id);
+	if (in.account_id) {
+		printf(" for ");
+		cli_print_account(stdout, s, in.account_id);
+	}
 	if (o->due_set)
 		printf(", due %s", date_format(o->due, due));
 	printf("\n");

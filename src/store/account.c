@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/xalloc.h"
 #include "store/filter_sql.h"
 #include "store/store_int.h"
 
@@ -239,4 +240,21 @@ store_account_resolve(struct store *s, const char *key, int64_t *id, struct err 
 	buf_done(&pattern);
 	buf_done(&names);
 	return st;
+}
+
+char *
+store_account_label(struct store *s, int64_t id)
+{
+	struct err e = { ST_OK, "" };
+	sqlite3_stmt *st = store_stmt(s, "SELECT name, external_id FROM accounts WHERE id = ?1", &e);
+	char *label = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		label = xasprintf("%s (%s)", (const char *)sqlite3_column_text(st, 0),
+				  (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return label;
 }

@@ -89,6 +89,10 @@ enum status store_accounts_each(struct store *s, const struct account_query *q,
  * or a start several names share -- with the candidates listed by id,
  * external id and owner: a name never silently picks one. */
 enum status store_account_resolve(struct store *s, const char *key, int64_t *id, struct err *e);
+/* "Acme Corporation (CRM-001)": how confirmations name the account they
+ * wrote to (raw text from the data: print it sanitised).  NULL when there
+ * is no such account; free it. */
+char *store_account_label(struct store *s, int64_t id);
 
 /* The 360 view of one account (domain/account_view.h); free with
  * account_view_free().  ST_NOINPUT if there is no such account. */

@@ -113,7 +113,7 @@ check "the default scorecard did not score the day again" test "$(grep -c ',2026
 case_ "an override shows next to the computed band, and expires"
 run --db "$DB" $NOW health override red --band yellow --reason "CFO committed to the renewal" --until 2026-12-01
 expect_rc 0
-printf 'band yellow from 2026-11-23 until 2026-12-01; the computed score stays visible (tend health explain)\n' | expect_out
+printf 'band yellow for Red Co (HEA-3) from 2026-11-23 until 2026-12-01; the computed score stays visible (tend health explain)\n' | expect_out
 run --db "$DB" $NOW health recompute
 expect_out_has "1 green, 2 yellow, 0 red, 1 unknown; 0 false-positive healthy; 1 override in force"
 run --db "$DB" $NOW health --format csv
@@ -131,7 +131,7 @@ expect_rc 64
 run --db "$DB" $NOW health override red --band yellow --reason x --until 2026-11-01
 expect_rc 64
 run --db "$DB" $NOW health override red --clear
-printf 'override cleared; the computed band applies again\n' | expect_out
+printf 'override cleared for Red Co (HEA-3); the computed band applies again\n' | expect_out
 
 case_ "the trend compares with 30 days earlier"
 run --db "$DB" --now 2026-12-23 health recompute

@@ -75,13 +75,42 @@ run --db "$DB" account show '#CRM-002'
 expect_rc 64
 printf "tend: '#CRM-002' is not an account id (#42 is account 42)\n" | expect_err
 
-case_ "the id or the external id names one of them"
+case_ "the id or the external id names one of them, and the confirmation says which"
 run --db "$DB" log CRM-007 "the twin" --kind meeting
 expect_rc 0
+printf 'logged meeting #1 on 2026-11-23 for Acme Corporation (CRM-007)\n' | expect_out
 run --db "$DB" log 1 "the first"
 expect_rc 0
+printf 'logged call #2 on 2026-11-23 for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" export touchpoint --format csv
 expect_out_has "1,CRM-007,2026-11-23,meeting,"
 expect_out_has "2,CRM-001,2026-11-23,call,"
+
+case_ "every confirmation of a write names its account"
+run --db "$DB" task add CRM-007 "Send the deck" --due +2d
+expect_rc 0
+printf 'task #1 added for Acme Corporation (CRM-007), due 2026-11-25\n' | expect_out
+run --db "$DB" task add - "Team review"
+printf 'task #2 added\n' | expect_out
+run --db "$DB" health rate CRM-003 financial_rating 2
+expect_rc 0
+printf 'financial_rating 2 recorded for 山田製作所株式会社 (CRM-003) on 2026-11-23; it counts for 30 days (14 while the account is yellow or worse)\n' | expect_out
+run --db "$DB" health override CRM-003 --band yellow --reason "audit" --until +7d
+expect_rc 0
+printf 'band yellow for 山田製作所株式会社 (CRM-003) from 2026-11-23 until 2026-11-30; the computed score stays visible (tend health explain)\n' | expect_out
+run --db "$DB" health override CRM-003 --clear
+printf 'override cleared for 山田製作所株式会社 (CRM-003); the computed band applies again\n' | expect_out
+run --db "$DB" health override CRM-003 --clear
+printf 'no override in force for 山田製作所株式会社 (CRM-003)\n' | expect_out
+run --db "$DB" renewal close 3 --final 9500
+expect_rc 0
+expect_out_has "renewal #3 of 山田製作所株式会社 (CRM-003) closed won on 2026-11-23"
+
+case_ "a name from the data is printed sanitised in a confirmation"
+printf 'external_id,name,segment\nCRM-ESC,"Evil\033[2J Co",smb\n' >"$WORK/evil.csv"
+run --db "$DB" import account "$WORK/evil.csv"
+run --db "$DB" log CRM-ESC "hello"
+expect_rc 0
+printf 'logged call #3 on 2026-11-23 for Evil\\x1b[2J Co (CRM-ESC)\n' | expect_out
 
 finish

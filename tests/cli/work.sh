@@ -7,9 +7,9 @@ make_book
 case_ "log a meeting with attendees"
 run --db "$DB" $NOW log acme "Kickoff with Dana" --kind meeting --with dana@acme.test --duration 45 --sentiment 4
 expect_rc 0
-printf 'logged meeting #1 on 2026-11-23\n' | expect_out
+printf 'logged meeting #1 on 2026-11-23 for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW log CRM-005 -m "Customer called about invoices" --reactive --date yesterday
-printf 'logged call #2 on 2026-11-22\n' | expect_out
+printf 'logged call #2 on 2026-11-22 for Tiny Pooled Co (CRM-005)\n' | expect_out
 run --db "$DB" export touchpoint
 expect_out <<'OUT'
 id,account,date,kind,duration_min,sentiment,proactive,summary,follow_ups,situation,pain,impact,critical_event,decision,author,attendees
@@ -34,9 +34,9 @@ check "a refused log wrote a touchpoint" test "$(wc -l <"$WORK/out")" -eq 3
 
 case_ "tasks: add, list (mine by default), done"
 run --db "$DB" $NOW task add acme "Send the QBR deck" --due +7d --priority high --kind cadence
-printf 'task #1 added, due 2026-11-30\n' | expect_out
+printf 'task #1 added for Acme Corporation (CRM-001), due 2026-11-30\n' | expect_out
 run --db "$DB" $NOW task add soc "Renewal quote" --due 2026-11-20 --owner amara --kind renewal
-printf 'task #2 added, due 2026-11-20\n' | expect_out
+printf 'task #2 added for Société Générale des Eaux (CRM-002), due 2026-11-20\n' | expect_out
 run --db "$DB" $NOW task add - "Team pipeline review"
 printf 'task #3 added\n' | expect_out
 run --db "$DB" $NOW task list
