@@ -204,26 +204,21 @@ global_option(struct cli *c, int opt, const char *arg)
 	return ST_SOFTWARE;
 }
 
-enum status
-cli_getopt(struct cli *c, const struct command *cmd, int argc, char **argv, const char *shortopts,
-	   const struct option *longopts, opt_fn fn, void *ctx, int *first)
+/* One getopt pass over argv.  Pass 1 applies the global options only;
+ * pass 2 hands the command's own options to fn.  Both see the same errors
+ * in the same order, so whichever pass meets a bad option reports it. */
+static enum status
+getopt_pass(struct cli *c, const struct command *cmd, int argc, char **argv, const char *shorts,
+	    const struct option *all, bool globals, opt_fn fn, void *ctx, int *first)
 {
-	struct option all[64];
-	char shorts[64];
-	size_t n = 0;
 	enum status st = ST_OK;
 	int opt;
 
-	for (; longopts && longopts[n].name && n < 64 - N_GLOBAL - 1; n++)
-		all[n] = longopts[n];
-	memcpy(all + n, global_options, sizeof(global_options));
-	memset(&all[n + N_GLOBAL], 0, sizeof(all[0]));
-	/* Leading ':' so we report missing arguments ourselves; 'h' is --help. */
-	snprintf(shorts, sizeof(shorts), ":h%s", shortopts ? shortopts : "");
 	optind = 0;   /* glibc: full re-initialisation, so commands can re-parse */
 	opterr = 0;
-	*first = argc;
 	while ((opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		bool global = opt >= OPT_DB && opt <= OPT_HELP;
+
 		if (opt == 'h' || opt == OPT_HELP) {
 			cli_print_help(cmd, stdout);
 			*first = -1;
@@ -233,7 +228,9 @@ cli_getopt(struct cli *c, const struct command *cmd, int argc, char **argv, cons
 			return cli_usage(c, cmd, "unknown option '%s'", argv[optind - 1]);
 		if (opt == ':')
 			return cli_usage(c, cmd, "option '%s' needs a value", argv[optind - 1]);
-		if (opt >= OPT_DB && opt <= OPT_HELP)
+		if (global != globals)
+			continue;
+		if (global)
 			st = global_option(c, opt, optarg);
 		else if (fn)
 			st = fn(c, opt, optarg, ctx);
@@ -244,6 +241,34 @@ cli_getopt(struct cli *c, const struct command *cmd, int argc, char **argv, cons
 	}
 	*first = optind;
 	return ST_OK;
+}
+
+/* Two passes, global options first: a command's option may depend on
+ * them -- `task add acme x --due +1d --now 2027-01-31` is due a day after
+ * --now, not after the real today -- and a single pass would interpret
+ * --due before it has seen --now.  Deferring only the relative dates would
+ * fix that one case; applying every global option first fixes it for
+ * --format, --db and whatever a command's option may read next. */
+enum status
+cli_getopt(struct cli *c, const struct command *cmd, int argc, char **argv, const char *shortopts,
+	   const struct option *longopts, opt_fn fn, void *ctx, int *first)
+{
+	struct option all[64];
+	char shorts[64];
+	size_t n = 0;
+	enum status st;
+
+	for (; longopts && longopts[n].name && n < 64 - N_GLOBAL - 1; n++)
+		all[n] = longopts[n];
+	memcpy(all + n, global_options, sizeof(global_options));
+	memset(&all[n + N_GLOBAL], 0, sizeof(all[0]));
+	/* Leading ':' so we report missing arguments ourselves; 'h' is --help. */
+	snprintf(shorts, sizeof(shorts), ":h%s", shortopts ? shortopts : "");
+	*first = argc;
+	st = getopt_pass(c, cmd, argc, argv, shorts, all, true, fn, ctx, first);
+	if (st || *first < 0)
+		return st;
+	return getopt_pass(c, cmd, argc, argv, shorts, all, false, fn, ctx, first);
 }
 
 void

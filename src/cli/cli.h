@@ -75,7 +75,9 @@ struct command {
 typedef enum status (*opt_fn)(struct cli *c, int opt, const char *arg, void *ctx);
 
 /* getopt_long over argv with the command's options plus the global ones
- * (--db, --now, --format, ...), which may appear anywhere.  Positional
+ * (--db, --now, --format, ...), which may appear anywhere: they are all
+ * applied before fn sees the first of the command's own, so an option
+ * such as --due +1d reads the --now given after it.  Positional
  * arguments are left in argv[*first .. argc).  --help prints the command's
  * help and returns ST_OK with *first = -1. */
 enum status cli_getopt(struct cli *c, const struct command *cmd, int argc, char **argv,

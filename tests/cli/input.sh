@@ -113,4 +113,30 @@ run --db "$DB" log CRM-ESC "hello"
 expect_rc 0
 printf 'logged call #3 on 2026-11-23 for Evil\\x1b[2J Co (CRM-ESC)\n' | expect_out
 
+case_ "--now after a command's options still dates them (two passes over the line)"
+run --db "$DB" task add CRM-001 "Due a day after --now" --due +1d --now 2027-01-31
+expect_rc 0
+printf 'task #3 added for Acme Corporation (CRM-001), due 2027-02-01\n' | expect_out
+run --db "$DB" task add CRM-001 "Due a day after --now" --now 2027-01-31 --due +1d
+printf 'task #4 added for Acme Corporation (CRM-001), due 2027-02-01\n' | expect_out
+run --db "$DB" log CRM-001 "Before --now" --date yesterday --now 2027-01-31
+expect_rc 0
+printf 'logged call #4 on 2027-01-30 for Acme Corporation (CRM-001)\n' | expect_out
+run --db "$DB" health override CRM-001 --band red --reason "test" --until +7d --now 2027-01-31
+expect_rc 0
+expect_out_has "from 2027-01-31 until 2027-02-07;"
+run --db "$DB" metrics --from -1m --format csv --now 2027-01-31
+expect_rc 0
+expect_out_has "2026-12-31,2027-01-31,"
+run --db "$DB" renewal close 1 --final 300000.50 --date yesterday --now 2027-01-31
+expect_rc 0
+expect_out_has "closed won on 2027-01-30"
+
+case_ "a bad global option after a command's options is still reported, and nothing written"
+tasks=$(rows task)
+run --db "$DB" task add CRM-001 "never" --due +1d --now 2027-13-01
+expect_rc 64
+printf "tend: --now: '2027-13-01' is not a date (YYYY-MM-DD)\n" | expect_err
+same_rows task "$tasks"
+
 finish
