@@ -175,6 +175,8 @@ static const struct field opportunity_fields[] = {
 	ENUM("handshake_status", 0, handshake_names, "none, proposed, accepted or rejected"),
 	DATE("created_on", F_TODAY, "date created (default today)"),
 	DATE("closed_on", 0, "date closed"),
+	DATE("expected_close", 0, "date it is expected to close"),
+	TEXT("close_reason", 0, "why it was won or lost"),
 };
 const struct entity entity_opportunity = { "opportunity", "opportunities", "an expansion opportunity",
 	opportunity_fields, COUNT(opportunity_fields), true };
@@ -273,6 +275,7 @@ static const struct field task_fields[] = {
 	DATE("created_on", F_TODAY, "created (default today)"),
 	DATE("done_on", 0, "completed"),
 	TEXT("notes", 0, "notes"),
+	TEXT("cancel_reason", 0, "why it was cancelled"),
 };
 const struct entity entity_task = { "task", "tasks", "a call to action",
 	task_fields, COUNT(task_fields), true };
@@ -299,6 +302,7 @@ static const struct field risk_fields[] = {
 	TEXT("description", 0, "what is not going to plan"),
 	TEXT("mitigation", 0, "what is being done"),
 	TEXT("source", 0, "manual, import, demo or playbook:RULE"),
+	TEXT("resolution", 0, "how it was closed"),
 };
 const struct entity entity_risk = { "risk", "risks", "something not going to plan",
 	risk_fields, COUNT(risk_fields), true };

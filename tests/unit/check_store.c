@@ -78,8 +78,10 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	{ &entity_invoice, "id,account,number,issued_date,due_date,paid_date,amount\n"
 	  "1,CRM-1,INV-1,2025-01-01,2025-01-31,2025-02-15,30000.00\n" },
 	{ &entity_opportunity, "id,account,title,kind,arr,stage,forecast_category,am,sourced_by,"
-	  "handshake_status,created_on,closed_on\n"
-	  "1,CRM-1,More seats,upsell,15000.00,propose,best_case,Pat AM,amara,accepted,2026-10-01,\n" },
+	  "handshake_status,created_on,closed_on,expected_close,close_reason\n"
+	  "1,CRM-1,More seats,upsell,15000.00,propose,best_case,Pat AM,amara,accepted,2026-10-01,,"
+	  "2027-01-31,\n"
+	  "2,CRM-1,Analytics,cross_sell,5000.00,lost,closed,,,none,2026-09-01,2026-10-15,,no budget\n" },
 	{ &entity_usage, "id,account,date,period,active_users,licensed_seats,assigned_seats,"
 	  "activated_seats,basic_features_used,basic_features_entitled,advanced_features_used,"
 	  "advanced_features_entitled,metric_name,metric_value\n"
@@ -97,14 +99,16 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	{ &entity_advocacy, "id,account,contact,date,kind,credited_to,note\n"
 	  "1,CRM-1,dana@acme.test,2026-09-01,case_study,amara,Published\n" },
 	{ &entity_task, "id,account,title,kind,priority,owner,due_date,status,snoozed_until,source,"
-	  "escalation_level,created_on,done_on,notes\n"
+	  "escalation_level,created_on,done_on,notes,cancel_reason\n"
 	  "1,CRM-1,Prepare QBR,cadence,high,amara,2026-12-01,snoozed,2026-11-25,playbook:qbr-cadence,1,"
-	  "2026-11-01,,Bring numbers\n"
-	  "2,,Internal sync,activity,low,,,done,,manual,0,2026-11-02,2026-11-03,\n" },
+	  "2026-11-01,,Bring numbers,\n"
+	  "2,,Internal sync,activity,low,,,done,,manual,0,2026-11-02,2026-11-03,,\n"
+	  "3,,Old survey,activity,low,,,cancelled,,manual,0,2026-11-02,,,Replaced by the QBR\n" },
 	{ &entity_task_item, "id,task,position,text,done\n1,1,1,Book room,true\n" },
 	{ &entity_risk, "id,account,category,severity,status,opened_on,closed_on,owner,description,"
-	  "mitigation,source\n"
-	  "1,CRM-1,engagement,high,mitigating,2026-10-01,,amara,No exec touch,EBR booked,manual\n" },
+	  "mitigation,source,resolution\n"
+	  "1,CRM-1,engagement,high,mitigating,2026-10-01,,amara,No exec touch,EBR booked,manual,\n"
+	  "2,CRM-1,support,low,closed,2026-09-01,2026-10-01,,P1 open,,import,Fixed in 4.2\n" },
 	{ &entity_success_plan, "id,account,status,start_date,signed_by,signed_date,executive_summary,"
 	  "adoption_objectives,adoption_activities,finances_timescales,measurement_reporting,key_risks,"
 	  "appendices\n"
