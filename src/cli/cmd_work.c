@@ -321,6 +321,7 @@ static const char cmd_task_help[] =
 	"tend task list [--owner LOGIN|me|all] [--account A] [--status S] [--overdue]\n"
 	"  Open and snoozed tasks, soonest due first.  --status open, done, cancelled,\n"
 	"  snoozed or all.  By default your tasks when you are a user of the book.\n"
+	"  A snoozed task is open again from the day its snooze ends.\n"
 	"tend task done ID...\n"
 	"  Marks tasks done today, all in one change.\n";
 

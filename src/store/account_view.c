@@ -238,8 +238,8 @@ fill_task(struct account_view *v, sqlite3_stmt *st)
 }
 
 static const char sql_tasks[] =
-	"SELECT k.id, k.title, k.kind, k.priority, u.login, k.due_date, k.status, k.source,"
-	" CAST(julianday(k.due_date) - julianday(?2) AS INTEGER)"
+	"SELECT k.id, k.title, k.kind, k.priority, u.login, k.due_date, " TASK_STATUS_SQL("k", "?2") ","
+	" k.source, CAST(julianday(k.due_date) - julianday(?2) AS INTEGER)"
 	" FROM tasks k LEFT JOIN users u ON u.id = k.owner_id"
 	" WHERE k.account_id = ?1 AND k.status IN ('open', 'snoozed')"
 	" ORDER BY k.due_date IS NULL, k.due_date, k.id";

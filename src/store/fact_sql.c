@@ -25,6 +25,7 @@
 
 #include "domain/facts.h"
 #include "store/fact_sql.h"
+#include "store/store_int.h"
 
 /* Days from a date expression to ?1 (?1 - x), as an integer; NULL when x is. */
 #define DAYS_SINCE(x) "CAST(julianday(?1) - julianday(" x ") AS INTEGER)"
@@ -219,7 +220,8 @@ static const struct fact_sql fact_sql[FACT_COUNT_] = {
 	LIVE(OPEN_RISKS, 2, COUNT(
 		"risks WHERE account_id = a.id AND status <> 'closed' AND opened_on <= ?1")),
 	LIVE(OVERDUE_TASKS, 2, COUNT(
-		"tasks WHERE account_id = a.id AND status = 'open' AND due_date < ?1")),
+		"tasks WHERE account_id = a.id AND " TASK_STATUS_SQL("tasks", "?1") " = 'open'"
+		" AND due_date < ?1")),
 	F(HEALTH_SCORE, 1, SNAPSHOT("score", "?1")),
 	F(HEALTH_BAND, 1, BAND("?1")),
 	F(HEALTH_SCORE_30D, 1, SNAPSHOT("score", "date(?1, '-30 days')")),

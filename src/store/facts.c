@@ -84,7 +84,8 @@ static const char facts_sql[] =
 	" rk AS (SELECT account_id, count(*) AS n FROM risks"
 	"  WHERE status <> 'closed' AND opened_on <= ?1 ACCT GROUP BY account_id),"
 	" ot AS (SELECT account_id, count(*) AS n FROM tasks"
-	"  WHERE status = 'open' AND due_date < ?1 ACCT GROUP BY account_id),"
+	"  WHERE " TASK_STATUS_SQL("tasks", "?1") " = 'open' AND due_date < ?1 ACCT"
+	"  GROUP BY account_id),"
 	" ad AS (SELECT account_id, count(*) AS n FROM advocacy_events"
 	"  WHERE date > date(?1, '-12 months') AND date <= ?1 ACCT GROUP BY account_id)"
 	" SELECT a.id, a.name, u.login, a.segment, a.stage, a.touch_model,"          /* 0-5 */

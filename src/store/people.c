@@ -1,6 +1,7 @@
 /*
  * people.c -- users (CSMs, leads, admins) and tasks: the queries behind
- * `tend task list` and the current user's identity.
+ * `tend task list` (a task's status as read: store_int.h's TASK_STATUS_SQL)
+ * and the current user's identity.
  */
 #include "config.h"
 
@@ -91,13 +92,14 @@ store_tasks_each(struct store *s, const struct task_filter *f, task_cb cb, void 
 	struct task_row t;
 	sqlite3_stmt *st = store_stmt(s,
 		"SELECT k.id, k.account_id, a.name, k.title, k.kind, k.priority, u.login, k.due_date,"
-		" k.status, k.source, CAST(julianday(k.due_date) - julianday(?1) AS INTEGER)"
-		" FROM tasks k LEFT JOIN accounts a ON a.id = k.account_id"
+		" k.state, k.source, CAST(julianday(k.due_date) - julianday(?1) AS INTEGER)"
+		" FROM (SELECT *, " TASK_STATUS_SQL("tasks", "?1") " AS state FROM tasks) k"
+		" LEFT JOIN accounts a ON a.id = k.account_id"
 		" LEFT JOIN users u ON u.id = k.owner_id"
 		" WHERE (?2 IS NULL OR u.login = ?2)"
 		"   AND (?3 IS NULL OR k.account_id = ?3)"
-		"   AND (CASE WHEN ?4 IS NULL THEN k.status IN ('open', 'snoozed') ELSE ?4 IN ('all', k.status) END)"
-		"   AND (NOT ?5 OR (k.due_date < ?1 AND k.status = 'open'))"
+		"   AND (CASE WHEN ?4 IS NULL THEN k.state IN ('open', 'snoozed') ELSE ?4 IN ('all', k.state) END)"
+		"   AND (NOT ?5 OR (k.due_date < ?1 AND k.state = 'open'))"
 		" ORDER BY k.due_date IS NULL, k.due_date,"
 		"  CASE k.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,"
 		"  k.id", e);

@@ -42,6 +42,13 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */
 const char *store_col_text(sqlite3_stmt *st, int i);
 
+/* A task's status as read (doc/model.md section 2): a snoozed task whose
+ * snooze has ended is open again.  K is the tasks table's name or alias,
+ * TODAY the parameter bound to the store's today ("?1"). */
+#define TASK_STATUS_SQL(K, TODAY) \
+	"(CASE WHEN " K ".status = 'snoozed' AND " K ".snoozed_until <= " TODAY \
+	" THEN 'open' ELSE " K ".status END)"
+
 /* The store a write transaction writes to, and its time stamp (the
  * audit log's), for the store modules that keep derived tables. */
 struct store *wtx_store(struct wtx *t);

@@ -96,4 +96,24 @@ run --db "$DB" export audit --format csv
 expect_out_has '2027-03-04T05:06:07Z,tester,log,touchpoints,3,insert,,'
 expect_out_has '""date"":""2026-11-23"",""kind"":""call""'
 
+case_ "a snoozed task is open again from the day its snooze ends; nothing is written"
+printf 'id,account,title,owner,due_date,status,snoozed_until\n10,CRM-001,Chase the PO,amara,2026-11-20,snoozed,2026-11-25\n' >"$WORK/snoozed.csv"
+run --db "$DB" $NOW import task "$WORK/snoozed.csv"
+expect_rc 0
+run --db "$DB" --now 2026-11-24 task list --owner amara --format csv
+expect_out_has "10,2026-11-20,-4,medium,Chase the PO,Acme Corporation,amara,snoozed,"
+run --db "$DB" --now 2026-11-24 task list --owner amara --overdue --format csv
+expect_out_lacks "Chase the PO"
+run --db "$DB" --now 2026-11-24 facts acme --format csv
+expect_out_has "overdue_tasks,0,tasks"
+run --db "$DB" --now 2026-11-25 --read-only task list --owner amara --overdue --format csv
+expect_out_has "10,2026-11-20,-5,medium,Chase the PO,Acme Corporation,amara,open,"
+run --db "$DB" --now 2026-11-25 facts acme --format csv
+expect_out_has "overdue_tasks,1,tasks"
+run --db "$DB" --now 2026-11-25 account show acme
+check "account show does not show the woken task as open" \
+	grep -qx "  #10 \[medium\] due 2026-11-20 (OVERDUE) Chase the PO -- amara" "$WORK/out"
+run --db "$DB" export task --format csv
+expect_out_has "10,CRM-001,Chase the PO,activity,medium,amara,2026-11-20,snoozed,2026-11-25,"
+
 finish
