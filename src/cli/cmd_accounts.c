@@ -314,6 +314,8 @@ show_work(const struct account_view *v)
 		printf("  #%lld [%s] due %s%s ", (long long)t->id, t->priority, or_dash(t->due_date),
 		       t->due_date && t->days_left < 0 ? " (OVERDUE)" : "");
 		out_text(stdout, t->title, false);
+		if (t->items)
+			printf(" [%d/%d]", t->items_done, t->items);
 		printf(" -- %s%s%s\n", or_dash(t->owner), strcmp(t->status, "open") ? ", " : "",
 		       strcmp(t->status, "open") ? t->status : "");
 	}
@@ -489,6 +491,8 @@ show_json(const struct account_view *v)
 		jkv(&j, "priority", v->tasks[i].priority);
 		jkv(&j, "due_date", v->tasks[i].due_date);
 		jkv(&j, "owner", v->tasks[i].owner);
+		jki(&j, "checklist_items", v->tasks[i].items);
+		jki(&j, "checklist_done", v->tasks[i].items_done);
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);

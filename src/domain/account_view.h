@@ -45,6 +45,7 @@ struct av_task {
 	int64_t id;
 	const char *title, *kind, *priority, *owner, *due_date, *status, *source;
 	int64_t days_left;
+	int items, items_done;    /* its checklist: items, and how many are ticked */
 };
 
 struct av_risk {

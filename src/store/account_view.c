@@ -235,11 +235,15 @@ fill_task(struct account_view *v, sqlite3_stmt *st)
 	t->status = dup(v, st, 6);
 	t->source = dup(v, st, 7);
 	t->days_left = int_or(st, 8, 0);
+	t->items = sqlite3_column_int(st, 9);
+	t->items_done = sqlite3_column_int(st, 10);
 }
 
 static const char sql_tasks[] =
 	"SELECT k.id, k.title, k.kind, k.priority, u.login, k.due_date, " TASK_STATUS_SQL("k", "?2") ","
-	" k.source, CAST(julianday(k.due_date) - julianday(?2) AS INTEGER)"
+	" k.source, CAST(julianday(k.due_date) - julianday(?2) AS INTEGER),"
+	" (SELECT count(*) FROM task_items i WHERE i.task_id = k.id),"
+	" (SELECT count(*) FROM task_items i WHERE i.task_id = k.id AND i.done)"
 	" FROM tasks k LEFT JOIN users u ON u.id = k.owner_id"
 	" WHERE k.account_id = ?1 AND k.status IN ('open', 'snoozed')"
 	" ORDER BY k.due_date IS NULL, k.due_date, k.id";

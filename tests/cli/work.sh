@@ -116,4 +116,14 @@ check "account show does not show the woken task as open" \
 run --db "$DB" export task --format csv
 expect_out_has "10,CRM-001,Chase the PO,activity,medium,amara,2026-11-20,snoozed,2026-11-25,"
 
+case_ "account show: a task's checklist progress"
+printf 'task,position,text,done\n10,1,Ask procurement,true\n10,2,Get the PO number,false\n' >"$WORK/items.csv"
+run --db "$DB" $NOW import task_item "$WORK/items.csv"
+expect_rc 0
+run --db "$DB" --now 2026-11-25 account show acme
+expect_out_has "  #10 [medium] due 2026-11-20 (OVERDUE) Chase the PO [1/2] -- amara"
+run --db "$DB" --now 2026-11-25 account show acme --format json
+expect_out_has '"checklist_items": 2,'
+expect_out_has '"checklist_done": 1'
+
 finish
