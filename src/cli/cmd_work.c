@@ -1,7 +1,9 @@
 /*
  * cmd_work.c -- a CSM's daily writes: `tend log` (a touchpoint on the
- * timeline) and `tend task add|list|done`.  Each command is one user action:
- * one write transaction, audited row by row.
+ * timeline) and `tend task`: add, list and done here, the subcommands that
+ * change a task after it was added in cmd_task_edit.c (cli/work_cmd.h).
+ * Each command is one user action: one write transaction, audited row by
+ * row.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
+#include "cli/work_cmd.h"
 #include "core/xalloc.h"
 #include "app/actions.h"
 #include "store/store.h"
@@ -125,33 +128,39 @@ const struct command cmd_log_entry = {
 
 /* -- task ------------------------------------------------------------------ */
 
-struct task_opts {
-	const char *priority, *kind, *owner, *status, *account;
-	int32_t due;
-	bool due_set, overdue;
-};
-
 static enum status
 task_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
 	struct task_opts *o = ctx;
 
 	switch (opt) {
-	case 'd': o->due_set = true; return cli_date(c, "due", arg, &o->due);
-	case 'p': o->priority = arg; return cli_choice(c, "priority", arg, priority_names);
-	case 'k': o->kind = arg; return cli_choice(c, "kind", arg, task_kind_names);
-	case 'o': o->owner = arg; return ST_OK;
+	case 'd': o->given |= TASK_OPT_DUE; o->due_arg = arg; return ST_OK;
+	case 'p':
+		o->given |= TASK_OPT_PRIORITY;
+		o->priority = arg;
+		return cli_choice(c, "priority", arg, priority_names);
+	case 'k':
+		o->given |= TASK_OPT_KIND;
+		o->kind = arg;
+		return cli_choice(c, "kind", arg, task_kind_names);
+	case 'o': o->given |= TASK_OPT_OWNER; o->owner = arg; return ST_OK;
 	case 's':
+		o->given |= TASK_OPT_STATUS;
 		o->status = arg;
 		if (!strcmp(arg, "all"))
 			return ST_OK;
 		return cli_choice(c, "status", arg, task_status_names);
-	case 'a': o->account = arg; return ST_OK;
-	case 'O': o->overdue = true; return ST_OK;
+	case 'a': o->given |= TASK_OPT_ACCOUNT; o->account = arg; return ST_OK;
+	case 'O': o->given |= TASK_OPT_OVERDUE; o->overdue = true; return ST_OK;
+	case 't': o->given |= TASK_OPT_TITLE; o->title = arg; return ST_OK;
+	case 'n': o->given |= TASK_OPT_NOTES; o->notes = arg; return ST_OK;
+	case 'u': o->given |= TASK_OPT_UNTIL; o->until_arg = arg; return ST_OK;
+	case 'r': o->given |= TASK_OPT_REASON; o->reason = arg; return ST_OK;
 	}
 	return ST_SOFTWARE;
 }
 
+/* In the order of enum task_opt_bit. */
 static const struct option task_options[] = {
 	{ "due", required_argument, NULL, 'd' },
 	{ "priority", required_argument, NULL, 'p' },
@@ -160,8 +169,26 @@ static const struct option task_options[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "account", required_argument, NULL, 'a' },
 	{ "overdue", no_argument, NULL, 'O' },
+	{ "title", required_argument, NULL, 't' },
+	{ "notes", required_argument, NULL, 'n' },
+	{ "until", required_argument, NULL, 'u' },
+	{ "reason", required_argument, NULL, 'r' },
 	{ NULL, 0, NULL, 0 },
 };
+
+/* The dates, once every option (--now included) is read. */
+static enum status
+task_dates(struct cli *c, struct task_opts *o)
+{
+	if (o->due_arg && !strcmp(o->due_arg, "none"))
+		o->due_none = true;
+	else if (o->due_arg && cli_date(c, "due", o->due_arg, &o->due))
+		return c->err->status;
+	o->due_set = o->due_arg && !o->due_none;
+	if (o->until_arg && cli_date(c, "until", o->until_arg, &o->until))
+		return c->err->status;
+	return ST_OK;
+}
 
 static enum status
 task_add(struct cli *c, struct store *s, const struct task_opts *o, int n, char **args)
@@ -234,12 +261,13 @@ task_row_out(void *ctx, const struct task_row *t)
 }
 
 static enum status
-task_list(struct cli *c, struct store *s, const struct task_opts *o, int n)
+task_list(struct cli *c, struct store *s, const struct task_opts *o, int n, char **args)
 {
 	struct task_filter f = { .status = o->status, .overdue = o->overdue };
 	struct out out;
 	enum status st;
 
+	(void)args;
 	if (n != 0)
 		return cli_usage(c, cli_find("task"), "task list takes no arguments");
 	if (o->account && store_account_resolve(s, o->account, &f.account_id, c->err))
@@ -255,28 +283,50 @@ task_list(struct cli *c, struct store *s, const struct task_opts *o, int n)
 	return st;
 }
 
+enum status
+work_ids(struct cli *c, const struct command *cmd, const char *what, int n, char **args,
+	 int64_t *ids)
+{
+	long id;
+
+	for (int i = 0; i < n; i++) {
+		if (cli_int(c, "ID", args[i], 1, 1L << 62, &id))
+			return cli_usage(c, cmd, "'%s' is not a %s id", args[i], what);
+		ids[i] = id;
+	}
+	return ST_OK;
+}
+
+void
+work_print_account(const struct work_done *d)
+{
+	if (!d->account) {
+		printf(" (internal task)\n");
+		return;
+	}
+	printf(" (");
+	out_text(stdout, d->account, false);
+	printf(", ");
+	out_text(stdout, d->external_id, false);
+	printf(")\n");
+}
+
 static enum status
-task_done(struct cli *c, struct store *s, int n, char **args)
+task_done(struct cli *c, struct store *s, const struct task_opts *o, int n, char **args)
 {
 	const struct command *cmd = cli_find("task");
 	int64_t *ids, *skipped_ids;
 	int done, skipped;
-	long id;
 	enum status st;
 
+	(void)o;
 	if (n < 1)
 		return cli_usage(c, cmd, "task done takes one or more task IDs");
 	ids = xcalloc((size_t)n, sizeof(*ids));
 	skipped_ids = xcalloc((size_t)n, sizeof(*skipped_ids));
-	for (int i = 0; i < n; i++) {
-		if (cli_int(c, "ID", args[i], 1, 1L << 62, &id)) {
-			free(ids);
-			free(skipped_ids);
-			return cli_usage(c, cmd, "'%s' is not a task id", args[i]);
-		}
-		ids[i] = id;
-	}
-	st = action_tasks_done(s, ids, n, &done, &skipped, skipped_ids, c->err);
+	st = work_ids(c, cmd, "task", n, args, ids);
+	if (!st)
+		st = action_tasks_done(s, ids, n, &done, &skipped, skipped_ids, c->err);
 	if (!st) {
 		for (int i = 0; i < skipped; i++)
 			printf("task #%lld was already done\n", (long long)skipped_ids[i]);
@@ -287,29 +337,53 @@ task_done(struct cli *c, struct store *s, int n, char **args)
 	return st;
 }
 
+/* Each subcommand with the options it takes. */
+static const struct task_sub {
+	const char *name;
+	unsigned opts;             /* enum task_opt_bit */
+	task_sub_fn run;
+} task_subs[] = {
+	{ "add", TASK_OPT_DUE | TASK_OPT_PRIORITY | TASK_OPT_KIND | TASK_OPT_OWNER, task_add },
+	{ "list", TASK_OPT_OWNER | TASK_OPT_ACCOUNT | TASK_OPT_STATUS | TASK_OPT_OVERDUE, task_list },
+	{ "done", 0, task_done },
+	{ "show", 0, task_cmd_show },
+	{ "edit", TASK_OPT_TITLE | TASK_OPT_DUE | TASK_OPT_PRIORITY | TASK_OPT_KIND | TASK_OPT_NOTES,
+	  task_cmd_edit },
+	{ "snooze", TASK_OPT_UNTIL, task_cmd_snooze },
+	{ "cancel", TASK_OPT_REASON, task_cmd_cancel },
+	{ "reassign", TASK_OPT_OWNER, task_cmd_reassign },
+	{ "tick", 0, task_cmd_tick },
+	{ "untick", 0, task_cmd_untick },
+};
+#define N_TASK_SUBS (sizeof(task_subs) / sizeof(task_subs[0]))
+#define TASK_SUB_NAMES "add, list, done, show, edit, snooze, cancel, reassign, tick or untick"
+
 static enum status
 cmd_task(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("task");
+	const struct task_sub *sub = NULL;
 	struct task_opts o = { 0 };
 	struct store *s;
-	const char *sub;
 	int first;
 
 	if (cli_getopt(c, cmd, argc, argv, "", task_options, task_opt, &o, &first) || first < 0)
 		return c->err->status;
 	if (first >= argc)
-		return cli_usage(c, cmd, "expected add, list or done");
-	sub = argv[first++];
-	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "done"))
-		return cli_usage(c, cmd, "'%s' is not add, list or done", sub);
-	if (cli_store(c, false, &s))
+		return cli_usage(c, cmd, "expected " TASK_SUB_NAMES);
+	for (size_t i = 0; i < N_TASK_SUBS; i++)
+		if (!strcmp(argv[first], task_subs[i].name))
+			sub = &task_subs[i];
+	if (!sub)
+		return cli_usage(c, cmd, "'%s' is not " TASK_SUB_NAMES, argv[first]);
+	first++;
+	for (int i = 0; task_options[i].name; i++)
+		if ((o.given & ~sub->opts) & (1u << i))
+			return cli_usage(c, cmd, "task %s does not take --%s", sub->name,
+					 task_options[i].name);
+	if (task_dates(c, &o) || cli_store(c, false, &s))
 		return c->err->status;
-	if (!strcmp(sub, "add"))
-		return task_add(c, s, &o, argc - first, argv + first);
-	if (!strcmp(sub, "list"))
-		return task_list(c, s, &o, argc - first);
-	return task_done(c, s, argc - first, argv + first);
+	return sub->run(c, s, &o, argc - first, argv + first);
 }
 
 static const char cmd_task_help[] =
@@ -323,12 +397,26 @@ static const char cmd_task_help[] =
 	"  snoozed or all.  By default your tasks when you are a user of the book.\n"
 	"  A snoozed task is open again from the day its snooze ends.\n"
 	"tend task done ID...\n"
-	"  Marks tasks done today, all in one change.\n";
+	"  Marks tasks done today, all in one change.\n"
+	"tend task show ID\n"
+	"  The task with its notes and its checklist.\n"
+	"tend task edit ID [--title T] [--due D|none] [--priority P] [--kind K] [--notes TEXT]\n"
+	"  Changes the fields given; --due none removes the due date, --notes '' the notes.\n"
+	"tend task snooze ID --until D\n"
+	"  Puts an open task aside until the day D (after today).\n"
+	"tend task cancel ID... [--reason TEXT]\n"
+	"  Cancels open and snoozed tasks, all in one change.\n"
+	"tend task reassign ID... --owner LOGIN\n"
+	"  Gives open and snoozed tasks to another user of the book.\n"
+	"tend task tick ID ITEM...  /  tend task untick ID ITEM...\n"
+	"  Ticks (unticks) checklist items, named by their number in 'task show'\n"
+	"  (1, 2, ...) or by their id.\n";
 
 const struct command cmd_task_entry = {
 	.name = "task",
-	.args = "add ACCOUNT TITLE | list | done ID...",
-	.summary = "add, list and complete tasks (calls to action)",
+	.args = "add ACCOUNT TITLE | list | done ID... | show ID | edit ID | snooze ID --until D | "
+		"cancel ID... | reassign ID... --owner LOGIN | tick|untick ID ITEM...",
+	.summary = "add, list, complete and change tasks (calls to action) and their checklists",
 	.help = cmd_task_help,
 	.run = cmd_task,
 };

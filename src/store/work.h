@@ -1,0 +1,85 @@
+/*
+ * work.h -- reading a CSM's work records for the verbs that change them:
+ * tasks with their checklists, risks, touchpoints and opportunities.
+ *
+ * The edit use cases (app/task_edit.h and its siblings) read a record's
+ * head -- its account, status and user -- inside their write transaction,
+ * check it, then write through store/wtx.h; the commands that show and list
+ * the records read the rest here.  A task's status is always the one in force on the store's
+ * today: a snoozed task whose snooze has ended reads as open (doc/model.md
+ * section 2; nothing is written when that day comes).
+ */
+#ifndef TEND_STORE_WORK_H
+#define TEND_STORE_WORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/pool.h"
+
+struct store;
+struct entity;
+
+/* What every edit checks and every confirmation names.  Strings are the
+ * caller's: free them with work_head_done(). */
+struct work_head {
+	int64_t id;
+	int64_t account_id;        /* 0: none (an internal task) */
+	char *account;             /* the account's name; NULL without one */
+	char *external_id;         /* and its external id */
+	char status[16];           /* a task's status as read, a risk's status, an
+				    * opportunity's or account's stage; "" for a
+				    * touchpoint */
+	int64_t user_id;           /* the task's, risk's or account's owner, the
+				    * opportunity's sourcing CSM, the touchpoint's
+				    * author; 0: none */
+	char *user;                /* that user's login; NULL without one */
+	char date[DATE_STRLEN];    /* done_on of a task, closed_on of a risk or an
+				    * opportunity, date of a touchpoint; "" when empty */
+};
+
+/* The head of row id of ent (entity_task, entity_risk, entity_opportunity or
+ * entity_touchpoint; or entity_account, whose head is itself, its stage and
+ * its owner); ST_NOINPUT "no task with id 12" when there is none. */
+enum status store_work_head(struct store *s, const struct entity *ent, int64_t id,
+			    struct work_head *h, struct err *e);
+void work_head_done(struct work_head *h);
+
+/* -- A task and its checklist ---------------------------------------------- */
+
+struct task_item_row {
+	int64_t id;
+	int number;                /* 1, 2, ... in checklist order (position, then id) */
+	const char *text;
+	bool done;
+};
+
+/* One task as `tend task show` prints it; strings live in the pool. */
+struct task_detail {
+	struct pool pool;
+	int64_t id;
+	const char *account, *external_id;   /* NULL for an internal task */
+	const char *title, *kind, *priority, *owner, *due_date, *status, *snoozed_until,
+		*source, *created_on, *done_on, *notes, *cancel_reason;
+	int64_t days_left;         /* due - today, when due_date */
+	int escalation_level;
+	struct task_item_row *items;
+	int nitems, nitems_done;
+};
+
+/* ST_NOINPUT when there is no such task.  Free with task_detail_free(). */
+enum status store_task_detail(struct store *s, int64_t id, struct task_detail **out,
+			      struct err *e);
+void task_detail_free(struct task_detail *t);
+
+/* -- Users ---------------------------------------------------------------------- */
+
+/* The login closest to a mistyped one, for "did you mean", into hint (""
+ * when none is close). */
+enum status store_login_suggest(struct store *s, const char *login, char *hint, size_t size,
+				struct err *e);
+
+#endif
