@@ -27,6 +27,7 @@
 	_(contact) \
 	_(log) \
 	_(task) \
+	_(risk) \
 	_(metrics) \
 	_(renewal) \
 	_(health) \

@@ -216,6 +216,57 @@ task_detail_free(struct task_detail *t)
 	free(t);
 }
 
+/* -- Risks -------------------------------------------------------------------- */
+
+enum status
+store_risks_each(struct store *s, const struct risk_filter *f, risk_cb cb, void *ctx,
+		 struct err *e)
+{
+	struct risk_row r;
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT r.id, a.name, a.external_id, r.category, r.severity, r.status, r.opened_on,"
+		" r.closed_on, u.login, r.description, r.mitigation, r.resolution, r.source"
+		" FROM risks r JOIN accounts a ON a.id = r.account_id"
+		" LEFT JOIN users u ON u.id = r.owner_id"
+		" WHERE (?1 IS NULL OR r.account_id = ?1)"
+		"   AND (CASE WHEN ?2 IS NULL THEN r.status <> 'closed'"
+		"        ELSE ?2 IN ('all', r.status) END)"
+		"   AND (?3 IS NULL OR r.category = ?3)"
+		" ORDER BY CASE r.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
+		"  WHEN 'medium' THEN 2 ELSE 3 END, r.opened_on, r.id", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	if (f->account_id)
+		sqlite3_bind_int64(st, 1, f->account_id);
+	store_bind_text(st, 2, f->status);
+	store_bind_text(st, 3, f->category);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = 0;
+
+		r.id = sqlite3_column_int64(st, i++);
+		r.account = store_col_text(st, i++);
+		r.external_id = store_col_text(st, i++);
+		r.category = store_col_text(st, i++);
+		r.severity = store_col_text(st, i++);
+		r.status = store_col_text(st, i++);
+		r.opened_on = store_col_text(st, i++);
+		r.closed_on = store_col_text(st, i++);
+		r.owner = store_col_text(st, i++);
+		r.description = store_col_text(st, i++);
+		r.mitigation = store_col_text(st, i++);
+		r.resolution = store_col_text(st, i++);
+		r.source = store_col_text(st, i++);
+		if (cb(ctx, &r))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "listing risks");
+	return ST_OK;
+}
+
 /* -- Users ---------------------------------------------------------------------- */
 
 enum status

@@ -75,6 +75,27 @@ enum status store_task_detail(struct store *s, int64_t id, struct task_detail **
 			      struct err *e);
 void task_detail_free(struct task_detail *t);
 
+/* -- Risks -------------------------------------------------------------------- */
+
+struct risk_row {
+	int64_t id;
+	const char *account, *external_id;
+	const char *category, *severity, *status, *opened_on, *closed_on, *owner, *description,
+		*mitigation, *resolution, *source;
+};
+
+struct risk_filter {
+	int64_t account_id;        /* 0: every account */
+	const char *status;        /* NULL: open and mitigating; a status; "all" */
+	const char *category;      /* NULL: any */
+};
+
+typedef int (*risk_cb)(void *ctx, const struct risk_row *r);
+/* Worst first: severity, then the oldest.  Strings live during the callback;
+ * a non-zero return stops the walk. */
+enum status store_risks_each(struct store *s, const struct risk_filter *f, risk_cb cb, void *ctx,
+			     struct err *e);
+
 /* -- Users ---------------------------------------------------------------------- */
 
 /* The login closest to a mistyped one, for "did you mean", into hint (""

@@ -1,13 +1,15 @@
 /*
- * check_work_edit.c -- the edit verbs of tasks called as the interface
- * calls them (app/task_edit.h): what each writes, what it hands back for
- * the confirmation, and refusals that change nothing.
+ * check_work_edit.c -- the edit verbs of tasks and risks called as the
+ * interface calls them (app/task_edit.h, app/risk.h): what each writes,
+ * what it hands back for the confirmation, and refusals that change
+ * nothing.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/risk.h"
 #include "app/task_edit.h"
 #include "core/date.h"
 #include "core/xalloc.h"
@@ -236,6 +238,54 @@ START_TEST(test_checklist_items_by_number_or_id)
 }
 END_TEST
 
+START_TEST(test_risk_open_mitigate_close)
+{
+	struct risk_open_input in = { .account_id = 1, .category = "engagement",
+		.severity = "high", .description = "No exec touch" };
+	struct err e = { ST_OK, "" };
+	struct work_done d;
+
+	ck_assert_int_eq(risk_open(book, "lee", &in, &d, &e), ST_OK);
+	ck_assert_int_eq(d.id, 1);
+	ck_assert_str_eq(d.account, "Acme");
+	work_done_clear(&d, 1);
+	in.account_id = 2;   /* pooled: owned by who opens it */
+	ck_assert_int_eq(risk_open(book, "lee", &in, &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	expect_text("SELECT group_concat(u.login || ' ' || r.status || ' ' || r.source || ' ' ||"
+		    " r.opened_on, '; ') FROM risks r JOIN users u ON u.id = r.owner_id",
+		    "amara open manual 2026-11-23; lee open manual 2026-11-23");
+
+	ck_assert_int_eq(risk_mitigate(book, 1, "EBR booked", &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(risk_mitigate(book, 1, "EBR booked for the 30th", &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	expect_text("SELECT status || ' ' || mitigation FROM risks WHERE id = 1",
+		    "mitigating EBR booked for the 30th");
+	ck_assert_int_eq(risk_close(book, 1, "Sponsor back", &d, &e), ST_OK);
+	ck_assert_str_eq(d.external_id, "A-1");
+	work_done_clear(&d, 1);
+	expect_text("SELECT status || ' ' || closed_on || ' ' || mitigation || ' / ' || resolution"
+		    " FROM risks WHERE id = 1",
+		    "closed 2026-11-23 EBR booked for the 30th / Sponsor back");
+
+	expect_unchanged(risk_close(book, 1, "again", &d, &e), ST_DATA, &e,
+			 "risk #1 is closed already (on 2026-11-23)", tu_dump(book));
+	expect_unchanged(risk_mitigate(book, 1, "again", &d, &e), ST_DATA, &e,
+			 "risk #1 is closed already", tu_dump(book));
+	expect_unchanged(risk_close(book, 2, "", &d, &e), ST_USAGE, &e, "note: ", tu_dump(book));
+	expect_unchanged(risk_close(book, 7, "x", &d, &e), ST_NOINPUT, &e, "no risk with id 7",
+			 tu_dump(book));
+	in.category = "morale";
+	expect_unchanged(risk_open(book, "lee", &in, &d, &e), ST_USAGE, &e,
+			 "category: 'morale' is not a risk category", tu_dump(book));
+	in.category = "value";
+	in.description = NULL;
+	expect_unchanged(risk_open(book, "lee", &in, &d, &e), ST_USAGE, &e, "description: ",
+			 tu_dump(book));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -247,6 +297,7 @@ main(void)
 	tcase_add_test(tc, test_snooze_wakes_up_on_its_day);
 	tcase_add_test(tc, test_cancel_and_reassign_all_or_nothing);
 	tcase_add_test(tc, test_checklist_items_by_number_or_id);
+	tcase_add_test(tc, test_risk_open_mitigate_close);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

@@ -1,0 +1,113 @@
+#!/bin/sh
+# edit_records.sh -- the verbs on risks (list, open, mitigate, close, and the
+# playbook ladder that waits for a mitigation); refusals change nothing,
+# changes are audited, a read-only book refuses them.  Tasks are in
+# edit_work.sh.
+. "$TEST_SRCDIR/tests/cli/lib.sh"
+make_book
+PB="--playbooks $DATA/playbooks/edit"
+dump() { sqlite3 "$DB" .dump | sha256sum; }
+
+# Risks #1 (Acme) and #2 (Société Générale), each with a ladder to a lead
+# after 3 days unless the risk is mitigated.
+run --db "$DB" $NOW playbook run $PB --summary
+expect_out_has "trouble: 2 matched, 2 fired, 0 already fired"
+
+case_ "risk list: open and mitigating by default, worst first, filtered"
+run --db "$DB" $NOW risk open tiny --category support --severity critical "P1 open for 3 days"
+expect_rc 0
+printf 'risk #3 opened (Tiny Pooled Co, CRM-005)\n' | expect_out
+run --db "$DB" $NOW risk open acme --category value "Milestones slipping"
+printf 'risk #4 opened (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" $NOW risk list --format csv
+expect_out <<'OUT'
+id,opened_on,severity,category,status,account,owner,description,mitigation,closed_on,resolution,source
+3,2026-11-23,critical,support,open,Tiny Pooled Co,tester,P1 open for 3 days,,,,manual
+1,2026-11-23,high,engagement,open,Acme Corporation,amara,No executive touch at Acme Corporation,,,,playbook:trouble
+2,2026-11-23,high,engagement,open,Société Générale des Eaux,amara,No executive touch at Société Générale des Eaux,,,,playbook:trouble
+4,2026-11-23,medium,value,open,Acme Corporation,amara,Milestones slipping,,,,manual
+OUT
+run --db "$DB" $NOW risk list --account acme --category engagement --format csv
+expect_out <<'OUT'
+id,opened_on,severity,category,status,account,owner,description,mitigation,closed_on,resolution,source
+1,2026-11-23,high,engagement,open,Acme Corporation,amara,No executive touch at Acme Corporation,,,,playbook:trouble
+OUT
+run --db "$DB" $NOW risk list
+expect_out_has " 3  2026-11-23  critical  support     open    Tiny Pooled Co "
+
+case_ "risk mitigate and close, with the plan and how it ended"
+run --db "$DB" --now 2026-11-24 risk mitigate 1 --note "EBR booked with the CFO"
+expect_rc 0
+printf 'risk #1 mitigating (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" --now 2026-11-24 risk close 3 --note "Hotfix shipped"
+printf 'risk #3 closed (Tiny Pooled Co, CRM-005)\n' | expect_out
+run --db "$DB" $NOW risk list --status mitigating --format csv
+expect_out_has "1,2026-11-23,high,engagement,mitigating,Acme Corporation,amara,No executive touch at Acme Corporation,EBR booked with the CFO,,,playbook:trouble"
+run --db "$DB" $NOW risk list --status closed --format csv
+expect_out_has "3,2026-11-23,critical,support,closed,Tiny Pooled Co,tester,P1 open for 3 days,,2026-11-24,Hotfix shipped,manual"
+run --db "$DB" $NOW risk list --status all --format csv
+check "risk list --status all lacks a risk" test "$(wc -l <"$WORK/out")" -eq 5
+run --db "$DB" $NOW account show tiny
+expect_out_has "Open risks (0)"
+
+case_ "a mitigated risk stops its ladder; an open one escalates"
+run --db "$DB" --now 2026-11-26 playbook run $PB
+expect_out_has "  trouble CRM-001 Acme Corporation: stopped (risk_mitigated)"
+expect_out_has "  trouble CRM-002 Société Générale des Eaux: L1 -> tester"
+
+case_ "risk: refusals name the option and change nothing"
+before=$(dump)
+run --db "$DB" $NOW risk close 3 --note "again"
+expect_rc 65
+printf 'tend: risk #3 is closed already (on 2026-11-24); nothing was changed\n' | expect_err
+run --db "$DB" $NOW risk mitigate 3 --note "late plan"
+expect_rc 65
+run --db "$DB" $NOW risk close 1
+expect_rc 64
+printf "tend: risk: risk close needs --note TEXT (how it was resolved) (see 'tend help risk')\n" | expect_err
+run --db "$DB" $NOW risk mitigate 2 --note " "
+expect_rc 64
+printf "tend: risk: --note: say what is being done (see 'tend help risk')\n" | expect_err
+run --db "$DB" $NOW risk close 99 --note x
+expect_rc 66
+printf 'tend: no risk with id 99\n' | expect_err
+run --db "$DB" $NOW risk open acme --category moral "x"
+expect_rc 64
+printf "tend: --category: 'moral' is not allowed\n" | expect_err
+run --db "$DB" $NOW risk open acme "No category"
+expect_rc 64
+printf "tend: risk: risk open needs --category C (see 'tend help risk')\n" | expect_err
+run --db "$DB" $NOW risk open acme --category value --severity severe "x"
+expect_rc 64
+run --db "$DB" $NOW risk open acme --category value ""
+expect_rc 64
+run --db "$DB" $NOW risk open nowhere --category value "x"
+expect_rc 66
+run --db "$DB" $NOW risk list --status shut
+expect_rc 64
+run --db "$DB" $NOW risk list --note x
+expect_rc 64
+printf "tend: risk: risk list does not take --note (see 'tend help risk')\n" | expect_err
+run --db "$DB" $NOW risk frob
+expect_rc 64
+check "a refused risk verb changed the book" test "$(dump)" = "$before"
+
+case_ "risk: every change is one audited action, named for its command"
+run --db "$DB" export audit --format csv
+expect_out_has ',tester,risk open,risks,3,insert,,'
+expect_out_has ',tester,risk mitigate,risks,1,update,'
+expect_out_has '""status"":""mitigating"",""opened_on"":""2026-11-23"",""closed_on"":null,""owner_id"":2,""description"":""No executive touch at Acme Corporation"",""mitigation"":""EBR booked with the CFO""'
+expect_out_has ',tester,risk close,risks,3,update,'
+
+case_ "risk: --read-only refuses every change (77) and changes nothing"
+before=$(dump)
+for cmd in "risk open acme --category value x" "risk mitigate 2 --note x" "risk close 2 --note x"; do
+	run --db "$DB" --read-only $NOW $cmd
+	expect_rc 77
+	expect_err_has "the book is open read-only"
+done
+check "a read-only book changed" test "$(dump)" = "$before"
+run --db "$DB" --read-only $NOW risk list
+expect_rc 0
+
+finish
