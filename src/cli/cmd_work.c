@@ -81,6 +81,11 @@ cmd_log(struct cli *c, int argc, char **argv)
 
 	if (cli_getopt(c, cmd, argc, argv, "m:", opts, log_opt, &o, &first) || first < 0)
 		return c->err->status;
+	/* Fixing the timeline: these parse the line again with their own options. */
+	if (first < argc && !strcmp(argv[first], "edit"))
+		return log_cmd_edit(c, argc, argv);
+	if (first < argc && !strcmp(argv[first], "delete"))
+		return log_cmd_delete(c, argc, argv);
 	if (argc - first < 1 || argc - first > 2)
 		return cli_usage(c, cmd, "expected an ACCOUNT and at most one SUMMARY");
 	if (argc - first == 2) {
@@ -115,13 +120,24 @@ static const char cmd_log_help[] =
 	"  --sentiment N         1 (unhappy) to 5 (delighted)\n"
 	"  --reactive            the customer initiated it\n"
 	"  --with EMAIL,...      attendees, by email\n"
-	"  --follow-ups TEXT     agreed next steps\n";
+	"  --follow-ups TEXT     agreed next steps\n"
+	"\n"
+	"tend log edit ID [--summary T] [--kind K] [--date D] [--duration MIN]\n"
+	"              [--sentiment N] [--with EMAIL,...] [--follow-ups TEXT]\n"
+	"  Changes the fields given of touchpoint ID (as 'tend account show' or\n"
+	"  'tend export touchpoint' lists them); --with replaces the attendees\n"
+	"  (--with none: nobody).\n"
+	"tend log delete ID\n"
+	"  Deletes touchpoint ID.\n"
+	"Only a touchpoint's author may edit or delete it; a lead or an admin may\n"
+	"change any.  An account called 'edit' or 'delete' is logged to by its id\n"
+	"or external id.\n";
 
 const struct command cmd_log_entry = {
 	.name = "log",
 	.args = "ACCOUNT [SUMMARY] [--kind K] [--date D] [--duration MIN] [--sentiment N] "
-		"[--reactive] [--with EMAIL,...]",
-	.summary = "record a touchpoint (call, meeting, QBR, note, ...)",
+		"[--reactive] [--with EMAIL,...] | edit ID ... | delete ID",
+	.summary = "record a touchpoint (call, meeting, QBR, note, ...), fix or delete one",
 	.help = cmd_log_help,
 	.run = cmd_log,
 };

@@ -1,7 +1,7 @@
 /*
  * work_cmd.h -- what the commands of a CSM's daily work share: `tend log`
  * and `tend task` (cmd_work.c, whose edit subcommands live in
- * cmd_task_edit.c) and `tend risk` (cmd_risk.c).
+ * cmd_task_edit.c and cmd_log_edit.c) and `tend risk` (cmd_risk.c).
  */
 #ifndef TEND_WORK_CMD_H
 #define TEND_WORK_CMD_H
@@ -49,6 +49,11 @@ enum status task_cmd_tick(struct cli *c, struct store *s, const struct task_opts
 			  char **args);
 enum status task_cmd_untick(struct cli *c, struct store *s, const struct task_opts *o, int n,
 			    char **args);
+
+/* `tend log edit ID ...` and `tend log delete ID` (cmd_log_edit.c), given
+ * the whole command line: they parse their own options. */
+enum status log_cmd_edit(struct cli *c, int argc, char **argv);
+enum status log_cmd_delete(struct cli *c, int argc, char **argv);
 
 /* Parse the record ids args[0..n) into ids (room for n); what names the
  * record ("task").  A usage error of cmd names the bad one. */

@@ -1,8 +1,8 @@
 #!/bin/sh
 # edit_records.sh -- the verbs on risks (list, open, mitigate, close, and the
-# playbook ladder that waits for a mitigation); refusals change nothing,
-# changes are audited, a read-only book refuses them.  Tasks are in
-# edit_work.sh.
+# playbook ladder that waits for a mitigation) and touchpoints (edit and
+# delete, by their author or a lead); refusals change nothing, changes are
+# audited, a read-only book refuses them.  Tasks are in edit_work.sh.
 . "$TEST_SRCDIR/tests/cli/lib.sh"
 make_book
 PB="--playbooks $DATA/playbooks/edit"
@@ -109,5 +109,86 @@ done
 check "a read-only book changed" test "$(dump)" = "$before"
 run --db "$DB" --read-only $NOW risk list
 expect_rc 0
+
+case_ "touchpoints: edited by their author, fields and attendees"
+TEND_USER=amara run --db "$DB" $NOW log acme "Kickoff" --with dana@acme.test
+printf 'logged call #1 on 2026-11-23 for Acme Corporation (CRM-001)\n' | expect_out
+TEND_USER=bo run --db "$DB" $NOW log acme "Bo's check-in"
+printf 'logged call #2 on 2026-11-23 for Acme Corporation (CRM-001)\n' | expect_out
+TEND_USER=amara run --db "$DB" log edit 1 --summary "Kickoff with Dana" --kind meeting --date -1d \
+	--duration 45 --sentiment 4 --with dana@acme.test,chris@acme.test --follow-ups "Send the plan" $NOW
+expect_rc 0
+printf 'touchpoint #1 edited (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" export touchpoint --format csv
+expect_out_has "1,CRM-001,2026-11-22,meeting,45,4,true,Kickoff with Dana,Send the plan,,,,,,amara,chris@acme.test;dana@acme.test"
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --with none --follow-ups ''
+expect_rc 0
+run --db "$DB" export touchpoint --format csv
+expect_out_has "1,CRM-001,2026-11-22,meeting,45,4,true,Kickoff with Dana,,,,,,,amara,"
+check_not "attendees were left after --with none" grep -q "dana@acme.test" "$WORK/out"
+
+case_ "touchpoints: others are refused with 77 naming the author; a lead may fix any"
+before=$(dump)
+TEND_USER=bo run --db "$DB" $NOW log edit 1 --summary "Mine now"
+expect_rc 77
+printf 'tend: touchpoint #1 was logged by amara: only amara or a lead can edit it\n' | expect_err
+TEND_USER=bo run --db "$DB" $NOW log delete 1
+expect_rc 77
+printf 'tend: touchpoint #1 was logged by amara: only amara or a lead can delete it\n' | expect_err
+TEND_USER=stranger run --db "$DB" $NOW log delete 2
+expect_rc 77
+printf 'tend: touchpoint #2 was logged by bo: only bo or a lead can delete it\n' | expect_err
+check "a refused touchpoint change changed the book" test "$(dump)" = "$before"
+# tester is a lead (tests/data/book/users.csv).
+run --db "$DB" $NOW log edit 2 --summary "Bo's check-in (fixed by the lead)"
+printf 'touchpoint #2 edited (Acme Corporation, CRM-001)\n' | expect_out
+TEND_USER=bo run --db "$DB" $NOW log delete 2
+expect_rc 0
+printf 'touchpoint #2 deleted (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" export touchpoint --format csv
+check "the deleted touchpoint is still there" test "$(wc -l <"$WORK/out")" -eq 2
+run --db "$DB" $NOW account show acme
+expect_out_lacks "check-in"
+
+case_ "touchpoints: bad input refused, nothing changes"
+before=$(dump)
+TEND_USER=amara run --db "$DB" $NOW log edit 1
+expect_rc 64
+printf "tend: log: edit: nothing to change (see 'tend help log')\n" | expect_err
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --summary ''
+expect_rc 64
+printf "tend: log: --summary: say what happened (see 'tend help log')\n" | expect_err
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --with zoe@sge.test
+expect_rc 64
+printf "tend: log: --with: unknown contact 'zoe@sge.test' in this account (see 'tend help log')\n" | expect_err
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --sentiment 6
+expect_rc 64
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --kind lunch
+expect_rc 64
+TEND_USER=amara run --db "$DB" $NOW log edit 1 --date soon
+expect_rc 64
+TEND_USER=amara run --db "$DB" $NOW log edit 99 --summary x
+expect_rc 66
+printf 'tend: no touchpoint with id 99\n' | expect_err
+TEND_USER=amara run --db "$DB" $NOW log delete 1 2
+expect_rc 64
+TEND_USER=amara run --db "$DB" $NOW log delete 1 --summary x
+expect_rc 64
+check "refused touchpoint input changed the book" test "$(dump)" = "$before"
+
+case_ "touchpoints: every change is audited with who made it"
+run --db "$DB" export audit --format csv
+expect_out_has ',amara,log edit,touchpoints,1,update,'
+expect_out_has ',tester,log edit,touchpoints,2,update,'
+expect_out_has ',bo,log delete,touchpoints,2,delete,'
+
+case_ "touchpoints: --read-only refuses edit and delete (77)"
+before=$(dump)
+for cmd in "log edit 1 --summary x" "log delete 1"; do
+	run --db "$DB" --read-only $NOW $cmd
+	expect_rc 77
+	expect_err_has "the book is open read-only"
+done
+check "a read-only book changed" test "$(dump)" = "$before"
 
 finish

@@ -1,8 +1,8 @@
 /*
- * check_work_edit.c -- the edit verbs of tasks and risks called as the
- * interface calls them (app/task_edit.h, app/risk.h): what each writes,
- * what it hands back for the confirmation, and refusals that change
- * nothing.
+ * check_work_edit.c -- the edit verbs of tasks, risks and touchpoints
+ * called as the interface calls them (app/task_edit.h, app/risk.h,
+ * app/touchpoint.h): what each writes, what it hands back for the
+ * confirmation, and refusals that change nothing.
  */
 #include "config.h"
 
@@ -11,6 +11,7 @@
 
 #include "app/risk.h"
 #include "app/task_edit.h"
+#include "app/touchpoint.h"
 #include "core/date.h"
 #include "core/xalloc.h"
 #include "store/work.h"
@@ -32,6 +33,9 @@ static const char tasks_csv[] =
 static const char items_csv[] =
 	"task,position,text,done\n1,1,Root cause,false\n1,2,Plan agreed,false\n1,3,Owners,true\n"
 	"3,1,Agenda,false\n3,2,Minutes,false\n";
+static const char touch_csv[] =
+	"account,date,kind,summary,author\nA-1,2026-11-20,call,First call,amara\n"
+	"A-1,2026-11-21,note,Imported note,\n";
 
 static struct store *book;
 
@@ -52,6 +56,7 @@ setup(void)
 	load(&entity_account, accounts_csv);
 	load(&entity_task, tasks_csv);
 	load(&entity_task_item, items_csv);
+	load(&entity_touchpoint, touch_csv);
 }
 
 static void
@@ -286,6 +291,31 @@ START_TEST(test_risk_open_mitigate_close)
 }
 END_TEST
 
+START_TEST(test_touchpoints_by_their_author_or_a_lead)
+{
+	struct touch_edit_input in = { .id = 1, .summary = "First call with Dana", .duration = -1,
+		.sentiment = 4 };
+	struct err e = { ST_OK, "" };
+	struct work_done d;
+
+	expect_unchanged(touchpoint_edit(book, "bo", &in, &d, &e), ST_NOPERM, &e,
+			 "touchpoint #1 was logged by amara: only amara or a lead can edit it",
+			 tu_dump(book));
+	ck_assert_int_eq(touchpoint_edit(book, "amara", &in, &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	expect_text("SELECT summary || ' ' || sentiment FROM touchpoints WHERE id = 1",
+		    "First call with Dana 4");
+	expect_unchanged(touchpoint_delete(book, "amara", 2, &d, &e), ST_NOPERM, &e,
+			 "touchpoint #2 has no author: only a lead can delete it", tu_dump(book));
+	ck_assert_int_eq(touchpoint_delete(book, "lee", 2, &d, &e), ST_OK);
+	ck_assert_str_eq(d.account, "Acme");
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM touchpoints"), 1);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = 'log delete'"
+				      " AND op = 'delete'"), 1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -298,6 +328,7 @@ main(void)
 	tcase_add_test(tc, test_cancel_and_reassign_all_or_nothing);
 	tcase_add_test(tc, test_checklist_items_by_number_or_id);
 	tcase_add_test(tc, test_risk_open_mitigate_close);
+	tcase_add_test(tc, test_touchpoints_by_their_author_or_a_lead);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }
