@@ -28,6 +28,7 @@
 	_(log) \
 	_(task) \
 	_(risk) \
+	_(opportunity) \
 	_(metrics) \
 	_(renewal) \
 	_(health) \

@@ -1,7 +1,8 @@
 /*
  * work_cmd.h -- what the commands of a CSM's daily work share: `tend log`
  * and `tend task` (cmd_work.c, whose edit subcommands live in
- * cmd_task_edit.c and cmd_log_edit.c) and `tend risk` (cmd_risk.c).
+ * cmd_task_edit.c and cmd_log_edit.c), `tend risk` (cmd_risk.c) and
+ * `tend opportunity` (cmd_opportunity.c).
  */
 #ifndef TEND_WORK_CMD_H
 #define TEND_WORK_CMD_H

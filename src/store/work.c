@@ -267,6 +267,75 @@ store_risks_each(struct store *s, const struct risk_filter *f, risk_cb cb, void 
 	return ST_OK;
 }
 
+/* -- Opportunities -------------------------------------------------------------- */
+
+enum status
+store_opportunities_each(struct store *s, const struct opportunity_filter *f, opportunity_cb cb,
+			 void *ctx, struct err *e)
+{
+	struct opportunity_row o;
+	const char *stage = f->stage && strcmp(f->stage, "open") ? f->stage : NULL;
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT o.id, a.name, a.external_id, o.title, o.kind, o.stage, o.forecast_category,"
+		" o.am, u.login, o.created_on, o.expected_close, o.closed_on, o.close_reason,"
+		" o.arr_cents"
+		" FROM opportunities o JOIN accounts a ON a.id = o.account_id"
+		" LEFT JOIN users u ON u.id = o.sourced_by_id"
+		" WHERE (?1 IS NULL OR o.account_id = ?1)"
+		"   AND (CASE WHEN ?2 IS NULL THEN o.stage NOT IN ('won', 'lost')"
+		"        ELSE ?2 IN ('all', o.stage) END)"
+		" ORDER BY o.expected_close IS NULL, o.expected_close, o.id", e);
+	int rc;
+
+	if (!st)
+		return e->status;
+	if (f->account_id)
+		sqlite3_bind_int64(st, 1, f->account_id);
+	store_bind_text(st, 2, stage);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = 0;
+
+		o.id = sqlite3_column_int64(st, i++);
+		o.account = store_col_text(st, i++);
+		o.external_id = store_col_text(st, i++);
+		o.title = store_col_text(st, i++);
+		o.kind = store_col_text(st, i++);
+		o.stage = store_col_text(st, i++);
+		o.forecast = store_col_text(st, i++);
+		o.am = store_col_text(st, i++);
+		o.sourced_by = store_col_text(st, i++);
+		o.created_on = store_col_text(st, i++);
+		o.expected_close = store_col_text(st, i++);
+		o.closed_on = store_col_text(st, i++);
+		o.close_reason = store_col_text(st, i++);
+		o.arr_cents = sqlite3_column_int64(st, i++);
+		if (cb(ctx, &o))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "listing opportunities");
+	return ST_OK;
+}
+
+enum status
+store_account_am(struct store *s, int64_t account_id, char **am, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT am FROM accounts WHERE id = ?1", e);
+	int rc;
+
+	*am = NULL;
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, account_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*am = col_dup(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading the account");
+	return ST_OK;
+}
+
 /* -- Users ---------------------------------------------------------------------- */
 
 enum status

@@ -96,6 +96,30 @@ typedef int (*risk_cb)(void *ctx, const struct risk_row *r);
 enum status store_risks_each(struct store *s, const struct risk_filter *f, risk_cb cb, void *ctx,
 			     struct err *e);
 
+/* -- Opportunities -------------------------------------------------------------- */
+
+struct opportunity_row {
+	int64_t id;
+	const char *account, *external_id;
+	const char *title, *kind, *stage, *forecast, *am, *sourced_by, *created_on,
+		*expected_close, *closed_on, *close_reason;
+	int64_t arr_cents;
+};
+
+struct opportunity_filter {
+	int64_t account_id;        /* 0: every account */
+	const char *stage;         /* NULL or "open": qualify, propose, commit; a stage; "all" */
+};
+
+typedef int (*opportunity_cb)(void *ctx, const struct opportunity_row *r);
+/* Soonest expected close first (those without one last), then by id. */
+enum status store_opportunities_each(struct store *s, const struct opportunity_filter *f,
+				     opportunity_cb cb, void *ctx, struct err *e);
+
+/* The account's AM (a name, not a login), the one who works its
+ * opportunities; *am is NULL when it has none (caller frees). */
+enum status store_account_am(struct store *s, int64_t account_id, char **am, struct err *e);
+
 /* -- Users ---------------------------------------------------------------------- */
 
 /* The login closest to a mistyped one, for "did you mean", into hint (""

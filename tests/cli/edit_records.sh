@@ -1,8 +1,9 @@
 #!/bin/sh
 # edit_records.sh -- the verbs on risks (list, open, mitigate, close, and the
-# playbook ladder that waits for a mitigation) and touchpoints (edit and
-# delete, by their author or a lead); refusals change nothing, changes are
-# audited, a read-only book refuses them.  Tasks are in edit_work.sh.
+# playbook ladder that waits for a mitigation), touchpoints (edit and delete,
+# by their author or a lead) and opportunities (list, add, stage, amount,
+# close); refusals change nothing, changes are audited, a read-only book
+# refuses them.  Tasks are in edit_work.sh.
 . "$TEST_SRCDIR/tests/cli/lib.sh"
 make_book
 PB="--playbooks $DATA/playbooks/edit"
@@ -190,5 +191,97 @@ for cmd in "log edit 1 --summary x" "log delete 1"; do
 	expect_err_has "the book is open read-only"
 done
 check "a read-only book changed" test "$(dump)" = "$before"
+
+case_ "opportunities: add, list, stage, amount, close"
+run --db "$DB" $NOW opportunity add acme --kind upsell --amount 24000.50 --close +60d "200 more seats"
+expect_rc 0
+printf 'opportunity #1 added (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" opportunity add soc --kind referral --amount 0 "Sister company" $NOW
+printf 'opportunity #2 added (Société Générale des Eaux, CRM-002)\n' | expect_out
+run --db "$DB" $NOW opportunity list --format csv
+expect_out <<'OUT'
+id,created_on,stage,kind,arr,expected_close,account,title,am,sourced_by,forecast_category,closed_on,close_reason
+1,2026-11-23,qualify,upsell,24000.50,2027-01-22,Acme Corporation,200 more seats,,tester,pipeline,,
+2,2026-11-23,qualify,referral,0.00,,Société Générale des Eaux,Sister company,,tester,pipeline,,
+OUT
+run --db "$DB" $NOW opportunity stage 1 propose
+printf 'opportunity #1 moved to propose (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" $NOW opportunity stage 1 propose
+printf 'opportunity #1 was already in propose (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" $NOW opportunity amount 1 30000
+printf 'opportunity #1 ARR set to 30,000 (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" $NOW opportunity list --stage propose --account acme --format csv
+expect_out_has "1,2026-11-23,propose,upsell,30000.00,2027-01-22,Acme Corporation"
+run --db "$DB" --now 2026-12-01 opportunity close 1 --won --reason "Signed at the QBR"
+printf 'opportunity #1 won (Acme Corporation, CRM-001)\n' | expect_out
+run --db "$DB" $NOW opportunity close 2 --lost
+printf 'opportunity #2 lost (Société Générale des Eaux, CRM-002)\n' | expect_out
+run --db "$DB" $NOW opportunity list --format csv
+printf 'id,created_on,stage,kind,arr,expected_close,account,title,am,sourced_by,forecast_category,closed_on,close_reason\n' | expect_out
+run --db "$DB" $NOW opportunity list --stage all --format csv
+expect_out_has "1,2026-11-23,won,upsell,30000.00,2027-01-22,Acme Corporation,200 more seats,,tester,closed,2026-12-01,Signed at the QBR"
+expect_out_has "2,2026-11-23,lost,referral,0.00,,Société Générale des Eaux,Sister company,,tester,closed,2026-11-23,"
+
+case_ "opportunities: refusals name the option and change nothing"
+before=$(dump)
+run --db "$DB" $NOW opportunity close 1 --lost
+expect_rc 65
+printf 'tend: opportunity #1 is closed already (won on 2026-12-01); nothing was changed\n' | expect_err
+run --db "$DB" $NOW opportunity stage 1 commit
+expect_rc 65
+run --db "$DB" $NOW opportunity stage 1 won
+expect_rc 64
+printf "tend: opportunity: an opportunity is won with 'opportunity close ID --won' (see 'tend help opportunity')\n" | expect_err
+run --db "$DB" $NOW opportunity stage 1 pitch
+expect_rc 64
+printf "tend: opportunity: STAGE: 'pitch' is not qualify, propose or commit (see 'tend help opportunity')\n" | expect_err
+run --db "$DB" $NOW opportunity close 1
+expect_rc 64
+run --db "$DB" $NOW opportunity close 1 --won --lost
+expect_rc 64
+run --db "$DB" $NOW opportunity amount 1 12,000
+expect_rc 64
+run --db "$DB" $NOW opportunity amount 1 -5
+expect_rc 64
+run --db "$DB" $NOW opportunity amount 99 5
+expect_rc 66
+printf 'tend: no opportunity with id 99\n' | expect_err
+run --db "$DB" $NOW opportunity add acme --kind upsel --amount 5 "x"
+expect_rc 64
+printf "tend: --kind: 'upsel' is not allowed; did you mean 'upsell'?\n" | expect_err
+run --db "$DB" $NOW opportunity add acme --kind upsell "x"
+expect_rc 64
+run --db "$DB" $NOW opportunity add acme --kind upsell --amount 5 --close never "x"
+expect_rc 64
+run --db "$DB" $NOW opportunity add acme --kind upsell --amount 5 " "
+expect_rc 64
+printf "tend: opportunity: title: say what the opportunity is (see 'tend help opportunity')\n" | expect_err
+run --db "$DB" $NOW opportunity list --stage maybe
+expect_rc 64
+run --db "$DB" $NOW opportunity stage 1 propose --won
+expect_rc 64
+check "a refused opportunity verb changed the book" test "$(dump)" = "$before"
+
+case_ "opportunities: every change is one audited action, named for its command"
+run --db "$DB" export audit --format csv
+expect_out_has ',tester,opportunity add,opportunities,1,insert,,'
+expect_out_has ',tester,opportunity stage,opportunities,1,update,'
+expect_out_has ',tester,opportunity amount,opportunities,1,update,'
+expect_out_has '""arr_cents"":2400050'
+expect_out_has ',tester,opportunity close,opportunities,1,update,'
+grep -c ',opportunity stage,' "$WORK/out" >"$WORK/n"
+check "a stage move to the same stage was audited" test "$(cat "$WORK/n")" -eq 1
+
+case_ "opportunities: --read-only refuses every change (77)"
+before=$(dump)
+for cmd in "opportunity add acme --kind upsell --amount 1 x" "opportunity stage 2 propose" \
+	"opportunity amount 1 5" "opportunity close 1 --won"; do
+	run --db "$DB" --read-only $NOW $cmd
+	expect_rc 77
+	expect_err_has "the book is open read-only"
+done
+check "a read-only book changed" test "$(dump)" = "$before"
+run --db "$DB" --read-only $NOW opportunity list
+expect_rc 0
 
 finish

@@ -1,14 +1,15 @@
 /*
- * check_work_edit.c -- the edit verbs of tasks, risks and touchpoints
- * called as the interface calls them (app/task_edit.h, app/risk.h,
- * app/touchpoint.h): what each writes, what it hands back for the
- * confirmation, and refusals that change nothing.
+ * check_work_edit.c -- the edit verbs of tasks, risks, touchpoints and
+ * opportunities called as the interface calls them (app/task_edit.h,
+ * app/risk.h, app/touchpoint.h, app/opportunity.h): what each writes, what
+ * it hands back for the confirmation, and refusals that change nothing.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/opportunity.h"
 #include "app/risk.h"
 #include "app/task_edit.h"
 #include "app/touchpoint.h"
@@ -316,6 +317,40 @@ START_TEST(test_touchpoints_by_their_author_or_a_lead)
 }
 END_TEST
 
+START_TEST(test_opportunity_stages_to_a_close)
+{
+	struct opportunity_input in = { .account_id = 1, .kind = "upsell", .title = "More seats",
+		.arr_cents = 1500050, .has_close = true, .expected_close = day("2027-01-31") };
+	struct err e = { ST_OK, "" };
+	struct work_done d;
+
+	ck_assert_int_eq(opportunity_add(book, "amara", &in, &d, &e), ST_OK);
+	ck_assert_int_eq(d.id, 1);
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(opportunity_stage(book, 1, "propose", &d, &e), ST_OK);
+	ck_assert(!d.skipped);
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(opportunity_stage(book, 1, "propose", &d, &e), ST_OK);
+	ck_assert(d.skipped);
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(opportunity_amount(book, 1, 2000000, &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	ck_assert_int_eq(opportunity_close(book, 1, false, "budget", &d, &e), ST_OK);
+	work_done_clear(&d, 1);
+	expect_text("SELECT o.stage || ' ' || o.forecast_category || ' ' || o.arr_cents || ' ' ||"
+		    " o.expected_close || ' ' || o.closed_on || ' ' || o.close_reason || ' ' || u.login"
+		    " FROM opportunities o JOIN users u ON u.id = o.sourced_by_id",
+		    "lost closed 2000000 2027-01-31 2026-11-23 budget amara");
+	expect_unchanged(opportunity_stage(book, 1, "commit", &d, &e), ST_DATA, &e,
+			 "opportunity #1 is closed already (lost on 2026-11-23)", tu_dump(book));
+	expect_unchanged(opportunity_stage(book, 1, "won", &d, &e), ST_USAGE, &e, "stage: ",
+			 tu_dump(book));
+	in.arr_cents = -1;
+	expect_unchanged(opportunity_add(book, "amara", &in, &d, &e), ST_USAGE, &e, "amount: ",
+			 tu_dump(book));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -329,6 +364,7 @@ main(void)
 	tcase_add_test(tc, test_checklist_items_by_number_or_id);
 	tcase_add_test(tc, test_risk_open_mitigate_close);
 	tcase_add_test(tc, test_touchpoints_by_their_author_or_a_lead);
+	tcase_add_test(tc, test_opportunity_stages_to_a_close);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }
