@@ -108,13 +108,13 @@ static const struct out_col opp_cols[] = {
 	{ "kind", "KIND", COL_TEXT },
 	{ "arr", "ARR", COL_MONEY },
 	{ "expected_close", "CLOSE", COL_DATE },
-	{ "account", "ACCOUNT", COL_TEXT },
-	{ "title", "TITLE", COL_TEXT },
-	{ "am", "AM", COL_TEXT },
+	{ "account", "ACCOUNT", COL_FREETEXT },
+	{ "title", "TITLE", COL_FREETEXT },
+	{ "am", "AM", COL_FREETEXT },
 	{ "sourced_by", "SOURCED BY", COL_TEXT },
 	{ "forecast_category", "FORECAST", COL_TEXT },
 	{ "closed_on", "CLOSED", COL_DATE },
-	{ "close_reason", "REASON", COL_TEXT },
+	{ "close_reason", "REASON", COL_FREETEXT },
 };
 #define N_OPP_COLS ((int)(sizeof(opp_cols) / sizeof(opp_cols[0])))
 
@@ -148,6 +148,9 @@ opp_list(struct cli *c, struct store *s, const struct opp_opts *o, int n, char *
 	if (o->account && store_account_resolve(s, o->account, &f.account_id, c->err))
 		return c->err->status;
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), opp_cols, N_OPP_COLS);
+	/* On a narrow terminal, the pipeline's stage, ARR and close date stay. */
+	out_drop(&out, (const char *const[]){ "close_reason", "closed_on", "forecast_category", "am",
+					      "sourced_by", "created_on", NULL });
 	st = store_opportunities_each(s, &f, opp_row_out, &out, c->err);
 	out_end(&out);
 	return st;

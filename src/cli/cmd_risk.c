@@ -81,12 +81,12 @@ static const struct out_col risk_cols[] = {
 	{ "severity", "SEVERITY", COL_TEXT },
 	{ "category", "CATEGORY", COL_TEXT },
 	{ "status", "STATUS", COL_TEXT },
-	{ "account", "ACCOUNT", COL_TEXT },
+	{ "account", "ACCOUNT", COL_FREETEXT },
 	{ "owner", "OWNER", COL_TEXT },
-	{ "description", "DESCRIPTION", COL_TEXT },
-	{ "mitigation", "MITIGATION", COL_TEXT },
+	{ "description", "DESCRIPTION", COL_FREETEXT },
+	{ "mitigation", "MITIGATION", COL_FREETEXT },
 	{ "closed_on", "CLOSED", COL_DATE },
-	{ "resolution", "RESOLUTION", COL_TEXT },
+	{ "resolution", "RESOLUTION", COL_FREETEXT },
 	{ "source", "SOURCE", COL_TEXT },
 };
 #define N_RISK_COLS ((int)(sizeof(risk_cols) / sizeof(risk_cols[0])))
@@ -120,6 +120,9 @@ risk_list(struct cli *c, struct store *s, const struct risk_opts *o, int n, char
 	if (o->account && store_account_resolve(s, o->account, &f.account_id, c->err))
 		return c->err->status;
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), risk_cols, N_RISK_COLS);
+	/* On a narrow terminal, what a risk was and who owns it stay. */
+	out_drop(&out, (const char *const[]){ "source", "closed_on", "resolution", "mitigation",
+					      "opened_on", "status", NULL });
 	st = store_risks_each(s, &f, risk_row_out, &out, c->err);
 	out_end(&out);
 	return st;

@@ -222,4 +222,22 @@ demo_fits "id due_date priority owner" task list --owner all
 case_ "demo: tend inbox --all at 80x24"
 demo_fits "id to due_date" inbox --all
 
+case_ "demo: tend risk list at 80x24"
+demo_fits "id severity category owner" risk list
+
+# No open opportunity is on the account with the long name, so this one
+# checks the fit without it.
+case_ "demo: tend opportunity list at 80x24"
+TEND_USER=priya.raman run --db "$DB" $NOW opportunity list --format csv
+cp "$WORK/out" "$WORK/full.csv"
+on_tty 80x24 -e TEND_USER=priya.raman --db "$DB" $NOW opportunity list
+expect_rc 0
+whole_cells "$WORK/full.csv" "id stage kind arr:money expected_close"
+check "cut on a terminal:
+$(head -n 20 "$WORK/cut")" test ! -s "$WORK/cut"
+check "wider than the 80-column terminal: $(wc -L <"$WORK/out") columns" test "$(wc -L <"$WORK/out")" -le 80
+expect_out_has "…"
+TEND_USER=priya.raman COLUMNS=80 run --db "$DB" $NOW opportunity list
+expect_out_lacks "…"
+
 finish
