@@ -513,7 +513,7 @@ static const struct field inbox_fields[] = {
 	DATE("created_on", F_REQUIRED, "day it was written"),
 	ENUM("kind", F_REQUIRED, inbox_kind_names, "notification or escalation"),
 	REF("account", "account_id", 0, ref_account, "account external id"),
-	REF("recipient", "recipient_id", 0, ref_user, "recipient login; empty: the role"),
+	REF("recipient", "recipient_id", 0, ref_user, "recipient login; empty: an address, or nobody"),
 	ENUM("recipient_role", F_REQUIRED, inbox_role_names, "csm, lead, executive, am, rm, support or marketing"),
 	INT("level", "escalation level, 0 for notifications"),
 	TEXT("message", F_REQUIRED, "the notification or request"),
@@ -522,6 +522,9 @@ static const struct field inbox_fields[] = {
 	DATE("done_on", 0, "day it was marked done"),
 	TEXT("source", F_REQUIRED, "playbook:RULE or manual"),
 	REF("firing", "firing_id", 0, ref_firing, "playbook firing id"),
+	TEXT("address", 0, "e-mail address it was meant for, outside the book (from the config)"),
+	ENUM("redirected_from", 0, inbox_role_names,
+	     "the role nobody held, when it went to the owner, a lead or an admin instead"),
 };
 const struct entity entity_inbox = { "inbox", "inbox", "notifications and requests for action (export only)",
 	inbox_fields, COUNT(inbox_fields), false };
