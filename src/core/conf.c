@@ -1,16 +1,20 @@
 /*
- * conf.c -- loading config.yaml with libyaml; XDG paths; who the user is.
+ * conf.c -- loading config.yaml with libyaml (its flat keys, and the
+ * notify: mapping of roles to people); XDG paths; who the user is.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
 
+#include "core/buf.h"
 #include "core/conf.h"
 #include "core/names.h"
 #include "core/xalloc.h"
@@ -28,8 +32,14 @@ const struct conf_key conf_keys[] = {
 	  .offset = offsetof(struct conf, scorecard) },
 	{ .name = "keys", .help = "key bindings of the interface, a mapping such as { x: quit }",
 	  .is_block = 1 },
+	{ .name = "notify", .help = "who support and marketing are: { support: [LOGIN or ADDRESS, ...] }",
+	  .offset = offsetof(struct conf, notify_text), .is_notify = 1 },
 };
 const size_t conf_key_count = sizeof(conf_keys) / sizeof(conf_keys[0]);
+
+const char *const conf_notify_roles[] = { "support", "marketing", NULL };
+
+static void notify_clear(struct conf *c);
 
 void
 conf_init(struct conf *c)
@@ -46,6 +56,7 @@ conf_done(struct conf *c)
 	free(c->default_view);
 	free(c->scorecard);
 	free(c->source);
+	notify_clear(c);
 	conf_init(c);
 }
 
@@ -118,6 +129,194 @@ set_value(struct conf *c, const struct conf_key *k, const yaml_event_t *ev, stru
 	*(char **)(base + k->offset) = xstrdup(v);
 }
 
+/* -- notify: { support: [sam.support, mia@example.com], marketing: ... } ------ */
+
+#define AT(ev) (long)(ev)->start_mark.line + 1, (long)(ev)->start_mark.column + 1
+
+static int
+next_event(yaml_parser_t *parser, yaml_event_t *ev, struct diag *d)
+{
+	if (yaml_parser_parse(parser, ev))
+		return 0;
+	diag_add(d, (long)parser->problem_mark.line + 1, (long)parser->problem_mark.column + 1,
+		 "%s", parser->problem ? parser->problem : "YAML syntax error");
+	return -1;
+}
+
+/* The rest of the value ev starts (a collection: up to its end). */
+static int
+skip_value(yaml_parser_t *parser, const yaml_event_t *ev, struct diag *d)
+{
+	yaml_event_t e;
+	int depth = ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT;
+
+	while (depth > 0) {
+		if (next_event(parser, &e, d))
+			return -1;
+		if (e.type == YAML_MAPPING_START_EVENT || e.type == YAML_SEQUENCE_START_EVENT)
+			depth++;
+		else if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT)
+			depth--;
+		yaml_event_delete(&e);
+	}
+	return 0;
+}
+
+/* A login (no blanks, controls, ',' or ';') or an address: LOCAL@DOMAIN. */
+static const char *
+recipient_problem(const char *v)
+{
+	const char *at = strchr(v, '@');
+
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == ',' || *p == ';')
+			return "is neither a login nor an e-mail address";
+	if (at && (at == v || !at[1] || strchr(at + 1, '@')))
+		return "is not an e-mail address (LOCAL@DOMAIN)";
+	return NULL;
+}
+
+static void
+add_recipient(struct conf_notify *n, const char *role, const yaml_event_t *ev, struct diag *d)
+{
+	const char *v = (const char *)ev->data.scalar.value, *why;
+
+	if (!*v)
+		return;   /* `support:` with nothing: nobody */
+	if ((why = recipient_problem(v))) {
+		diag_add(d, AT(ev), "notify: %s: '%s' %s", role, v, why);
+		return;
+	}
+	for (size_t k = 0; k < n->n; k++)
+		if (!strcasecmp(n->to[k], v)) {
+			diag_add(d, AT(ev), "notify: %s: '%s' is listed twice", role, v);
+			return;
+		}
+	n->to = xreallocarray(n->to, n->n + 1, sizeof(*n->to));
+	n->to[n->n++] = xstrdup(v);
+}
+
+/* One role's value, ev its first event: a login or address, or a list. */
+static int
+read_recipients(yaml_parser_t *parser, struct conf_notify *n, const char *role,
+		const yaml_event_t *ev, struct diag *d)
+{
+	yaml_event_t e;
+
+	if (ev->type == YAML_SCALAR_EVENT) {
+		add_recipient(n, role, ev, d);
+		return 0;
+	}
+	if (ev->type != YAML_SEQUENCE_START_EVENT) {
+		diag_add(d, AT(ev), "notify: %s takes a login, an e-mail address or a list of them", role);
+		return skip_value(parser, ev, d);
+	}
+	for (;;) {
+		if (next_event(parser, &e, d))
+			return -1;
+		if (e.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (e.type == YAML_SCALAR_EVENT) {
+			add_recipient(n, role, &e, d);
+		} else {
+			diag_add(d, AT(&e), "notify: %s: each entry is a login or an e-mail address", role);
+			if (skip_value(parser, &e, d)) {
+				yaml_event_delete(&e);
+				return -1;
+			}
+		}
+		yaml_event_delete(&e);
+	}
+	yaml_event_delete(&e);
+	return 0;
+}
+
+static void
+notify_clear(struct conf *c)
+{
+	for (size_t i = 0; i < CONF_NOTIFY_ROLES; i++) {
+		for (size_t k = 0; k < c->notify[i].n; k++)
+			free(c->notify[i].to[k]);
+		free(c->notify[i].to);
+		c->notify[i].to = NULL;
+		c->notify[i].n = 0;
+	}
+	free(c->notify_text);
+	c->notify_text = NULL;
+}
+
+/* "support: sam, mia@example.com; marketing: mia@example.com", or NULL. */
+static char *
+notify_text(const struct conf *c)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < CONF_NOTIFY_ROLES; i++) {
+		if (!c->notify[i].n)
+			continue;
+		buf_addf(&b, "%s%s:", b.len ? "; " : "", conf_notify_roles[i]);
+		for (size_t k = 0; k < c->notify[i].n; k++)
+			buf_addf(&b, "%s %s", k ? "," : "", c->notify[i].to[k]);
+	}
+	if (!b.len) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/* The notify: mapping, its start event just read: up to its end.  A later
+ * notify: replaces an earlier one, like any key.  -1 on a syntax error
+ * (reported). */
+static int
+read_notify(yaml_parser_t *parser, struct conf *c, struct diag *d)
+{
+	bool seen[CONF_NOTIFY_ROLES] = { false };
+	yaml_event_t key, value;
+	int r = 0;
+
+	notify_clear(c);
+	while (!r) {
+		const char *name;
+		int i;
+
+		if (next_event(parser, &key, d))
+			return -1;
+		if (key.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&key);
+			break;
+		}
+		/* A key that is a collection: read past it to its value. */
+		if (skip_value(parser, &key, d) || next_event(parser, &value, d)) {
+			yaml_event_delete(&key);
+			return -1;
+		}
+		name = key.type == YAML_SCALAR_EVENT ? (const char *)key.data.scalar.value : NULL;
+		i = name ? names_lookup(conf_notify_roles, name) : -1;
+		if (i >= 0 && !seen[i]) {
+			seen[i] = true;
+			r = read_recipients(parser, &c->notify[i], name, &value, d);
+		} else {
+			const char *hint = name ? names_suggest(conf_notify_roles, name) : NULL;
+
+			if (!name)
+				diag_add(d, AT(&key), "notify: a role is expected here (support or marketing)");
+			else if (i >= 0)
+				diag_add(d, AT(&key), "notify: %s is given twice", name);
+			else if (hint)
+				diag_add(d, AT(&key), "notify: unknown role '%s'; did you mean '%s'?", name, hint);
+			else
+				diag_add(d, AT(&key), "notify: unknown role '%s' (support or marketing)", name);
+			r = skip_value(parser, &value, d);
+		}
+		yaml_event_delete(&key);
+		yaml_event_delete(&value);
+	}
+	c->notify_text = notify_text(c);
+	return r;
+}
+
 int
 conf_load(struct conf *c, const char *path, struct diag *d)
 {
@@ -149,14 +348,23 @@ conf_load(struct conf *c, const char *path, struct diag *d)
 			break;
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
+			if (depth == 1 && !expect_key && key && key->is_notify &&
+			    ev.type == YAML_MAPPING_START_EVENT) {
+				/* Read to its end here: the depth stays. */
+				done = read_notify(&parser, c, d) < 0;
+				expect_key = 1;
+				key = NULL;
+				break;
+			}
 			if (depth == 1 && !expect_key && key && key->is_block &&
 			    ev.type == YAML_MAPPING_START_EVENT) {
 				expect_key = 1;   /* read by its own module */
 				key = NULL;
 			} else if (depth == 1 && !expect_key) {
 				diag_add(d, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
-					 key && key->is_block ? "%s takes a mapping (key: value lines)"
-							      : "%s takes a single value", key ? key->name : "this key");
+					 key && (key->is_block || key->is_notify)
+					 ? "%s takes a mapping (key: value lines)" : "%s takes a single value",
+					 key ? key->name : "this key");
 				expect_key = 1;
 				key = NULL;
 			} else if (depth == 0 && ev.type == YAML_SEQUENCE_START_EVENT) {
@@ -176,7 +384,7 @@ conf_load(struct conf *c, const char *path, struct diag *d)
 				key = find_key((const char *)ev.data.scalar.value);
 				if (!key)
 					unknown_key(d, &ev.start_mark, (const char *)ev.data.scalar.value);
-			} else if (key && key->is_block) {
+			} else if (key && (key->is_block || key->is_notify)) {
 				diag_add(d, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
 					 "%s takes a mapping (key: value lines)", key->name);
 			} else if (key) {

@@ -15,12 +15,27 @@
 
 #define CONF_VERSION 1
 
+/* The roles outside the book whom `notify:` maps to people: "support",
+ * "marketing", NULL-ended, in the order of struct conf's notify. */
+extern const char *const conf_notify_roles[];
+#define CONF_NOTIFY_ROLES 2
+
+/* Whom one of those roles reaches: logins of users of the book or e-mail
+ * addresses, in the file's order, each once. */
+struct conf_notify {
+	char **to;
+	size_t n;
+};
+
 struct conf {
 	int config_version;     /* format version of the file, for later upgrades */
 	char *db;               /* path of the book */
 	char *theme;            /* theme name (themes/NAME.yaml) */
 	char *default_view;     /* pane the TUI opens on */
 	char *scorecard;        /* shipped scorecard name or a file path */
+	struct conf_notify notify[CONF_NOTIFY_ROLES];   /* by conf_notify_roles */
+	char *notify_text;      /* the same on one line, for `tend config`:
+				   "support: sam, mia@example.com; marketing: ..." */
 	char *source;           /* the file loaded, NULL if none */
 	/* The panes default_view may name (NULL-ended), set by whoever knows
 	 * them (the interface's registry) before conf_load; NULL: any. */
@@ -35,6 +50,7 @@ struct conf_key {
 	char is_int;
 	char is_block;   /* a mapping another module reads (keys: the interface's keymap) */
 	char is_view;    /* one of struct conf's views (default_view) */
+	char is_notify;  /* the notify: mapping, read here; offset is notify_text's */
 };
 
 extern const struct conf_key conf_keys[];

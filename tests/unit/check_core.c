@@ -436,6 +436,59 @@ START_TEST(test_conf_syntax_error)
 }
 END_TEST
 
+START_TEST(test_conf_notify)
+{
+	char *path = write_tmp("notify:\n  support: [sam.support, Help@Vendor.example]\n"
+			       "  marketing: mia@example.com\n  sales: [x]\n  ? [a]\n  : b\n"
+			       "theme: mono\n");
+	struct conf c;
+	struct diag d;
+
+	conf_init(&c);
+	diag_init(&d, "config.yaml");
+	ck_assert_int_eq(conf_load(&c, path, &d), 0);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.items[0].text, "config.yaml:4:3: notify: unknown role 'sales' (support or marketing)");
+	ck_assert_str_eq(d.items[1].text, "config.yaml:5:5: notify: a role is expected here (support or marketing)");
+	/* By conf_notify_roles, in the file's order; the keys after it load. */
+	ck_assert_str_eq(conf_notify_roles[0], "support");
+	ck_assert_uint_eq(c.notify[0].n, 2);
+	ck_assert_str_eq(c.notify[0].to[0], "sam.support");
+	ck_assert_str_eq(c.notify[0].to[1], "Help@Vendor.example");
+	ck_assert_uint_eq(c.notify[1].n, 1);
+	ck_assert_str_eq(c.notify[1].to[0], "mia@example.com");
+	ck_assert_str_eq(c.notify_text, "support: sam.support, Help@Vendor.example; marketing: mia@example.com");
+	ck_assert_str_eq(c.theme, "mono");
+	diag_done(&d);
+	conf_done(&c);
+	ck_assert_uint_eq(c.notify[0].n, 0);
+	unlink(path);
+}
+END_TEST
+
+/* A syntax error inside notify: ends the file there; what came before stays. */
+START_TEST(test_conf_notify_syntax_error)
+{
+	char *path = write_tmp("notify:\n  support: [a, b\ntheme: mono\n");
+	struct conf c;
+	struct diag d;
+
+	conf_init(&c);
+	diag_init(&d, "config.yaml");
+	conf_load(&c, path, &d);
+	/* libyaml reads "b\ntheme" as one plain scalar before it fails. */
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.items[0].text,
+			 "config.yaml:2:16: notify: support: 'b theme' is neither a login nor an e-mail address");
+	ck_assert_msg(strncmp(d.items[1].text, "config.yaml:3:", 14) == 0, "%s", d.items[1].text);
+	ck_assert_ptr_null(c.theme);
+	ck_assert_uint_eq(c.notify[0].n, 1);
+	diag_done(&d);
+	conf_done(&c);
+	unlink(path);
+}
+END_TEST
+
 static Suite *
 core_suite(void)
 {
@@ -459,6 +512,8 @@ core_suite(void)
 	tcase_add_test(tc, test_conf_good);
 	tcase_add_test(tc, test_conf_problems);
 	tcase_add_test(tc, test_conf_syntax_error);
+	tcase_add_test(tc, test_conf_notify);
+	tcase_add_test(tc, test_conf_notify_syntax_error);
 	suite_add_tcase(s, tc);
 	return s;
 }
