@@ -3,11 +3,12 @@
  *
  *   - notify: { to: support, message: "Ticket spike at {account.name}" }
  *
- * Fields (struct pb_action): role (recipient), text (message).  The
- * recipient is a user when the role names one for the account (its CSM,
- * lead, AM or RM), else the role itself (support, marketing, ...).  A run
- * writes the inbox item with the firing record, which it points to, so
- * the action only queues it (struct pb_written).
+ * Fields (struct pb_action): role (recipient), text (message).  Whom the
+ * role reaches for the account is pb_route's rule (playbook_route.c): its
+ * own CSM, lead, AM or RM, the people the config names for support and
+ * marketing, else the owner, a lead or an admin instead.  A run writes the
+ * inbox items with the firing record, which they point to, so the action
+ * only queues them (struct pb_written).
  */
 #include "config.h"
 
@@ -30,8 +31,13 @@ notify_parse(struct pb_parse *p, yaml_node_t *body, struct pb_action *a)
 static void
 notify_describe(struct pb_fire *f, const struct pb_action *a, struct pb_act_report *out)
 {
+	struct pb_route route;
+	struct err e = { 0 };
+
 	out->form = PB_FORM_MESSAGE;
-	pb_role_user(f->account, a->role, &out->who);
+	/* A failed read shows the role; the run's execute meets it again. */
+	out->who = pb_route(f->x, f->account, a->role, &route, &e) ? pb_role_names[a->role]
+								       : route.shown;
 	out->what = pb_fire_text(f, NULL, a->text);
 }
 
@@ -41,13 +47,11 @@ notify_execute(struct pb_fire *f, const struct pb_action *a, const struct pb_act
 {
 	struct pb_written *w = &f->w;
 	struct pb_pending *n;
-	const char *shown;
 
 	(void)e;
 	if (!w->notes)
 		w->notes = pool_alloc(&f->x->rep->pool, f->rule->nactions * sizeof(*w->notes));
 	n = &w->notes[w->nnotes++];
-	n->recipient = pb_role_user(f->account, a->role, &shown);
 	n->role = a->role;
 	n->message = r->what;
 	return ST_OK;

@@ -5,8 +5,9 @@
  * each run, for every open ladder, the next step is checked first against
  * its `unless` (the firing's task done, its risk mitigated, the last
  * request acknowledged): if one holds, the ladder stops, resolved.  Else,
- * when due, the step is taken -- an inbox request to its role, due when the
- * next step would fire, and the task's escalation level raised -- and the
+ * when due, the step is taken -- an inbox request to whoever its role
+ * reaches (pb_route, the same rule as notifications), due when the next
+ * step would fire, and the task's escalation level raised -- and the
  * next step is checked the same way (a run after a gap takes every step
  * that fell due).  After its last step a ladder is exhausted.
  */
@@ -148,9 +149,8 @@ climb(struct pb_exec *x, const struct pb_rule *r, const struct pb_open_escalatio
 	for (; k < (int)r->nsteps; k++) {
 		const struct pb_step *step = &r->steps[k];
 		struct pb_step_report *sr;
+		struct pb_route route;
 		char due[DATE_STRLEN];
-		const char *shown;
-		int64_t to;
 
 		if ((why = holds(step, o)))
 			break;
@@ -164,15 +164,16 @@ climb(struct pb_exec *x, const struct pb_rule *r, const struct pb_open_escalatio
 				return st;
 			facts = of.v;
 		}
+		if ((st = pb_route(x, &a, step->to, &route, e)))
+			return st;
 		sr = new_step(x->rep, o, &a);
 		sr->level = k + 1;
-		to = pb_role_user(&a, step->to, &shown);
-		sr->to = shown;
+		sr->to = route.shown;
 		if (k + 1 < (int)r->nsteps)
 			sr->due = pool_strdup(pool, date_format(o->fired_on + r->steps[k + 1].after_days, due));
 		sr->request = pb_text(x, r, &a, facts, sr->due, step->request);
 		if (t) {
-			st = pb_exec_inbox(x, r, a.id, to, step->to, k + 1, sr->request, sr->due,
+			st = pb_exec_inbox(x, r, &a, &route, k + 1, sr->request, sr->due,
 					   o->firing_id, t, e);
 			if (!st)
 				st = raise_task(x, o, k + 1, t, e);

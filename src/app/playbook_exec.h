@@ -8,6 +8,7 @@
 #ifndef TEND_PLAYBOOK_EXEC_H
 #define TEND_PLAYBOOK_EXEC_H
 
+#include "core/conf.h"
 #include "domain/facts.h"
 #include "app/playbook_run.h"
 #include "store/playbook_store.h"
@@ -20,11 +21,34 @@ struct pb_exec {
 	struct pb_report *rep;
 	int32_t day;
 	int64_t firings, steps;      /* written, for the run record */
+	/* Whom roles reach (playbook_route.c), read on first use. */
+	const struct conf_notify *notify;                 /* the run's o->notify */
+	bool people_read;
+	struct pb_user *admins;                           /* active, lowest id first */
+	size_t nadmins;
+	struct pb_dest *outside[CONF_NOTIFY_ROLES];       /* notify: resolved */
+	size_t noutside[CONF_NOTIFY_ROLES];
+};
+
+/* Where an inbox item goes: a user, or an e-mail address outside the book. */
+struct pb_dest {
+	int64_t user;                /* 0: an address */
+	const char *login;           /* the user's */
+	const char *address;
+};
+
+/* Whom an item for a role about an account goes to. */
+struct pb_route {
+	enum pb_role role;           /* the role asked */
+	struct pb_dest *to;          /* n of them; none: undelivered */
+	size_t n;
+	bool redirected;             /* nobody held the role: to the owner, a lead or an admin */
+	const char *shown;           /* for reports: "sam, mia@example.com",
+					"amara (redirected from am)", "undelivered (support)" */
 };
 
 /* A notification waiting for its firing's id. */
 struct pb_pending {
-	int64_t recipient;
 	enum pb_role role;
 	const char *message;
 };
@@ -53,17 +77,24 @@ enum status pb_exec_action(struct pb_fire *f, const struct pb_action *ac, struct
 			   struct err *e);
 /* Record the firing, its notifications and its escalation ladder. */
 enum status pb_exec_firing(struct pb_fire *f, const char *scope_key, struct err *e);
-/* An inbox item: a notification (level 0) or an escalation request. */
-enum status pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account,
-			  int64_t recipient, enum pb_role role, int level, const char *message,
+/* The inbox items of a notification (level 0) or an escalation request
+ * for role about account a: one per person route r names (pb_route), one
+ * undelivered item when it names nobody. */
+enum status pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
+			  const struct pb_route *route, int level, const char *message,
 			  const char *due, int64_t firing, struct wtx *t, struct err *e);
 enum status pb_exec_rule_run(struct pb_exec *x, const struct pb_rule *r,
 			     const struct pb_rule_report *rr, struct wtx *t, struct err *e);
 enum status pb_exec_begin_run(struct pb_exec *x, struct err *e);
 enum status pb_exec_end_run(struct pb_exec *x, struct err *e);
 
-/* The user a role means for an account (0: none, role-addressed) and how
- * to show it (a login, else the role). */
+/* Who gets an inbox item for role about account a (playbook_route.c): the
+ * one rule for notifications and escalation requests.  Strings and the
+ * array are in the report's pool. */
+enum status pb_route(struct pb_exec *x, const struct pb_account *a, enum pb_role role,
+		     struct pb_route *out, struct err *e);
+/* The owner of a task or risk for a role (0: none, as for a pooled
+ * account) and how to show it (a login, else the role). */
 int64_t pb_role_user(const struct pb_account *a, enum pb_role role, const char **shown);
 /* Expand a text for account a (facts may be NULL: {fact.*} are n/a), in
  * the report's pool; NULL for a NULL tmpl.  due is what {due} shows. */

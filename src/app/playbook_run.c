@@ -183,7 +183,7 @@ enum status
 playbook_run(struct store *s, const struct playbook_set *set, const struct pb_run_opts *o,
 	     struct pb_report *rep, struct err *e)
 {
-	struct pb_exec x = { .s = s, .set = set, .rep = rep, .day = o->day };
+	struct pb_exec x = { .s = s, .set = set, .rep = rep, .day = o->day, .notify = o->notify };
 	enum status st = ST_OK;
 
 	memset(rep, 0, sizeof(*rep));

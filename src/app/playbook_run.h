@@ -24,6 +24,7 @@
 #include "core/pool.h"
 #include "domain/playbook.h"
 
+struct conf_notify;
 struct store;
 struct rule_result;
 
@@ -33,6 +34,9 @@ struct pb_run_opts {
 	const char *only_rule;       /* --rule ID; NULL: every enabled rule */
 	bool live_facts;             /* compute facts from the book even when
 					stored ones are fresh (--live-facts) */
+	const struct conf_notify *notify;   /* whom support and marketing reach, by
+					       conf_notify_roles (the config's
+					       notify:); NULL: nobody */
 };
 
 /* How a text report lays out an action's line; the action chooses.  JSON
@@ -105,6 +109,9 @@ struct pb_report {
 	size_t orphans;              /* open escalations of rules no longer in the set */
 	struct rule_result *results; /* the evaluations (their pools hold hits' texts) */
 	size_t nresults;
+	const char **notices;        /* what the reader should know ("notify: support:
+					'sam' is no active user of this book; left out") */
+	size_t nnotices;
 };
 
 /* Run (or dry-run) set as of o->day; rep is filled either way (free it

@@ -3,7 +3,8 @@
  * type's describe and execute, app/pba_*.c), the firing record,
  * notifications, the escalation ladder and the run records, all through
  * the write path (audited row by row, source playbook:RULE); and what the
- * actions share: texts expanded for an account, roles resolved to users.
+ * actions share: texts expanded for an account, roles resolved to a task's
+ * or risk's owner (whom an inbox item goes to is playbook_route.c's).
  */
 #include "config.h"
 
@@ -38,12 +39,12 @@ pb_role_user(const struct pb_account *a, enum pb_role role, const char **shown)
 	case PB_ROLE_AM:
 		id = a->am_id;
 		if (id)
-			*shown = a->am;
+			*shown = a->am_login;
 		break;
 	case PB_ROLE_RM:
 		id = a->rm_id;
 		if (id)
-			*shown = a->rm;
+			*shown = a->rm_login;
 		break;
 	default:
 		break;
@@ -159,11 +160,10 @@ pb_exec_action(struct pb_fire *f, const struct pb_action *ac, struct pb_act_repo
 	return ac->ops->execute(f, ac, out, e);
 }
 
-/* An inbox item; firing may be 0. */
-enum status
-pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account, int64_t recipient,
-	      enum pb_role role, int level, const char *message, const char *due, int64_t firing,
-	      struct wtx *t, struct err *e)
+static enum status
+inbox_row(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
+	  const struct pb_route *route, const struct pb_dest *to, int level, const char *message,
+	  const char *due, int64_t firing, struct wtx *t, struct err *e)
 {
 	char today[DATE_STRLEN];
 	struct row row;
@@ -172,10 +172,14 @@ pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account, int64
 	row_init(&row, &entity_inbox);
 	row_text(&row, "created_on", date_format(x->day, today));
 	row_text(&row, "kind", level ? "escalation" : "notification");
-	row_int(&row, "account", account);
-	if (recipient)
-		row_int(&row, "recipient", recipient);
-	row_text(&row, "recipient_role", pb_role_names[role]);
+	row_int(&row, "account", a->id);
+	if (to && to->user)
+		row_int(&row, "recipient", to->user);
+	if (to && to->address)
+		row_text(&row, "address", to->address);
+	row_text(&row, "recipient_role", pb_role_names[route->role]);
+	if (route->redirected)
+		row_text(&row, "redirected_from", pb_role_names[route->role]);
 	row_int(&row, "level", level);
 	row_text(&row, "message", message && *message ? message : r->id);
 	if (due)
@@ -186,6 +190,21 @@ pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, int64_t account, int64
 		row_int(&row, "firing", firing);
 	st = wtx_insert(t, &row, NULL, e);
 	row_done(&row);
+	return st;
+}
+
+/* Firing may be 0. */
+enum status
+pb_exec_inbox(struct pb_exec *x, const struct pb_rule *r, const struct pb_account *a,
+	      const struct pb_route *route, int level, const char *message, const char *due,
+	      int64_t firing, struct wtx *t, struct err *e)
+{
+	enum status st = ST_OK;
+
+	if (!route->n)
+		return inbox_row(x, r, a, route, NULL, level, message, due, firing, t, e);
+	for (size_t i = 0; !st && i < route->n; i++)
+		st = inbox_row(x, r, a, route, &route->to[i], level, message, due, firing, t, e);
 	return st;
 }
 
@@ -214,9 +233,12 @@ pb_exec_firing(struct pb_fire *f, const char *scope_key, struct err *e)
 		row_int(&row, "risk", w->risk_id);
 	st = wtx_insert(t, &row, &id, e);
 	row_done(&row);
-	for (size_t i = 0; !st && i < w->nnotes; i++)
-		st = pb_exec_inbox(x, r, a->id, w->notes[i].recipient, w->notes[i].role, 0,
-				   w->notes[i].message, NULL, id, t, e);
+	for (size_t i = 0; !st && i < w->nnotes; i++) {
+		struct pb_route route;
+
+		if (!(st = pb_route(x, a, w->notes[i].role, &route, e)))
+			st = pb_exec_inbox(x, r, a, &route, 0, w->notes[i].message, NULL, id, t, e);
+	}
 	if (!st && r->nsteps) {
 		row_init(&row, &entity_escalation);
 		row_int(&row, "firing", id);

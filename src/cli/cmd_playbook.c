@@ -20,7 +20,7 @@
 #include "store/store.h"
 
 struct pb_opts {
-	bool dry_run, summary, all, done, live;
+	bool dry_run, summary, all, done, live, undelivered;
 	const char *rule, *dir;
 };
 
@@ -38,6 +38,7 @@ pb_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'a': o->all = true; break;
 	case 'D': o->done = true; break;
 	case 'L': o->live = true; break;
+	case 'U': o->undelivered = true; break;
 	}
 	return ST_OK;
 }
@@ -206,6 +207,11 @@ print_text(const struct pb_report *r, bool summary, bool live)
 	if (r->orphans)
 		printf("%zu open escalation%s belong to rules no longer in the playbooks; left as they are\n",
 		       r->orphans, r->orphans == 1 ? "" : "s");
+	for (size_t i = 0; i < r->nnotices; i++) {
+		printf("note: ");
+		say(r->notices[i]);
+		printf("\n");
+	}
 	printf("%zu rule%s, %lld firing%s, %zu escalation change%s%s\n", r->nrules,
 	       r->nrules == 1 ? "" : "s", (long long)fired, fired == 1 ? "" : "s", r->nsteps,
 	       r->nsteps == 1 ? "" : "s", r->dry_run ? " (dry run)" : "");
@@ -303,6 +309,11 @@ print_json(const struct pb_report *r)
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
+	json_key(&j, "notices");
+	json_arr_begin(&j);
+	for (size_t i = 0; i < r->nnotices; i++)
+		json_str(&j, r->notices[i]);
+	json_arr_end(&j);
 	json_obj_end(&j);
 	fputc('\n', stdout);
 }
@@ -311,7 +322,7 @@ static enum status
 pb_run(struct cli *c, const struct pb_opts *o)
 {
 	struct pb_run_opts ro = { .day = c->clock.today, .dry_run = o->dry_run, .only_rule = o->rule,
-				  .live_facts = o->live };
+				  .live_facts = o->live, .notify = c->conf.notify };
 	struct playbook_set set;
 	struct pb_report rep;
 	struct store *s;
@@ -449,6 +460,7 @@ static const struct option pb_options[] = {
 static const struct option inbox_options[] = {
 	{ "all", no_argument, NULL, 'a' },
 	{ "done", no_argument, NULL, 'D' },
+	{ "undelivered", no_argument, NULL, 'U' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -522,22 +534,25 @@ static const struct out_col inbox_cols[] = {
 	{ "level", "L", COL_INT },
 	{ "account", "ACCOUNT", COL_FREETEXT },
 	{ "to", "TO", COL_TEXT },
+	{ "redirected_from", "REDIRECTED FROM", COL_TEXT },
 	{ "due_date", "ACT BY", COL_DATE },
 	{ "status", "STATUS", COL_TEXT },
 	{ "message", "MESSAGE", COL_FREETEXT },
 	{ "source", "SOURCE", COL_TEXT },
 };
 
+/* TO is the user, else the address, else (undelivered) the role asked. */
 static int
 inbox_row(void *ctx, const struct inbox_item *it)
 {
-	struct value v[10] = {
+	struct value v[11] = {
 		{ V_INT, it->id, 0, NULL },
 		{ V_TEXT, 0, 0, it->created_on },
 		{ V_TEXT, 0, 0, it->kind },
 		{ V_INT, it->level, 0, NULL },
 		{ it->account_name ? V_TEXT : V_NULL, 0, 0, it->account_name },
-		{ V_TEXT, 0, 0, it->recipient ? it->recipient : it->role },
+		{ V_TEXT, 0, 0, it->recipient ? it->recipient : it->address ? it->address : it->role },
+		{ it->redirected_from ? V_TEXT : V_NULL, 0, 0, it->redirected_from },
 		{ it->due_date ? V_TEXT : V_NULL, 0, 0, it->due_date },
 		{ V_TEXT, 0, 0, it->status },
 		{ V_TEXT, 0, 0, it->message },
@@ -587,18 +602,30 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	}
 	if (first < argc)
 		return cli_usage(c, cmd, "'%s' is not done", argv[first]);
-	out_begin(&out, stdout, cli_format(c, OUT_TABLE), inbox_cols, 10);
-	out_drop(&out, (const char *const[]){ "source", "level", "created_on", "status", "kind", NULL });
-	st = store_inbox_each(s, c->login, o.all, o.done, inbox_row, &out, c->err);
+	if (o.all && o.undelivered)
+		return cli_usage(c, cmd, "--all and --undelivered: choose one");
+	out_begin(&out, stdout, cli_format(c, OUT_TABLE), inbox_cols, 11);
+	/* The redirect marker goes last: it says why the item is yours. */
+	out_drop(&out, (const char *const[]){ "source", "level", "created_on", "status", "kind",
+					      "redirected_from", NULL });
+	st = store_inbox_each(s, c->login,
+			      o.undelivered ? INBOX_UNDELIVERED : o.all ? INBOX_ALL : INBOX_MINE, o.done,
+			      inbox_row, &out, c->err);
 	out_end(&out);
 	return st;
 }
 
 static const char cmd_inbox_help[] =
-	"Lists the inbox items addressed to you, and those addressed to a role you take\n"
-	"(a lead: lead requests and notes about pooled accounts; an admin: executive\n"
-	"requests and everything no user was found for), escalations first by due date.\n\n"
+	"Lists the inbox items addressed to you, escalations first by due date.  A\n"
+	"playbook run sends each to whoever holds its role for the account (the owner,\n"
+	"the team's lead, the AM or RM, the admins; for support and marketing, the\n"
+	"people the config's notify: names); when nobody does, to the owner instead\n"
+	"(pooled: the lead; with no lead, an admin), and REDIRECTED FROM names the role.\n"
+	"TO is a login, an e-mail address (tend sends no mail), or the role when the\n"
+	"item had nowhere to go; such items are listed for the users who take the role\n"
+	"(a lead: lead requests and notes about pooled accounts; an admin: all).\n\n"
 	"  --all          every item of the book\n"
+	"  --undelivered  the items nobody at all could take\n"
 	"  --done         include items already done\n"
 	"tend inbox done ID...\n"
 	"  Marks items done; an escalation request marked done is acknowledged, which\n"
@@ -606,7 +633,7 @@ static const char cmd_inbox_help[] =
 
 const struct command cmd_inbox_entry = {
 	.name = "inbox",
-	.args = "[--all] [--done] | done ID...",
+	.args = "[--all | --undelivered] [--done] | done ID...",
 	.summary = "notifications and escalation requests for you",
 	.help = cmd_inbox_help,
 	.run = cmd_inbox,

@@ -11,13 +11,13 @@
 #include "store/store_int.h"
 
 static const char *
-lead_login(struct store *s, int64_t id, struct pool *pool)
+user_login(struct store *s, int64_t id, struct pool *pool)
 {
 	struct err e = { 0 };
 	sqlite3_stmt *st = store_stmt(s, "SELECT login FROM users WHERE id = ?1", &e);
 	const char *login = NULL;
 
-	if (!st)
+	if (!st || !id)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -25,6 +25,15 @@ lead_login(struct store *s, int64_t id, struct pool *pool)
 	sqlite3_reset(st);
 	return login;
 }
+
+/* The active user an account's am or rm names (CRM exports give names, a
+ * book may hold logins or addresses): by login, by e-mail in any case, else
+ * the only active user of that full name. */
+#define USER_NAMED(x) \
+	"coalesce((SELECT id FROM users WHERE active = 1 AND login = " x ")," \
+	" (SELECT min(id) FROM users WHERE active = 1 AND email = " x " COLLATE NOCASE)," \
+	" (SELECT CASE count(*) WHEN 1 THEN min(id) END FROM users" \
+	"   WHERE active = 1 AND name = " x " COLLATE NOCASE))"
 
 enum status
 store_pb_account(struct store *s, int64_t id, int32_t day, struct pool *pool,
@@ -37,10 +46,11 @@ store_pb_account(struct store *s, int64_t id, int32_t day, struct pool *pool,
 		" coalesce((SELECT l.id FROM users l WHERE l.role = 'lead' AND l.active = 1"
 		"   AND l.team_id = u.team_id ORDER BY l.id LIMIT 1),"
 		"  (SELECT l.id FROM users l WHERE l.role = 'lead' AND l.active = 1 ORDER BY l.id LIMIT 1)),"
-		" (SELECT id FROM users WHERE login = a.am), (SELECT id FROM users WHERE login = a.rm),"
+		" " USER_NAMED("a.am") ", " USER_NAMED("a.rm") ","
 		" (SELECT coalesce(sum(arr_delta_cents), 0) FROM arr_events WHERE account_id = a.id AND date <= ?2),"
 		" a.am, a.rm, rn.id, rn.due_date, rn.target_arr_cents,"
-		" (SELECT group_concat(tag, ';') FROM account_tags WHERE account_id = a.id)"
+		" (SELECT group_concat(tag, ';') FROM account_tags WHERE account_id = a.id),"
+		" coalesce(u.active, 0)"
 		" FROM accounts a LEFT JOIN users u ON u.id = a.owner_id"
 		" LEFT JOIN renewals rn ON rn.id = (SELECT id FROM renewals WHERE account_id = a.id"
 		"  AND stage <> 'won' AND stage <> 'lost' ORDER BY due_date, id LIMIT 1)"
@@ -75,9 +85,63 @@ store_pb_account(struct store *s, int64_t id, int32_t day, struct pool *pool,
 	out->renewal_due = pool_strdup(pool, store_col_text(st, 16));
 	out->renewal_arr_cents = sqlite3_column_int64(st, 17);
 	out->tags = pool_strdup(pool, store_col_text(st, 18) ? store_col_text(st, 18) : "");
+	out->owner_active = sqlite3_column_int(st, 19) != 0;
 	sqlite3_reset(st);
-	if (out->lead_id)
-		out->lead_login = lead_login(s, out->lead_id, pool);
+	out->lead_login = user_login(s, out->lead_id, pool);
+	out->am_login = user_login(s, out->am_id, pool);
+	out->rm_login = user_login(s, out->rm_id, pool);
+	return ST_OK;
+}
+
+enum status
+store_pb_user(struct store *s, const char *who, struct pool *pool, int64_t *id, const char **login,
+	      struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT id, login FROM users WHERE active = 1 AND (login = ?1 OR email = ?1 COLLATE NOCASE)"
+		" ORDER BY login <> ?1, id LIMIT 1", e);
+
+	if (!st)
+		return e->status;
+	store_bind_text(st, 1, who);
+	*id = 0;
+	*login = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*login = pool_strdup(pool, store_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+enum status
+store_pb_admins(struct store *s, struct pool *pool, struct pb_user **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT id, login FROM users WHERE active = 1 AND role = 'admin' ORDER BY id", e);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct pb_user *v = pool_alloc(pool, (cap ? cap * 2 : 4) * sizeof(*v));
+
+			if (*n)
+				memcpy(v, *out, *n * sizeof(*v));
+			*out = v;
+			cap = cap ? cap * 2 : 4;
+		}
+		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[*n].login = pool_strdup(pool, store_col_text(st, 1));
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading the admins");
 	return ST_OK;
 }
 
@@ -88,8 +152,11 @@ store_pb_escalations(struct store *s, pb_escalation_cb cb, void *ctx, struct err
 		"SELECT x.id, f.id, f.account_id, f.rule_id, f.fired_on, x.steps,"
 		" coalesce((SELECT status = 'done' FROM tasks WHERE id = f.task_id), 0),"
 		" coalesce((SELECT status <> 'open' FROM risks WHERE id = f.risk_id), 0),"
-		" coalesce((SELECT status = 'done' FROM inbox WHERE firing_id = f.id AND kind = 'escalation'"
-		"   ORDER BY id DESC LIMIT 1), 0)"
+		/* Acknowledged: a request of the latest level taken is done
+		 * (a step may reach several people; one answer is enough). */
+		" coalesce((SELECT max(status = 'done') FROM inbox WHERE firing_id = f.id"
+		"   AND kind = 'escalation' AND level = (SELECT max(level) FROM inbox"
+		"   WHERE firing_id = f.id AND kind = 'escalation')), 0)"
 		" FROM escalations x JOIN playbook_firings f ON f.id = x.firing_id"
 		" WHERE x.status = 'open' ORDER BY f.rule_id, f.account_id, x.id", e);
 	struct pb_open_escalation x;
@@ -162,23 +229,29 @@ store_pb_rule_stats(struct store *s, const char *rule_id, struct pb_rule_stats *
 	return ST_OK;
 }
 
-/* Items for ?1 (a login), or every item when ?2 is 1; done ones when ?3. */
+/* Items for ?1 (a login) when ?2 is 0, every item when 1, those that had
+ * nowhere to go when 2; done ones too when ?3.  A user's items are those
+ * addressed to them, and those addressed to a role alone (undelivered, or
+ * written before the inbox_delivery migration) for a role they take: a
+ * lead, lead requests and a pooled account's csm notes; an admin, all. */
 #define INBOX_WHERE \
 	" FROM inbox i LEFT JOIN accounts a ON a.id = i.account_id" \
 	" LEFT JOIN users r ON r.id = i.recipient_id" \
 	" LEFT JOIN users me ON me.login = ?1" \
-	" WHERE (?3 OR i.status <> 'done') AND (?2 OR i.recipient_id = me.id" \
-	"  OR (i.recipient_id IS NULL AND (" \
+	" WHERE (?3 OR i.status <> 'done') AND CASE ?2 WHEN 1 THEN 1" \
+	"  WHEN 2 THEN i.recipient_id IS NULL AND i.address IS NULL" \
+	"  ELSE i.recipient_id = me.id OR (i.recipient_id IS NULL AND i.address IS NULL AND (" \
 	"   (me.role = 'lead' AND (i.recipient_role = 'lead' OR i.recipient_role = 'csm'))" \
-	"   OR (me.role = 'admin'))))"
+	"   OR (me.role = 'admin'))) END"
 
 enum status
-store_inbox_each(struct store *s, const char *login, bool all, bool done, inbox_cb cb, void *ctx,
-		 struct err *e)
+store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, bool done, inbox_cb cb,
+		 void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s,
 		"SELECT i.id, i.created_on, i.kind, a.external_id, a.name, r.login, i.recipient_role,"
-		" i.message, i.due_date, i.status, i.source, i.level, i.account_id" INBOX_WHERE
+		" i.message, i.due_date, i.status, i.source, i.level, i.account_id, i.address,"
+		" i.redirected_from" INBOX_WHERE
 		" ORDER BY i.status = 'done', i.due_date IS NULL, i.due_date, i.level DESC, i.id", e);
 	struct inbox_item it;
 	int rc;
@@ -186,7 +259,7 @@ store_inbox_each(struct store *s, const char *login, bool all, bool done, inbox_
 	if (!st)
 		return e->status;
 	store_bind_text(st, 1, login);
-	sqlite3_bind_int(st, 2, all);
+	sqlite3_bind_int(st, 2, (int)scope);
 	sqlite3_bind_int(st, 3, done);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		it.id = sqlite3_column_int64(st, 0);
@@ -202,6 +275,9 @@ store_inbox_each(struct store *s, const char *login, bool all, bool done, inbox_
 		it.source = store_col_text(st, 10);
 		it.level = sqlite3_column_int(st, 11);
 		it.account_id = sqlite3_column_int64(st, 12);
+		it.address = store_col_text(st, 13);
+		it.redirected_from = store_col_text(st, 14);
+		it.undelivered = !it.recipient && !it.address;
 		if (cb(ctx, &it))
 			break;
 	}
@@ -219,7 +295,7 @@ store_inbox_count(struct store *s, const char *login, int64_t *out, struct err *
 	if (!st)
 		return e->status;
 	store_bind_text(st, 1, login);
-	sqlite3_bind_int(st, 2, 0);
+	sqlite3_bind_int(st, 2, (int)INBOX_MINE);
 	sqlite3_bind_int(st, 3, 0);
 	*out = 0;
 	if (sqlite3_step(st) == SQLITE_ROW)

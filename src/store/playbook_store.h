@@ -59,10 +59,13 @@ struct pb_account {
 	const char *name, *external_id, *segment, *stage, *currency;
 	int64_t owner_id;             /* 0: pooled */
 	const char *owner_login, *owner_name;
-	int64_t lead_id;              /* a lead of the owner's team, else any lead; 0: none */
+	bool owner_active;            /* the owner is an active user (else nobody is the CSM) */
+	int64_t lead_id;              /* an active lead of the owner's team, else any; 0: none */
 	const char *lead_login;
-	int64_t am_id, rm_id;         /* users whose login is the account's am / rm */
-	const char *am, *rm;
+	int64_t am_id, rm_id;         /* the active users the account's am / rm name (by
+					 login, e-mail, or the one user of that name); 0: none */
+	const char *am_login, *rm_login;
+	const char *am, *rm;          /* as the account has them */
 	int64_t arr_cents;            /* ARR at the end of the day */
 	int64_t renewal_id;           /* the earliest open renewal, 0 if none */
 	const char *renewal_due;
@@ -71,6 +74,19 @@ struct pb_account {
 };
 enum status store_pb_account(struct store *s, int64_t id, int32_t day, struct pool *pool,
 			     struct pb_account *out, struct err *e);
+
+/* A user of the book. */
+struct pb_user {
+	int64_t id;
+	const char *login;
+};
+/* The active user whose login is who, else whose e-mail is (any case);
+ * *id 0 when none.  The login is in pool. */
+enum status store_pb_user(struct store *s, const char *who, struct pool *pool, int64_t *id,
+			  const char **login, struct err *e);
+/* The active admins, lowest id first, in pool. */
+enum status store_pb_admins(struct store *s, struct pool *pool, struct pb_user **out, size_t *n,
+			    struct err *e);
 
 /* An escalation ladder in progress. */
 struct pb_open_escalation {
@@ -98,19 +114,31 @@ struct pb_rule_stats {
 enum status store_pb_rule_stats(struct store *s, const char *rule_id, struct pb_rule_stats *out,
 				struct err *e);
 
-/* The inbox of a user (login): items addressed to them, and role-addressed
- * items their role takes (a lead: lead and a pooled account's csm; an
- * admin: executive, and everything no user was found for).  */
+/* The inbox.  An item went to a user (recipient), to an e-mail address
+ * outside the book (address), or nowhere (undelivered: nobody at all could
+ * take it); redirected_from names the role it was for when nobody held it
+ * and it went to the owner, a lead or an admin instead. */
 struct inbox_item {
 	int64_t id;
 	int64_t account_id;           /* 0: not about an account */
 	const char *created_on, *kind, *account, *account_name, *recipient, *role, *message,
 		*due_date, *status, *source;
+	const char *address;          /* NULL unless it went to an address */
+	const char *redirected_from;  /* NULL unless redirected */
+	bool undelivered;             /* no recipient, no address */
 	int level;
 };
 typedef int (*inbox_cb)(void *ctx, const struct inbox_item *it);
-/* all: every item of the book, not only the user's; done: include done ones. */
-enum status store_inbox_each(struct store *s, const char *login, bool all, bool done,
+enum inbox_scope {
+	INBOX_MINE,                   /* the user's (login): addressed to them, and items
+					 addressed to a role alone (undelivered, or from
+					 before delivery) for a role they take (a lead:
+					 lead and a pooled account's csm; an admin: all) */
+	INBOX_ALL,                    /* every item of the book */
+	INBOX_UNDELIVERED,            /* those that had nowhere to go */
+};
+/* done: include done ones. */
+enum status store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, bool done,
 			     inbox_cb cb, void *ctx, struct err *e);
 /* Count of the user's items not done (for the interface's header). */
 enum status store_inbox_count(struct store *s, const char *login, int64_t *out, struct err *e);

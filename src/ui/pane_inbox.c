@@ -150,7 +150,8 @@ load(struct pane *p, struct err *e)
 	clear_rows(ib);
 	date_format(store_clock(ui->store)->today, l.today);
 	ui_count_inbox(ui);
-	if (store_inbox_each(ui->store, ui->opts->login, ib->all, false, add_row, &l, e)) {
+	if (store_inbox_each(ui->store, ui->opts->login, ib->all ? INBOX_ALL : INBOX_MINE, false,
+			     add_row, &l, e)) {
 		clear_rows(ib);
 		return e->status;
 	}

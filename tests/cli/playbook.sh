@@ -120,13 +120,14 @@ check "the task's escalation level was not raised" grep -q '^3,CRM-002,.*,playbo
 case_ "the inbox: notifications and requests, acknowledged"
 run --db "$DB" --now 2026-12-07 inbox --format csv
 expect_rc 0
-expect_out_has ",escalation,1,Société Générale des Eaux,tester,2026-12-21,unread,Help with the renewal of Société Générale des Eaux,playbook:soon"
-expect_out_has ",notification,0,Acme Corporation,tester,,unread,\"Acme Corporation renews on 2027-01-15 (300,000.50)\",playbook:soon"
+expect_out_has ",escalation,1,Société Générale des Eaux,tester,,2026-12-21,unread,Help with the renewal of Société Générale des Eaux,playbook:soon"
+expect_out_has ",notification,0,Acme Corporation,tester,,,unread,\"Acme Corporation renews on 2027-01-15 (300,000.50)\",playbook:soon"
 id=$(sed -n 's/^\([0-9]*\),.*,escalation,1,.*/\1/p' "$WORK/out")
 run --db "$DB" --now 2026-12-20 playbook run $LADDER --rule soon --dry-run
 expect_out_lacks "escalations:"
 run --db "$DB" --now 2026-12-21 playbook run $LADDER --rule soon --dry-run
-expect_out_has "L2 -> executive \"Executive help: Société Générale des Eaux\""
+# No admin: the executive request climbs to the lead instead, marked.
+expect_out_has "L2 -> tester (redirected from executive) \"Executive help: Société Générale des Eaux\""
 run --db "$DB" --now 2026-12-21 inbox done "$id"
 expect_out <<'OUT'
 1 item marked done

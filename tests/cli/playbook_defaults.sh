@@ -150,14 +150,18 @@ expect_out_has ",PB-CHAMPION-LEFT,external,high,open,2026-11-23,,casey,A champio
 expect_out_has ",PB-RISK-RENEWAL-FORECAST,renewal,high,open,2026-11-23,,"
 expect_out_lacks ",HEALTHY-1,"
 
-case_ "notify: inbox items to the resolved user (lead, am, rm) or the role"
+case_ "notify: inbox items to the resolved user (lead, am, rm), else the owner"
 run --db "$DB" export inbox --format csv
 expect_rc 0
 expect_out_has ",notification,PB-RENEWAL-T90,rita,rm,0,\"Renews In 75 Co renews on 2027-02-06 (40,000): handshake #3 started\",,unread,,playbook:renewal-t90,"
 expect_out_has ",notification,PB-HANDSHAKE-1,amir,am,0,Just Live Co is live: handshake #1 to the CSM started,,unread,,playbook:handshake-1,"
 expect_out_has ",notification,PB-HEALTH-RED,tester,lead,0,\"Turned Red Co turned red (12,000 ARR); get-well plan due in 7 days\",,unread,,playbook:health-red,"
-expect_out_has ",notification,PB-RISK-SATISFACTION,,marketing,0,Passive Co: latest NPS answer is a passive,,unread,,playbook:risk-satisfaction,"
-expect_out_has ",notification,PB-RISK-SUPPORT-P1,,support,0,Open P1 at Outage Co: CSM is watching,,unread,,playbook:risk-support-p1,"
+# No notify: in the config: support and marketing items go to the owner,
+# marked with the role they were for.
+check "the satisfaction note is not the owner's, from marketing:
+$(cat "$WORK/out")" grep -qE '^[0-9]+,2026-11-23,notification,PB-RISK-SATISFACTION,casey,marketing,0,Passive Co: latest NPS answer is a passive,,unread,,playbook:risk-satisfaction,[0-9]+,,marketing$' "$WORK/out"
+check "the P1 note is not the owner's, from support:
+$(cat "$WORK/out")" grep -qE '^[0-9]+,2026-11-23,notification,PB-RISK-SUPPORT-P1,casey,support,0,Open P1 at Outage Co: CSM is watching,,unread,,playbook:risk-support-p1,[0-9]+,,support$' "$WORK/out"
 expect_out_lacks ",HEALTHY-1,"
 
 case_ "opportunity: an upsell sourced by the CSM, handshake proposed"
