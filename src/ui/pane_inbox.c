@@ -13,7 +13,9 @@
  *
  * Layout: a title row, one row per item (unread ones in the title role,
  * which is bold in every theme), and a last row with the selected item's
- * whole message and where it came from.
+ * whole message and where it came from, after the role it was meant for
+ * when nobody held it and it came to its recipient instead ("redirected
+ * from am: ...").
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/date.h"
 #include "core/pool.h"
 #include "core/xalloc.h"
@@ -45,6 +48,7 @@ struct ib_row {
 	int64_t id;
 	int64_t account_id;       /* 0: not about an account */
 	const char *created, *kind, *account, *account_name, *to, *due, *status, *message, *source;
+	const char *redirected_from;   /* the role nobody held, or NULL */
 	bool unread;
 	bool overdue;            /* an act-by date before today */
 };
@@ -110,7 +114,8 @@ add_row(void *ctx, const struct inbox_item *it)
 	r->kind = pool_strdup(&ib->pool, kind);
 	r->account = keep(l->p, it->account);
 	r->account_name = keep(l->p, it->account_name);
-	r->to = keep(l->p, it->recipient ? it->recipient : it->role);
+	r->to = keep(l->p, it->recipient ? it->recipient : it->address ? it->address : it->role);
+	r->redirected_from = keep(l->p, it->redirected_from);
 	r->due = keep(l->p, it->due_date);
 	r->status = keep(l->p, it->status);
 	r->message = keep(l->p, it->message);
@@ -240,24 +245,29 @@ draw_row(struct pane *p, size_t i, const struct columns *c)
 	draw_text(ui, p->win, y, x, r->message ? r->message : "", c->message, false, text);
 }
 
-/* The last row: the selected item's whole message (cut to the width) and
- * its source, since the column is often too narrow for it. */
+/* The last row: the role the selected item was redirected from, its
+ * whole message (cut to the width), its source and account, since the
+ * column is often too narrow for them. */
 static void
 draw_detail(struct pane *p)
 {
 	struct inbox *ib = p->priv;
 	const struct ib_row *r = ib->n ? &ib->rows[ib->list.cursor] : NULL;
-	char *line = NULL;
-	size_t size;
+	struct buf b;
 
+	buf_init(&b);
 	if (r) {
-		size = strlen(r->message ? r->message : "") + strlen(r->source ? r->source : "") + 64;
-		line = xmalloc(size);
-		snprintf(line, size, "#%lld %s  (%s%s%s)", (long long)r->id, r->message ? r->message : "",
-			 r->source ? r->source : "", r->account ? ", account " : "", r->account ? r->account : "");
+		buf_addf(&b, "#%lld ", (long long)r->id);
+		/* First, so that a narrow screen never cuts it off. */
+		if (r->redirected_from)
+			buf_addf(&b, "redirected from %s: ", r->redirected_from);
+		buf_addf(&b, "%s  (%s", r->message ? r->message : "", r->source ? r->source : "");
+		if (r->account)
+			buf_addf(&b, ", account %s", r->account);
+		buf_adds(&b, ")");
 	}
-	draw_text(p->ui, p->win, p->h - 1, 0, line ? line : "", p->w, false, ui_attr(p->ui, TH_DIM));
-	free(line);
+	draw_text(p->ui, p->win, p->h - 1, 0, b.len ? b.data : "", p->w, false, ui_attr(p->ui, TH_DIM));
+	buf_done(&b);
 }
 
 static void
