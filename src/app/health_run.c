@@ -35,7 +35,8 @@ struct run {
 	struct override_row *ov;     /* overrides in force, by account id */
 	char **ov_band;
 	size_t nov, cap, next;
-	bool replacing;              /* the day already has snapshots */
+	bool replacing;              /* the day may already have snapshots */
+	bool keep_facts;             /* store each account's facts (health_run.h) */
 	long facts_put;              /* accounts whose facts were stored */
 	enum status st;
 };
@@ -166,6 +167,8 @@ trend(struct run *r, const char *prev, bool same_day, bool known, double score)
 static enum status
 put_facts(struct run *r, const struct fact_row *f)
 {
+	if (!r->keep_facts)
+		return ST_OK;
 	r->facts_put++;
 	return store_account_facts_put(r->t, f, r->e);
 }
@@ -329,22 +332,75 @@ one(void *ctx, const struct fact_row *f)
 	return 0;
 }
 
+static void
+run_init(struct run *r, struct store *s, const struct scorecard_set *set, int32_t day,
+	 struct health_run *out, struct err *e)
+{
+	*r = (struct run){ .s = s, .set = set, .out = out, .e = e };
+	memset(out, 0, sizeof(*out));
+	date_format(day, r->date);
+	row_init(&r->snap, &entity_health_snapshot);
+	row_init(&r->cur, &entity_account_health);
+	buf_init(&r->json);
+	buf_init(&r->trend);
+	buf_init(&r->ratings);
+	buf_init(&r->vals);
+}
+
+static void
+forget_overrides(struct run *r)
+{
+	for (size_t i = 0; i < r->nov; i++)
+		free(r->ov_band[i]);
+	r->nov = r->next = 0;
+}
+
+static void
+run_done(struct run *r)
+{
+	forget_overrides(r);
+	free(r->ov_band);
+	free(r->ov);
+	row_done(&r->snap);
+	row_done(&r->cur);
+	buf_done(&r->json);
+	buf_done(&r->trend);
+	buf_done(&r->ratings);
+	buf_done(&r->vals);
+}
+
+enum status
+health_run_accounts(struct store *s, struct wtx *t, const struct scorecard_set *set, int32_t day,
+		    const int64_t *ids, size_t n, struct err *e)
+{
+	struct health_run out;
+	struct run r;
+	enum status st;
+
+	run_init(&r, s, set, day, &out, e);
+	r.t = t;
+	r.replacing = true;   /* each account's day is looked up */
+	st = store_account_facts_as_of(s, day, &r.keep_facts, e);
+	for (size_t i = 0; i < n && !st; i++) {
+		forget_overrides(&r);
+		if (!(st = store_overrides_each(s, day, ids[i], keep_override, &r, e)) &&
+		    !(st = store_facts_each(s, day, ids[i], one, &r, e)))
+			st = r.st;
+	}
+	run_done(&r);
+	return st;
+}
+
 enum status
 health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t day,
 		     struct health_run *out, struct err *e)
 {
-	struct run r = { .s = s, .set = set, .out = out, .e = e };
+	struct run r;
 	char latest[DATE_STRLEN];
 	enum status st;
 
-	memset(out, 0, sizeof(*out));
-	date_format(day, r.date);
-	row_init(&r.snap, &entity_health_snapshot);
-	row_init(&r.cur, &entity_account_health);
-	buf_init(&r.json);
-	buf_init(&r.trend);
-	buf_init(&r.ratings);
-	buf_init(&r.vals);
+	run_init(&r, s, set, day, out, e);
+	r.keep_facts = true;
 	st = store_overrides_each(s, day, 0, keep_override, &r, e);
 	if (!st && !(st = store_health_latest_date(s, day, latest, e)))
 		r.replacing = !strcmp(latest, r.date);
@@ -364,15 +420,6 @@ health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t d
 		else
 			st = wtx_commit(r.t, e);
 	}
-	for (size_t i = 0; i < r.nov; i++)
-		free(r.ov_band[i]);
-	free(r.ov_band);
-	free(r.ov);
-	row_done(&r.snap);
-	row_done(&r.cur);
-	buf_done(&r.json);
-	buf_done(&r.trend);
-	buf_done(&r.ratings);
-	buf_done(&r.vals);
+	run_done(&r);
 	return st;
 }

@@ -13,6 +13,7 @@
 #ifndef TEND_HEALTH_RUN_H
 #define TEND_HEALTH_RUN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -34,5 +35,15 @@ struct health_run {
 
 enum status health_run_recompute(struct store *s, const struct scorecard_set *set, int32_t day,
 				 struct health_run *out, struct err *e);
+
+/* Score the accounts ids as of day within t, exactly as the recompute
+ * scores each (the same writer): the day's snapshot and the current
+ * health, replacing what the day had; and, when the stored facts are as
+ * of day, the account's stored facts (so they stay fresh).  Accounts that
+ * do not exist are skipped.  For keeping the current health current after
+ * each change (app/health_current.h): a few accounts, not the book. */
+struct wtx;
+enum status health_run_accounts(struct store *s, struct wtx *t, const struct scorecard_set *set,
+				int32_t day, const int64_t *ids, size_t n, struct err *e);
 
 #endif

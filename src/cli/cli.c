@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/health_current.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "core/names.h"
@@ -329,6 +330,8 @@ cli_store(struct cli *c, bool create, struct store **out)
 	o.path = c->db_path;
 	if (store_open(&c->store, &o, c->err))
 		return c->err->status;
+	/* Every change rescores what it changed, from here and the interface. */
+	health_current_attach(c->store, c->conf.scorecard);
 	*out = c->store;
 	return ST_OK;
 }

@@ -134,9 +134,15 @@ static const struct out_col list_cols[] = {
 #define REALV(known, x) ((known) ? (struct value){ V_REAL, 0, (x), NULL } : (struct value){ V_NULL, 0, 0, NULL })
 #define TEXTV(s) ((s) ? (struct value){ V_TEXT, 0, 0, (s) } : (struct value){ V_NULL, 0, 0, NULL })
 
+struct list_ctx {
+	struct out out;
+	char oldest[DATE_STRLEN]; /* the oldest score listed */
+};
+
 static int
 list_row(void *ctx, const struct health_row *h)
 {
+	struct list_ctx *l = ctx;
 	struct value v[N_LIST_COLS] = {
 		{ V_INT, h->account_id, 0, NULL },
 		TEXTV(h->name),
@@ -155,7 +161,9 @@ list_row(void *ctx, const struct health_row *h)
 		TEXTV(h->date),
 	};
 
-	out_row(ctx, v);
+	if (h->date && (!*l->oldest || strcmp(h->date, l->oldest) < 0))
+		snprintf(l->oldest, sizeof(l->oldest), "%s", h->date);
+	out_row(&l->out, v);
 	return 0;
 }
 
@@ -163,20 +171,23 @@ static enum status
 health_list(struct cli *c, struct store *s, struct health_opts *o)
 {
 	char latest[DATE_STRLEN], today[DATE_STRLEN];
-	struct out out;
+	struct list_ctx l = { .oldest = "" };
 	enum status st;
 
 	if (store_health_latest_date(s, c->clock.today, latest, c->err))
 		return c->err->status;
-	if (!*latest) {
+	if (!*latest)
 		fprintf(stderr, "tend: no health scores yet; run 'tend health recompute'\n");
-	} else if (strcmp(latest, date_format(c->clock.today, today)))
-		fprintf(stderr, "tend: scores as of %s; run 'tend health recompute' for %s\n", latest, today);
-	out_begin(&out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
-	out_drop(&out, (const char *const[]){ "date", "computed_band", "experience", "outcomes", "percent",
-					    "segment", "false_positive", NULL });
-	st = store_health_each(s, c->clock.today, &o->f, list_row, &out, c->err);
-	out_end(&out);
+	out_begin(&l.out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
+	out_drop(&l.out, (const char *const[]){ "date", "computed_band", "experience", "outcomes", "percent",
+					      "segment", "false_positive", NULL });
+	st = store_health_each(s, c->clock.today, &o->f, list_row, &l, c->err);
+	/* Changes rescore their accounts at once, so scores can be of several
+	 * days: the oldest says when the book was last scored as a whole. */
+	if (!st && *l.oldest && strcmp(l.oldest, date_format(c->clock.today, today)))
+		fprintf(stderr, "tend: scores as of %s; run 'tend health recompute' for %s\n", l.oldest,
+			today);
+	out_end(&l.out);
 	return st;
 }
 
@@ -405,7 +416,8 @@ static const char cmd_health_help[] =
 	"  Each account's latest score (worst first): score on the scorecard's scale and as\n"
 	"  a percentage of full score, band (an override first, the computed band beside\n"
 	"  it), outcomes and experience scores, the false-positive-healthy flag and the\n"
-	"  change over 30 days.\n"
+	"  change over 30 days.  Every change to an account (a touchpoint, its stage, an\n"
+	"  override...) rescores it at once.\n"
 	"tend health recompute [--scorecard FILE|NAME]...\n"
 	"  Scores every account as of today (--now) and keeps one snapshot per account per\n"
 	"  day; running it again the same day replaces that day's snapshots.  Also stores\n"
@@ -415,7 +427,8 @@ static const char cmd_health_help[] =
 	"  weight and points; the group scores, the override and the 30/90-day trend.\n"
 	"tend health override ACCOUNT --band B --reason TEXT --until DATE [--from DATE]\n"
 	"tend health override ACCOUNT --clear\n"
-	"  Sets (or ends) a CSM's band for an account; the computed score stays visible.\n"
+	"  Sets (or ends) a CSM's band for an account, at once; the computed score stays\n"
+	"  visible.\n"
 	"tend health calibrate\n"
 	"  Computes the cut points of measures with quantile thresholds from the book.\n"
 	"tend health rate ACCOUNT financial_rating 1-3 | csm_sentiment 1-5 [--note TEXT]\n"

@@ -135,3 +135,24 @@ store_account_facts_state(struct store *s, int32_t day, struct stored_facts *out
 		return store_sql_error(s, e, "reading the stored facts' state");
 	return ST_OK;
 }
+
+enum status
+store_account_facts_as_of(struct store *s, int32_t day, bool *as_of, struct err *e)
+{
+	char date[DATE_STRLEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	*as_of = false;
+	if (!s->has_stored_facts)
+		return ST_OK;
+	if (!(st = store_stmt(s, "SELECT as_of = ?1 FROM account_facts_state", e)))
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*as_of = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading the stored facts' state");
+	return ST_OK;
+}

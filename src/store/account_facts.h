@@ -39,6 +39,9 @@ struct stored_facts {
 	int64_t accounts;            /* accounts in the book */
 };
 
+/* Are the stored facts as of day, by their state row alone (no count of the
+ * accounts: one row read)?  For keeping one account's row in step. */
+enum status store_account_facts_as_of(struct store *s, int32_t day, bool *as_of, struct err *e);
 /* The stored facts' state for a run as of day. */
 enum status store_account_facts_state(struct store *s, int32_t day, struct stored_facts *out,
 				      struct err *e);

@@ -435,7 +435,7 @@ static const struct field account_health_fields[] = {
 	TEXT("trend", 0, "latest scores, oldest first"),
 };
 const struct entity entity_account_health = { "account_health", "account_health",
-	"each account's current health (kept by tend health recompute; export only)",
+	"each account's current health, kept by every change (export only)",
 	account_health_fields, COUNT(account_health_fields), false };
 
 static const struct field audit_fields[] = {

@@ -158,6 +158,18 @@ build_sql(struct buf *out, enum scope scope)
 	while (*p) {
 		size_t k, n = sizeof(subst) / sizeof(subst[0]);
 
+		/* Every word starts with one of these: the text up to the next
+		 * is copied at once (one account is scored per change, and
+		 * this loop was half of it). */
+		const char *next = strpbrk(p, "ATCP");
+
+		if (next != p) {
+			size_t len = next ? (size_t)(next - p) : strlen(p);
+
+			buf_add(out, p, len);
+			p += len;
+			continue;
+		}
 		for (k = 0; k < n; k++) {
 			size_t len = strlen(subst[k].word);
 

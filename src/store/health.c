@@ -315,3 +315,18 @@ store_account_health_prev(struct store *s, int64_t account_id, bool *found, int6
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, "reading current health");
 }
+
+enum status
+store_health_kept(struct store *s, bool *kept, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM account_health)", e);
+	int rc;
+
+	*kept = false;
+	if (!st)
+		return e->status;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*kept = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : store_sql_error(s, e, "reading current health");
+}

@@ -446,14 +446,18 @@ walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
 		if ((op == SQLITE_INSERT ? sqlite3changeset_new(it, 0, &v) : sqlite3changeset_old(it, 0, &v)) ==
 		    SQLITE_OK && v && sqlite3_value_type(v) == SQLITE_INTEGER)
 			id = sqlite3_value_int64(v);
+		/* The accounts it concerns, for rescoring (wtx.h): where the row
+		 * is before and after. */
+		if (op != (pre ? SQLITE_INSERT : SQLITE_DELETE) && id)
+			st = wtx_collect_row(t, table, id, e);
 		if (pre) {
-			if (op != SQLITE_INSERT && id && reindex(s, &x, it, table, ncol, op))
+			if (!st && op != SQLITE_INSERT && id && reindex(s, &x, it, table, ncol, op))
 				st = wtx_fts_sync_table(t, table, id, false, e);
 			if (!st && op == SQLITE_DELETE && id && !strcmp(table, "accounts"))
 				st = forget_derived(s, id, e);
 			continue;
 		}
-		if (op != SQLITE_DELETE && id && reindex(s, &x, it, table, ncol, op))
+		if (!st && op != SQLITE_DELETE && id && reindex(s, &x, it, table, ncol, op))
 			st = wtx_fts_sync_table(t, table, id, true, e);
 		if (!st && rows) {
 			if (op != SQLITE_INSERT)

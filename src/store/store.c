@@ -293,6 +293,7 @@ store_close(struct store *s)
 {
 	if (!s)
 		return;
+	wtx_set_accounts_hook(s, NULL, NULL, NULL);
 	for (size_t i = 0; i < s->cache_cap; i++) {
 		if (!s->cache[i].sql)
 			continue;

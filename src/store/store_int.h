@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/wtx.h"
 
 struct wtx;
 
@@ -29,6 +30,9 @@ struct store {
 	struct wtx *tx;             /* the write transaction in progress, if any */
 	bool has_stored_facts;      /* the schema has account_facts (version 5 on) */
 	bool has_journal;           /* the schema has the change journal (version 6 on) */
+	wtx_accounts_fn accounts_hook;         /* wtx_set_accounts_hook() */
+	void *hook_ctx;
+	void (*hook_release)(void *ctx);
 };
 
 /* A prepared statement for sql, cached for the life of the store, reset and
@@ -67,6 +71,10 @@ void wtx_wrote_table(struct wtx *t, const char *table);
 /* Is column of table one its full-text index holds? */
 bool wtx_indexed_column(const char *table, const char *column);
 enum status wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struct err *e);
+/* For undo: row id of table (of a list's child table: its parent's id)
+ * changes, for the accounts hook (wtx.h); call it while the row is there:
+ * before a delete, after an insert, and on both sides of an update. */
+enum status wtx_collect_row(struct wtx *t, const char *table, int64_t id, struct err *e);
 enum status wtx_audit_row(struct wtx *t, const char *table, int64_t id, const char *op, const char *old,
 			  const char *new, struct err *e);
 enum status wtx_audit_summary(struct wtx *t, struct err *e);

@@ -12,12 +12,17 @@
  *   - the full-text search indexes of accounts and touchpoints;
  *   - the stored facts (store/account_facts.h): a commit that wrote
  *     anything they are computed from marks them stale;
+ *   - the accounts whose health a row-audited action changed (the ones
+ *     whose facts or override it wrote), handed at commit to the store's
+ *     accounts hook, which rescores them in the same transaction
+ *     (app/health_current.h sets it);
  *   - (coming) role checks and change capture for offline sync.
  * Nothing else may execute INSERT, UPDATE or DELETE on book tables.
  */
 #ifndef TEND_WTX_H
 #define TEND_WTX_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -49,6 +54,35 @@ enum status wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, stru
  * derived data (a recompute) or a whole new book (the demo), which nobody
  * takes back row by row.  Call right after wtx_begin. */
 void wtx_no_journal(struct wtx *t);
+/* The accounts hook: called by wtx_commit, before the COMMIT, with the
+ * accounts whose health the action may have changed, ascending, each once,
+ * never none: every account one of its rows belongs to (directly, or
+ * through a parent: a milestone's objective's plan's account) when the row
+ * is a source of the account's facts -- the tables wtx.c knows as such,
+ * the same knowledge that marks the stored facts stale -- or is the
+ * account's override.  `what` says which (an account may have several).
+ * The hook may write through t; its own writes are not collected again
+ * and do not mark the stored facts stale (a hook that writes what they
+ * are computed from keeps those accounts' rows itself).  An error rolls
+ * the whole action back.  Only row-audited actions collect accounts: a
+ * bulk one (import, demo, recompute) is the whole book's business, left
+ * to `tend health recompute`. */
+enum {
+	WTX_FACTS = 1 << 0,            /* a source of stored facts (a touchpoint, a ticket, its stage) */
+	WTX_UNSTORED_FACTS = 1 << 1,   /* a source of facts never stored only (a task, a risk) */
+	WTX_OVERRIDE = 1 << 2,         /* its health override */
+};
+struct wtx_account {
+	int64_t id;
+	unsigned what;                 /* WTX_FACTS | WTX_UNSTORED_FACTS | WTX_OVERRIDE */
+};
+typedef enum status (*wtx_accounts_fn)(void *ctx, struct store *s, struct wtx *t,
+				       const struct wtx_account *accounts, size_t n, struct err *e);
+/* Set the store's accounts hook (NULL: none), replacing the one before:
+ * release (may be NULL) is called with its ctx then, and when the store
+ * is closed. */
+void wtx_set_accounts_hook(struct store *s, wtx_accounts_fn fn, void *ctx,
+			   void (*release)(void *ctx));
 /* Rows written so far in this transaction. */
 int64_t wtx_rows(const struct wtx *t);
 /* Commit and free t (also on failure, after rolling back). */
