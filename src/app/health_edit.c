@@ -22,8 +22,6 @@
 #include "store/store.h"
 #include "store/wtx.h"
 
-#define MAX_CLEARED 16   /* overrides in force at once: one, in practice */
-
 /* The user id of login, or 0 when login is not a user of the book. */
 static int64_t
 author_id(struct store *s, const char *login)
@@ -55,16 +53,40 @@ check_override(const struct health_override_input *in, int32_t from, struct err 
 	return ST_OK;
 }
 
+/* The account's override in force on a day, if any. */
+struct in_force {
+	bool found;
+	int64_t id;
+	int32_t start;
+};
+
+static int
+keep_in_force(void *ctx, const struct override_row *o)
+{
+	struct in_force *x = ctx;
+
+	x->found = true;
+	x->id = o->id;
+	if (!date_parse(o->starts_on, &x->start))
+		x->start = INT32_MIN;
+	return 1;   /* one per account */
+}
+
 enum status
 health_edit_override(struct store *s, const char *login, const struct health_override_input *in,
-		     struct err *e)
+		     bool *replaced, struct err *e)
 {
 	int32_t from_day = in->from_set ? in->from : store_clock(s)->today;
 	char from[DATE_STRLEN], until[DATE_STRLEN];
-	int64_t author;
+	struct in_force now = { .found = false };
+	int64_t author, id;
+	struct wtx *t;
 	struct row r;
+	bool found;
 	enum status st;
 
+	if (replaced)
+		*replaced = false;
 	if ((st = check_override(in, from_day, e)))
 		return st;
 	author = author_id(s, login);
@@ -76,69 +98,62 @@ health_edit_override(struct store *s, const char *login, const struct health_ove
 	row_text(&r, "until", date_format(in->until, until));
 	if (author)
 		row_int(&r, "author", author);
-	st = wtx_insert_one(s, "health override", &r, NULL, e);
+	else
+		row_null(&r, "author");
+	/* One override per account (a unique index says so): a new one
+	 * replaces the account's row, whatever it held, as an update. */
+	if (!(st = store_overrides_each(s, store_clock(s)->today, in->account_id, keep_in_force, &now,
+					e)) &&
+	    !(st = store_override_id(s, in->account_id, &found, &id, e)) &&
+	    !(st = wtx_begin(s, "health override", WTX_AUDIT_ROWS, &t, e))) {
+		st = found ? wtx_update(t, &r, id, e) : wtx_insert(t, &r, NULL, e);
+		if (st)
+			wtx_abort(t);
+		else
+			st = wtx_commit(t, e);
+	}
 	row_done(&r);
+	if (!st && replaced)
+		*replaced = now.found;
 	return st;
 }
 
 /* -- clear ------------------------------------------------------------------ */
-
-struct in_force {
-	int64_t id[MAX_CLEARED];
-	int32_t start[MAX_CLEARED];
-	int n;
-};
-
-static int
-keep_override(void *ctx, const struct override_row *o)
-{
-	struct in_force *x = ctx;
-
-	if (x->n == MAX_CLEARED)
-		return 1;
-	x->id[x->n] = o->id;
-	if (!date_parse(o->starts_on, &x->start[x->n]))
-		x->start[x->n] = INT32_MIN;
-	x->n++;
-	return 0;
-}
 
 enum status
 health_edit_clear(struct store *s, int64_t account_id, int *cleared, struct err *e)
 {
 	int32_t today = store_clock(s)->today;
 	char yesterday[DATE_STRLEN];
-	struct in_force x = { .n = 0 };
+	struct in_force x = { .found = false };
 	struct wtx *t;
 	struct row r;
 	enum status st;
 
 	*cleared = 0;
-	if ((st = store_overrides_each(s, today, account_id, keep_override, &x, e)))
+	if ((st = store_overrides_each(s, today, account_id, keep_in_force, &x, e)))
 		return st;
-	if (x.n == 0)
+	if (!x.found)
 		return ST_OK;
 	if ((st = wtx_begin(s, "health override clear", WTX_AUDIT_ROWS, &t, e)))
 		return st;
-	row_init(&r, &entity_health_override);
-	date_format(today - 1, yesterday);
-	for (int i = 0; i < x.n && !st; i++) {
-		if (x.start[i] >= today) {
-			st = wtx_delete(t, &entity_health_override, x.id[i], e);
-			continue;
-		}
-		row_reset(&r);
-		row_text(&r, "until", yesterday);
-		st = wtx_update(t, &r, x.id[i], e);
+	/* One that starts today never was; one in force since earlier ended
+	 * yesterday, and stays as the record of it. */
+	if (x.start >= today) {
+		st = wtx_delete(t, &entity_health_override, x.id, e);
+	} else {
+		row_init(&r, &entity_health_override);
+		row_text(&r, "until", date_format(today - 1, yesterday));
+		st = wtx_update(t, &r, x.id, e);
+		row_done(&r);
 	}
-	row_done(&r);
 	if (st) {
 		wtx_abort(t);
 		return st;
 	}
 	if ((st = wtx_commit(t, e)))
 		return st;
-	*cleared = x.n;
+	*cleared = 1;
 	return ST_OK;
 }
 

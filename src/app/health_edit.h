@@ -28,15 +28,20 @@ struct health_override_input {
 	int32_t until;             /* last day in force, not before from */
 };
 
-/* Override an account's band from in->from to in->until (one row, "health
- * override", authored by login when they are a user).  The computed score
- * stays as it is and visible. */
+/* Override an account's band from in->from to in->until ("health
+ * override", authored by login when they are a user).  An account has one
+ * override: a new one replaces its row (an update in the audit log), and
+ * *replaced (may be NULL) says whether one was in force today.  The
+ * computed score stays as it is and visible; the band shown changes at
+ * once (app/health_current.h). */
 enum status health_edit_override(struct store *s, const char *login,
-				 const struct health_override_input *in, struct err *e);
+				 const struct health_override_input *in, bool *replaced,
+				 struct err *e);
 
-/* End the account's overrides in force today (at most 16), in one action
- * ("health override clear"): yesterday becomes their last day, and ones
- * that start today go.  *cleared: how many; 0 writes nothing. */
+/* End the account's override in force today, in one action ("health
+ * override clear"): yesterday becomes its last day, or it goes when it
+ * starts today.  *cleared: 1, or 0 when none was in force (nothing is
+ * written). */
 enum status health_edit_clear(struct store *s, int64_t account_id, int *cleared, struct err *e);
 
 /* The highest value of a manual fact (financial_rating 3, csm_sentiment 5),

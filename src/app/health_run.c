@@ -286,6 +286,7 @@ write_current(struct run *r, const struct scorecard *sc, const struct fact_row *
 		row_null(&r->cur, "score");
 	row_text(&r->cur, "band", ob ? ob : res->band);
 	row_text(&r->cur, "computed_band", res->band);
+	row_int(&r->cur, "overridden", ob != NULL);
 	if (res->outcomes_known)
 		row_real(&r->cur, "outcomes", res->outcomes);
 	else

@@ -113,6 +113,9 @@ health_load_set(struct cli *c, struct store *s, const struct health_opts *o, str
 
 /* -- list ------------------------------------------------------------------- */
 
+/* BAND is the band in force.  A table marks an override there ("yellow*",
+ * one character where a column would cost eleven at 80 columns); CSV and
+ * JSON keep the band a band and say so in a field of their own. */
 static const struct out_col list_cols[] = {
 	{ "account_id", "ID", COL_INT },
 	{ "name", "NAME", COL_FREETEXT },
@@ -123,6 +126,7 @@ static const struct out_col list_cols[] = {
 	{ "percent", "%", COL_INT },
 	{ "band", "BAND", COL_TEXT },
 	{ "computed_band", "COMPUTED", COL_TEXT },
+	{ "overridden", "OVERRIDDEN", COL_BOOL },
 	{ "outcomes", "OUTCOMES", COL_SCORE },
 	{ "experience", "EXPERIENCE", COL_SCORE },
 	{ "false_positive", "FALSE+", COL_BOOL },
@@ -130,12 +134,15 @@ static const struct out_col list_cols[] = {
 	{ "date", "DATE", COL_DATE },
 };
 #define N_LIST_COLS ((int)(sizeof(list_cols) / sizeof(list_cols[0])))
+#define OVERRIDDEN_COL 9
 
 #define REALV(known, x) ((known) ? (struct value){ V_REAL, 0, (x), NULL } : (struct value){ V_NULL, 0, 0, NULL })
 #define TEXTV(s) ((s) ? (struct value){ V_TEXT, 0, 0, (s) } : (struct value){ V_NULL, 0, 0, NULL })
 
 struct list_ctx {
 	struct out out;
+	bool table;               /* the marker instead of the field */
+	bool marked;              /* some row is overridden */
 	char oldest[DATE_STRLEN]; /* the oldest score listed */
 };
 
@@ -143,6 +150,7 @@ static int
 list_row(void *ctx, const struct health_row *h)
 {
 	struct list_ctx *l = ctx;
+	char band[24];
 	struct value v[N_LIST_COLS] = {
 		{ V_INT, h->account_id, 0, NULL },
 		TEXTV(h->name),
@@ -154,31 +162,52 @@ list_row(void *ctx, const struct health_row *h)
 			       : (struct value){ V_NULL, 0, 0, NULL },
 		TEXTV(h->override_band ? h->override_band : h->band),
 		TEXTV(h->band),
+		{ V_INT, h->override_band != NULL, 0, NULL },
 		REALV(h->outcomes_known, h->outcomes),
 		REALV(h->experience_known, h->experience),
 		{ V_INT, h->false_positive, 0, NULL },
 		REALV(h->score_known && h->before_known, round((h->score - h->before_score) * 1000) / 1000),
 		TEXTV(h->date),
 	};
+	struct value shown[N_LIST_COLS - 1];
 
 	if (h->date && (!*l->oldest || strcmp(h->date, l->oldest) < 0))
 		snprintf(l->oldest, sizeof(l->oldest), "%s", h->date);
-	out_row(&l->out, v);
+	if (!l->table) {
+		out_row(&l->out, v);
+		return 0;
+	}
+	if (h->override_band) {
+		snprintf(band, sizeof(band), "%s*", h->override_band);
+		v[7] = (struct value){ V_TEXT, 0, 0, band };
+		l->marked = true;
+	}
+	memcpy(shown, v, OVERRIDDEN_COL * sizeof(*v));
+	memcpy(shown + OVERRIDDEN_COL, v + OVERRIDDEN_COL + 1,
+	       (N_LIST_COLS - OVERRIDDEN_COL - 1) * sizeof(*v));
+	out_row(&l->out, shown);
 	return 0;
 }
 
 static enum status
 health_list(struct cli *c, struct store *s, struct health_opts *o)
 {
+	struct out_col table_cols[N_LIST_COLS - 1];
 	char latest[DATE_STRLEN], today[DATE_STRLEN];
-	struct list_ctx l = { .oldest = "" };
+	struct list_ctx l = { .table = cli_format(c, OUT_TABLE) == OUT_TABLE };
 	enum status st;
 
 	if (store_health_latest_date(s, c->clock.today, latest, c->err))
 		return c->err->status;
 	if (!*latest)
 		fprintf(stderr, "tend: no health scores yet; run 'tend health recompute'\n");
-	out_begin(&l.out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
+	memcpy(table_cols, list_cols, OVERRIDDEN_COL * sizeof(*list_cols));
+	memcpy(table_cols + OVERRIDDEN_COL, list_cols + OVERRIDDEN_COL + 1,
+	       (N_LIST_COLS - OVERRIDDEN_COL - 1) * sizeof(*list_cols));
+	if (l.table)
+		out_begin(&l.out, stdout, OUT_TABLE, table_cols, N_LIST_COLS - 1);
+	else
+		out_begin(&l.out, stdout, cli_format(c, OUT_TABLE), list_cols, N_LIST_COLS);
 	out_drop(&l.out, (const char *const[]){ "date", "computed_band", "experience", "outcomes", "percent",
 					      "segment", "false_positive", NULL });
 	st = store_health_each(s, c->clock.today, &o->f, list_row, &l, c->err);
@@ -188,6 +217,9 @@ health_list(struct cli *c, struct store *s, struct health_opts *o)
 		fprintf(stderr, "tend: scores as of %s; run 'tend health recompute' for %s\n", l.oldest,
 			today);
 	out_end(&l.out);
+	if (!st && l.table && l.marked)
+		printf("* a CSM's override; tend health explain ACCOUNT shows the computed band "
+		       "and why\n");
 	return st;
 }
 
@@ -244,6 +276,7 @@ health_override(struct cli *c, struct store *s, struct health_opts *o, int n, ch
 	const struct command *cmd = cli_find("health");
 	struct health_override_input in = { 0 };
 	char from[DATE_STRLEN], until[DATE_STRLEN];
+	bool replaced;
 
 	if (n != 1)
 		return cli_usage(c, cmd, "health override takes one ACCOUNT");
@@ -258,12 +291,13 @@ health_override(struct cli *c, struct store *s, struct health_opts *o, int n, ch
 	in.from = o->from_set ? o->from : c->clock.today;
 	in.from_set = true;
 	in.until = o->until;
-	if (health_edit_override(s, c->login, &in, c->err))
+	if (health_edit_override(s, c->login, &in, &replaced, c->err))
 		return cli_app_usage(c, cmd, health_options);
 	printf("band %s for ", o->band);
 	cli_print_account(stdout, s, in.account_id);
-	printf(" from %s until %s; the computed score stays visible (tend health explain)\n",
-	       date_format(in.from, from), date_format(in.until, until));
+	printf(" from %s until %s%s; the computed score stays visible (tend health explain)\n",
+	       date_format(in.from, from), date_format(in.until, until),
+	       replaced ? ", replacing the override in force" : "");
 	return ST_OK;
 }
 
@@ -413,11 +447,11 @@ cmd_health(struct cli *c, int argc, char **argv)
 static const char cmd_health_help[] =
 	"tend health [list] [--band B] [--owner LOGIN|me|pooled] [--segment S] [--false-positive]\n"
 	"            [--sort score|name|arr|change] [--limit N]\n"
-	"  Each account's latest score (worst first): score on the scorecard's scale and as\n"
-	"  a percentage of full score, band (an override first, the computed band beside\n"
-	"  it), outcomes and experience scores, the false-positive-healthy flag and the\n"
-	"  change over 30 days.  Every change to an account (a touchpoint, its stage, an\n"
-	"  override...) rescores it at once.\n"
+	"  Each account's latest score, worst first (by the band in force, then the score):\n"
+	"  score on the scorecard's scale and as a percentage of full score, band (an\n"
+	"  override marked *, the computed band beside it), outcomes and experience scores,\n"
+	"  the false-positive-healthy flag and the change over 30 days.  Every change to\n"
+	"  an account (a touchpoint, its stage, an override...) rescores it at once.\n"
 	"tend health recompute [--scorecard FILE|NAME]...\n"
 	"  Scores every account as of today (--now) and keeps one snapshot per account per\n"
 	"  day; running it again the same day replaces that day's snapshots.  Also stores\n"
@@ -428,7 +462,7 @@ static const char cmd_health_help[] =
 	"tend health override ACCOUNT --band B --reason TEXT --until DATE [--from DATE]\n"
 	"tend health override ACCOUNT --clear\n"
 	"  Sets (or ends) a CSM's band for an account, at once; the computed score stays\n"
-	"  visible.\n"
+	"  visible.  One per account: a new override replaces the one it had.\n"
 	"tend health calibrate\n"
 	"  Computes the cut points of measures with quantile thresholds from the book.\n"
 	"tend health rate ACCOUNT financial_rating 1-3 | csm_sentiment 1-5 [--note TEXT]\n"

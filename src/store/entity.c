@@ -427,6 +427,7 @@ static const struct field account_health_fields[] = {
 	REAL("score", "overall score"),
 	TEXT("band", F_REQUIRED, "band shown: the override when one is in force"),
 	TEXT("computed_band", F_REQUIRED, "computed band"),
+	BOOL("overridden", "the band shown is a CSM's override"),
 	REAL("outcomes", "outcomes score"),
 	REAL("experience", "experience score"),
 	BOOL("false_positive", "good experience, poor outcomes"),

@@ -15,7 +15,9 @@ static const struct {
 	const char *key;
 	const char *order;
 } health_sorts[] = {
-	{ "score", "h.score IS NULL, h.score, a.name COLLATE NOCASE" },
+	/* Worst first: the band in force, then the score. */
+	{ "score", HEALTH_BAND_RANK("coalesce(h.override_band, h.band)")
+		   ", h.score IS NULL, h.score, a.name COLLATE NOCASE" },
 	{ "name", "a.name COLLATE NOCASE" },
 	{ "arr", "arr DESC" },
 	{ "change", "(h.score - p.score) IS NULL, h.score - p.score" },
@@ -329,4 +331,22 @@ store_health_kept(struct store *s, bool *kept, struct err *e)
 		*kept = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : store_sql_error(s, e, "reading current health");
+}
+
+enum status
+store_override_id(struct store *s, int64_t account_id, bool *found, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM health_overrides WHERE account_id = ?1", e);
+	int rc;
+
+	*found = false;
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, account_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*found = true;
+		*id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, "reading overrides");
 }

@@ -75,6 +75,9 @@ enum status store_calibration_id(struct store *s, const char *scorecard, const c
 /* Has any account a current health (account_health): has the book been
  * scored at all? */
 enum status store_health_kept(struct store *s, bool *kept, struct err *e);
+/* The id of an account's override row (one per account), *found false if none. */
+enum status store_override_id(struct store *s, int64_t account_id, bool *found, int64_t *id,
+			      struct err *e);
 /* An account's current-health row (account_health): its id, date and trend. */
 enum status store_account_health_prev(struct store *s, int64_t account_id, bool *found, int64_t *id,
 				      char date[11], char *trend, size_t trend_size, struct err *e);

@@ -19,7 +19,8 @@
 	"   WHERE r.account_id = a.id AND r.stage <> 'won' AND r.stage <> 'lost')," \
 	" h.date, h.scorecard, h.scale, h.score, h.band, h.computed_band, h.outcomes, h.experience," \
 	" h.false_positive, h.ratings, h.vals, h.trend," \
-	" (SELECT group_concat(tag, ';') FROM account_tags t WHERE t.account_id = a.id)"
+	" (SELECT group_concat(tag, ';') FROM account_tags t WHERE t.account_id = a.id)," \
+	" h.overridden"
 
 static enum status
 walk(struct store *s, sqlite3_stmt *st, int32_t day, portfolio_cb cb, void *ctx, struct err *e)
@@ -56,6 +57,7 @@ walk(struct store *s, sqlite3_stmt *st, int32_t day, portfolio_cb cb, void *ctx,
 		r.vals = store_col_text(st, 17);
 		r.trend = store_col_text(st, 18);
 		r.tags = store_col_text(st, 19);
+		r.overridden = sqlite3_column_int(st, 20);
 		if (cb(ctx, &r))
 			break;
 	}
@@ -72,8 +74,9 @@ store_portfolio_first(struct store *s, int32_t day, int limit, portfolio_cb cb, 
 	sqlite3_stmt *st = store_stmt(s, PORTFOLIO_COLUMNS
 		" FROM account_health h JOIN accounts a ON a.id = h.account_id"
 		" LEFT JOIN users u ON u.id = a.owner_id"
-		" WHERE h.score IS NOT NULL AND a.stage <> 'churned'"
-		" ORDER BY h.score, h.account_id LIMIT ?2", e);
+		" WHERE a.stage <> 'churned'"
+		" ORDER BY " HEALTH_BAND_RANK("h.band") ", h.score IS NULL, h.score, h.account_id"
+		" LIMIT ?2", e);
 
 	if (!st)
 		return e->status;

@@ -28,7 +28,8 @@ struct portfolio_row {
 	int scale;
 	bool score_known;
 	double score;
-	const char *band, *computed_band;
+	const char *band, *computed_band;  /* band: the band in force */
+	bool overridden;               /* band is a CSM's override */
 	bool outcomes_known, experience_known;
 	double outcomes, experience;
 	bool false_positive;
@@ -39,7 +40,8 @@ struct portfolio_row {
 
 typedef int (*portfolio_cb)(void *ctx, const struct portfolio_row *row);
 
-/* The first `limit` scored accounts, worst score first, from the index. */
+/* The first `limit` scored accounts, worst first (the band in force, then
+ * the score), from the index. */
 enum status store_portfolio_first(struct store *s, int32_t day, int limit, portfolio_cb cb,
 				  void *ctx, struct err *e);
 /* Accounts with an id above after_id, in id order, at most limit (0: all). */

@@ -35,6 +35,14 @@ struct store {
 	void (*hook_release)(void *ctx);
 };
 
+/* The worst-first rank of a band (SQL text over the column or expression
+ * band): red 0 .. green 4, unknown 5.  Health lists sort by the band in
+ * force this way, then by score; schema/NNNN_one_override.sql indexes account_health by
+ * HEALTH_BAND_RANK("band") written out, which must stay the same text. */
+#define HEALTH_BAND_RANK(band) \
+	"(CASE " band " WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2" \
+	" WHEN 'lightgreen' THEN 3 WHEN 'green' THEN 4 ELSE 5 END)"
+
 /* A prepared statement for sql, cached for the life of the store, reset and
  * with its bindings cleared.  Statements are only ever built from constant
  * text and schema metadata, never from data: data is always bound. */

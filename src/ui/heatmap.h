@@ -28,8 +28,10 @@ struct hm_row {
 	int64_t arr_cents, renewal_days;
 	bool scored, score_known, outcomes_known, experience_known, false_positive;
 	bool pooled;             /* no owner (owner then reads "pooled") */
+	bool overridden;         /* band is a CSM's override, marked '*' */
 	float score, outcomes, experience;
-	signed char band, computed_band;  /* index in band_names, -1 when not scored */
+	signed char band, computed_band;  /* index in band_names, -1 when not scored; band:
+					     the band in force */
 	unsigned char scale;
 	char ratings[HM_MAX_MEASURES + 1];
 };

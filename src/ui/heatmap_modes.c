@@ -168,6 +168,8 @@ hm_tiles_draw(struct pane *p)
 
 			memset(tile, ' ', sizeof(tile));
 			tile[0] = band_letter(r->band >= 0 ? band_names[r->band] : NULL);
+			if (r->overridden && w > 1)
+				tile[1] = '*';
 			tile[w] = '\0';
 			if (i == h->list.cursor)
 				attr = ui_attr(p->ui, TH_CURSOR);
@@ -179,9 +181,10 @@ hm_tiles_draw(struct pane *p)
 	if (cur) {
 		char text[256], m[MONEY_STRLEN];
 
-		snprintf(text, sizeof(text), "%s %s: %s, %s ARR, %s  (tile width: ARR tier; Enter opens; b groups by %s)",
+		snprintf(text, sizeof(text), "%s %s: %s%s, %s ARR, %s  (tile width: ARR tier; Enter opens; b groups by %s)",
 			 draw_glyph_cursor(p->ui), cur->name, cur->band >= 0 ? band_names[cur->band] : "not scored",
-			 money_format_grouped(cur->arr_cents, true, m), cur->owner, h->by_segment ? "CSM" : "segment");
+			 cur->overridden ? " by override" : "", money_format_grouped(cur->arr_cents, true, m),
+			 cur->owner, h->by_segment ? "CSM" : "segment");
 		draw_text(p->ui, p->win, p->h - 1, 0, text, p->w, false, ui_attr(p->ui, TH_DIM));
 	} else {
 		draw_text(p->ui, p->win, 1, 2, "No account matches the search and filters.", p->w - 4, false,

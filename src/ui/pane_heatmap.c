@@ -149,6 +149,7 @@ add_row(void *ctx, const struct portfolio_row *r)
 	h->experience_known = r->experience_known;
 	h->experience = (float)r->experience;
 	h->false_positive = r->false_positive;
+	h->overridden = r->overridden;
 	snprintf(h->ratings, sizeof(h->ratings), "%s", r->ratings ? r->ratings : "");
 	return 0;
 }
@@ -218,8 +219,12 @@ cmp_rows(const void *pa, const void *pb, void *arg)
 
 	switch (sort_key) {
 	case HM_BY_HEALTH:
-		/* Worst first; unscored accounts last. */
-		c = (a->score_known ? 0 : 1) - (b->score_known ? 0 : 1);
+		/* Worst first, as the first page's index has it: by the band in
+		 * force (an override sorts with its band; band_names is worst
+		 * first, unknown last), then the score; unscored accounts last. */
+		c = (a->band < 0 ? BAND_COUNT_ : a->band) - (b->band < 0 ? BAND_COUNT_ : b->band);
+		if (!c)
+			c = (a->score_known ? 0 : 1) - (b->score_known ? 0 : 1);
 		if (!c && a->score_known)
 			c = (a->score > b->score) - (a->score < b->score);
 		break;
@@ -482,8 +487,11 @@ draw_row(struct pane *p, size_t i)
 	columns(p, &c);
 	draw_name(p, y, r, i == h->list.cursor, &c);
 	x = 2 + c.name;
-	if (r->score_known)
-		snprintf(text, sizeof(text), " %c %.2f", band_letter(r->band >= 0 ? band_names[r->band] : NULL),
+	/* "R 1.00": the band in force and the computed score; "Y*1.00" when
+	 * the band is a CSM's override. */
+	if (r->score_known || r->overridden)
+		snprintf(text, sizeof(text), r->score_known ? " %c%c%.2f" : " %c%c n/a",
+			 band_letter(r->band >= 0 ? band_names[r->band] : NULL), r->overridden ? '*' : ' ',
 			 r->score);
 	else
 		snprintf(text, sizeof(text), " %c  n/a", r->scored ? '?' : '-');
@@ -521,8 +529,9 @@ static void
 legend(struct pane *p)
 {
 	const struct heatmap *h = p->priv;
-	const char *text = h->values ? "cells: each measure's value (v: ratings)   R red  Y yellow  G green  ? unknown"
-				     : "cells: 1 red  2 yellow  3 green  - no data (v: values)   health: R/Y/G letter and score";
+	/* "* override" comes early enough to show at 80 columns. */
+	const char *text = h->values ? "cells: each measure's value (v: ratings)  R red  Y yellow  G green  * override  ? unknown"
+				     : "cells: 1 red  2 yellow  3 green  - no data (v: values)  * override   health: band letter and score";
 
 	draw_text(p->ui, p->win, p->h - 1, 0, text, p->w, false, ui_attr(p->ui, TH_DIM));
 }

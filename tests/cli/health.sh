@@ -17,14 +17,14 @@ expect_rc 0
 expect_out <<'OUT'
 ID  NAME       OWNER  SEGMENT         ARR  SCORE    %  BAND     COMPUTED  OUTCOMES  EXPERIENCE  FALSE+  30D  DATE
  3  Red Co     amara  smb           8,000  1.000   33  red      red          1.000       1.000  no           2026-11-23
- 4  Blind Co          smb           5,000  2.000   66  unknown  unknown      2.000       2.000  no           2026-11-23
  2  Yellow Co  amara  mid_market   50,000  2.140   71  yellow   yellow       2.000       2.333  no           2026-11-23
  1  Green Co   amara  enterprise  120,000  3.000  100  green    green        3.000       3.000  no           2026-11-23
+ 4  Blind Co          smb           5,000  2.000   66  unknown  unknown      2.000       2.000  no           2026-11-23
 OUT
 run --db "$DB" $NOW health --band red --format csv
 expect_out <<'OUT'
-account_id,name,owner,segment,arr,score,percent,band,computed_band,outcomes,experience,false_positive,change_30d,date
-3,Red Co,amara,smb,8000.00,1,33,red,red,1,1,false,,2026-11-23
+account_id,name,owner,segment,arr,score,percent,band,computed_band,overridden,outcomes,experience,false_positive,change_30d,date
+3,Red Co,amara,smb,8000.00,1,33,red,red,false,1,1,false,,2026-11-23
 OUT
 run --db "$DB" $NOW health --owner pooled --format json
 expect_out_has '"name": "Blind Co"'
@@ -80,12 +80,12 @@ check "a re-run added snapshots" test "$(wc -l <"$WORK/out")" -eq 5
 
 case_ "current health: the ratings of each measure and the trend of the last scores"
 run --db "$DB" export account_health
-expect_out_has "2,HEA-2,2026-11-23,default,3,2.14,yellow,yellow,2,2.333,false,2232222,60%|40%|0%|33.3|60d|30d|100%,2.140"
-expect_out_has "3,HEA-3,2026-11-23,default,3,1,red,red,1,1,false,1111111,20%|10%|214%|-100|-|90d|80%,1.000"
+expect_out_has "2,HEA-2,2026-11-23,default,3,2.14,yellow,yellow,false,2,2.333,false,2232222,60%|40%|0%|33.3|60d|30d|100%,2.140"
+expect_out_has "3,HEA-3,2026-11-23,default,3,1,red,red,false,1,1,false,1111111,20%|10%|214%|-100|-|90d|80%,1.000"
 run --db "$DB" --now 2026-11-30 health recompute
 run --db "$DB" export account_health
 expect_out_has ',false,2232222,60%|40%|0%|33.3|67d|30d|100%,"2.140,2.140"'
-expect_out_has '4,HEA-4,2026-11-30,default,3,2,unknown,unknown,2,2,false,--3-1-2,-|-|0%|-|-|-|100%,"2.000,2.000"'
+expect_out_has '4,HEA-4,2026-11-30,default,3,2,unknown,unknown,false,2,2,false,--3-1-2,-|-|0%|-|-|-|100%,"2.000,2.000"'
 # A same-day re-run replaces the day's point instead of adding one.
 run --db "$DB" --now 2026-11-30 health recompute
 run --db "$DB" export account_health
@@ -117,13 +117,13 @@ printf 'band yellow for Red Co (HEA-3) from 2026-11-23 until 2026-12-01; the com
 run --db "$DB" $NOW health recompute
 expect_out_has "1 green, 2 yellow, 0 red, 1 unknown; 0 false-positive healthy; 1 override in force"
 run --db "$DB" $NOW health --format csv
-expect_out_has "3,Red Co,amara,smb,8000.00,1,33,yellow,red,"
+expect_out_has "3,Red Co,amara,smb,8000.00,1,33,yellow,red,true,"
 run --db "$DB" $NOW health explain red
 expect_out_has "  override    yellow until 2026-12-01 by tester: CFO committed to the renewal (computed: red)"
 run --db "$DB" --now 2026-12-05 health recompute
 expect_out_has "0 overrides in force"
 run --db "$DB" --now 2026-12-05 health --band red --format csv
-expect_out_has "3,Red Co,amara,smb,8000.00,1,33,red,red,"
+expect_out_has "3,Red Co,amara,smb,8000.00,1,33,red,red,false,"
 run --db "$DB" $NOW health override red --band yellow --until 2026-12-01
 expect_rc 64
 run --db "$DB" $NOW health override red --band unknown --reason x --until 2026-12-01
@@ -191,7 +191,7 @@ run --db "$DB" $NOW health recompute
 expect_rc 0
 expect_err_has "2 accounts in segments no scorecard covers were not scored"
 run --db "$DB" $NOW health --segment smb --format csv
-expect_out_has "4,Blind Co,,smb,5000.00,3,100,green,green,,3,false,"
+expect_out_has "4,Blind Co,,smb,5000.00,3,100,green,green,false,,3,false,"
 rm -r "$XDG_CONFIG_HOME/tend/scorecards"
 
 case_ "usage errors"

@@ -242,9 +242,12 @@ START_TEST(test_manual_window_follows_new_band)
 	fb_load(s, &entity_health_input, "account,fact,value,date\n"
 		"M1,financial_rating,3,2026-11-03\nM2,financial_rating,2,2026-11-03\n");
 	fb_load(s, &entity_health_override, "account,band,reason,starts_on,until\n"
-		"M1,red,was bad,2026-11-22,2026-11-22\nM1,green,is mended,2026-11-23,2026-12-31\n"
-		"M2,green,was fine,2026-11-22,2026-11-22\nM2,red,is not,2026-11-23,2026-12-31\n");
+		"M1,red,was bad,2026-11-22,2026-11-22\nM2,green,was fine,2026-11-22,2026-11-22\n");
 	recompute(s, "2026-11-22");
+	/* One override per account: today's replace yesterday's. */
+	ck_assert_int_eq(sqlite3_exec(tu_db(s), "UPDATE health_overrides SET starts_on = '2026-11-23',"
+				      " until = '2026-12-31', band = CASE band WHEN 'red' THEN 'green'"
+				      " ELSE 'red' END", NULL, NULL, NULL), SQLITE_OK);
 	recompute(s, FB_NOW);
 	ck_assert(fresh(s, FB_NOW));
 	compare_all(s, FB_NOW);

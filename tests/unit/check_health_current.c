@@ -5,8 +5,9 @@
  * milestone's status, an override -- rescores its account in the same
  * transaction, whoever wrote the use case; tasks and risks only when a
  * scorecard reads them; bulk actions and books never scored are left
- * alone; a hook that fails takes the change back; and the stored facts stay
- * fresh.
+ * alone; a hook that fails takes the change back; the stored facts stay
+ * fresh; and the one_override migration folds the extra overrides of old
+ * books.
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@
 #include "core/date.h"
 #include "core/xalloc.h"
 #include "store/account_facts.h"
+#include "store/migrate.h"
 #include "store/row.h"
 #include "store/wtx.h"
 #include "testutil.h"
@@ -250,13 +252,15 @@ START_TEST(test_an_override_keeps_the_stored_facts_fresh)
 
 	scored_book("{ id: stage, group: outcomes, weight: 100, fact: days_in_stage,"
 		    " lower_is_better: true, thresholds: [30, 90] }");
-	ck_assert_msg(health_edit_override(book, NULL, &in, &e) == ST_OK, "%s", e.msg);
+	ck_assert_msg(health_edit_override(book, NULL, &in, NULL, &e) == ST_OK, "%s", e.msg);
 	expect_current("yellow 1.0 " TODAY);
+	ck_assert_int_eq(tu_int(book, "SELECT overridden FROM account_health WHERE account_id = 1"), 1);
 	ck_assert_int_eq(store_account_facts_state(book, today(), &sf, &e), ST_OK);
 	ck_assert(sf.fresh);
 	ck_assert_int_eq(tu_int(book, "SELECT health_band = 'yellow' FROM account_facts WHERE account_id = 1"), 1);
 	ck_assert_int_eq(health_edit_clear(book, 1, &(int){ 0 }, &e), ST_OK);
 	expect_current("red 1.0 " TODAY);
+	ck_assert_int_eq(tu_int(book, "SELECT overridden FROM account_health WHERE account_id = 1"), 0);
 	ck_assert_int_eq(tu_int(book, "SELECT health_band = 'red' FROM account_facts WHERE account_id = 1"), 1);
 }
 END_TEST
@@ -305,6 +309,55 @@ START_TEST(test_a_failed_rescore_takes_the_change_back)
 }
 END_TEST
 
+/* The version of schema/NNNN_one_override.sql, whatever its number by now. */
+static int
+fold_version(void)
+{
+	for (size_t i = 0; i < schema_migrations_count; i++)
+		if (!strcmp(schema_migrations[i].name, "one_override"))
+			return schema_migrations[i].version;
+	ck_abort_msg("no migration one_override");
+	return 0;
+}
+
+START_TEST(test_old_books_fold_to_one_override)
+{
+	char *path = tu_path("old.db");
+	struct store_opts o = { .path = path, .create = true, .actor = "tester",
+		.target_version = fold_version() - 1 };
+	struct err e = { ST_OK, "" };
+	char *left;
+
+	tu_clock(&o.clock, TODAY);
+	ck_assert_msg(store_open(&book, &o, &e) == ST_OK, "%s", e.msg);
+	load_csv(&entity_account, "external_id,name,segment\nA,Acme,smb\nB,Beta,smb\n");
+	ck_assert_int_eq(sqlite3_exec(tu_db(book),
+		"INSERT INTO health_overrides (id, account_id, band, reason, starts_on, until) VALUES"
+		" (1, 1, 'red', 'first', '2026-11-01', '2026-12-31'),"
+		" (2, 1, 'green', 'latest start', '2026-11-20', '2026-12-31'),"
+		" (3, 1, 'yellow', 'written last', '2026-11-10', '2026-12-31'),"
+		" (4, 2, 'orange', 'alone', '2026-11-01', '2026-12-31');"
+		"INSERT INTO health_snapshots (account_id, date, scorecard, scale, score, band, override_band)"
+		" VALUES (1, '2026-11-22', 'default', 3, 1.0, 'red', 'green');"
+		"INSERT INTO account_health (account_id, date, scorecard, scale, score, band, computed_band)"
+		" VALUES (1, '2026-11-22', 'default', 3, 1.0, 'green', 'red'),"
+		"        (2, '2026-11-22', 'default', 3, 1.0, 'red', 'red')", NULL, NULL, NULL), SQLITE_OK);
+	store_close(book);
+	book = tu_open(path, TODAY);
+	/* The one `tend health` showed: the latest to start. */
+	left = tu_text(book, "SELECT group_concat(id || ' ' || reason, '|') FROM health_overrides");
+	ck_assert_str_eq(left, "2 latest start|4 alone");
+	free(left);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE table_name = 'health_overrides'"
+				      " AND op = 'delete' AND row_id IN (1, 3) AND old LIKE '%\"band\":%'"), 2);
+	left = tu_text(book, "SELECT group_concat(overridden, ' ') FROM"
+			     " (SELECT overridden FROM account_health ORDER BY account_id)");
+	ck_assert_str_eq(left, "1 0");
+	free(left);
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -319,6 +372,7 @@ main(void)
 	tcase_add_test(tc, test_an_override_keeps_the_stored_facts_fresh);
 	tcase_add_test(tc, test_bulk_actions_and_unscored_books_are_left_alone);
 	tcase_add_test(tc, test_a_failed_rescore_takes_the_change_back);
+	tcase_add_test(tc, test_old_books_fold_to_one_override);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

@@ -1,8 +1,7 @@
 /*
  * check_health_edit.c -- health overrides, their clearing and manual
- * ratings through app/health_edit.h, the calls the interface makes.  They
- * pin today's rules: overrides are about to change, and these say what
- * they do now.
+ * ratings through app/health_edit.h, the calls the interface makes: one
+ * override per account, a new one replacing it.
  */
 #include "config.h"
 
@@ -72,7 +71,7 @@ add_override(const char *band, const char *from, const char *until, const char *
 		.from = from ? day(from) : 0, .from_set = from != NULL, .until = day(until) };
 	struct err e = { ST_OK, "" };
 
-	ck_assert_msg(health_edit_override(book, login, &in, &e) == ST_OK, "%s", e.msg);
+	ck_assert_msg(health_edit_override(book, login, &in, NULL, &e) == ST_OK, "%s", e.msg);
 }
 
 /* in must be refused as a usage error starting with start, changing nothing. */
@@ -82,7 +81,7 @@ expect_refused(const struct health_override_input *in, const char *start)
 	struct err e = { ST_OK, "" };
 	char *before = tu_dump(book), *after;
 
-	ck_assert_int_eq(health_edit_override(book, "amara", in, &e), ST_USAGE);
+	ck_assert_int_eq(health_edit_override(book, "amara", in, NULL, &e), ST_USAGE);
 	ck_assert_msg(!strncmp(e.msg, start, strlen(start)), "message '%s', expected '%s...'",
 		      e.msg, start);
 	after = tu_dump(book);
@@ -91,13 +90,37 @@ expect_refused(const struct health_override_input *in, const char *start)
 	free(after);
 }
 
-START_TEST(test_override_from_today_by_its_author)
+START_TEST(test_a_new_override_replaces_the_one_in_force)
 {
-	add_override("yellow", NULL, "2026-12-01", "amara");
-	add_override("green", "2026-12-02", "2026-12-09", "nobody");
-	expect_overrides("yellow 2026-11-23..2026-12-01 amara|green 2026-12-02..2026-12-09 -");
-	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = "
-				      "'health override'"), 2);
+	struct health_override_input in = { .account_id = 1, .band = "red", .reason = "why",
+		.until = day("2026-11-30") };
+	struct err e = { ST_OK, "" };
+	bool replaced = true;
+
+	ck_assert_msg(health_edit_override(book, "amara", &in, &replaced, &e) == ST_OK, "%s", e.msg);
+	ck_assert(!replaced);
+	expect_overrides("red 2026-11-23..2026-11-30 amara");
+	/* Again, by someone who is not a user, from later: the same row. */
+	in.band = "green";
+	in.from = day("2026-12-02");
+	in.from_set = true;
+	in.until = day("2026-12-09");
+	ck_assert_msg(health_edit_override(book, "nobody", &in, &replaced, &e) == ST_OK, "%s", e.msg);
+	ck_assert(replaced);
+	expect_overrides("green 2026-12-02..2026-12-09 -");
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = 'health override'"
+				      " AND table_name = 'health_overrides' AND op = 'insert'"), 1);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = 'health override'"
+				      " AND table_name = 'health_overrides' AND op = 'update'"
+				      " AND old LIKE '%\"band\":\"red\"%' AND new LIKE '%\"band\":\"green\"%'"), 1);
+	/* Not in force today (it starts on 12-02): replacing it replaces none. */
+	ck_assert_msg(health_edit_override(book, "amara", &in, &replaced, &e) == ST_OK, "%s", e.msg);
+	ck_assert(!replaced);
+	/* The schema holds it to one, whatever writes. */
+	ck_assert_int_ne(sqlite3_exec(tu_db(book), "INSERT INTO health_overrides (account_id, band, reason,"
+				      " starts_on, until) VALUES (1, 'red', 'x', '2026-11-23', '2026-11-23')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM health_overrides"), 1);
 }
 END_TEST
 
@@ -132,16 +155,20 @@ START_TEST(test_clear_ends_what_is_in_force_today)
 	int cleared = -1;
 
 	add_override("yellow", "2026-11-01", "2026-12-01", "amara");   /* ends yesterday */
-	add_override("green", TODAY, "2026-12-09", "amara");           /* starts today: goes */
-	add_override("red", "2026-12-10", "2026-12-20", "amara");      /* not in force: stays */
 	ck_assert_int_eq(health_edit_clear(book, 1, &cleared, &e), ST_OK);
-	ck_assert_int_eq(cleared, 2);
-	expect_overrides("yellow 2026-11-01..2026-11-22 amara|red 2026-12-10..2026-12-20 amara");
+	ck_assert_int_eq(cleared, 1);
+	expect_overrides("yellow 2026-11-01..2026-11-22 amara");
+	add_override("green", TODAY, "2026-12-09", "amara");           /* starts today: goes */
+	ck_assert_int_eq(health_edit_clear(book, 1, &cleared, &e), ST_OK);
+	ck_assert_int_eq(cleared, 1);
+	expect_overrides("");
 	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = "
 				      "'health override clear'"), 2);
-	/* Nothing in force: nothing written. */
+	add_override("red", "2026-12-10", "2026-12-20", "amara");      /* not in force: stays */
 	ck_assert_int_eq(health_edit_clear(book, 1, &cleared, &e), ST_OK);
 	ck_assert_int_eq(cleared, 0);
+	expect_overrides("red 2026-12-10..2026-12-20 amara");
+	/* Nothing in force: nothing written. */
 	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = "
 				      "'health override clear'"), 2);
 }
@@ -180,7 +207,7 @@ main(void)
 	TCase *tc = tcase_create("health_edit");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_override_from_today_by_its_author);
+	tcase_add_test(tc, test_a_new_override_replaces_the_one_in_force);
 	tcase_add_test(tc, test_override_refusals);
 	tcase_add_test(tc, test_clear_ends_what_is_in_force_today);
 	tcase_add_test(tc, test_rate);

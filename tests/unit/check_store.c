@@ -771,7 +771,8 @@ collect_row(void *ctx, const struct portfolio_row *r)
 	char *out = ctx;
 	size_t len = strlen(out);
 
-	snprintf(out + len, 256 - len, "%lld%s ", (long long)r->id, r->score_known ? "" : "?");
+	snprintf(out + len, 256 - len, "%lld%s%s ", (long long)r->id, r->score_known ? "" : "?",
+		 r->overridden ? "*" : "");
 	return 0;
 }
 
@@ -793,6 +794,22 @@ collect_id(void *ctx, int64_t id)
 	return 0;
 }
 
+/* Does SQLite sort the rows of sql (a temporary B-tree) to order them? */
+static bool
+plan_sorts(struct store *s, const char *sql)
+{
+	char *plan = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	bool sorts = false;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(tu_db(s), plan, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sorts |= strstr((const char *)sqlite3_column_text(st, 3), "TEMP B-TREE") != NULL;
+	sqlite3_finalize(st);
+	free(plan);
+	return sorts;
+}
+
 START_TEST(test_portfolio)
 {
 	struct store *s = tu_open(NULL, TODAY);
@@ -812,16 +829,32 @@ START_TEST(test_portfolio)
 		"        (3, '2026-11-23', 'default', 3, 1.0, 'red', 'red'),"
 		"        (4, '2026-11-23', 'default', 3, NULL, 'unknown', 'unknown'),"
 		"        (5, '2026-11-23', 'default', 3, 1.2, 'red', 'red')", NULL, NULL, NULL), SQLITE_OK);
-	/* The first page: scored, not churned, worst first, ties by id. */
+	/* The first page: with a current health, not churned, worst first,
+	 * ties by id, unknown last. */
 	ck_assert_int_eq(store_portfolio_first(s, 0, 10, collect_row, out, &e), ST_OK);
-	ck_assert_str_eq(out, "2 5 1 ");
+	ck_assert_str_eq(out, "2 5 1 4? ");
 	out[0] = '\0';
 	ck_assert_int_eq(store_portfolio_first(s, 0, 2, collect_row, out, &e), ST_OK);
 	ck_assert_str_eq(out, "2 5 ");
+	/* Worst first is by the band in force: green Alpha overridden to red
+	 * comes before red Beta overridden to green, whatever their scores. */
+	ck_assert_int_eq(sqlite3_exec(tu_db(s),
+		"UPDATE account_health SET band = 'red', overridden = 1 WHERE account_id = 1;"
+		"UPDATE account_health SET band = 'green', overridden = 1 WHERE account_id = 2",
+		NULL, NULL, NULL), SQLITE_OK);
+	out[0] = '\0';
+	ck_assert_int_eq(store_portfolio_first(s, 0, 10, collect_row, out, &e), ST_OK);
+	ck_assert_str_eq(out, "5 1* 2* 4? ");
+	/* ...read in that order from the index (NNNN_one_override.sql). */
+	ck_assert_msg(!plan_sorts(s, "SELECT h.id FROM account_health h JOIN accounts a ON a.id = h.account_id"
+				  " WHERE a.stage <> 'churned' ORDER BY (CASE h.band WHEN 'red' THEN 0"
+				  " WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 WHEN 'lightgreen' THEN 3"
+				  " WHEN 'green' THEN 4 ELSE 5 END), h.score IS NULL, h.score, h.account_id"
+				  " LIMIT 10"), "the first page sorts instead of reading the index");
 	/* Chunks: every account not churned, by id, scored or not. */
 	out[0] = '\0';
 	ck_assert_int_eq(store_portfolio_chunk(s, 0, 1, 2, collect_row, out, &e), ST_OK);
-	ck_assert_str_eq(out, "2 4? ");
+	ck_assert_str_eq(out, "2* 4? ");
 	ck_assert_int_eq(store_portfolio_last_id(s, &last, &e), ST_OK);
 	ck_assert_int_eq(last, 5);
 	/* Owners of accounts only (bo owns none), in order. */
