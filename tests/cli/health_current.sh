@@ -1,11 +1,11 @@
 #!/bin/sh
 # health_current.sh -- changes take effect at once: an override, its
-# replacement and its clearing, and a logged touchpoint show in `tend
-# health` (band, marker, place) and `tend health explain` with no
-# recompute; one override per account, replaced as an update; undo takes
-# it back, band and all; read-only
-# and broken scorecards refuse and change nothing; a book never scored
-# stays unscored.  On the hand-computed book of health.sh (tests/data/health).
+# replacement and its clearing, a logged touchpoint, a contact who left
+# and a stage change show in `tend health` (band, marker, place) and `tend
+# health explain` with no recompute; one override per account, replaced
+# as an update; undo takes a change back, band and all; read-only and
+# broken scorecards refuse and change nothing; a book never scored stays
+# unscored.  On the hand-computed book of health.sh (tests/data/health).
 . "$TEST_SRCDIR/tests/cli/lib.sh"
 
 for e in user account contact contract arr_event usage ticket survey touchpoint invoice; do
@@ -167,6 +167,36 @@ expect_same "a refused log wrote a touchpoint" "$WORK/tp.before" "$WORK/tp.after
 # A change no score reads needs no scorecard.
 run --db "$DB" task add green "Send the deck"
 expect_rc 0
+rm -r "$XDG_CONFIG_HOME/tend/scorecards"
+
+case_ "a contact who leaves and a stage change show at once, through the commands' own writes"
+"$TEND" --db "$DB" health recompute >/dev/null || fail "cannot recompute"
+run --db "$DB" health --format csv
+expect_out_has "1,Green Co,amara,enterprise,120000.00,3,100,green,green,false,"
+# The champion leaves: sponsor coverage is no longer rated 3.
+run --db "$DB" contact left cham@green.test
+expect_rc 0
+run --db "$DB" health --format csv
+expect_out_has "1,Green Co,amara,enterprise,120000.00,2.86,95,green,green,false,"
+mkdir -p "$XDG_CONFIG_HOME/tend/scorecards"
+cat >"$XDG_CONFIG_HOME/tend/scorecards/stage.yaml" <<'YAML'
+scorecard: stage
+measures:
+  - { id: stage, group: outcomes, weight: 100, fact: days_in_stage, lower_is_better: true, thresholds: [30, 90] }
+YAML
+"$TEND" --db "$DB" health recompute >/dev/null || fail "cannot recompute"
+run --db "$DB" health --format csv
+expect_out_has "2,Yellow Co,amara,mid_market,50000.00,,,unknown,unknown,false,"
+run --db "$DB" account set yellow --stage renew
+expect_rc 0
+run --db "$DB" health --format csv
+expect_out_has "2,Yellow Co,amara,mid_market,50000.00,3,100,green,green,false,"
+run --db "$DB" health explain yellow
+expect_out_has "days_in_stage                     0      3"
+run --db "$DB" undo
+expect_rc 0
+run --db "$DB" health --format csv
+expect_out_has "2,Yellow Co,amara,mid_market,50000.00,,,unknown,unknown,false,"
 rm -r "$XDG_CONFIG_HOME/tend/scorecards"
 
 case_ "a book never scored stays unscored: a change scores nothing"
