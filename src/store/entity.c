@@ -11,20 +11,20 @@
 #include "domain/model.h"
 #include "store/entity.h"
 
-static const struct ref_def ref_team = { "team", "teams", "name", false };
-static const struct ref_def ref_user = { "user", "users", "login", false };
-static const struct ref_def ref_account = { "account", "accounts", "external_id", false };
-static const struct ref_def ref_contact = { "contact", "contacts", "email", true };
+static const struct ref_def ref_team = { "team", "teams", "name", false, false };
+static const struct ref_def ref_user = { "user", "users", "login", false, false };
+static const struct ref_def ref_account = { "account", "accounts", "external_id", false, false };
+static const struct ref_def ref_contact = { "contact", "contacts", "email", true, true };
 /* Rows with no account of their own (objectives) name contacts by id. */
-static const struct ref_def ref_contact_id = { "contact", "contacts", "id", false };
-static const struct ref_def ref_contract = { "contract", "contracts", "id", false };
-static const struct ref_def ref_ticket = { "ticket", "tickets", "id", false };
-static const struct ref_def ref_plan = { "success plan", "success_plans", "id", false };
-static const struct ref_def ref_objective = { "objective", "objectives", "id", false };
-static const struct ref_def ref_task = { "task", "tasks", "id", false };
-static const struct ref_def ref_risk = { "risk", "risks", "id", false };
-static const struct ref_def ref_run = { "playbook run", "playbook_runs", "id", false };
-static const struct ref_def ref_firing = { "firing", "playbook_firings", "id", false };
+static const struct ref_def ref_contact_id = { "contact", "contacts", "id", false, false };
+static const struct ref_def ref_contract = { "contract", "contracts", "id", false, false };
+static const struct ref_def ref_ticket = { "ticket", "tickets", "id", false, false };
+static const struct ref_def ref_plan = { "success plan", "success_plans", "id", false, false };
+static const struct ref_def ref_objective = { "objective", "objectives", "id", false, false };
+static const struct ref_def ref_task = { "task", "tasks", "id", false, false };
+static const struct ref_def ref_risk = { "risk", "risks", "id", false, false };
+static const struct ref_def ref_run = { "playbook run", "playbook_runs", "id", false, false };
+static const struct ref_def ref_firing = { "firing", "playbook_firings", "id", false, false };
 
 static const struct list_def list_tags = { "account_tags", "account_id", "tag", NULL, NULL };
 static const struct list_def list_roles = { "contact_roles", "contact_id", "role", contact_role_names, NULL };
@@ -49,7 +49,7 @@ static const struct field team_fields[] = {
 	TEXT("name", F_REQUIRED, "team name"),
 };
 const struct entity entity_team = { "team", "teams", "a team of CSMs and its lead",
-	team_fields, COUNT(team_fields), true };
+	team_fields, COUNT(team_fields), true, NULL };
 
 static const struct field user_fields[] = {
 	ID,
@@ -64,7 +64,7 @@ static const struct field user_fields[] = {
 	BOOL("active", "false for people who left"),
 };
 const struct entity entity_user = { "user", "users", "a CSM, lead or admin",
-	user_fields, COUNT(user_fields), true };
+	user_fields, COUNT(user_fields), true, NULL };
 
 static const struct field account_fields[] = {
 	ID,
@@ -89,7 +89,7 @@ static const struct field account_fields[] = {
 	LIST("tags", list_tags, "tags separated by ';'"),
 };
 const struct entity entity_account = { "account", "accounts", "a customer account",
-	account_fields, COUNT(account_fields), true };
+	account_fields, COUNT(account_fields), true, NULL };
 
 static const struct field contact_fields[] = {
 	ID,
@@ -108,7 +108,7 @@ static const struct field contact_fields[] = {
 	LIST("roles", list_roles, "roles separated by ';'"),
 };
 const struct entity entity_contact = { "contact", "contacts", "a stakeholder at an account",
-	contact_fields, COUNT(contact_fields), true };
+	contact_fields, COUNT(contact_fields), true, NULL };
 
 static const struct field contract_fields[] = {
 	ID,
@@ -120,7 +120,7 @@ static const struct field contract_fields[] = {
 	ENUM("channel", 0, channel_names, "direct or partner"),
 };
 const struct entity entity_contract = { "contract", "contracts", "a subscription contract",
-	contract_fields, COUNT(contract_fields), true };
+	contract_fields, COUNT(contract_fields), true, NULL };
 
 static const struct field arr_event_fields[] = {
 	ID,
@@ -131,7 +131,9 @@ static const struct field arr_event_fields[] = {
 	TEXT("reason", 0, "why"),
 };
 const struct entity entity_arr_event = { "arr_event", "arr_events", "an entry in the ARR ledger",
-	arr_event_fields, COUNT(arr_event_fields), true };
+	arr_event_fields, COUNT(arr_event_fields), true,
+	"new, expansion and reactivation add ARR (arr_delta 0 or more); contraction and churn take it "
+	"away (arr_delta 0 or less)" };
 
 static const struct field renewal_fields[] = {
 	ID,
@@ -148,7 +150,8 @@ static const struct field renewal_fields[] = {
 	REF("owner", "owner_id", 0, ref_user, "renewal owner login (RM or CSM)"),
 };
 const struct entity entity_renewal = { "renewal", "renewals", "a renewal due on a date",
-	renewal_fields, COUNT(renewal_fields), true };
+	renewal_fields, COUNT(renewal_fields), true,
+	"a won or lost renewal needs its closed_date and final_arr" };
 
 static const struct field invoice_fields[] = {
 	ID,
@@ -160,7 +163,7 @@ static const struct field invoice_fields[] = {
 	MONEY("amount", "amount_cents", F_REQUIRED, "amount"),
 };
 const struct entity entity_invoice = { "invoice", "invoices", "an invoice (financial health)",
-	invoice_fields, COUNT(invoice_fields), true };
+	invoice_fields, COUNT(invoice_fields), true, NULL };
 
 static const struct field opportunity_fields[] = {
 	ID,
@@ -179,7 +182,7 @@ static const struct field opportunity_fields[] = {
 	TEXT("close_reason", 0, "why it was won or lost"),
 };
 const struct entity entity_opportunity = { "opportunity", "opportunities", "an expansion opportunity",
-	opportunity_fields, COUNT(opportunity_fields), true };
+	opportunity_fields, COUNT(opportunity_fields), true, NULL };
 
 static const struct field usage_fields[] = {
 	ID,
@@ -198,7 +201,7 @@ static const struct field usage_fields[] = {
 	REAL("metric_value", "its value"),
 };
 const struct entity entity_usage = { "usage", "usage", "product usage for a day, week or month",
-	usage_fields, COUNT(usage_fields), true };
+	usage_fields, COUNT(usage_fields), true, NULL };
 
 static const struct field ticket_fields[] = {
 	ID,
@@ -212,7 +215,7 @@ static const struct field ticket_fields[] = {
 	INT("csat", "1 to 5 when rated"),
 };
 const struct entity entity_ticket = { "ticket", "tickets", "a support case",
-	ticket_fields, COUNT(ticket_fields), true };
+	ticket_fields, COUNT(ticket_fields), true, NULL };
 
 static const struct field survey_fields[] = {
 	ID,
@@ -225,7 +228,8 @@ static const struct field survey_fields[] = {
 	TEXT("comment", 0, "verbatim"),
 };
 const struct entity entity_survey = { "survey", "surveys", "an NPS or CSAT response",
-	survey_fields, COUNT(survey_fields), true };
+	survey_fields, COUNT(survey_fields), true,
+	"an NPS score is 0 to 10, a CSAT score 1 to 5" };
 
 static const struct field touchpoint_fields[] = {
 	ID,
@@ -246,7 +250,7 @@ static const struct field touchpoint_fields[] = {
 	LIST("attendees", list_attendees, "attendee emails separated by ';'"),
 };
 const struct entity entity_touchpoint = { "touchpoint", "touchpoints", "a call, meeting, review or note",
-	touchpoint_fields, COUNT(touchpoint_fields), true };
+	touchpoint_fields, COUNT(touchpoint_fields), true, NULL };
 
 static const struct field advocacy_fields[] = {
 	ID,
@@ -258,7 +262,7 @@ static const struct field advocacy_fields[] = {
 	TEXT("note", 0, "details"),
 };
 const struct entity entity_advocacy = { "advocacy", "advocacy_events", "an advocacy event",
-	advocacy_fields, COUNT(advocacy_fields), true };
+	advocacy_fields, COUNT(advocacy_fields), true, NULL };
 
 static const struct field task_fields[] = {
 	ID,
@@ -278,7 +282,7 @@ static const struct field task_fields[] = {
 	TEXT("cancel_reason", 0, "why it was cancelled"),
 };
 const struct entity entity_task = { "task", "tasks", "a call to action",
-	task_fields, COUNT(task_fields), true };
+	task_fields, COUNT(task_fields), true, NULL };
 
 static const struct field task_item_fields[] = {
 	ID,
@@ -288,7 +292,7 @@ static const struct field task_item_fields[] = {
 	BOOL("done", "ticked"),
 };
 const struct entity entity_task_item = { "task_item", "task_items", "a checklist item of a task",
-	task_item_fields, COUNT(task_item_fields), true };
+	task_item_fields, COUNT(task_item_fields), true, NULL };
 
 static const struct field risk_fields[] = {
 	ID,
@@ -305,7 +309,7 @@ static const struct field risk_fields[] = {
 	TEXT("resolution", 0, "how it was closed"),
 };
 const struct entity entity_risk = { "risk", "risks", "something not going to plan",
-	risk_fields, COUNT(risk_fields), true };
+	risk_fields, COUNT(risk_fields), true, NULL };
 
 static const struct field success_plan_fields[] = {
 	ID,
@@ -323,7 +327,7 @@ static const struct field success_plan_fields[] = {
 	TEXT("appendices", 0, "section 7: people, third parties, methods"),
 };
 const struct entity entity_success_plan = { "success_plan", "success_plans", "a joint success plan",
-	success_plan_fields, COUNT(success_plan_fields), true };
+	success_plan_fields, COUNT(success_plan_fields), true, NULL };
 
 static const struct field objective_fields[] = {
 	ID,
@@ -337,7 +341,7 @@ static const struct field objective_fields[] = {
 	BOOL("confirmed_in_writing", "customer confirmed achievement in writing"),
 };
 const struct entity entity_objective = { "objective", "objectives", "an objective of a success plan",
-	objective_fields, COUNT(objective_fields), true };
+	objective_fields, COUNT(objective_fields), true, NULL };
 
 static const struct field milestone_fields[] = {
 	ID,
@@ -349,7 +353,7 @@ static const struct field milestone_fields[] = {
 	DATE("done_on", 0, "completed"),
 };
 const struct entity entity_milestone = { "milestone", "milestones", "a milestone of an objective",
-	milestone_fields, COUNT(milestone_fields), true };
+	milestone_fields, COUNT(milestone_fields), true, NULL };
 
 static const struct field kpi_fields[] = {
 	ID,
@@ -362,7 +366,7 @@ static const struct field kpi_fields[] = {
 	DATE("target_date", 0, "when the target is due"),
 };
 const struct entity entity_kpi = { "kpi", "kpis", "a KPI of an objective",
-	kpi_fields, COUNT(kpi_fields), true };
+	kpi_fields, COUNT(kpi_fields), true, NULL };
 
 static const struct field health_snapshot_fields[] = {
 	ID,
@@ -379,7 +383,7 @@ static const struct field health_snapshot_fields[] = {
 	TEXT("measures", 0, "per-measure value and rating, as JSON"),
 };
 const struct entity entity_health_snapshot = { "health_snapshot", "health_snapshots",
-	"an account's health on a day", health_snapshot_fields, COUNT(health_snapshot_fields), true };
+	"an account's health on a day", health_snapshot_fields, COUNT(health_snapshot_fields), true, NULL };
 
 static const struct field health_override_fields[] = {
 	ID,
@@ -392,7 +396,7 @@ static const struct field health_override_fields[] = {
 };
 const struct entity entity_health_override = { "health_override", "health_overrides",
 	"a CSM's override of an account's band", health_override_fields,
-	COUNT(health_override_fields), true };
+	COUNT(health_override_fields), true, NULL };
 
 static const struct field health_input_fields[] = {
 	ID,
@@ -404,7 +408,7 @@ static const struct field health_input_fields[] = {
 	REF("author", "author_id", 0, ref_user, "login of who gave it"),
 };
 const struct entity entity_health_input = { "health_input", "health_inputs",
-	"a manual health rating", health_input_fields, COUNT(health_input_fields), true };
+	"a manual health rating", health_input_fields, COUNT(health_input_fields), true, NULL };
 
 static const struct field calibration_fields[] = {
 	ID,
@@ -416,7 +420,7 @@ static const struct field calibration_fields[] = {
 };
 const struct entity entity_calibration = { "scorecard_calibration", "scorecard_calibrations",
 	"quantile cut points of a scorecard measure", calibration_fields,
-	COUNT(calibration_fields), true };
+	COUNT(calibration_fields), true, NULL };
 
 static const struct field account_health_fields[] = {
 	ID,
@@ -437,7 +441,7 @@ static const struct field account_health_fields[] = {
 };
 const struct entity entity_account_health = { "account_health", "account_health",
 	"each account's current health, kept by every change (export only)",
-	account_health_fields, COUNT(account_health_fields), false };
+	account_health_fields, COUNT(account_health_fields), false, NULL };
 
 static const struct field audit_fields[] = {
 	ID,
@@ -451,7 +455,7 @@ static const struct field audit_fields[] = {
 	TEXT("new", 0, "values after, JSON; lists such as tags as arrays"),
 };
 const struct entity entity_audit = { "audit", "audit_log", "the append-only audit log (export only)",
-	audit_fields, COUNT(audit_fields), false };
+	audit_fields, COUNT(audit_fields), false, NULL };
 
 /* What playbook runs leave (schema 0004); written by tend, export only. */
 static const struct field playbook_run_fields[] = {
@@ -465,7 +469,7 @@ static const struct field playbook_run_fields[] = {
 };
 const struct entity entity_playbook_run = { "playbook_run", "playbook_runs",
 	"a playbook run that wrote something (export only)", playbook_run_fields,
-	COUNT(playbook_run_fields), false };
+	COUNT(playbook_run_fields), false, NULL };
 
 static const struct field playbook_rule_run_fields[] = {
 	ID,
@@ -476,7 +480,7 @@ static const struct field playbook_rule_run_fields[] = {
 };
 const struct entity entity_playbook_rule_run = { "playbook_rule_run", "playbook_rule_runs",
 	"one rule's evaluation in a playbook run (export only)", playbook_rule_run_fields,
-	COUNT(playbook_rule_run_fields), false };
+	COUNT(playbook_rule_run_fields), false, NULL };
 
 static const struct field playbook_firing_fields[] = {
 	ID,
@@ -490,7 +494,7 @@ static const struct field playbook_firing_fields[] = {
 };
 const struct entity entity_playbook_firing = { "playbook_firing", "playbook_firings",
 	"a rule fired for an account (export only)", playbook_firing_fields,
-	COUNT(playbook_firing_fields), false };
+	COUNT(playbook_firing_fields), false, NULL };
 
 static const char *const escalation_status_names[] = { "open", "resolved", "exhausted", NULL };
 static const struct field escalation_fields[] = {
@@ -503,7 +507,7 @@ static const struct field escalation_fields[] = {
 };
 const struct entity entity_escalation = { "escalation", "escalations",
 	"an escalation ladder in progress (export only)", escalation_fields,
-	COUNT(escalation_fields), false };
+	COUNT(escalation_fields), false, NULL };
 
 static const char *const inbox_kind_names[] = { "notification", "escalation", NULL };
 static const char *const inbox_role_names[] = { "csm", "lead", "executive", "am", "rm", "support",
@@ -528,7 +532,7 @@ static const struct field inbox_fields[] = {
 	     "the role nobody held, when it went to the owner, a lead or an admin instead"),
 };
 const struct entity entity_inbox = { "inbox", "inbox", "notifications and requests for action (export only)",
-	inbox_fields, COUNT(inbox_fields), false };
+	inbox_fields, COUNT(inbox_fields), false, NULL };
 
 /* Written with every stage change (schema 0007); export only. */
 static const struct field stage_history_fields[] = {
@@ -542,7 +546,7 @@ static const struct field stage_history_fields[] = {
 };
 const struct entity entity_stage_history = { "stage_history", "account_stage_history",
 	"the lifecycle stages an account went through (export only)", stage_history_fields,
-	COUNT(stage_history_fields), false };
+	COUNT(stage_history_fields), false, NULL };
 
 const struct entity *const entity_catalog[] = {
 	&entity_team, &entity_user, &entity_account, &entity_contact, &entity_contract,

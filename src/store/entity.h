@@ -39,6 +39,7 @@ struct ref_def {
 	const char *table;            /* the referenced table */
 	const char *key;              /* its natural-key column ("id" for plain ids) */
 	bool per_account;             /* the key is unique only within the row's account */
+	bool nocase;                  /* the key matches whatever its case (emails) */
 };
 
 struct list_def {
@@ -69,6 +70,9 @@ struct entity {
 	const struct field *fields;
 	int nfields;
 	bool import;                  /* accepted by `tend import` (not audit) */
+	/* The rule a row-level CHECK of the table enforces, in the user's words,
+	 * for the message when a row breaks it; NULL: no such CHECK. */
+	const char *rule;
 };
 
 extern const struct entity *const entity_catalog[];

@@ -199,7 +199,8 @@ resolve(struct store *s, const struct row *r, const struct ref_def *ref, const c
 	}
 	if (ref->per_account && !row_account(r, &account))
 		return err_set(e, ST_DATA, "a %s needs the row's account to be known", ref->what);
-	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1%s", ref->table, ref->key,
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1%s%s ORDER BY id LIMIT 1",
+		 ref->table, ref->key, ref->nocase ? " COLLATE NOCASE" : "",
 		 ref->per_account ? " AND account_id = ?2" : "");
 	if (!(st = store_stmt(s, sql, e)))
 		return e->status;

@@ -121,7 +121,38 @@ store_sql_error(struct store *s, struct err *e, const char *what)
 		st = ST_CANTCREAT;
 		break;
 	}
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		return store_constraint_error(code, sqlite3_errmsg(s->db), e, what, NULL);
 	return err_set(e, st, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/* SQLite's constraint messages quote the schema ("CHECK constraint failed:
+ * ((kind = 'new' OR ..."), which means nothing to a user: say what broke
+ * in words.  The columns a UNIQUE or NOT NULL message names (table.column)
+ * come from the schema, never from data. */
+enum status
+store_constraint_error(int code, const char *msg, struct err *e, const char *what, const char *rule)
+{
+	const char *cols = strstr(msg, "failed: ");
+
+	cols = cols ? cols + strlen("failed: ") : "";
+	switch (code) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return err_set(e, ST_DATA, "%s: one already exists with the same %s", what, cols);
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return err_set(e, ST_DATA, "%s: %s is required", what, cols);
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return err_set(e, ST_DATA, "%s: it refers to a record that does not exist, "
+			       "or other records still refer to it", what);
+	case SQLITE_CONSTRAINT_CHECK:
+		return err_set(e, ST_DATA, "%s: %s", what,
+			       rule ? rule : "a value is outside what the book allows");
+	case SQLITE_CONSTRAINT_TRIGGER:
+		/* RAISE() messages are tend's own words (schema/). */
+		return err_set(e, ST_DATA, "%s: %s", what, msg);
+	}
+	return err_set(e, ST_DATA, "%s: the book's rules refuse this change", what);
 }
 
 void

@@ -49,6 +49,10 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *e);
 /* Set e from the connection's last error, prefixed with what was being done. */
 enum status store_sql_error(struct store *s, struct err *e, const char *what);
+/* A failed constraint in words, never the schema text SQLite quotes; rule:
+ * the row-level CHECK in words (struct entity), or NULL. */
+enum status store_constraint_error(int code, const char *msg, struct err *e, const char *what,
+				   const char *rule);
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */

@@ -269,9 +269,15 @@ audit(struct wtx *t, const char *table, int64_t row_id, const char *op,
 static enum status
 step_write(struct wtx *t, sqlite3_stmt *st, const struct entity *ent, struct err *e)
 {
+	int code;
+
 	if (sqlite3_step(st) == SQLITE_DONE)
 		return ST_OK;
-	store_sql_error(t->s, e, ent->name);
+	code = sqlite3_extended_errcode(t->s->db);
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		store_constraint_error(code, sqlite3_errmsg(t->s->db), e, ent->name, ent->rule);
+	else
+		store_sql_error(t->s, e, ent->name);
 	sqlite3_reset(st);
 	return e->status;
 }

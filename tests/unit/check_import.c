@@ -125,12 +125,15 @@ END_TEST
 
 START_TEST(test_constraint_from_the_schema)
 {
-	/* Checks only the schema knows still come back with the line. */
+	/* Checks only the schema knows still come back with the line, in
+	 * words: never the schema text SQLite quotes. */
 	expect_problems(&entity_survey, "account,date,kind,score\nCRM-1,2026-11-01,csat,9\n",
-		"t.csv:2: survey: CHECK constraint failed: (kind = 'nps' AND score BETWEEN 0 AND 10) OR "
-		"(kind = 'csat' AND score BETWEEN 1 AND 5)\n");
+		"t.csv:2: survey: an NPS score is 0 to 10, a CSAT score 1 to 5\n");
+	expect_problems(&entity_arr_event, "account,date,kind,arr_delta\nCRM-1,2026-11-01,new,-5\n",
+		"t.csv:2: arr_event: new, expansion and reactivation add ARR (arr_delta 0 or more); "
+		"contraction and churn take it away (arr_delta 0 or less)\n");
 	expect_problems(&entity_account, "external_id,name,segment\nCRM-1,Again,smb\n",
-		"t.csv:2: account: UNIQUE constraint failed: accounts.external_id\n");
+		"t.csv:2: account: one already exists with the same accounts.external_id\n");
 }
 END_TEST
 
