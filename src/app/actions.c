@@ -29,6 +29,20 @@ user_id(struct store *s, const char *login)
 }
 
 enum status
+action_touch_date(int32_t date, int32_t today, bool planned, struct err *e)
+{
+	char d[DATE_STRLEN];
+
+	if (date > today && !planned)
+		return err_set(e, ST_USAGE, "date: %s is after today; a touchpoint still to come is "
+			       "planned (--planned)", date_format(date, d));
+	if (date <= today && planned)
+		return err_set(e, ST_USAGE, "planned: a planned touchpoint is dated after today "
+			       "(--date)");
+	return ST_OK;
+}
+
+enum status
 action_log(struct store *s, const char *login, const struct touch_input *in, int64_t *id, struct err *e)
 {
 	const char *kind = in->kind ? in->kind : "call";
@@ -39,6 +53,10 @@ action_log(struct store *s, const char *login, const struct touch_input *in, int
 
 	if (names_lookup(touch_kind_names, kind) < 0)
 		return err_set(e, ST_USAGE, "kind: '%s' is not a touchpoint kind", kind);
+	if (!in->summary || !*in->summary)
+		return err_set(e, ST_USAGE, "summary: say what happened (SUMMARY or --summary)");
+	if (action_touch_date(in->date, in->today, in->planned, e))
+		return e->status;
 	if (in->sentiment != -1 && (in->sentiment < 1 || in->sentiment > 5))
 		return err_set(e, ST_USAGE, "sentiment: from 1 to 5");
 	if (in->duration < -1 || in->duration > 24 * 60)
@@ -47,7 +65,7 @@ action_log(struct store *s, const char *login, const struct touch_input *in, int
 	row_int(&r, "account", in->account_id);
 	row_text(&r, "date", date_format(in->date, date));
 	row_text(&r, "kind", kind);
-	row_text(&r, "summary", in->summary && *in->summary ? in->summary : NULL);
+	row_text(&r, "summary", in->summary);
 	row_int(&r, "proactive", !in->reactive);
 	if (in->duration >= 0)
 		row_int(&r, "duration_min", in->duration);

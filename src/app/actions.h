@@ -24,6 +24,8 @@ struct touch_input {
 	int sentiment;             /* 1-5, -1: not given */
 	bool reactive;
 	const char *attendees;     /* emails separated by ',' or ';', NULL: none */
+	int32_t today;             /* a date after it is refused unless planned */
+	bool planned;              /* a touchpoint still to come (--planned) */
 };
 
 struct task_input {
@@ -37,6 +39,9 @@ struct task_input {
 };
 
 /* The new row's id goes to *id.  ST_USAGE for bad input (e names the field). */
+/* A touchpoint's date against today: a past event cannot be dated in the
+ * future unless it is planned, and a planned one must be still to come. */
+enum status action_touch_date(int32_t date, int32_t today, bool planned, struct err *e);
 enum status action_log(struct store *s, const char *login, const struct touch_input *in, int64_t *id,
 		       struct err *e);
 enum status action_task_add(struct store *s, const char *login, const struct task_input *in,

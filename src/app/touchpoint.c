@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/actions.h"
 #include "app/touchpoint.h"
 #include "core/date.h"
 #include "core/xalloc.h"
@@ -61,6 +62,10 @@ check_edit(const struct touch_edit_input *in, struct err *e)
 		return err_set(e, ST_USAGE, "sentiment: from 1 to 5");
 	if (in->duration < -1 || in->duration > 24 * 60)
 		return err_set(e, ST_USAGE, "duration: minutes, at most a day");
+	if (in->planned && !in->set_date)
+		return err_set(e, ST_USAGE, "planned: give the date it is planned for (--date)");
+	if (in->set_date && action_touch_date(in->date, in->today, in->planned, e))
+		return e->status;
 	return ST_OK;
 }
 

@@ -31,6 +31,8 @@ struct touch_edit_input {
 	int sentiment;             /* 1-5; -1: unchanged */
 	const char *attendees;     /* emails separated by ',' or ';'; NULL: unchanged;
 				    * "" or "none": nobody */
+	int32_t today;             /* a new date after it needs planned */
+	bool planned;              /* the new date is still to come (--planned) */
 };
 
 /* login: who is changing it. */

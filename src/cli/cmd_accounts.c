@@ -345,7 +345,8 @@ show_work(const struct account_view *v)
 	for (int i = 0; i < v->ntouchpoints; i++) {
 		const struct av_touchpoint *t = &v->touchpoints[i];
 
-		printf("  %s  %-15s %s ", t->date, t->kind, t->proactive ? " " : "R");
+		printf("  %s  %-15s %s %s", t->date, t->kind, t->proactive ? " " : "R",
+		       t->planned ? "planned: " : "");
 		out_text(stdout, or_dash(t->summary), false);
 		printf(" -- %s\n", or_dash(t->author));
 	}
@@ -514,6 +515,8 @@ show_json(const struct account_view *v)
 		jkv(&j, "date", v->touchpoints[i].date);
 		jkv(&j, "kind", v->touchpoints[i].kind);
 		jkv(&j, "summary", v->touchpoints[i].summary);
+		json_key(&j, "planned");
+		json_bool(&j, v->touchpoints[i].planned);
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);

@@ -29,6 +29,7 @@ static const struct option edit_options[] = {
 	{ "sentiment", required_argument, NULL, 's' },
 	{ "with", required_argument, NULL, 'w' },
 	{ "follow-ups", required_argument, NULL, 'f' },
+	{ "planned", no_argument, NULL, 'p' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -45,6 +46,7 @@ edit_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 's': return cli_int(c, "sentiment", arg, 1, 5, &o->sentiment);
 	case 'w': o->in.attendees = arg; return ST_OK;
 	case 'f': o->in.follow_ups = arg; return ST_OK;
+	case 'p': o->in.planned = true; return ST_OK;
 	}
 	return ST_SOFTWARE;
 }
@@ -84,6 +86,7 @@ log_cmd_edit(struct cli *c, int argc, char **argv)
 	o.in.set_date = o.date != NULL;
 	if (o.date && cli_date(c, "date", o.date, &o.in.date))
 		return c->err->status;
+	o.in.today = c->clock.today;
 	o.in.duration = (int)o.duration;
 	o.in.sentiment = (int)o.sentiment;
 	if (cli_store(c, false, &s))

@@ -35,7 +35,7 @@ struct log_opts {
 	int32_t date;
 	bool date_set;
 	long duration, sentiment;
-	bool reactive;
+	bool reactive, planned;
 };
 
 static enum status
@@ -50,6 +50,7 @@ log_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'u': return cli_int(c, "duration", arg, 0, 24 * 60, &o->duration);
 	case 's': return cli_int(c, "sentiment", arg, 1, 5, &o->sentiment);
 	case 'r': o->reactive = true; return ST_OK;
+	case 'p': o->planned = true; return ST_OK;
 	case 'w': o->with = arg; return ST_OK;
 	case 'f': o->follow_ups = arg; return ST_OK;
 	}
@@ -66,6 +67,7 @@ cmd_log(struct cli *c, int argc, char **argv)
 		{ "duration", required_argument, NULL, 'u' },
 		{ "sentiment", required_argument, NULL, 's' },
 		{ "reactive", no_argument, NULL, 'r' },
+		{ "planned", no_argument, NULL, 'p' },
 		{ "with", required_argument, NULL, 'w' },
 		{ "follow-ups", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
@@ -99,12 +101,14 @@ cmd_log(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	in = (struct touch_input){ .kind = o.kind, .date = o.date, .summary = o.summary,
 		.follow_ups = o.follow_ups, .duration = (int)o.duration, .sentiment = (int)o.sentiment,
-		.reactive = o.reactive, .attendees = o.with };
+		.reactive = o.reactive, .attendees = o.with, .today = c->clock.today,
+		.planned = o.planned };
 	if (store_account_resolve(s, argv[first], &in.account_id, c->err))
 		return c->err->status;
 	if ((st = action_log(s, c->login, &in, &id, c->err)))
 		return cli_option_error(c, opts);
-	printf("logged %s #%lld on %s for ", o.kind, (long long)id, date_format(o.date, date));
+	printf("%s %s #%lld on %s for ", o.planned ? "planned" : "logged", o.kind, (long long)id,
+	       date_format(o.date, date));
 	cli_print_account(stdout, s, in.account_id);
 	printf("\n");
 	return ST_OK;
@@ -119,14 +123,16 @@ static const char cmd_log_help[] =
 	"  --duration MIN        minutes\n"
 	"  --sentiment N         1 (unhappy) to 5 (delighted)\n"
 	"  --reactive            the customer initiated it\n"
+	"  --planned             it is still to come: --date is after today (a past\n"
+	"                        event is never dated in the future)\n"
 	"  --with EMAIL,...      attendees, by email\n"
 	"  --follow-ups TEXT     agreed next steps\n"
 	"\n"
 	"tend log edit ID [--summary T] [--kind K] [--date D] [--duration MIN]\n"
-	"              [--sentiment N] [--with EMAIL,...] [--follow-ups TEXT]\n"
+	"              [--sentiment N] [--with EMAIL,...] [--follow-ups TEXT] [--planned]\n"
 	"  Changes the fields given of touchpoint ID (as 'tend account show' or\n"
 	"  'tend export touchpoint' lists them); --with replaces the attendees\n"
-	"  (--with none: nobody).\n"
+	"  (--with none: nobody); a date after today needs --planned.\n"
 	"tend log delete ID\n"
 	"  Deletes touchpoint ID.\n"
 	"Only a touchpoint's author may edit or delete it; a lead or an admin may\n"
@@ -136,7 +142,7 @@ static const char cmd_log_help[] =
 const struct command cmd_log_entry = {
 	.name = "log",
 	.args = "ACCOUNT [SUMMARY] [--kind K] [--date D] [--duration MIN] [--sentiment N] "
-		"[--reactive] [--with EMAIL,...] | edit ID ... | delete ID",
+		"[--reactive] [--planned] [--with EMAIL,...] | edit ID ... | delete ID",
 	.summary = "record a touchpoint (call, meeting, QBR, note, ...), fix or delete one",
 	.help = cmd_log_help,
 	.run = cmd_log,

@@ -64,6 +64,7 @@ struct av_touchpoint {
 	const char *date, *kind, *summary, *author;
 	int sentiment;
 	bool proactive;
+	bool planned;              /* dated after today: still to come */
 };
 
 /* A period in a lifecycle stage (schema 0007), most recent first: the

@@ -306,12 +306,17 @@ fill_touchpoint(struct account_view *v, sqlite3_stmt *st)
 	t->author = dup(v, st, 4);
 	t->sentiment = (int)int_or(st, 5, 0);
 	t->proactive = sqlite3_column_int(st, 6);
+	t->planned = sqlite3_column_int(st, 7);
 }
 
+/* Planned touchpoints (dated after today) first, the soonest on top, then
+ * the past ones, latest first. */
 static const char sql_touchpoints[] =
-	"SELECT t.id, t.date, t.kind, t.summary, u.login, t.sentiment, t.proactive"
+	"SELECT t.id, t.date, t.kind, t.summary, u.login, t.sentiment, t.proactive, t.date > ?2"
 	" FROM touchpoints t LEFT JOIN users u ON u.id = t.author_id"
-	" WHERE t.account_id = ?1 AND t.date <= ?2 ORDER BY t.date DESC, t.id DESC LIMIT 25";
+	" WHERE t.account_id = ?1"
+	" ORDER BY t.date > ?2 DESC, CASE WHEN t.date > ?2 THEN t.date END, t.date DESC, t.id DESC"
+	" LIMIT 25";
 
 static void
 fill_stage(struct account_view *v, sqlite3_stmt *st)

@@ -325,7 +325,8 @@ work(struct pane *p, const struct account_view *v)
 		struct line *l = line(a);
 
 		span(ui, a, l, TH_DIM, 0, "  %s %-15s ", t->date, t->kind);
-		span(ui, a, l, TH_NORMAL, 0, "%s%s", t->proactive ? "" : "(reactive) ", t->summary ? t->summary : "");
+		span(ui, a, l, TH_NORMAL, 0, "%s%s%s", t->planned ? "planned: " : "",
+		     t->proactive ? "" : "(reactive) ", t->summary ? t->summary : "");
 	}
 	if (v->notes) {
 		title(ui, a, "Notes");
@@ -460,6 +461,7 @@ submit_log(void *ctx, char *const *v, char *msg, size_t size)
 	char *end;
 
 	in.kind = c->note ? "note" : v[LOG_KIND];
+	in.today = store_clock(ui->store)->today;
 	if (!parse_day(ui, v[c->note ? NOTE_DATE : LOG_DATE], &in.date))
 		return "date: YYYY-MM-DD, today, yesterday or -3d";
 	if (c->note) {

@@ -139,4 +139,68 @@ expect_rc 64
 printf "tend: --now: '2027-13-01' is not a date (YYYY-MM-DD)\n" | expect_err
 same_rows task "$tasks"
 
+case_ "a touchpoint needs a summary (64), and nothing is logged"
+tp=$(rows touchpoint)
+run --db "$DB" log CRM-001
+expect_rc 64
+printf "tend: --summary: say what happened (SUMMARY or --summary)\n" | expect_err
+run --db "$DB" log CRM-001 ""
+expect_rc 64
+run --db "$DB" log CRM-001 --kind note
+expect_rc 64
+same_rows touchpoint "$tp"
+
+case_ "a past event is not dated in the future; a planned one is, and heads the timeline"
+tp=$(rows touchpoint)
+run --db "$DB" log CRM-001 "Kick-off" --date 2027-01-05
+expect_rc 64
+printf 'tend: --date: 2027-01-05 is after today; a touchpoint still to come is planned (--planned)\n' | expect_err
+run --db "$DB" log CRM-001 "Kick-off" --date +1d
+expect_rc 64
+same_rows touchpoint "$tp"
+run --db "$DB" log CRM-001 "Yesterday's" --planned --date yesterday
+expect_rc 64
+expect_err_has "planned: a planned touchpoint is dated after today"
+run --db "$DB" log CRM-001 "Planning call" --planned
+expect_rc 64
+same_rows touchpoint "$tp"
+run --db "$DB" log CRM-001 "QBR with the CFO" --kind qbr --planned --date 2026-12-10
+expect_rc 0
+printf 'planned qbr #%s on 2026-12-10 for Acme Corporation (CRM-001)\n' "$((tp + 1))" | expect_out
+run --db "$DB" account show CRM-001
+expect_out_has "  2026-12-10  qbr               planned: QBR with the CFO -- tester"
+# Planned: it does not count as a touch until its day.
+run --db "$DB" account show CRM-001 --format json
+tr -d ' \n' <"$WORK/out" >"$WORK/flat"
+check "the JSON timeline marks it planned" grep -q '"summary":"QBRwiththeCFO","planned":true' "$WORK/flat"
+planned=$((tp + 1))
+run --db "$DB" log edit "$planned" --date 2026-12-20
+expect_rc 64
+expect_err_has "is after today; a touchpoint still to come is planned (--planned)"
+run --db "$DB" log edit "$planned" --date 2026-12-20 --planned
+expect_rc 0
+run --db "$DB" export touchpoint --format csv
+expect_out_has ",2026-12-20,qbr,"
+
+case_ "an attendee's email matches whatever its case"
+run --db "$DB" log CRM-001 "Budget call" --with DANA@Acme.Test
+expect_rc 0
+run --db "$DB" export touchpoint --format csv
+expect_out_has "Budget call"
+expect_out_has "dana@acme.test"
+
+case_ "a row that breaks a rule of the book is refused in words, not SQL (65)"
+printf 'account,date,kind,arr_delta\nCRM-001,2026-11-01,new,-500\n' >"$WORK/neg.csv"
+events=$(rows arr_event)
+run --db "$DB" import arr_event "$WORK/neg.csv"
+expect_rc 65
+expect_err_has "neg.csv:2: arr_event: new, expansion and reactivation add ARR (arr_delta 0 or more); contraction and churn take it away (arr_delta 0 or less)"
+expect_err_lacks "CHECK"
+expect_err_lacks "arr_delta_cents"
+same_rows arr_event "$events"
+printf 'external_id,name,segment\nCRM-001,Again,smb\n' >"$WORK/dup.csv"
+run --db "$DB" import account "$WORK/dup.csv"
+expect_rc 65
+expect_err_lacks "constraint"
+
 finish

@@ -315,7 +315,8 @@ START_TEST(test_which_writes_stale)
 	char *csv;
 	struct task_input task = { .account_id = id, .title = "Call", .due = fb_day(FB_NOW) + 3,
 				   .has_due = true };
-	struct touch_input touch = { .account_id = id, .date = fb_day(FB_NOW), .summary = "Call",
+	struct touch_input touch = { .account_id = id, .date = fb_day(FB_NOW), .today = fb_day(FB_NOW),
+				     .summary = "Call",
 				     .duration = -1, .sentiment = -1 };
 	struct err e = { ST_OK, "" };
 	int64_t new_id;
