@@ -326,11 +326,15 @@ work_print_account(const struct work_done *d)
 		printf(" (internal task)\n");
 		return;
 	}
-	printf(" (");
+	/* As cli_print_account() words it for every other write. */
+	printf(" for ");
 	out_text(stdout, d->account, false);
-	printf(", ");
-	out_text(stdout, d->external_id, false);
-	printf(")\n");
+	if (d->external_id) {
+		printf(" (");
+		out_text(stdout, d->external_id, false);
+		printf(")");
+	}
+	printf("\n");
 }
 
 static enum status

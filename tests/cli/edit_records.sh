@@ -17,9 +17,9 @@ expect_out_has "trouble: 2 matched, 2 fired, 0 already fired"
 case_ "risk list: open and mitigating by default, worst first, filtered"
 run --db "$DB" $NOW risk open tiny --category support --severity critical "P1 open for 3 days"
 expect_rc 0
-printf 'risk #3 opened (Tiny Pooled Co, CRM-005)\n' | expect_out
+printf 'risk #3 opened for Tiny Pooled Co (CRM-005)\n' | expect_out
 run --db "$DB" $NOW risk open acme --category value "Milestones slipping"
-printf 'risk #4 opened (Acme Corporation, CRM-001)\n' | expect_out
+printf 'risk #4 opened for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW risk list --format csv
 expect_out <<'OUT'
 id,opened_on,severity,category,status,account,owner,description,mitigation,closed_on,resolution,source
@@ -39,9 +39,9 @@ expect_out_has " 3  2026-11-23  critical  support     open    Tiny Pooled Co "
 case_ "risk mitigate and close, with the plan and how it ended"
 run --db "$DB" --now 2026-11-24 risk mitigate 1 --note "EBR booked with the CFO"
 expect_rc 0
-printf 'risk #1 mitigating (Acme Corporation, CRM-001)\n' | expect_out
+printf 'risk #1 mitigating for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" --now 2026-11-24 risk close 3 --note "Hotfix shipped"
-printf 'risk #3 closed (Tiny Pooled Co, CRM-005)\n' | expect_out
+printf 'risk #3 closed for Tiny Pooled Co (CRM-005)\n' | expect_out
 run --db "$DB" $NOW risk list --status mitigating --format csv
 expect_out_has "1,2026-11-23,high,engagement,mitigating,Acme Corporation,amara,No executive touch at Acme Corporation,EBR booked with the CFO,,,playbook:trouble"
 run --db "$DB" $NOW risk list --status closed --format csv
@@ -119,7 +119,7 @@ printf 'logged call #2 on 2026-11-23 for Acme Corporation (CRM-001)\n' | expect_
 TEND_USER=amara run --db "$DB" log edit 1 --summary "Kickoff with Dana" --kind meeting --date -1d \
 	--duration 45 --sentiment 4 --with dana@acme.test,chris@acme.test --follow-ups "Send the plan" $NOW
 expect_rc 0
-printf 'touchpoint #1 edited (Acme Corporation, CRM-001)\n' | expect_out
+printf 'touchpoint #1 edited for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" export touchpoint --format csv
 expect_out_has "1,CRM-001,2026-11-22,meeting,45,4,true,Kickoff with Dana,Send the plan,,,,,,amara,chris@acme.test;dana@acme.test"
 TEND_USER=amara run --db "$DB" $NOW log edit 1 --with none --follow-ups ''
@@ -142,10 +142,10 @@ printf 'tend: touchpoint #2 was logged by bo: only bo or a lead can delete it\n'
 check "a refused touchpoint change changed the book" test "$(dump)" = "$before"
 # tester is a lead (tests/data/book/users.csv).
 run --db "$DB" $NOW log edit 2 --summary "Bo's check-in (fixed by the lead)"
-printf 'touchpoint #2 edited (Acme Corporation, CRM-001)\n' | expect_out
+printf 'touchpoint #2 edited for Acme Corporation (CRM-001)\n' | expect_out
 TEND_USER=bo run --db "$DB" $NOW log delete 2
 expect_rc 0
-printf 'touchpoint #2 deleted (Acme Corporation, CRM-001)\n' | expect_out
+printf 'touchpoint #2 deleted for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" export touchpoint --format csv
 check "the deleted touchpoint is still there" test "$(wc -l <"$WORK/out")" -eq 2
 run --db "$DB" $NOW account show acme
@@ -195,9 +195,9 @@ check "a read-only book changed" test "$(dump)" = "$before"
 case_ "opportunities: add, list, stage, amount, close"
 run --db "$DB" $NOW opportunity add acme --kind upsell --amount 24000.50 --close +60d "200 more seats"
 expect_rc 0
-printf 'opportunity #1 added (Acme Corporation, CRM-001)\n' | expect_out
+printf 'opportunity #1 added for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" opportunity add soc --kind referral --amount 0 "Sister company" $NOW
-printf 'opportunity #2 added (Société Générale des Eaux, CRM-002)\n' | expect_out
+printf 'opportunity #2 added for Société Générale des Eaux (CRM-002)\n' | expect_out
 run --db "$DB" $NOW opportunity list --format csv
 expect_out <<'OUT'
 id,created_on,stage,kind,arr,expected_close,account,title,am,sourced_by,forecast_category,closed_on,close_reason
@@ -205,17 +205,17 @@ id,created_on,stage,kind,arr,expected_close,account,title,am,sourced_by,forecast
 2,2026-11-23,qualify,referral,0.00,,Société Générale des Eaux,Sister company,,tester,pipeline,,
 OUT
 run --db "$DB" $NOW opportunity stage 1 propose
-printf 'opportunity #1 moved to propose (Acme Corporation, CRM-001)\n' | expect_out
+printf 'opportunity #1 moved to propose for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW opportunity stage 1 propose
-printf 'opportunity #1 was already in propose (Acme Corporation, CRM-001)\n' | expect_out
+printf 'opportunity #1 was already in propose for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW opportunity amount 1 30000
-printf 'opportunity #1 ARR set to 30,000 (Acme Corporation, CRM-001)\n' | expect_out
+printf 'opportunity #1 ARR set to 30,000 for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW opportunity list --stage propose --account acme --format csv
 expect_out_has "1,2026-11-23,propose,upsell,30000.00,2027-01-22,Acme Corporation"
 run --db "$DB" --now 2026-12-01 opportunity close 1 --won --reason "Signed at the QBR"
-printf 'opportunity #1 won (Acme Corporation, CRM-001)\n' | expect_out
+printf 'opportunity #1 won for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW opportunity close 2 --lost
-printf 'opportunity #2 lost (Société Générale des Eaux, CRM-002)\n' | expect_out
+printf 'opportunity #2 lost for Société Générale des Eaux (CRM-002)\n' | expect_out
 run --db "$DB" $NOW opportunity list --format csv
 printf 'id,created_on,stage,kind,arr,expected_close,account,title,am,sourced_by,forecast_category,closed_on,close_reason\n' | expect_out
 run --db "$DB" $NOW opportunity list --stage all --format csv

@@ -56,18 +56,18 @@ expect_rc 64
 case_ "tick and untick: by number or id, shown as [n/m] in account show"
 run --db "$DB" $NOW task tick 1 1 3
 expect_rc 0
-printf 'task #1 checklist 2/5: ticked 1, 3 (Acme Corporation, CRM-001)\n' | expect_out
+printf 'task #1 checklist 2/5: ticked 1, 3 for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" $NOW task tick 2 7
-printf 'task #2 checklist 1/5: ticked 2 (Société Générale des Eaux, CRM-002)\n' | expect_out
+printf 'task #2 checklist 1/5: ticked 2 for Société Générale des Eaux (CRM-002)\n' | expect_out
 run --db "$DB" $NOW task tick 1 3 5
 expect_out <<'OUT'
 item 3 of task #1 was already ticked
-task #1 checklist 3/5: ticked 5 (Acme Corporation, CRM-001)
+task #1 checklist 3/5: ticked 5 for Acme Corporation (CRM-001)
 OUT
 run --db "$DB" $NOW task untick 1 5 4
 expect_out <<'OUT'
 item 4 of task #1 was already unticked
-task #1 checklist 2/5: unticked 5 (Acme Corporation, CRM-001)
+task #1 checklist 2/5: unticked 5 for Acme Corporation (CRM-001)
 OUT
 run --db "$DB" $NOW task show 1
 sed -n '/^checklist/,$p' "$WORK/out" >"$WORK/list"
@@ -112,7 +112,7 @@ run --db "$DB" $NOW task edit 3 --title "Team sync" --due +2d --priority high --
 expect_rc 0
 printf 'task #3 edited (internal task)\n' | expect_out
 run --db "$DB" $NOW task edit 1 --priority critical
-printf 'task #1 edited (Acme Corporation, CRM-001)\n' | expect_out
+printf 'task #1 edited for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" export task --format csv
 expect_out_has "3,,Team sync,cadence,high,tester,2026-11-25,open,,manual,0,2026-11-23,,Agenda: pipeline,"
 expect_out_has "1,CRM-001,Get-well plan for Acme Corporation,lifecycle,critical,amara,2026-11-30,open,"
@@ -151,7 +151,7 @@ check "a refused edit changed the book" test "$(dump)" = "$before"
 case_ "task snooze: aside until the day, open again from it (--now after the options counts)"
 run --db "$DB" task snooze 1 --until +4d --now 2026-11-24
 expect_rc 0
-printf 'task #1 snoozed until 2026-11-28 (Acme Corporation, CRM-001)\n' | expect_out
+printf 'task #1 snoozed until 2026-11-28 for Acme Corporation (CRM-001)\n' | expect_out
 run --db "$DB" --now 2026-11-27 task list --owner amara --format csv
 expect_out_has "1,2026-11-30,3,critical,Get-well plan for Acme Corporation,Acme Corporation,amara,snoozed,"
 run --db "$DB" --now 2026-11-27 task list --owner amara --status open --format csv
@@ -197,12 +197,12 @@ case_ "task reassign: to another user, skipping the ones they own; logins are ch
 run --db "$DB" $NOW task reassign 1 2 --owner bo
 expect_rc 0
 expect_out <<'OUT'
-task #1 reassigned to bo (Acme Corporation, CRM-001)
-task #2 reassigned to bo (Société Générale des Eaux, CRM-002)
+task #1 reassigned to bo for Acme Corporation (CRM-001)
+task #2 reassigned to bo for Société Générale des Eaux (CRM-002)
 OUT
 run --db "$DB" $NOW task reassign 2 3 --owner me
 expect_out <<'OUT'
-task #2 reassigned to tester (Société Générale des Eaux, CRM-002)
+task #2 reassigned to tester for Société Générale des Eaux (CRM-002)
 task #3 was already tester's (internal task)
 OUT
 before=$(dump)
@@ -225,7 +225,7 @@ run --db "$DB" $NOW task done 5
 run --db "$DB" $NOW task cancel 4 3 --reason "Covered by the get-well plan"
 expect_rc 0
 expect_out <<'OUT'
-task #4 cancelled (Acme Corporation, CRM-001)
+task #4 cancelled for Acme Corporation (CRM-001)
 task #3 cancelled (internal task)
 OUT
 run --db "$DB" $NOW task show 4
@@ -234,7 +234,7 @@ expect_out_has "  why         Covered by the get-well plan"
 run --db "$DB" export task --format csv
 expect_out_has ",cancelled,,manual,0,2026-11-23,,,Covered by the get-well plan"
 run --db "$DB" $NOW task cancel 4
-printf 'task #4 was already cancelled (Acme Corporation, CRM-001)\n' | expect_out
+printf 'task #4 was already cancelled for Acme Corporation (CRM-001)\n' | expect_out
 before=$(dump)
 run --db "$DB" $NOW task cancel 1 5
 expect_rc 65
