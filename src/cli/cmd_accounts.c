@@ -328,6 +328,17 @@ show_work(const struct account_view *v)
 		out_text(stdout, or_dash(r->description), false);
 		putchar('\n');
 	}
+	printf("\nOpen opportunities (%d)\n", v->nopportunities);
+	for (int i = 0; i < v->nopportunities; i++) {
+		const struct av_opportunity *o = &v->opportunities[i];
+		char m[MONEY_STRLEN];
+
+		printf("  #%lld %s %s ARR %s, closes %s ", (long long)o->id, o->kind, o->stage,
+		       money_format_grouped(o->arr_cents, o->arr_cents % 100 == 0, m),
+		       or_dash(o->expected_close));
+		out_text(stdout, or_dash(o->title), false);
+		putchar('\n');
+	}
 	printf("\nSuccess plans (%d)\n", v->nplans);
 	for (int i = 0; i < v->nplans; i++) {
 		const struct av_plan *p = &v->plans[i];

@@ -17,6 +17,8 @@ account_view_free(struct account_view *v)
 	free(v->ledger);
 	free(v->renewals);
 	free(v->tasks);
+	free(v->items);
+	free(v->opportunities);
 	free(v->risks);
 	free(v->plans);
 	free(v->touchpoints);

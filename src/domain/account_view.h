@@ -48,6 +48,19 @@ struct av_task {
 	int items, items_done;    /* its checklist: items, and how many are ticked */
 };
 
+/* A checklist item of one of the open tasks, in checklist order; number is
+ * its place in that task's checklist (1, 2, ...: `tend task tick` reads it). */
+struct av_task_item {
+	int64_t id, task_id;
+	int number;
+	const char *text;
+	bool done;
+};
+struct av_opportunity {
+	int64_t id;
+	const char *title, *kind, *stage, *expected_close;
+	int64_t arr_cents;
+};
 struct av_risk {
 	int64_t id;
 	const char *category, *severity, *status, *opened_on, *description, *mitigation;
@@ -61,8 +74,8 @@ struct av_plan {
 
 struct av_touchpoint {
 	int64_t id;
-	const char *date, *kind, *summary, *author;
-	int sentiment;
+	const char *date, *kind, *summary, *author, *follow_ups;
+	int sentiment, duration;  /* 0: not given */
 	bool proactive;
 	bool planned;              /* dated after today: still to come */
 };
@@ -105,6 +118,8 @@ struct account_view {
 	struct av_arr_event *ledger; int nledger;
 	struct av_renewal *renewals; int nrenewals;
 	struct av_task *tasks; int ntasks;            /* open and snoozed */
+	struct av_task_item *items; int nitems;       /* their checklists, task by task */
+	struct av_opportunity *opportunities; int nopportunities;   /* open ones */
 	struct av_risk *risks; int nrisks;            /* not closed */
 	struct av_plan *plans; int nplans;
 	struct av_touchpoint *touchpoints; int ntouchpoints;  /* most recent first */

@@ -249,6 +249,43 @@ static const char sql_tasks[] =
 	" ORDER BY k.due_date IS NULL, k.due_date, k.id";
 
 static void
+fill_item(struct account_view *v, sqlite3_stmt *st)
+{
+	struct av_task_item *i = PUSH(v, items, nitems);
+
+	i->id = sqlite3_column_int64(st, 0);
+	i->task_id = sqlite3_column_int64(st, 1);
+	i->number = sqlite3_column_int(st, 2);
+	i->text = dup(v, st, 3);
+	i->done = sqlite3_column_int(st, 4);
+}
+
+/* Numbered as app/task_edit.h numbers them: position, then id. */
+static const char sql_items[] =
+	"SELECT i.id, i.task_id, row_number() OVER (PARTITION BY i.task_id ORDER BY i.position, i.id),"
+	" i.text, i.done FROM task_items i JOIN tasks k ON k.id = i.task_id"
+	" WHERE k.account_id = ?1 AND k.status IN ('open', 'snoozed') AND ?2 IS NOT NULL"
+	" ORDER BY i.task_id, i.position, i.id";
+
+static void
+fill_opportunity(struct account_view *v, sqlite3_stmt *st)
+{
+	struct av_opportunity *o = PUSH(v, opportunities, nopportunities);
+
+	o->id = sqlite3_column_int64(st, 0);
+	o->title = dup(v, st, 1);
+	o->kind = dup(v, st, 2);
+	o->stage = dup(v, st, 3);
+	o->arr_cents = sqlite3_column_int64(st, 4);
+	o->expected_close = dup(v, st, 5);
+}
+
+static const char sql_opportunities[] =
+	"SELECT id, title, kind, stage, arr_cents, expected_close FROM opportunities"
+	" WHERE account_id = ?1 AND stage NOT IN ('won', 'lost') AND ?2 IS NOT NULL"
+	" ORDER BY expected_close IS NULL, expected_close, id";
+
+static void
 fill_risk(struct account_view *v, sqlite3_stmt *st)
 {
 	struct av_risk *r = PUSH(v, risks, nrisks);
@@ -307,13 +344,15 @@ fill_touchpoint(struct account_view *v, sqlite3_stmt *st)
 	t->sentiment = (int)int_or(st, 5, 0);
 	t->proactive = sqlite3_column_int(st, 6);
 	t->planned = sqlite3_column_int(st, 7);
+	t->follow_ups = dup(v, st, 8);
+	t->duration = (int)int_or(st, 9, 0);
 }
 
 /* Planned touchpoints (dated after today) first, the soonest on top, then
  * the past ones, latest first. */
 static const char sql_touchpoints[] =
-	"SELECT t.id, t.date, t.kind, t.summary, u.login, t.sentiment, t.proactive, t.date > ?2"
-	" FROM touchpoints t LEFT JOIN users u ON u.id = t.author_id"
+	"SELECT t.id, t.date, t.kind, t.summary, u.login, t.sentiment, t.proactive, t.date > ?2,"
+	" t.follow_ups, t.duration_min FROM touchpoints t LEFT JOIN users u ON u.id = t.author_id"
 	" WHERE t.account_id = ?1"
 	" ORDER BY t.date > ?2 DESC, CASE WHEN t.date > ?2 THEN t.date END, t.date DESC, t.id DESC"
 	" LIMIT 25";
@@ -350,7 +389,8 @@ store_account_view(struct store *s, int64_t id, struct account_view **out, struc
 		{ sql_identity, fill_identity }, { sql_signals, fill_signals },
 		{ sql_contacts, fill_contact }, { sql_contracts, fill_contract },
 		{ sql_ledger, fill_ledger }, { sql_renewals, fill_renewal },
-		{ sql_tasks, fill_task }, { sql_risks, fill_risk },
+		{ sql_tasks, fill_task }, { sql_items, fill_item },
+		{ sql_opportunities, fill_opportunity }, { sql_risks, fill_risk },
 		{ sql_plans, fill_plan }, { sql_touchpoints, fill_touchpoint },
 		{ sql_stages, fill_stage },
 	};
