@@ -67,6 +67,9 @@ ui_form(struct ui *ui, const char *title, const struct form_field *defs, int n, 
 	}
 	fields[n] = NULL;
 	form = new_form(fields);
+	/* Backspace at the start of a field stays there: the library's
+	 * default moves into the field before and deletes what it holds. */
+	set_form_opts(form, form_opts(form) & ~O_BS_OVERLOAD);
 	win = newwin(h, w, (ui->lines - h) / 2, (ui->cols - w) / 2);
 	sub = derwin(win, n, w - 4, 2, 2);
 	keypad(win, TRUE);
@@ -86,7 +89,7 @@ ui_form(struct ui *ui, const char *title, const struct form_field *defs, int n, 
 					  w - (3 + LABEL_WIDTH + width + 2), false, ui_attr(ui, TH_DIM));
 		}
 		draw_text(ui, win, h - 3, 2, msg, w - 4, false, ui_attr(ui, TH_ERROR));
-		draw_text(ui, win, h - 2, 2, "Enter saves  Esc cancels  Tab next field  Left/Right choose",
+		draw_text(ui, win, h - 2, 2, "Enter saves  Esc cancels  Tab next  Left/Right choose  ^U clears",
 			  w - 4, false, ui_attr(ui, TH_DIM));
 		pos_form_cursor(form);
 		update_panels();
@@ -115,6 +118,10 @@ ui_form(struct ui *ui, const char *title, const struct form_field *defs, int n, 
 		if (ch == '\t') {
 			form_driver(form, REQ_NEXT_FIELD);
 			form_driver(form, REQ_END_LINE);
+			continue;
+		}
+		if (ch == 21) {   /* ^U, as in a shell: the field starts again */
+			form_driver(form, REQ_CLR_FIELD);
 			continue;
 		}
 		if (ch == 127 || ch == 8) {

@@ -3,7 +3,7 @@
  *
  * Fields are free text or a choice among fixed values (Left/Right cycle
  * through them).  Tab or Down moves to the next field, Up to the previous,
- * Enter submits, Esc cancels.  The submit callback validates and acts; when
+ * ^U clears the field, Enter submits, Esc cancels.  The submit callback validates and acts; when
  * it returns a message the form stays open and shows it, so nothing typed
  * is lost.
  */
@@ -15,7 +15,7 @@
 
 struct ui;
 
-#define FORM_MAX_FIELDS 10
+#define FORM_MAX_FIELDS 12
 
 struct form_field {
 	const char *label;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -58,6 +59,7 @@ static const struct {
 #undef PANE_KEY
 	{ '/', REQ_SEARCH }, { 'f', REQ_FILTER }, { 'c', REQ_CLEAR },
 	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP }, { 't', REQ_MARK },
+	{ 'e', REQ_EDIT }, { ' ', REQ_TICK },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
 	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
 	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE }, { 'u', REQ_UNDO },
@@ -76,12 +78,27 @@ keymap_defaults(struct keymap *k)
 }
 
 enum request
-keymap_lookup(const struct keymap *k, int key)
+keymap_lookup(const struct keymap *k, int key, const char *pane)
 {
-	for (int i = 0; i < k->n; i++)
-		if (k->binds[i].key == key)
+	enum request all = REQ_NONE, other = REQ_NONE;
+
+	/* A binding of the pane's own wins over one for every pane (Space
+	 * ticks in the 360 view, turns the page elsewhere); a key bound only
+	 * to another pane's request still reports it ("not available here"). */
+	for (int i = 0; i < k->n; i++) {
+		const char *scope;
+
+		if (k->binds[i].key != key)
+			continue;
+		scope = req_scope(k->binds[i].req);
+		if (pane && !strcmp(scope, pane))
 			return k->binds[i].req;
-	return REQ_NONE;
+		if (!strcmp(scope, "all") && all == REQ_NONE)
+			all = k->binds[i].req;
+		else if (other == REQ_NONE)
+			other = k->binds[i].req;
+	}
+	return all != REQ_NONE ? all : other;
 }
 
 static const struct {
@@ -127,11 +144,26 @@ keymap_bind(struct keymap *k, const char *key, const char *req, const char **why
 			      "pgup, pgdn, home, end, enter, esc, tab, backtab, space)", 0;
 	if (r == REQ_NONE)
 		return *why = "unknown action (see the ? screen for their names)", 0;
-	for (int i = 0; i < k->n; i++)
-		if (k->binds[i].key == code) {
-			k->binds[i].req = r;
-			return 1;
+	/* The key now means r alone, in every pane (a default key may have
+	 * meant one thing in a pane and another elsewhere); its first binding
+	 * keeps its place, so the hints name the rebound key first. */
+	{
+		int kept = 0;
+		bool found = false;
+
+		for (int i = 0; i < k->n; i++) {
+			if (k->binds[i].key == code) {
+				if (found)
+					continue;
+				found = true;
+				k->binds[i].req = r;
+			}
+			k->binds[kept++] = k->binds[i];
 		}
+		k->n = kept;
+		if (found)
+			return 1;
+	}
 	if (k->n == KEYMAP_MAX)
 		return *why = "too many bindings", 0;
 	k->binds[k->n].key = code;

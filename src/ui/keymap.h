@@ -26,7 +26,8 @@ struct keymap {
 };
 
 void keymap_defaults(struct keymap *k);
-enum request keymap_lookup(const struct keymap *k, int key);
+/* What key asks for in pane (its registry name; NULL: any pane). */
+enum request keymap_lookup(const struct keymap *k, int key, const char *pane);
 /* Bind a key name ("x", "ctrl-f", "enter", "pgdn", "f5") to a request
  * name; false with a reason when either is unknown. */
 int keymap_bind(struct keymap *k, const char *key, const char *req, const char **why);

@@ -29,6 +29,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/records.h"
 #include "ui/ui.h"
 
 #define AP_SPANS 12
@@ -44,7 +45,7 @@ struct span {
 struct line {
 	struct span spans[AP_SPANS];
 	int n;
-	int64_t task;            /* a task's line: D marks it done */
+	struct record_ref rec;   /* the record it shows: e edits it, Enter opens it */
 };
 
 struct account_pane {
@@ -96,6 +97,16 @@ span(struct ui *ui, struct account_pane *a, struct line *l, enum theme_role role
 	free(clean);
 }
 
+/* A line showing record id of kind. */
+static struct line *
+rec_line(struct account_pane *a, enum record_kind kind, int64_t id)
+{
+	struct line *l = line(a);
+
+	l->rec = (struct record_ref){ .kind = kind, .id = id, .account_id = a->id };
+	return l;
+}
+
 static void
 title(struct ui *ui, struct account_pane *a, const char *text)
 {
@@ -124,12 +135,12 @@ header(struct pane *p, const struct account_view *v, const struct health_view *h
 	struct account_pane *a = p->priv;
 	const struct score_result *res = hv->sc ? &hv->res : NULL;
 	const char *band = health_view_band(hv);
-	struct line *l = line(a);
+	struct line *l = rec_line(a, REC_ACCOUNT, v->id);
 	char m[MONEY_STRLEN], trend[256];
 
 	span(ui, a, l, TH_TITLE, 0, "%s", v->name);
 	span(ui, a, l, TH_DIM, 0, "  #%lld %s", (long long)v->id, v->external_id);
-	l = line(a);
+	l = rec_line(a, REC_ACCOUNT, v->id);
 	if (res && res->known) {
 		/* The band in force leads; an override says what it replaced. */
 		span(ui, a, l, band_role(band), 0, " %c %.3f ", band_letter(band), res->score);
@@ -148,7 +159,7 @@ header(struct pane *p, const struct account_view *v, const struct health_view *h
 		span(ui, a, l, TH_BAND_UNKNOWN, 0, " ? not scored ");
 	}
 	span(ui, a, l, TH_NORMAL, 0, "   ARR %s %s", out_money_text(v->arr_cents, m), v->currency);
-	l = line(a);
+	l = rec_line(a, REC_ACCOUNT, v->id);
 	span(ui, a, l, TH_NORMAL, 0, "%s  %s  %s  %s touch  %s", v->owner ? v->owner : "pooled", v->segment,
 	     v->stage, v->touch_model, v->service_package);
 	if (v->next_renewal)
@@ -234,7 +245,7 @@ contacts(struct pane *p, const struct account_view *v)
 	for (int i = 0; i < v->ncontacts; i++) {
 		const struct av_contact *k = &v->contacts[i];
 		bool left = !strcmp(k->status, "left");
-		struct line *l = line(a);
+		struct line *l = rec_line(a, REC_CONTACT, k->id);
 
 		sponsor = sponsor || (!left && k->roles && strstr(k->roles, "executive_sponsor"));
 		span(ui, a, l, left ? TH_DIM : TH_NORMAL, 26, "  %s%s", k->name, k->is_executive ? " *" : "");
@@ -279,6 +290,47 @@ revenue(struct pane *p, const struct account_view *v)
 	}
 }
 
+/* The checklist of task id under its line: Space ticks an item. */
+static void
+checklist(struct pane *p, const struct account_view *v, int64_t id)
+{
+	struct account_pane *a = p->priv;
+
+	for (int i = 0; i < v->nitems; i++) {
+		const struct av_task_item *it = &v->items[i];
+		struct line *l;
+
+		if (it->task_id != id)
+			continue;
+		l = rec_line(a, REC_TASK_ITEM, it->id);
+		l->rec.task_id = id;
+		l->rec.number = it->number;
+		l->rec.done = it->done;
+		span(p->ui, a, l, it->done ? TH_DIM : TH_NORMAL, 0, "      [%c] %d. %s", it->done ? 'x' : ' ',
+		     it->number, it->text);
+	}
+}
+
+static void
+opportunities(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+	char m[MONEY_STRLEN];
+
+	if (!v->nopportunities)
+		return;
+	title(ui, a, "Open opportunities");
+	for (int i = 0; i < v->nopportunities; i++) {
+		const struct av_opportunity *o = &v->opportunities[i];
+
+		span(ui, a, rec_line(a, REC_OPPORTUNITY, o->id), TH_NORMAL, 0, "  #%lld %-10s %-8s %s  %s%s%s",
+		     (long long)o->id, o->kind, o->stage, out_money_text(o->arr_cents, m),
+		     o->title ? o->title : "", o->expected_close ? ", closes " : "",
+		     o->expected_close ? o->expected_close : "");
+	}
+}
+
 static void
 work(struct pane *p, const struct account_view *v)
 {
@@ -288,25 +340,28 @@ work(struct pane *p, const struct account_view *v)
 
 	/* The keys named in titles are the ones bound now. */
 	keymap_first_key(&ui->keys, REQ_TASK_DONE, k1, sizeof(k1));
-	snprintf(text, sizeof(text), "Open tasks (%s marks the selected one done)", k1);
+	keymap_first_key(&ui->keys, REQ_EDIT, k2, sizeof(k2));
+	snprintf(text, sizeof(text), "Open tasks (%s done, %s edit, Enter acts, Space ticks)", k1, k2);
 	title(ui, a, text);
 	for (int i = 0; i < v->ntasks; i++) {
 		const struct av_task *t = &v->tasks[i];
-		struct line *l = line(a);
+		struct line *l = rec_line(a, REC_TASK, t->id);
 
-		l->task = t->id;
 		span(ui, a, l, t->due_date && t->days_left < 0 ? TH_WARNING : TH_NORMAL, 0, "  #%lld %-8s %s  %s",
 		     (long long)t->id, t->priority, t->due_date ? t->due_date : "no date", t->title);
 		span(ui, a, l, TH_DIM, 0, "  %s%s%s", t->owner ? t->owner : "-",
 		     strcmp(t->status, "open") ? ", " : "", strcmp(t->status, "open") ? t->status : "");
+		checklist(p, v, t->id);
 	}
 	if (!v->ntasks)
 		span(ui, a, line(a), TH_DIM, 0, "  none (%s adds one)",
 		     keymap_first_key(&ui->keys, REQ_TASK_ADD, k1, sizeof(k1)));
 	title(ui, a, "Open risks");
 	for (int i = 0; i < v->nrisks; i++)
-		span(ui, a, line(a), TH_WARNING, 0, "  %s (%s, %s) %s", v->risks[i].category, v->risks[i].severity,
+		span(ui, a, rec_line(a, REC_RISK, v->risks[i].id), TH_WARNING, 0, "  #%lld %s (%s, %s) %s",
+		     (long long)v->risks[i].id, v->risks[i].category, v->risks[i].severity,
 		     v->risks[i].status, v->risks[i].description ? v->risks[i].description : "");
+	opportunities(p, v);
 	title(ui, a, "Success plans");
 	for (int i = 0; i < v->nplans; i++) {
 		const struct av_plan *pl = &v->plans[i];
@@ -322,7 +377,7 @@ work(struct pane *p, const struct account_view *v)
 	title(ui, a, text);
 	for (int i = 0; i < v->ntouchpoints; i++) {
 		const struct av_touchpoint *t = &v->touchpoints[i];
-		struct line *l = line(a);
+		struct line *l = rec_line(a, REC_TOUCHPOINT, t->id);
 
 		span(ui, a, l, TH_DIM, 0, "  %s %-15s ", t->date, t->kind);
 		span(ui, a, l, TH_NORMAL, 0, "%s%s%s", t->planned ? "planned: " : "",
@@ -507,7 +562,7 @@ log_form(struct pane *p, bool note)
 
 	if (ui_form(p->ui, note ? "Add a note" : "Log a touchpoint", note ? note_fields : log_fields,
 		    note ? NOTE_FIELDS : LOG_FIELDS, submit_log, &c))
-		return ACT_RELOAD;
+		return ACT_WROTE;
 	return ACT_DRAW;
 }
 
@@ -546,15 +601,25 @@ task_form(struct pane *p)
 	};
 	struct act_ctx c = { p, false };
 
-	return ui_form(p->ui, "Add a task", fields, 5, submit_task, &c) ? ACT_RELOAD : ACT_DRAW;
+	return ui_form(p->ui, "Add a task", fields, 5, submit_task, &c) ? ACT_WROTE : ACT_DRAW;
+}
+
+/* The record on the cursor's line. */
+static const struct record_ref *
+selected(struct account_pane *a)
+{
+	static const struct record_ref none = { REC_NONE, 0, 0, 0, 0, false };
+
+	return a->n ? &a->lines[a->list.cursor].rec : &none;
 }
 
 static int
 task_done(struct pane *p)
 {
 	struct account_pane *a = p->priv;
+	const struct record_ref *r = selected(a);
 	struct err e = { ST_OK, "" };
-	int64_t id = a->n ? a->lines[a->list.cursor].task : 0;
+	int64_t id = r->kind == REC_TASK ? r->id : r->kind == REC_TASK_ITEM ? r->task_id : 0;
 	int done, skipped;
 
 	if (!id) {
@@ -566,7 +631,19 @@ task_done(struct pane *p)
 		return ACT_DONE;
 	}
 	ui_message(p->ui, TH_OK, "task #%lld done", (long long)id);
-	return ACT_RELOAD;
+	return ACT_WROTE;
+}
+
+/* Space: tick the item on the cursor's line; on any other line it turns
+ * the page, as it does in every other pane. */
+static int
+tick(struct pane *p)
+{
+	struct account_pane *a = p->priv;
+
+	if (selected(a)->kind != REC_TASK_ITEM)
+		return moved(p, list_request(&a->list, REQ_PAGE_DOWN, (size_t)p->h, NULL, NULL));
+	return records_tick(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
 }
 
 static int
@@ -585,6 +662,9 @@ request(struct pane *p, enum request r)
 	case REQ_NOTE: return log_form(p, true);
 	case REQ_TASK_ADD: return task_form(p);
 	case REQ_TASK_DONE: return task_done(p);
+	case REQ_EDIT: return records_edit(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
+	case REQ_ENTER: return records_open(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
+	case REQ_TICK: return tick(p);
 	default: return ACT_NONE;
 	}
 }
@@ -636,7 +716,8 @@ done(struct pane *p)
 	free(a->lines);
 }
 
-static const enum request hint_list[] = { REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE, REQ_NOTE, REQ_NONE };
+static const enum request hint_list[] = { REQ_EDIT, REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE,
+					  REQ_NONE };
 
 const struct pane_ops account_ops = {
 	.title = "Account",

@@ -23,6 +23,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/heatmap.h"
+#include "ui/records.h"
 
 #define HM_CHUNK 5000          /* accounts loaded between two keystrokes */
 #define HM_TWO_STEP 5000       /* books bigger than this open on a first page */
@@ -622,6 +623,25 @@ open_selected(struct pane *p)
 	return ACT_DRAW;
 }
 
+/* e: the selected account's form, or one change for every marked account
+ * (the marks are let go once it is written, as mutt's tag-prefix does). */
+static int
+edit(struct pane *p)
+{
+	struct heatmap *h = p->priv;
+	const struct hm_row *r = hm_at(h, h->list.cursor);
+
+	if (h->marks.n) {
+		if (!records_edit_accounts(p->ui, h->marks.ids, h->marks.n))
+			return ACT_DRAW;
+		marks_clear(&h->marks);
+		return ACT_WROTE | ACT_TABS;
+	}
+	if (!r)
+		return ACT_DONE;
+	return record_form_account(p->ui, r->id) ? ACT_WROTE : ACT_DRAW;
+}
+
 static int
 request(struct pane *p, enum request req)
 {
@@ -646,6 +666,7 @@ request(struct pane *p, enum request req)
 	switch (req) {
 	case REQ_ENTER: return open_selected(p);
 	case REQ_MARK: return mark(p);
+	case REQ_EDIT: return edit(p);
 	case REQ_SORT:
 		h->sort = (enum hm_sort)((h->sort + 1) % HM_SORTS_);
 		if (h->loading)
@@ -742,7 +763,7 @@ done(struct pane *p)
 	marks_done(&h->marks);
 }
 
-static const enum request hint_list[] = { REQ_SORT, REQ_MODE, REQ_ENTER, REQ_NONE };
+static const enum request hint_list[] = { REQ_SORT, REQ_MODE, REQ_ENTER, REQ_EDIT, REQ_NONE };
 
 const struct pane_ops heatmap_ops = {
 	.title = "Heatmap",

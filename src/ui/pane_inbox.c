@@ -30,6 +30,7 @@
 #include "app/actions.h"
 #include "store/playbook_store.h"
 #include "store/store.h"
+#include "ui/detail.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/ui.h"
@@ -310,19 +311,50 @@ moved(struct pane *p, enum list_change ch)
 	return ACT_DONE | ACT_TABS;
 }
 
-static int
-open_selected(struct pane *p)
-{
-	struct inbox *ib = p->priv;
-	const struct ib_row *r = ib->n ? &ib->rows[ib->list.cursor] : NULL;
+static int mark_done(struct pane *p);
 
-	if (!r)
-		return ACT_DONE;
+static int
+open_account(struct pane *p, const struct ib_row *r)
+{
 	if (!r->account_id) {
 		ui_message(p->ui, TH_WARNING, "item #%lld is not about an account", (long long)r->id);
 		return ACT_DONE;
 	}
 	ui_open(p->ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = r->account_id });
+	return ACT_DRAW;
+}
+
+/* Enter: the item in full, with what can be done with it. */
+static int
+open_selected(struct pane *p)
+{
+	static const struct detail_action actions[] = {
+		{ 'o', "open its account's 360 view" }, { 'd', "mark it done" },
+	};
+	struct inbox *ib = p->priv;
+	const struct ib_row *r = ib->n ? &ib->rows[ib->list.cursor] : NULL;
+	struct buf body;
+	char title[48];
+	int pick;
+
+	if (!r)
+		return ACT_DONE;
+	buf_init(&body);
+	buf_addf(&body, "%s\n\n%s %s, created %s, to %s%s%s, %s", r->message ? r->message : "-",
+		 r->kind, r->account_name ? r->account_name : "(no account)", r->created, r->to,
+		 r->redirected_from ? ", redirected from " : "",
+		 r->redirected_from ? r->redirected_from : "", r->status);
+	if (r->due)
+		buf_addf(&body, ", act by %s", r->due);
+	if (r->source)
+		buf_addf(&body, "\nfrom %s", r->source);
+	snprintf(title, sizeof(title), "Inbox item #%lld", (long long)r->id);
+	pick = ui_detail(p->ui, title, body.data, actions, 2);
+	buf_done(&body);
+	if (pick == 0)
+		return open_account(p, r);
+	if (pick == 1)
+		return mark_done(p);
 	return ACT_DRAW;
 }
 
@@ -345,7 +377,7 @@ mark_done(struct pane *p)
 	}
 	ui_message(p->ui, TH_OK, skipped ? "inbox item #%lld was done already" : "inbox item #%lld done",
 		   (long long)id);
-	return ACT_RELOAD | ACT_TABS;
+	return ACT_WROTE | ACT_TABS;
 }
 
 static int

@@ -25,7 +25,7 @@
 	_(PAGE_UP, "page_up", "all", "", "previous page") \
 	_(MOVE_FIRST, "move_first", "all", "", "first row") \
 	_(MOVE_LAST, "move_last", "all", "", "last row") \
-	_(ENTER, "enter", "all", "open", "open the selected account (or quadrant)") \
+	_(ENTER, "enter", "all", "open", "open the selected account, or a record's full text and actions") \
 	_(BACK, "back", "all", "back", "go back; in the first pane, quit") \
 	_(QUIT, "quit", "all", "quit", "quit tend") \
 	_(NEXT_PANE, "next_pane", "all", "", "next pane") \
@@ -39,6 +39,8 @@
 	_(VALUES, "values", "heatmap", "values", "show measure values instead of ratings") \
 	_(GROUP, "group", "heatmap", "group", "group tiles by CSM or by segment") \
 	_(MARK, "mark", "heatmap", "mark", "mark or unmark the account (back lets go of the marks)") \
+	_(EDIT, "edit", "all", "edit", "edit the selected record in a form; on marked accounts, change them all") \
+	_(TICK, "tick", "account", "tick", "tick or untick the selected checklist item (elsewhere: next page)") \
 	_(LOG, "log", "account", "log", "log a touchpoint") \
 	_(TASK_ADD, "task_add", "account", "task", "add a task") \
 	_(TASK_DONE, "task_done", "account", "done", "mark the selected task done") \
@@ -48,7 +50,7 @@
 	_(UNDO, "undo", "all", "undo", "take back your last change (again: the one before)") \
 	_(REFRESH, "refresh", "all", "reload", "reload from the book") \
 	_(RECOMPUTE, "recompute", "all", "", "score the book again as of today") \
-	_(PROMPT, "prompt", "all", "command", "type a command (:help lists them)") \
+	_(PROMPT, "prompt", "all", "cmd", "type a command (:help lists them)") \
 	_(HELP, "help", "all", "help", "this help")
 
 enum request {

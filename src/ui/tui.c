@@ -728,7 +728,7 @@ loop(struct ui *ui)
 		}
 		flags = ch == KEY_MOUSE ? handle_mouse(ui) : ACT_NONE;
 		if (ch != KEY_MOUSE) {
-			enum request r = keymap_lookup(&ui->keys, ch);
+			enum request r = keymap_lookup(&ui->keys, ch, p->name);
 
 			flags = r == REQ_NONE ? ACT_DONE : p->ops->request(p, r);
 			if (flags == ACT_NONE) {
@@ -737,7 +737,11 @@ loop(struct ui *ui)
 				continue;
 			}
 		}
-		if (flags & ACT_RELOAD) {
+		if (flags & ACT_WROTE) {
+			/* The book changed: every pane shows it, this one now. */
+			reload(ui);
+			full = true;
+		} else if (flags & ACT_RELOAD) {
 			struct err e = { ST_OK, "" };
 
 			if (load_pane(p, &e))

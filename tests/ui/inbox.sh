@@ -1,7 +1,7 @@
 #!/bin/sh
 # inbox.sh -- the Inbox pane: an empty inbox, then the items of a fixture
 # (escalations first, unread in bold, a hostile message shown inert), the
-# header's count, Enter to the account and back, d marking an item done
+# header's count, Enter to the item's detail, o to its account and back, d marking an item done
 # (the count drops, the audit log has it), a for the whole book, resizes,
 # and the items a real `tend playbook run` leaves.
 . "$TEST_SRCDIR/tests/ui/lib.sh"
@@ -112,12 +112,15 @@ screen_row 4 "$WORK/mono.attr" | cut -c57-68 | grep -q '^\*\{12\}$' ||
 [ -z "$(screen_row 5 "$WORK/mono.attr" | cut -c57-68 | tr -d .)" ] ||
 	fail "the read row is not plain: $(screen_row 5 "$WORK/mono.attr")"
 
-case_ "Enter opens the item's account; q comes back to the inbox"
+case_ "Enter shows the item in full with its actions; o opens its account, q comes back"
 screen <<EOF
 wait inbox 2
 key 3
 wait mine, 1/2
 key <Enter>
+wait o  open its account's 360 view
+dump $WORK/detail
+key o
 wait L log  T task
 dump $WORK/account
 key q
@@ -126,11 +129,15 @@ dump $WORK/back
 key j
 wait mine, 2/2
 key <Enter>
+wait Inbox item #
+key o
 wait L log  T task
 dump $WORK/account2
 key Q
 expect-exit 0
 EOF
+screen_has "d  mark it done" "$WORK/detail"
+screen_has "Inbox item #" "$WORK/detail"
 check "Enter did not open '$name1':
 $(cat "$WORK/account")" row_greps 3 "$WORK/account" -F "▶ $name1"
 check "q did not come back to the inbox:

@@ -77,7 +77,7 @@ for section in Health Signals "Contacts by role" "Open tasks" "Open risks" "Time
 	check "the account page lacks the section '$section':
 $(cat "$WORK/account")" grep -q "^  $section" "$WORK/account"
 done
-screen_has "L log  T task  D done  N note" "$WORK/account"
+screen_has "e edit  L log  T task  D done" "$WORK/account"
 check "after q the cursor is not on row 4 of the heatmap:
 $(cat "$WORK/after-q")" test "$(cursor_row "$WORK/after-q")" = 7
 check "after q the cursor is not on '$name'" test "$(cursor_name "$WORK/after-q")" = "$name"
@@ -490,9 +490,9 @@ key Q
 expect-exit 0
 EOF
 check "the heatmap's hints: $(screen_row 24 "$WORK/hints-default")" row_greps 24 "$WORK/hints-default" \
-	-x ' ? help  / search  f filter  s sort  m mode  Enter open  : command  q quit *'
+	-x ' ? help  / search  f filter  s sort  m mode  Enter open  e edit  : cmd  q quit *'
 check "the account's hints: $(screen_row 24 "$WORK/hints-account")" row_greps 24 "$WORK/hints-account" \
-	-x ' ? help  / search  f filter  L log  T task  D done  N note  : command  q back *'
+	-x ' ? help  / search  f filter  e edit  L log  T task  D done  : cmd  q back *'
 mkdir -p "$XDG_CONFIG_HOME/tend"
 printf 'keys:\n  s: mode\n  S: sort\n  ctrl-g: search\n  "/": quit\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
 screen <<'EOF'
@@ -502,7 +502,7 @@ key Q
 expect-exit 0
 EOF
 check "rebound keys, hints: $(screen_row 24 "$SCREEN")" row_greps 24 "$SCREEN" \
-	-x ' ? help  ^G search  f filter  S sort  s mode  Enter open  : command  q quit *'
+	-x ' ? help  ^G search  f filter  S sort  s mode  Enter open  e edit  : cmd  q quit *'
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
 case_ "a click selects a row, a double click opens it"
