@@ -257,6 +257,50 @@ for m in "health override (rescores 1):$ov_ms" "log (rescores 1):$log_ms"; do
 done
 printf '%-34s %s ms (nothing rescored, for scale)\n' "task add" "$task_ms"
 
+# -- bulk edit and undo ---------------------------------------------------------
+# A lead reassigns 10,000 accounts in one `tend account set` (one
+# transaction, audited, journalled for undo), then `tend undo` takes it
+# back; each is timed from start to exit, alternately, RUNS times.  The
+# raw counterpart is the bare UPDATE of the same rows by the sqlite3 CLI
+# (no audit, no journal: the ratio is what tend's safety costs).  The book
+# is left as it was found: every run is undone.
+FROM=$("$SQLITE3" "$BOOK" "SELECT u.login FROM accounts a JOIN users u ON u.id = a.owner_id
+	GROUP BY u.id HAVING count(*) >= 10000 ORDER BY count(*) DESC LIMIT 1")
+TO=$("$SQLITE3" "$BOOK" "SELECT login FROM users WHERE role = 'csm' AND login <> '$FROM' ORDER BY id LIMIT 1")
+if [ -n "$FROM" ] && [ -n "$TO" ]; then
+	IDS=$("$SQLITE3" "$BOOK" "SELECT group_concat(id) FROM (SELECT a.id FROM accounts a
+		JOIN users u ON u.id = a.owner_id WHERE u.login = '$FROM' ORDER BY a.id LIMIT 10000)")
+	set_times=() undo_times=()
+	for ((i = 0; i <= RUNS; i++)); do
+		t0=$(now_ns)
+		TEND_USER=bench "$TEND" --db "$BOOK" --now "$NOW" account set "$IDS" --owner "$TO" --yes >/dev/null
+		t1=$(now_ns)
+		TEND_USER=bench "$TEND" --db "$BOOK" --now "$NOW" undo >/dev/null
+		t2=$(now_ns)
+		if [ "$i" -gt 0 ]; then   # the first pair warms up
+			set_times+=($(( (t1 - t0) / 1000 )))
+			undo_times+=($(( (t2 - t1) / 1000 )))
+		fi
+	done
+	med() { printf '%s\n' "$@" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{ printf "%.1f", $1 / 1000 }'; }
+	set_ms=$(med "${set_times[@]}")
+	undo_ms=$(med "${undo_times[@]}")
+	RAW_SET="BEGIN; UPDATE accounts SET owner_id = (SELECT id FROM users WHERE login = '$TO')
+		WHERE id IN ($IDS); ROLLBACK;"
+	raw_ms=$(median_ms "$SQLITE3" "$BOOK" "$RAW_SET")
+	report "account set on 10,000 accounts" "$set_ms" "$raw_ms" 20
+	report "undo of it" "$undo_ms" "$raw_ms" 20
+	for m in "account set on 10,000, absolute:$set_ms" "undo of it, absolute:$undo_ms"; do
+		awk -v name="${m%%:*}" -v ms="${m##*:}" 'BEGIN { over = ms >= 1000 ? "  OVER" : ""
+			printf "%-34s %s ms (target < 1000 ms)%s\n", name, ms, over }'
+	done
+	[ "$("$SQLITE3" "$BOOK" "SELECT count(*) FROM accounts a JOIN users u ON u.id = a.owner_id
+		WHERE u.login = '$TO' AND a.id IN ($IDS)")" = 0 ] ||
+		{ echo "bench: undo did not give the accounts back" >&2; exit 1; }
+else
+	echo "bench: no CSM owns 10,000 accounts on this book; bulk edit not timed" >&2
+fi
+
 # -- playbooks ----------------------------------------------------------------
 # Every enabled default rule over the whole book, as a dry run (nothing is
 # written), against the sqlite3 CLI running the same compiled statements
@@ -331,5 +375,21 @@ out=$( { printf 'wait q quit\nsettle 500\n'
 move_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
 rss_kb=$(sed -n 's/^rss \([0-9]*\) kB peak \([0-9]*\) kB$/\2/p' <<<"$out")
 printf '%-34s %s ms (key to the last byte of the redraw)\n' "interface: cursor move" "$move_ms"
+
+# An edit from the key that saves it to the redrawn screen: e on the
+# selected account, its stage moved on (Right in the stage field), then
+# Enter timed -- the account_edit transaction, every pane reloaded, the
+# heatmap redrawn with the status line naming the change -- and u takes
+# it back before the next run.
+out=$( { printf 'wait q quit\nsettle 500\n'
+	for ((i = 0; i < RUNS; i++)); do
+		printf 'key e\nwait Edit\nkey <Tab><Tab><Tab><Tab><Tab><Tab><Right>\nsettle\n'
+		printf 'latency <Enter>\nwait stage\nkey u\nwait undid\n'
+	done
+	printf 'key Q\nexpect-exit 0\n'; } | tui)
+edit_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+[ -n "$edit_ms" ] || { echo "bench: the edit was not timed" >&2; exit 1; }
+awk -v ms="$edit_ms" 'BEGIN { over = ms >= 50 ? "  OVER" : ""
+	printf "%-34s %s ms (key to redrawn screen; target < 50 ms)%s\n", "interface: an edit saved", ms, over }'
 awk -v kb="$rss_kb" 'BEGIN { mb = kb / 1024; over = mb > 40 ? "  OVER" : ""
 	printf "%-34s %.1f MB peak, whole book loaded (target <= 40 MB)%s\n", "interface: memory", mb, over }'

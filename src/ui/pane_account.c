@@ -562,7 +562,7 @@ log_form(struct pane *p, bool note)
 
 	if (ui_form(p->ui, note ? "Add a note" : "Log a touchpoint", note ? note_fields : log_fields,
 		    note ? NOTE_FIELDS : LOG_FIELDS, submit_log, &c))
-		return ACT_WROTE;
+		return ACT_WROTE | ACT_RELOAD;
 	return ACT_DRAW;
 }
 
@@ -601,7 +601,7 @@ task_form(struct pane *p)
 	};
 	struct act_ctx c = { p, false };
 
-	return ui_form(p->ui, "Add a task", fields, 5, submit_task, &c) ? ACT_WROTE : ACT_DRAW;
+	return ui_form(p->ui, "Add a task", fields, 5, submit_task, &c) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 }
 
 /* The record on the cursor's line. */
@@ -631,7 +631,7 @@ task_done(struct pane *p)
 		return ACT_DONE;
 	}
 	ui_message(p->ui, TH_OK, "task #%lld done", (long long)id);
-	return ACT_WROTE;
+	return ACT_WROTE | ACT_RELOAD;
 }
 
 /* Space: tick the item on the cursor's line; on any other line it turns
@@ -643,7 +643,7 @@ tick(struct pane *p)
 
 	if (selected(a)->kind != REC_TASK_ITEM)
 		return moved(p, list_request(&a->list, REQ_PAGE_DOWN, (size_t)p->h, NULL, NULL));
-	return records_tick(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
+	return records_tick(p->ui, selected(a)) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 }
 
 static int
@@ -662,8 +662,8 @@ request(struct pane *p, enum request r)
 	case REQ_NOTE: return log_form(p, true);
 	case REQ_TASK_ADD: return task_form(p);
 	case REQ_TASK_DONE: return task_done(p);
-	case REQ_EDIT: return records_edit(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
-	case REQ_ENTER: return records_open(p->ui, selected(a)) ? ACT_WROTE : ACT_DRAW;
+	case REQ_EDIT: return records_edit(p->ui, selected(a)) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	case REQ_ENTER: return records_open(p->ui, selected(a)) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 	case REQ_TICK: return tick(p);
 	default: return ACT_NONE;
 	}

@@ -339,6 +339,66 @@ load(struct pane *p, struct err *e)
 	return ST_OK;
 }
 
+/* Accounts a change wrote to, read again into the rows in memory (the
+ * book's and the first page's) and the view rebuilt: an edit costs a
+ * query per account, not a reload of the book.  Above HM_REFRESH_MAX
+ * accounts the pane loads again instead. */
+#define HM_REFRESH_MAX 256
+
+struct row_refresh {
+	struct loader l;
+	struct hm_row row;
+	bool found;
+};
+
+static int
+refresh_row(void *ctx, const struct portfolio_row *r)
+{
+	struct row_refresh *f = ctx;
+	struct hm_row *tmp = NULL;
+	size_t n = 0, cap = 0;
+	struct loader l = { f->l.p, f->l.pool, &tmp, &n, &cap };
+
+	add_row(&l, r);
+	f->row = tmp[0];
+	f->found = true;
+	free(tmp);
+	return 1;
+}
+
+static void
+replace_row(struct hm_row *rows, size_t n, const struct hm_row *row)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].id == row->id) {
+			rows[i] = *row;
+			return;
+		}
+}
+
+static int
+refresh_rows(struct pane *p, const int64_t *ids, size_t n)
+{
+	struct heatmap *h = p->priv;
+	struct store *s = p->ui->store;
+	struct err e = { ST_OK, "" };
+
+	if (n > HM_REFRESH_MAX)
+		return ACT_RELOAD;
+	for (size_t i = 0; i < n; i++) {
+		struct row_refresh f = { { p, &h->pool, NULL, NULL, NULL }, { 0 }, false };
+
+		if (store_portfolio_chunk(s, store_clock(s)->today, ids[i] - 1, 1, refresh_row, &f, &e))
+			return ACT_RELOAD;
+		if (!f.found || f.row.id != ids[i])
+			return ACT_RELOAD;   /* gone (merged, deleted): the book again */
+		replace_row(h->rows, h->n, &f.row);
+		replace_row(h->first, h->nfirst, &f.row);
+	}
+	rebuild(p);
+	return ACT_DRAW;
+}
+
 static bool
 more(struct pane *p)
 {
@@ -631,15 +691,22 @@ edit(struct pane *p)
 	struct heatmap *h = p->priv;
 	const struct hm_row *r = hm_at(h, h->list.cursor);
 
+	int64_t id;
+	int act;
+
 	if (h->marks.n) {
 		if (!records_edit_accounts(p->ui, h->marks.ids, h->marks.n))
 			return ACT_DRAW;
+		act = refresh_rows(p, h->marks.ids, h->marks.n);
 		marks_clear(&h->marks);
-		return ACT_WROTE | ACT_TABS;
+		return ACT_WROTE | ACT_TABS | act;
 	}
 	if (!r)
 		return ACT_DONE;
-	return record_form_account(p->ui, r->id) ? ACT_WROTE : ACT_DRAW;
+	id = r->id;
+	if (!record_form_account(p->ui, id))
+		return ACT_DRAW;
+	return ACT_WROTE | ACT_TABS | refresh_rows(p, &id, 1);
 }
 
 static int

@@ -377,7 +377,7 @@ mark_done(struct pane *p)
 	}
 	ui_message(p->ui, TH_OK, skipped ? "inbox item #%lld was done already" : "inbox item #%lld done",
 		   (long long)id);
-	return ACT_WROTE | ACT_TABS;
+	return ACT_WROTE | ACT_RELOAD | ACT_TABS;
 }
 
 static int

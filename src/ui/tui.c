@@ -738,10 +738,15 @@ loop(struct ui *ui)
 			}
 		}
 		if (flags & ACT_WROTE) {
-			/* The book changed: every pane shows it, this one now. */
-			reload(ui);
+			/* The book changed: every pane shows it when it is
+			 * shown next; this one reloads or refreshed itself. */
+			for (int i = 0; i < PANE_COUNT_; i++)
+				if (&ui->panes[i] != p)
+					ui->panes[i].loaded = false;
+			ui_count_inbox(ui);
 			full = true;
-		} else if (flags & ACT_RELOAD) {
+		}
+		if (flags & ACT_RELOAD) {
 			struct err e = { ST_OK, "" };
 
 			if (load_pane(p, &e))

@@ -40,7 +40,9 @@ enum act {
 	ACT_DRAW = 2,       /* redraw the whole pane */
 	ACT_RELOAD = 4,     /* reload the pane's data, then redraw */
 	ACT_TABS = 8,       /* the tab line changed (mode, sort, position) */
-	ACT_WROTE = 16,     /* the pane changed the book: every pane loads again */
+	ACT_WROTE = 16,     /* the pane changed the book: the other panes load
+			       again when shown; this one reloads with
+			       ACT_RELOAD, or has brought its rows up to date */
 };
 
 struct pane;
