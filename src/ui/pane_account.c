@@ -630,7 +630,7 @@ task_done(struct pane *p)
 		ui_message(p->ui, TH_ERROR, "%s", e.msg);
 		return ACT_DONE;
 	}
-	ui_message(p->ui, TH_OK, "task #%lld done", (long long)id);
+	ui_message(p->ui, TH_OK, "task #%lld done for %s", (long long)id, a->title);
 	return ACT_WROTE | ACT_RELOAD;
 }
 

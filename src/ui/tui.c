@@ -247,7 +247,7 @@ static void
 draw_tabs(struct ui *ui)
 {
 	struct pane *cur = &ui->panes[ui->current];
-	char what[160];
+	char what[160], *clean;
 	int x = 1, len;
 
 	werase(ui->tabs);
@@ -262,10 +262,14 @@ draw_tabs(struct ui *ui)
 	what[0] = '\0';
 	if (cur->ops->describe)
 		cur->ops->describe(cur, what, sizeof(what));
-	len = text_width(what);
+	/* What a pane describes may hold data (an account's name): made
+	 * safe here, for every pane. */
+	clean = ui_clean(ui, what);
+	len = text_width(clean);
 	if (len > ui->cols - x - 1)
 		len = ui->cols - x - 1;
-	draw_text(ui, ui->tabs, 0, ui->cols - len - 1, what, len, true, ui_attr(ui, TH_DIM));
+	draw_text(ui, ui->tabs, 0, ui->cols - len - 1, clean, len, true, ui_attr(ui, TH_DIM));
+	free(clean);
 	wnoutrefresh(ui->tabs);
 }
 

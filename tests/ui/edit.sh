@@ -138,4 +138,26 @@ screen_has "(6 rows, 3 accounts)" "$WORK/undone"
 "$TEND" --db "$DB" $NOW accounts --tag bulktest --format csv >"$WORK/tagged"
 check "undo left tagged accounts: $(cat "$WORK/tagged")" test "$(wc -l <"$WORK/tagged")" -eq 1
 
+case_ "an account's name reaches the tab line and the status line inert"
+printf 'external_id,name,segment\nCRM-BIDI,"Acme \342\200\256exe.txt\033[2J",smb\n' >"$WORK/bidi.csv"
+"$TEND" --db "$DB" $NOW import account "$WORK/bidi.csv" >/dev/null 2>"$WORK/err" ||
+	fail "import of the hostile name: $(cat "$WORK/err")"
+screen <<EOF
+wait 1/547
+key :account CRM-BIDI<Enter>
+wait Signals
+key e
+wait Edit
+key <Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>+inert
+key <Enter>
+wait tags +inert
+dump $WORK/bidi
+key Q
+expect-exit 0
+EOF
+screen_has "(CRM-BIDI): tags +inert" "$WORK/bidi"
+screen_has "Acme \\u202eexe.txt" "$WORK/bidi"
+check_not "a raw U+202E reached the terminal" grep -q "$(printf '\342\200\256')" "$RAW"
+check_not "a raw ESC [2J from the data reached the terminal" grep -qF "txt$(printf '\033[2J')" "$RAW"
+
 finish
