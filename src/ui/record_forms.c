@@ -298,20 +298,6 @@ struct task_form {
 	struct inits in;
 };
 
-static void
-done_message(struct ui *ui, const char *what, const struct work_done *d)
-{
-	char *name = d->account ? ui_clean(ui, d->account) : NULL;
-	char *ext = d->external_id ? ui_clean(ui, d->external_id) : NULL;
-
-	if (name)
-		ui_message(ui, d->skipped ? TH_DIM : TH_OK, "%s for %s (%s)", what, name, ext ? ext : "-");
-	else
-		ui_message(ui, d->skipped ? TH_DIM : TH_OK, "%s", what);
-	free(name);
-	free(ext);
-}
-
 static const char *
 submit_task(void *ctx, char *const *v, char *msg, size_t size)
 {
@@ -319,7 +305,6 @@ submit_task(void *ctx, char *const *v, char *msg, size_t size)
 	struct task_edit_input in = { .task_id = f->id };
 	struct err e = { ST_OK, "" };
 	struct work_done d;
-	char what[64];
 
 	in.title = changed(v, &f->in, TF_TITLE);
 	in.priority = changed(v, &f->in, TF_PRIORITY);
@@ -339,8 +324,7 @@ submit_task(void *ctx, char *const *v, char *msg, size_t size)
 		snprintf(msg, size, "%s", e.msg);
 		return msg;
 	}
-	snprintf(what, sizeof(what), "task #%lld edited", (long long)d.id);
-	done_message(f->ui, what, &d);
+	records_say(f->ui, &d, "task #%lld edited", (long long)d.id);
 	work_done_clear(&d, 1);
 	return NULL;
 }
@@ -399,7 +383,6 @@ submit_touch(void *ctx, char *const *v, char *msg, size_t size)
 	int32_t today = store_clock(f->ui->store)->today;
 	struct err e = { ST_OK, "" };
 	struct work_done d;
-	char what[64];
 
 	in.today = today;
 	in.kind = changed(v, &f->in, PF_KIND);
@@ -420,8 +403,7 @@ submit_touch(void *ctx, char *const *v, char *msg, size_t size)
 		snprintf(msg, size, "%s", e.msg);
 		return msg;
 	}
-	snprintf(what, sizeof(what), "touchpoint #%lld edited", (long long)d.id);
-	done_message(f->ui, what, &d);
+	records_say(f->ui, &d, "touchpoint #%lld edited", (long long)d.id);
 	work_done_clear(&d, 1);
 	return NULL;
 }

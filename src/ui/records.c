@@ -29,13 +29,8 @@
 #include "ui/records.h"
 #include "ui/ui.h"
 
-/* "task #12 snoozed until 2026-12-01 for Acme Corporation (CRM-001)". */
-static void
-say_done(struct ui *ui, const struct work_done *d, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-say_done(struct ui *ui, const struct work_done *d, const char *fmt, ...)
+void
+records_say(struct ui *ui, const struct work_done *d, const char *fmt, ...)
 {
 	char what[160], *name = d->account ? ui_clean(ui, d->account) : NULL;
 	char *ext = d->external_id ? ui_clean(ui, d->external_id) : NULL;
@@ -100,7 +95,7 @@ task_snooze_ask(struct ui *ui, int64_t id)
 	}
 	if (task_snooze(ui->store, id, until, &d, &e))
 		return failed(ui, &e);
-	say_done(ui, &d, "task #%lld snoozed until %s", (long long)id, date_format(until, day));
+	records_say(ui, &d, "task #%lld snoozed until %s", (long long)id, date_format(until, day));
 	work_done_clear(&d, 1);
 	return true;
 }
@@ -119,7 +114,7 @@ task_cancel_ask(struct ui *ui, int64_t id)
 	free(reason);
 	if (!ok)
 		return failed(ui, &e);
-	say_done(ui, &d, d.skipped ? "task #%lld was cancelled already" : "task #%lld cancelled",
+	records_say(ui, &d, d.skipped ? "task #%lld was cancelled already" : "task #%lld cancelled",
 		 (long long)id);
 	work_done_clear(&d, 1);
 	return !d.skipped;
@@ -139,7 +134,7 @@ task_reassign_ask(struct ui *ui, int64_t id)
 	}
 	ok = !tasks_reassign(ui->store, &id, 1, login, &d, &e);
 	if (ok)
-		say_done(ui, &d, d.skipped ? "task #%lld was %s's already" : "task #%lld reassigned to %s",
+		records_say(ui, &d, d.skipped ? "task #%lld was %s's already" : "task #%lld reassigned to %s",
 			 (long long)id, login);
 	free(login);
 	if (!ok)
@@ -238,7 +233,7 @@ risk_act(struct ui *ui, int64_t id, bool close)
 	free(note);
 	if (!ok)
 		return failed(ui, &e);
-	say_done(ui, &d, close ? "risk #%lld closed" : "risk #%lld mitigating", (long long)id);
+	records_say(ui, &d, close ? "risk #%lld closed" : "risk #%lld mitigating", (long long)id);
 	work_done_clear(&d, 1);
 	return true;
 }
@@ -305,7 +300,7 @@ opp_stage_pick(struct ui *ui, int64_t id)
 		return false;
 	if (opportunity_stage(ui->store, id, open_stages[pick], &d, &e))
 		return failed(ui, &e);
-	say_done(ui, &d, d.skipped ? "opportunity #%lld was in %s already" : "opportunity #%lld moved to %s",
+	records_say(ui, &d, d.skipped ? "opportunity #%lld was in %s already" : "opportunity #%lld moved to %s",
 		 (long long)id, open_stages[pick]);
 	work_done_clear(&d, 1);
 	return !d.skipped;
@@ -331,7 +326,7 @@ opp_amount_ask(struct ui *ui, int64_t id)
 	}
 	if (opportunity_amount(ui->store, id, cents, &d, &e))
 		return failed(ui, &e);
-	say_done(ui, &d, "opportunity #%lld ARR set to %s", (long long)id,
+	records_say(ui, &d, "opportunity #%lld ARR set to %s", (long long)id,
 		 money_format_grouped(cents, cents % 100 == 0, m));
 	work_done_clear(&d, 1);
 	return true;
@@ -351,7 +346,7 @@ opp_close_ask(struct ui *ui, int64_t id, bool won)
 	free(reason);
 	if (!ok)
 		return failed(ui, &e);
-	say_done(ui, &d, won ? "opportunity #%lld won" : "opportunity #%lld lost", (long long)id);
+	records_say(ui, &d, won ? "opportunity #%lld won" : "opportunity #%lld lost", (long long)id);
 	work_done_clear(&d, 1);
 	return true;
 }
@@ -403,7 +398,7 @@ touch_delete(struct ui *ui, int64_t id)
 		return false;
 	if (touchpoint_delete(ui->store, ui->opts->login, id, &d, &e))
 		return failed(ui, &e);
-	say_done(ui, &d, "touchpoint #%lld deleted", (long long)id);
+	records_say(ui, &d, "touchpoint #%lld deleted", (long long)id);
 	work_done_clear(&d, 1);
 	return true;
 }
@@ -500,7 +495,7 @@ records_tick(struct ui *ui, const struct record_ref *r)
 	snprintf(number, sizeof(number), "%d", r->number);
 	if (task_items_set(ui->store, r->task_id, items, 1, !r->done, &res, &e))
 		return failed(ui, &e);
-	say_done(ui, d, "task #%lld checklist %d/%d: %s %d", (long long)r->task_id, res.ndone, res.nitems,
+	records_say(ui, d, "task #%lld checklist %d/%d: %s %d", (long long)r->task_id, res.ndone, res.nitems,
 		 r->done ? "unticked" : "ticked", r->number);
 	task_items_result_done(&res);
 	return true;

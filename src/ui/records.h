@@ -48,6 +48,12 @@ bool records_tick(struct ui *ui, const struct record_ref *r);
 /* e on marked accounts: one form, one change for all of them. */
 bool records_edit_accounts(struct ui *ui, const int64_t *ids, size_t n);
 
+struct work_done;
+/* The status line after a change of one record: "task #12 snoozed until
+ * 2026-12-01 for Acme Corporation (CRM-001)" (printf-like, data made safe). */
+void records_say(struct ui *ui, const struct work_done *d, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* The forms (record_forms.c), each one use case of app/. */
 bool record_form_account(struct ui *ui, int64_t account_id);
 bool record_form_task(struct ui *ui, int64_t task_id);
