@@ -16,54 +16,13 @@
 #include "store/journal.h"
 #include "store/store_int.h"
 #include "store/wtx.h"
+#include "store/wtx_int.h"
 
-#define WTX_CACHE 48     /* distinct (entity, field set) shapes per action */
 #define WTX_BULK_CACHE_KB 65536   /* page cache during bulk actions */
 #define WTX_CACHE_KB 2000         /* SQLite's default, restored afterwards */
 #define WTX_BULK_MMAP 2147483648  /* bytes of the book mapped during bulk actions */
 #define STR_(x) #x
 #define STR(x) STR_(x)
-
-struct shape {
-	const struct entity *ent;
-	uint32_t mask;
-	char op;                     /* 'i'nsert or 'u'pdate */
-	sqlite3_stmt *st;            /* owned by the store's cache */
-};
-
-/* Full-text indexes the write path keeps in step with their tables (there
- * are no triggers: a bulk load into an empty table builds its index in one
- * pass at commit instead of row by row). */
-static const struct fts_mirror {
-	const struct entity *ent;
-	const char *fts;             /* the FTS5 table (external content) */
-	const char *cols;            /* its columns, the same names in the base table */
-} fts_mirrors[] = {
-	{ &entity_account, "accounts_fts", "name, external_id, industry, region, notes" },
-	{ &entity_touchpoint, "touchpoints_fts", "summary, follow_ups" },
-};
-#define N_MIRRORS (sizeof(fts_mirrors) / sizeof(fts_mirrors[0]))
-
-enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
-
-struct wtx {
-	struct store *s;
-	enum fts_state fts[N_MIRRORS];
-	char *action;
-	enum wtx_mode mode;
-	int64_t rows;
-	int64_t per_entity[64];      /* rows per catalog entry, for bulk audit */
-	struct shape shapes[WTX_CACHE];
-	int nshapes;
-	char stamp[32];              /* the action's time, for every audit row */
-	bool changes_facts;          /* wrote something a stored fact is computed from */
-	struct journal *journal;     /* the action's changes, for undo (journal.c) */
-	int64_t undo_of;             /* the change this action takes back, 0: none */
-	bool stores_facts;           /* wtx_stores_facts() */
-	struct wtx_account *accounts;  /* whose health it changed, for the accounts hook */
-	size_t naccounts, cap_accounts;
-	bool in_hook;                /* the hook is writing: collect nothing more */
-};
 
 /* What each table is to the fact catalog (domain/facts.h).  Writes to
  * tables no fact is computed from change no account's facts; a write to
@@ -266,8 +225,8 @@ audit(struct wtx *t, const char *table, int64_t row_id, const char *op,
 	return ST_OK;
 }
 
-static enum status
-step_write(struct wtx *t, sqlite3_stmt *st, const struct entity *ent, struct err *e)
+enum status
+wtx_step_write(struct wtx *t, sqlite3_stmt *st, const struct entity *ent, struct err *e)
 {
 	int code;
 
@@ -300,7 +259,7 @@ write_lists(struct wtx *t, const struct row *r, int64_t id, bool replace, struct
 			if (!(st = store_stmt(t->s, sql, e)))
 				return e->status;
 			sqlite3_bind_int64(st, 1, id);
-			if (step_write(t, st, r->ent, e))
+			if (wtx_step_write(t, st, r->ent, e))
 				return e->status;
 		}
 		/* OR IGNORE: "a;a" in a file is one tag, not an error. */
@@ -313,140 +272,9 @@ write_lists(struct wtx *t, const struct row *r, int64_t id, bool replace, struct
 				return e->status;
 			sqlite3_bind_int64(st, 1, id);
 			bind_value(st, 2, &r->item[k]);
-			if (step_write(t, st, r->ent, e))
+			if (wtx_step_write(t, st, r->ent, e))
 				return e->status;
 		}
-	}
-	return ST_OK;
-}
-
-static const struct fts_mirror *
-mirror_of(struct wtx *t, const struct entity *ent, enum fts_state **state)
-{
-	for (size_t i = 0; i < N_MIRRORS; i++)
-		if (fts_mirrors[i].ent == ent) {
-			*state = &t->fts[i];
-			return &fts_mirrors[i];
-		}
-	return NULL;
-}
-
-/* Before the first write of a bulk action to a mirrored table: an empty
- * table is indexed in one pass at commit, otherwise row by row. */
-static enum status
-fts_decide(struct wtx *t, const struct fts_mirror *m, enum fts_state *state, struct err *e)
-{
-	char sql[128];
-	sqlite3_stmt *st;
-	int rc;
-
-	if (*state != FTS_UNKNOWN)
-		return ST_OK;
-	/* A book held at an older schema (tests do that) has no index. */
-	if (!(st = store_stmt(t->s, "SELECT count(*) FROM sqlite_schema WHERE name = ?1", e)))
-		return e->status;
-	sqlite3_bind_text(st, 1, m->fts, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*state = rc == SQLITE_ROW && sqlite3_column_int(st, 0) ? FTS_ROWS : FTS_NONE;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return store_sql_error(t->s, e, "full-text index");
-	if (*state == FTS_NONE || t->mode != WTX_BULK)
-		return ST_OK;
-	snprintf(sql, sizeof(sql), "SELECT NOT EXISTS (SELECT 1 FROM %s)", m->ent->table);
-	if (!(st = store_stmt(t->s, sql, e)))
-		return e->status;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
-		*state = FTS_REBUILD;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : store_sql_error(t->s, e, "full-text index");
-}
-
-/* Add (the row's current text) or remove (its text before a change) row id
- * of ent in its full-text index, if it has one. */
-static enum status
-fts_sync(struct wtx *t, const struct entity *ent, int64_t id, bool add, struct err *e)
-{
-	enum fts_state *state;
-	const struct fts_mirror *m = mirror_of(t, ent, &state);
-	char sql[512];
-	sqlite3_stmt *st;
-
-	if (!m)
-		return ST_OK;
-	if (fts_decide(t, m, state, e))
-		return e->status;
-	if (*state == FTS_REBUILD || *state == FTS_NONE)
-		return ST_OK;
-	if (add)
-		snprintf(sql, sizeof(sql), "INSERT INTO %s (rowid, %s) SELECT id, %s FROM %s WHERE id = ?1",
-			 m->fts, m->cols, m->cols, ent->table);
-	else
-		snprintf(sql, sizeof(sql), "INSERT INTO %s (%s, rowid, %s) SELECT 'delete', id, %s FROM %s "
-			 "WHERE id = ?1", m->fts, m->fts, m->cols, m->cols, ent->table);
-	if (!(st = store_stmt(t->s, sql, e)))
-		return e->status;
-	sqlite3_bind_int64(st, 1, id);
-	return step_write(t, st, ent, e);
-}
-
-/* Is column one of the columns ent's full-text index holds? */
-static bool
-mirrors_column(const struct entity *ent, const char *column)
-{
-	const struct fts_mirror *m = NULL;
-	size_t len = strlen(column);
-
-	for (size_t i = 0; i < N_MIRRORS && !m; i++)
-		if (fts_mirrors[i].ent == ent)
-			m = &fts_mirrors[i];
-	for (const char *c = m ? m->cols : NULL; c && *c; c += strspn(c, ", ")) {
-		size_t n = strcspn(c, ", ");
-
-		if (n == len && !strncmp(c, column, len))
-			return true;
-		c += n;
-	}
-	return false;
-}
-
-/* Does an update of fields `set` change what ent's full-text index holds?
- * Reassigning ten thousand accounts must not reindex their names. */
-static bool
-touches_index(const struct entity *ent, uint32_t set)
-{
-	for (int i = 0; i < ent->nfields; i++)
-		if ((set & (1u << i)) && ent->fields[i].column &&
-		    mirrors_column(ent, ent->fields[i].column))
-			return true;
-	return false;
-}
-
-bool
-wtx_indexed_column(const char *table, const char *column)
-{
-	const struct entity *ent = NULL;
-
-	for (size_t i = 0; i < entity_catalog_count && !ent; i++)
-		if (!strcmp(entity_catalog[i]->table, table))
-			ent = entity_catalog[i];
-	return ent && mirrors_column(ent, column);
-}
-
-/* At commit: build the indexes of tables a bulk action filled from empty. */
-static enum status
-fts_rebuild(struct wtx *t, struct err *e)
-{
-	char sql[128];
-
-	for (size_t i = 0; i < N_MIRRORS; i++) {
-		if (t->fts[i] != FTS_REBUILD)
-			continue;
-		snprintf(sql, sizeof(sql), "INSERT INTO %s (%s) VALUES ('rebuild')", fts_mirrors[i].fts,
-			 fts_mirrors[i].fts);
-		if (sqlite3_exec(t->s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-			return store_sql_error(t->s, e, "building the search index");
 	}
 	return ST_OK;
 }
@@ -655,21 +483,16 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 
 	if (!st)
 		return e->status;
-	{
-		enum fts_state *state;
-		const struct fts_mirror *m = mirror_of(t, r->ent, &state);
-
-		/* Decide before the first row lands: is the table empty? */
-		if (m && fts_decide(t, m, state, e))
-			return e->status;
-	}
+	/* Decide before the first row lands: is the table empty? */
+	if (wtx_fts_before_insert(t, r->ent, e))
+		return e->status;
 	for (int i = 0; i < r->ent->nfields; i++)
 		if (mask & (1u << i))
 			bind_value(st, ++n, &r->v[i]);
-	if (step_write(t, st, r->ent, e))
+	if (wtx_step_write(t, st, r->ent, e))
 		return e->status;
 	id = sqlite3_last_insert_rowid(t->s->db);
-	if (write_lists(t, r, id, false, e) || fts_sync(t, r->ent, id, true, e) ||
+	if (write_lists(t, r, id, false, e) || wtx_fts_sync(t, r->ent, id, true, e) ||
 	    collect(t, r->ent, id, ~0u, e))
 		return e->status;
 	count(t, r->ent, ~0u);
@@ -699,7 +522,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
 	/* Its account before and after: a row can move to another account. */
-	if ((touches_index(r->ent, r->set) && fts_sync(t, r->ent, id, false, e)) ||
+	if ((wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
 	    collect(t, r->ent, id, r->set, e))
 		goto fail;
 	if (mask) {
@@ -709,11 +532,11 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 			if (mask & (1u << i))
 				bind_value(st, ++n, &r->v[i]);
 		sqlite3_bind_int64(st, n + 1, id);
-		if (step_write(t, st, r->ent, e))
+		if (wtx_step_write(t, st, r->ent, e))
 			goto fail;
 	}
 	if (write_lists(t, r, id, true, e) ||
-	    (touches_index(r->ent, r->set) && fts_sync(t, r->ent, id, true, e)) ||
+	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, true, e)) ||
 	    collect(t, r->ent, id, r->set, e))
 		goto fail;
 	count(t, r->ent, r->set);
@@ -739,13 +562,13 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
-	if (fts_sync(t, ent, id, false, e) || collect(t, ent, id, ~0u, e))
+	if (wtx_fts_sync(t, ent, id, false, e) || collect(t, ent, id, ~0u, e))
 		goto fail;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", ent->table);
 	if (!(st = store_stmt(t->s, sql, e)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	if (step_write(t, st, ent, e))
+	if (wtx_step_write(t, st, ent, e))
 		goto fail;
 	count(t, ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS && audit(t, ent->table, id, "delete", old, NULL, e))
@@ -849,7 +672,7 @@ wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struc
 {
 	const struct entity *ent = entity_of(table);
 
-	return ent ? fts_sync(t, ent, id, add, e) : ST_OK;
+	return ent ? wtx_fts_sync(t, ent, id, add, e) : ST_OK;
 }
 
 enum status
@@ -919,7 +742,7 @@ wtx_commit(struct wtx *t, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (run_accounts_hook(t, e) || fts_rebuild(t, e) ||
+	if (run_accounts_hook(t, e) || wtx_fts_rebuild(t, e) ||
 	    (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) || stale_facts(t, e) ||
 	    (t->journal && journal_save(t->journal, t, t->undo_of, e))) {
 		wtx_abort(t);
