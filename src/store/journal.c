@@ -375,6 +375,9 @@ struct indexed {
 	char table[64];
 	bool col[64];
 	bool any;
+	char names[64][48];        /* the table's columns, by cid */
+	const char *name[64];
+	int ncol;
 };
 
 static void
@@ -391,8 +394,14 @@ indexed_for(struct store *s, struct indexed *x, const char *table)
 	if (!(st = store_stmt(s, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", NULL)))
 		return;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW && i < 64)
-		x->any |= x->col[i++] = wtx_indexed_column(table, (const char *)sqlite3_column_text(st, 0));
+	while (sqlite3_step(st) == SQLITE_ROW && i < 64) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(x->names[i], sizeof(x->names[i]), "%s", name);
+		x->name[i] = x->names[i];
+		x->any |= x->col[i++] = wtx_indexed_column(table, name);
+	}
+	x->ncol = i;
 	sqlite3_reset(st);
 }
 
@@ -447,9 +456,20 @@ walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
 		    SQLITE_OK && v && sqlite3_value_type(v) == SQLITE_INTEGER)
 			id = sqlite3_value_int64(v);
 		/* The accounts it concerns, for rescoring (wtx.h): where the row
-		 * is before and after. */
-		if (op != (pre ? SQLITE_INSERT : SQLITE_DELETE) && id)
-			st = wtx_collect_row(t, table, id, e);
+		 * is before and after; an update, only for the columns it
+		 * changes (taking back a reassignment rescores nobody). */
+		if (op != (pre ? SQLITE_INSERT : SQLITE_DELETE) && id) {
+			bool changed[64] = { false };
+
+			indexed_for(s, &x, table);
+			for (int i = 0; op == SQLITE_UPDATE && i < ncol && i < 64; i++) {
+				sqlite3_value *nv = NULL;
+
+				changed[i] = sqlite3changeset_new(it, i, &nv) == SQLITE_OK && nv;
+			}
+			st = wtx_collect_row(t, table, id, op == SQLITE_UPDATE ? x.name : NULL,
+					     changed, x.ncol < ncol ? x.ncol : ncol, e);
+		}
 		if (pre) {
 			if (!st && op != SQLITE_INSERT && id && reindex(s, &x, it, table, ncol, op))
 				st = wtx_fts_sync_table(t, table, id, false, e);

@@ -85,8 +85,11 @@ bool wtx_indexed_column(const char *table, const char *column);
 enum status wtx_fts_sync_table(struct wtx *t, const char *table, int64_t id, bool add, struct err *e);
 /* For undo: row id of table (of a list's child table: its parent's id)
  * changes, for the accounts hook (wtx.h); call it while the row is there:
- * before a delete, after an insert, and on both sides of an update. */
-enum status wtx_collect_row(struct wtx *t, const char *table, int64_t id, struct err *e);
+ * before a delete, after an insert, and on both sides of an update.  For
+ * an update, names[0..n) are the table's columns and changed[] says which
+ * it changes; names NULL: every column. */
+enum status wtx_collect_row(struct wtx *t, const char *table, int64_t id, const char *const *names,
+			    const bool *changed, int n, struct err *e);
 enum status wtx_audit_row(struct wtx *t, const char *table, int64_t id, const char *op, const char *old,
 			  const char *new, struct err *e);
 enum status wtx_audit_summary(struct wtx *t, struct err *e);

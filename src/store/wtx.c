@@ -649,12 +649,20 @@ wtx_wrote_table(struct wtx *t, const char *table)
 }
 
 enum status
-wtx_collect_row(struct wtx *t, const char *table, int64_t id, struct err *e)
+wtx_collect_row(struct wtx *t, const char *table, int64_t id, const char *const *names,
+		const bool *changed, int n, struct err *e)
 {
 	const struct entity *ent = entity_of(table);
+	uint32_t set = names ? 0 : ~0u;
 
-	if (ent)
-		return collect(t, ent, id, ~0u, e);
+	if (ent) {
+		/* The entity's fields whose columns the update changes. */
+		for (int f = 0; names && f < ent->nfields; f++)
+			for (int i = 0; ent->fields[f].column && i < n; i++)
+				if (changed[i] && names[i] && !strcmp(names[i], ent->fields[f].column))
+					set |= 1u << f;
+		return collect(t, ent, id, set, e);
+	}
 	/* A list's child table (contact_roles...): its first column, id
 	 * here, is the parent row's. */
 	for (size_t i = 0; i < entity_catalog_count; i++)
