@@ -73,6 +73,17 @@ struct heatmap {
 
 /* Rows on screen now (the first page while loading). */
 const struct hm_row *hm_rows(const struct heatmap *h, size_t *n);
+/* The view again from the rows: filters, sort, cursor (pane_heatmap.c). */
+void hm_rebuild(struct pane *p);
+
+/* Loading (heatmap_load.c): the pane's load, more and load_more. */
+enum status hm_load(struct pane *p, struct err *e);
+bool hm_more(struct pane *p);
+enum status hm_load_more(struct pane *p, struct err *e);
+void hm_clear_rows(struct heatmap *h);
+/* Accounts ids[0..n) changed: read them back into the rows; ACT_DRAW, or
+ * ACT_RELOAD when there are too many or one is gone. */
+int hm_refresh_rows(struct pane *p, const int64_t *ids, size_t n);
 /* The row of view position i. */
 const struct hm_row *hm_at(const struct heatmap *h, size_t i);
 /* Quadrant of a row: 0 good outcomes and experience, 1 poor outcomes but

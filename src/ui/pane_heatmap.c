@@ -25,8 +25,6 @@
 #include "ui/heatmap.h"
 #include "ui/records.h"
 
-#define HM_CHUNK 5000          /* accounts loaded between two keystrokes */
-#define HM_TWO_STEP 5000       /* books bigger than this open on a first page */
 
 static const char *const sort_names[HM_SORTS_] = { "health", "name", "ARR", "renewal", "owner" };
 static const char *const mode_names[HM_MODES_] = { "matrix", "tiles", "quadrant" };
@@ -69,90 +67,6 @@ hm_quadrant(const struct heatmap *h, const struct hm_row *r)
 	out = r->outcomes >= good_out - 1e-9;
 	exp = r->experience >= good_exp - 1e-9;
 	return out && exp ? 0 : !out && exp ? 1 : out ? 2 : 3;
-}
-
-struct loader {
-	struct pane *p;
-	struct pool *pool;
-	struct hm_row **rows;
-	size_t *n, *cap;
-};
-
-/* The model's own copy of a known name; anything else is copied. */
-static const char *
-shared_name(const char *const *names, const char *s, struct pool *pool)
-{
-	int i = s ? names_lookup(names, s) : -1;
-
-	return i >= 0 ? names[i] : pool_strdup(pool, s);
-}
-
-/* Owners repeat across the book: keep each one's cleaned name once. */
-static const char *
-shared_owner(struct loader *l, const char *owner)
-{
-	struct heatmap *h = l->p->priv;
-	char *clean;
-	const char *kept;
-
-	for (size_t i = 0; i < h->nowners; i++)
-		if (!strcmp(h->owners[i], owner))
-			return h->owners[i];
-	clean = ui_clean(l->p->ui, owner);
-	kept = pool_strdup(&h->pool, clean);
-	free(clean);
-	if (strcmp(kept, owner))
-		return kept;   /* cleaned: it can never match the raw name again */
-	if (h->nowners < HM_OWNERS_SHARED)
-		h->owners[h->nowners++] = kept;
-	return kept;
-}
-
-static int
-add_row(void *ctx, const struct portfolio_row *r)
-{
-	struct loader *l = ctx;
-	struct ui *ui = l->p->ui;
-	struct hm_row *h;
-	char *clean;
-
-	if (*l->n == *l->cap) {
-		*l->cap = *l->cap ? *l->cap * 2 : 1024;
-		*l->rows = xreallocarray(*l->rows, *l->cap, sizeof(**l->rows));
-	}
-	h = &(*l->rows)[(*l->n)++];
-	memset(h, 0, sizeof(*h));
-	h->id = r->id;
-	/* Text from the book is made safe once, here; drawing never sees raw data. */
-	clean = ui_clean(ui, r->name);
-	h->name = pool_strdup(l->pool, clean);
-	free(clean);
-	h->pooled = !r->owner;
-	h->owner = shared_owner(l, r->owner ? r->owner : "pooled");   /* what the tiles show */
-	h->segment = shared_name(segment_names, r->segment, l->pool);
-	h->stage = shared_name(stage_names, r->stage, l->pool);
-	h->renewal = pool_strdup(l->pool, r->renewal_due);
-	clean = r->tags ? ui_clean(ui, r->tags) : NULL;
-	h->tags = pool_strdup(l->pool, clean);
-	free(clean);
-	h->vals = pool_strdup(l->pool, r->vals);
-	draw_spark_levels_of(r->trend, r->scale ? r->scale : 3, h->spark, sizeof(h->spark));
-	h->arr_cents = r->arr_cents;
-	h->renewal_days = r->renewal_days;
-	h->scored = r->scored;
-	h->score_known = r->score_known;
-	h->score = (float)r->score;
-	h->band = (signed char)(r->band ? names_lookup(band_names, r->band) : -1);
-	h->computed_band = (signed char)(r->computed_band ? names_lookup(band_names, r->computed_band) : -1);
-	h->scale = (unsigned char)r->scale;
-	h->outcomes_known = r->outcomes_known;
-	h->outcomes = (float)r->outcomes;
-	h->experience_known = r->experience_known;
-	h->experience = (float)r->experience;
-	h->false_positive = r->false_positive;
-	h->overridden = r->overridden;
-	snprintf(h->ratings, sizeof(h->ratings), "%s", r->ratings ? r->ratings : "");
-	return 0;
 }
 
 /* -- filtering and sorting ------------------------------------------------------------- */
@@ -255,8 +169,8 @@ view_id(const void *ctx, size_t i)
 }
 
 /* Build the view from the rows in memory; keep the cursor on its account. */
-static void
-rebuild(struct pane *p)
+void
+hm_rebuild(struct pane *p)
 {
 	struct heatmap *h = p->priv;
 	size_t n, nview = 0;
@@ -283,7 +197,7 @@ rebuild(struct pane *p)
 static void
 refilter(struct pane *p)
 {
-	rebuild(p);
+	hm_rebuild(p);
 }
 
 static size_t
@@ -292,153 +206,6 @@ count_rows(struct pane *p)
 	return ((struct heatmap *)p->priv)->list.n;
 }
 
-/* -- loading ------------------------------------------------------------------------ */
-
-static void
-clear_rows(struct heatmap *h)
-{
-	pool_done(&h->pool);
-	pool_done(&h->first_pool);
-	free(h->rows);
-	free(h->first);
-	h->rows = h->first = NULL;
-	h->n = h->cap = h->nfirst = h->nowners = 0;
-}
-
-static enum status
-load(struct pane *p, struct err *e)
-{
-	struct heatmap *h = p->priv;
-	struct store *s = p->ui->store;
-	int32_t day = store_clock(s)->today;
-	size_t cap = 0;
-
-	clear_rows(h);
-	pool_init(&h->pool);
-	pool_init(&h->first_pool);
-	h->sc = p->ui->scorecards.n ? p->ui->scorecards.sc[0] : NULL;
-	h->last_id = 0;
-	if (store_portfolio_last_id(s, &h->total, e))
-		return e->status;
-	if (h->total > HM_TWO_STEP && h->sort == HM_BY_HEALTH) {
-		/* A big book: show the worst accounts at once, read the rest
-		 * between keystrokes. */
-		struct loader l = { p, &h->first_pool, &h->first, &h->nfirst, &cap };
-
-		if (store_portfolio_first(s, day, p->h > 0 ? p->h * 2 : 64, add_row, &l, e))
-			return e->status;
-		h->loading = true;
-	} else {
-		struct loader l = { p, &h->pool, &h->rows, &h->n, &h->cap };
-
-		if (store_portfolio_chunk(s, day, 0, 0, add_row, &l, e))
-			return e->status;
-		h->loading = false;
-	}
-	rebuild(p);
-	return ST_OK;
-}
-
-/* Accounts a change wrote to, read again into the rows in memory (the
- * book's and the first page's) and the view rebuilt: an edit costs a
- * query per account, not a reload of the book.  Above HM_REFRESH_MAX
- * accounts the pane loads again instead. */
-#define HM_REFRESH_MAX 256
-
-struct row_refresh {
-	struct loader l;
-	struct hm_row row;
-	bool found;
-};
-
-static int
-refresh_row(void *ctx, const struct portfolio_row *r)
-{
-	struct row_refresh *f = ctx;
-	struct hm_row *tmp = NULL;
-	size_t n = 0, cap = 0;
-	struct loader l = { f->l.p, f->l.pool, &tmp, &n, &cap };
-
-	add_row(&l, r);
-	f->row = tmp[0];
-	f->found = true;
-	free(tmp);
-	return 1;
-}
-
-static void
-replace_row(struct hm_row *rows, size_t n, const struct hm_row *row)
-{
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].id == row->id) {
-			rows[i] = *row;
-			return;
-		}
-}
-
-static int
-refresh_rows(struct pane *p, const int64_t *ids, size_t n)
-{
-	struct heatmap *h = p->priv;
-	struct store *s = p->ui->store;
-	struct err e = { ST_OK, "" };
-
-	if (n > HM_REFRESH_MAX)
-		return ACT_RELOAD;
-	for (size_t i = 0; i < n; i++) {
-		struct row_refresh f = { { p, &h->pool, NULL, NULL, NULL }, { 0 }, false };
-
-		if (store_portfolio_chunk(s, store_clock(s)->today, ids[i] - 1, 1, refresh_row, &f, &e))
-			return ACT_RELOAD;
-		if (!f.found || f.row.id != ids[i])
-			return ACT_RELOAD;   /* gone (merged, deleted): the book again */
-		replace_row(h->rows, h->n, &f.row);
-		replace_row(h->first, h->nfirst, &f.row);
-	}
-	rebuild(p);
-	return ACT_DRAW;
-}
-
-static bool
-more(struct pane *p)
-{
-	return ((struct heatmap *)p->priv)->loading;
-}
-
-static int
-note_last(void *ctx, const struct portfolio_row *r)
-{
-	struct loader *l = ctx;
-
-	((struct heatmap *)l->p->priv)->last_id = r->id;
-	return add_row(ctx, r);
-}
-
-static enum status
-load_more(struct pane *p, struct err *e)
-{
-	struct heatmap *h = p->priv;
-	struct loader l = { p, &h->pool, &h->rows, &h->n, &h->cap };
-	size_t before = h->n;
-
-	if (store_portfolio_chunk(p->ui->store, store_clock(p->ui->store)->today, h->last_id, HM_CHUNK,
-				  note_last, &l, e))
-		return e->status;
-	if (h->n - before < HM_CHUNK) {
-		/* Everything is in: switch from the first page to the book. */
-		const struct hm_row *cur = hm_at(h, h->list.cursor);
-
-		if (cur && !h->list.cursor_id)
-			h->list.cursor_id = cur->id;
-		h->loading = false;
-		pool_done(&h->first_pool);
-		free(h->first);
-		h->first = NULL;
-		h->nfirst = 0;
-		rebuild(p);
-	}
-	return ST_OK;
-}
 
 /* -- the matrix -------------------------------------------------------------------------- */
 
@@ -697,7 +464,7 @@ edit(struct pane *p)
 	if (h->marks.n) {
 		if (!records_edit_accounts(p->ui, h->marks.ids, h->marks.n))
 			return ACT_DRAW;
-		act = refresh_rows(p, h->marks.ids, h->marks.n);
+		act = hm_refresh_rows(p, h->marks.ids, h->marks.n);
 		marks_clear(&h->marks);
 		return ACT_WROTE | ACT_TABS | act;
 	}
@@ -706,7 +473,7 @@ edit(struct pane *p)
 	id = r->id;
 	if (!record_form_account(p->ui, id))
 		return ACT_DRAW;
-	return ACT_WROTE | ACT_TABS | refresh_rows(p, &id, 1);
+	return ACT_WROTE | ACT_TABS | hm_refresh_rows(p, &id, 1);
 }
 
 static int
@@ -738,7 +505,7 @@ request(struct pane *p, enum request req)
 		h->sort = (enum hm_sort)((h->sort + 1) % HM_SORTS_);
 		if (h->loading)
 			return ACT_RELOAD | ACT_TABS;   /* the first page is in health order only */
-		rebuild(p);
+		hm_rebuild(p);
 		list_center(&h->list, (size_t)page(p));
 		return ACT_DRAW | ACT_TABS;
 	case REQ_MODE: {
@@ -750,7 +517,7 @@ request(struct pane *p, enum request req)
 		if (cur)
 			h->list.cursor_id = cur->id;
 		h->mode = (enum hm_mode)((h->mode + 1) % HM_MODES_);
-		rebuild(p);
+		hm_rebuild(p);
 		if (!list_visible(&h->list, h->list.cursor, (size_t)page(p)))
 			list_center(&h->list, (size_t)page(p));
 		return ACT_DRAW | ACT_TABS;
@@ -772,7 +539,7 @@ request(struct pane *p, enum request req)
 		}
 		if (h->quad_filter) {
 			h->quad_filter = false;
-			rebuild(p);
+			hm_rebuild(p);
 			return ACT_DRAW | ACT_TABS;
 		}
 		return ACT_NONE;
@@ -824,7 +591,7 @@ done(struct pane *p)
 {
 	struct heatmap *h = p->priv;
 
-	clear_rows(h);
+	hm_clear_rows(h);
 	free(h->view);
 	free(h->lines);
 	marks_done(&h->marks);
@@ -835,9 +602,9 @@ static const enum request hint_list[] = { REQ_SORT, REQ_MODE, REQ_ENTER, REQ_EDI
 const struct pane_ops heatmap_ops = {
 	.title = "Heatmap",
 	.private_size = sizeof(struct heatmap),
-	.load = load,
-	.more = more,
-	.load_more = load_more,
+	.load = hm_load,
+	.more = hm_more,
+	.load_more = hm_load_more,
 	.draw = draw,
 	.request = request,
 	.hints = hint_list,
