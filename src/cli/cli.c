@@ -95,8 +95,8 @@ cli_date(struct cli *c, const char *opt, const char *arg, int32_t *out)
 {
 	if (!date_parse_relative(arg, c->clock.today, out))
 		return err_set(c->err, ST_USAGE,
-			       "--%s: '%s' is not a date (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)",
-			       opt, arg);
+			       "--%s: '%s' is not a date between %d and %d (YYYY-MM-DD, today, "
+			       "tomorrow, +3d, -2w, +1m)", opt, arg, DATE_YEAR_MIN, DATE_YEAR_MAX);
 	return ST_OK;
 }
 

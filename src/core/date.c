@@ -82,9 +82,22 @@ date_parse(const char *s, int32_t *out)
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	if (y < 0 || m < 0 || d < 0 || !date_valid_ymd(y, m, d))
+	if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 0 || d < 0 || !date_valid_ymd(y, m, d))
 		return false;
 	*out = date_from_ymd(y, m, d);
+	return true;
+}
+
+/* day into *out when it falls in the book's years. */
+static bool
+in_years(int32_t day, int32_t *out)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
+		return false;
+	*out = day;
 	return true;
 }
 
@@ -109,9 +122,9 @@ date_parse_relative(const char *s, int32_t today, int32_t *out)
 		if (s[0] == '-')
 			n = -n;
 		switch (end[0]) {
-		case 'd': *out = today + (int32_t)n; return true;
-		case 'w': *out = today + 7 * (int32_t)n; return true;
-		case 'm': *out = date_add_months(today, (int)n); return true;
+		case 'd': return in_years(today + (int32_t)n, out);
+		case 'w': return in_years(today + 7 * (int32_t)n, out);
+		case 'm': return in_years(date_add_months(today, (int)n), out);
 		default: return false;
 		}
 	}
@@ -150,8 +163,10 @@ date_add_months(int32_t day, int months)
 
 	date_to_ymd(day, &y, &m, &d);
 	total = y * 12 + (m - 1) + months;
-	y = total / 12;
-	m = total % 12 + 1;
+	/* Floor division: a total before year 0 still gives a month 1-12
+	 * (the caller judges the year). */
+	y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+	m = total - y * 12 + 1;
 	dim = date_days_in_month(y, m);
 	return date_from_ymd(y, m, d > dim ? dim : d);
 }

@@ -27,9 +27,15 @@ int32_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(int32_t day, int *y, int *m, int *d);
 bool date_valid_ymd(int y, int m, int d);
 int date_days_in_month(int y, int m);
-/* Strict YYYY-MM-DD; false on anything else, including 2023-02-29. */
+/* The years a date of the book may fall in, whatever the arithmetic that
+ * made it: a customer relationship is not dated before 1900 or after 2999. */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2999
+/* Strict YYYY-MM-DD between DATE_YEAR_MIN and DATE_YEAR_MAX; false on
+ * anything else, including 2023-02-29. */
 bool date_parse(const char *s, int32_t *out);
-/* Also accepts "today", "tomorrow", "yesterday", "+N[dwm]" and "-N[dwm]". */
+/* Also accepts "today", "tomorrow", "yesterday", "+N[dwm]" and "-N[dwm]";
+ * false when the result falls outside those years. */
 bool date_parse_relative(const char *s, int32_t today, int32_t *out);
 /* Writes "YYYY-MM-DD" into out (DATE_STRLEN bytes) and returns out. */
 char *date_format(int32_t day, char *out);

@@ -300,7 +300,7 @@ expect_out_has '""status"":""left"",""left_on"":""2026-11-21""'
 
 case_ "contact left: refusals name the option and change nothing"
 refused 64 "--date: 2026-11-24 is after today (2026-11-23): mark a contact as left once they have" contact left zoe@sge.test --date tomorrow
-refused 64 "--date: 'someday' is not a date (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)" contact left zoe@sge.test --date someday
+refused 64 "--date: 'someday' is not a date between 1900 and 2999 (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)" contact left zoe@sge.test --date someday
 refused 64 "contact: contact left does not take --title (see 'tend help contact')" contact left zoe@sge.test --title x
 refused 64 "contact: contact left takes one EMAIL or ID (see 'tend help contact')" contact left
 refused 66 "no contact with email 'zoe@acme.test'" contact left zoe@acme.test

@@ -137,7 +137,7 @@ expect_rc 64
 printf "tend: --kind: 'renewl' is not allowed; did you mean 'renewal'?\n" | expect_err
 run --db "$DB" task edit 3 --due someday
 expect_rc 64
-printf "tend: --due: 'someday' is not a date (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)\n" | expect_err
+printf "tend: --due: 'someday' is not a date between 1900 and 2999 (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)\n" | expect_err
 run --db "$DB" task edit 3 --until +1d
 expect_rc 64
 printf "tend: task: task edit does not take --until (see 'tend help task')\n" | expect_err

@@ -203,4 +203,17 @@ run --db "$DB" import account "$WORK/dup.csv"
 expect_rc 65
 expect_err_lacks "constraint"
 
+case_ "a date outside 1900-2999 is refused whatever the arithmetic, and nothing is written"
+tasks=$(rows task)
+run --db "$DB" task add CRM-001 "Far past" --due=-33315m
+expect_rc 64
+printf "tend: --due: '-33315m' is not a date between 1900 and 2999 (YYYY-MM-DD, today, tomorrow, +3d, -2w, +1m)\n" | expect_err
+run --db "$DB" task add CRM-001 "Far future" --due +99999m
+expect_rc 64
+run --db "$DB" log CRM-001 "Old call" --date 1850-01-01
+expect_rc 64
+run --db "$DB" metrics --from=-33315m
+expect_rc 64
+same_rows task "$tasks"
+
 finish

@@ -83,6 +83,30 @@ START_TEST(test_date_relative_and_months)
 }
 END_TEST
 
+START_TEST(test_date_years_bounded)
+{
+	char out[DATE_STRLEN];
+	int32_t today, d = 0;
+
+	/* Whatever the arithmetic, a date stays within 1900-2999 or is
+	 * refused; -33315m once read days_in_month out of bounds (UBSan). */
+	ck_assert(date_parse("2026-11-23", &today));
+	ck_assert(!date_parse_relative("-33315m", today, &d));
+	ck_assert(!date_parse_relative("+99999m", today, &d));
+	ck_assert(!date_parse_relative("-100000d", today, &d));
+	ck_assert(!date_parse_relative("+60000w", today, &d));
+	ck_assert(date_parse_relative("-1520m", today, &d));    /* 1900-03-23 */
+	ck_assert_str_eq(date_format(d, out), "1900-03-23");
+	ck_assert(!date_parse_relative("-1524m", today, &d));   /* 1899 */
+	ck_assert(!date_parse("1899-12-31", &d));
+	ck_assert(!date_parse("3000-01-01", &d));
+	ck_assert(date_parse("2999-12-31", &d));
+	/* Months before year 0 still give a real month. */
+	ck_assert(date_parse("2026-01-31", &today));
+	ck_assert_str_eq(date_format(date_add_months(today, -12 * 2026 - 1), out), "0000-12-31");
+}
+END_TEST
+
 START_TEST(test_date_ago)
 {
 	char buf[DATE_AGO_STRLEN];
@@ -498,6 +522,7 @@ core_suite(void)
 	tcase_add_test(tc, test_date_roundtrip);
 	tcase_add_test(tc, test_date_rejects);
 	tcase_add_test(tc, test_date_relative_and_months);
+	tcase_add_test(tc, test_date_years_bounded);
 	tcase_add_test(tc, test_date_ago);
 	tcase_add_test(tc, test_clock);
 	tcase_add_test(tc, test_money_parse);
