@@ -48,6 +48,18 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+bool
+text_is_utf8(const char *s)
+{
+	size_t len = strlen(s);
+	uint32_t cp;
+
+	for (size_t i = 0, n; i < len; i += n)
+		if (!(n = utf8_decode((const unsigned char *)s + i, len - i, &cp)))
+			return false;
+	return true;
+}
+
 /* Code points a terminal acts on or that reorder text: never shown raw. */
 static bool
 cp_is_dangerous(uint32_t cp)

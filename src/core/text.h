@@ -33,6 +33,8 @@ const char *text_clean(struct buf *scratch, const char *s);
 /* True when s needs no change to be shown (the common case, checked fast). */
 bool text_is_clean(const char *s, size_t len);
 
+/* Is s (NUL-terminated) valid UTF-8 throughout? */
+bool text_is_utf8(const char *s);
 /* Decode one UTF-8 sequence; returns its length (>= 1) and sets *cp, or
  * returns 0 for an invalid sequence (caller treats the first byte as raw). */
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);

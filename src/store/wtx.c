@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "store/journal.h"
 #include "store/store_int.h"
@@ -472,6 +473,22 @@ wtx_insert_one(struct store *s, const char *action, const struct row *r, int64_t
 	return wtx_commit(t, e);
 }
 
+/* Text reaches the book valid UTF-8 or not at all, from every entry (the
+ * command line, a form, an import, a sync), so whatever is written can be
+ * exported and imported again. */
+static enum status
+valid_text(const struct row *r, struct err *e)
+{
+	for (int i = 0; i < r->ent->nfields; i++)
+		if ((r->set & (1u << i)) && r->v[i].kind == V_TEXT && !text_is_utf8(r->v[i].s))
+			return err_set(e, ST_DATA, "%s: not valid UTF-8 text", r->ent->fields[i].name);
+	for (int k = 0; k < r->nitems; k++)
+		if (r->item[k].kind == V_TEXT && !text_is_utf8(r->item[k].s))
+			return err_set(e, ST_DATA, "%s: not valid UTF-8 text",
+				       r->ent->fields[r->item_field[k]].name);
+	return ST_OK;
+}
+
 enum status
 wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 {
@@ -481,7 +498,7 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	int64_t id;
 	int n = 0;
 
-	if (!st)
+	if (!st || valid_text(r, e))
 		return e->status;
 	/* Decide before the first row lands: is the table empty? */
 	if (wtx_fts_before_insert(t, r->ent, e))
@@ -517,7 +534,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	sqlite3_stmt *st;
 	int n = 0;
 
-	if (row_json(t, r->ent, id, &old, e))
+	if (valid_text(r, e) || row_json(t, r->ent, id, &old, e))
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);

@@ -216,4 +216,18 @@ run --db "$DB" metrics --from=-33315m
 expect_rc 64
 same_rows task "$tasks"
 
+case_ "text that is not valid UTF-8 is refused at the write path (65), so every book exports and imports again"
+tp=$(rows touchpoint)
+tasks=$(rows task)
+run --db "$DB" log CRM-001 "$(printf 'BAD\377\376')"
+expect_rc 65
+printf 'tend: --summary: not valid UTF-8 text\n' | expect_err
+run --db "$DB" task add CRM-001 "$(printf 'T\303')"
+expect_rc 65
+expect_err_has "title: not valid UTF-8 text"
+run --db "$DB" account set CRM-001 --tag "+$(printf '\351t\351')"
+expect_rc 65
+same_rows touchpoint "$tp"
+same_rows task "$tasks"
+
 finish
