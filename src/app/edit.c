@@ -117,7 +117,12 @@ edit_check_choice(const char *field, const char *value, const char *const *names
 	if (hint)
 		return err_set(e, ST_USAGE, "%s: '%s' is not allowed; did you mean '%s'?", field, value,
 			       hint);
-	return err_set(e, ST_USAGE, "%s: '%s' is not allowed", field, value);
+	{
+		char list[256];
+
+		return err_set(e, ST_USAGE, "%s: '%s' is not allowed (one of: %s)", field, value,
+			       names_join(names, list, sizeof(list)));
+	}
 }
 
 /* -- list edits ------------------------------------------------------------ */

@@ -21,6 +21,7 @@
 #include "core/xalloc.h"
 #include "domain/model.h"
 #include "store/store.h"
+#include "store/work.h"
 
 #define GLOBAL_HELP \
 	"Global options (anywhere on the line):\n" \
@@ -110,7 +111,12 @@ cli_choice(struct cli *c, const char *opt, const char *arg, const char *const *n
 	hint = names_suggest(names, arg);
 	if (hint)
 		return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed; did you mean '%s'?", opt, arg, hint);
-	return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed", opt, arg);
+	{
+		char list[256];
+
+		return err_set(c->err, ST_USAGE, "--%s: '%s' is not allowed (one of: %s)", opt, arg,
+			       names_join(names, list, sizeof(list)));
+	}
 }
 
 void
@@ -118,6 +124,22 @@ cli_owner(const struct cli *c, const char *arg, struct account_filter *f)
 {
 	f->pooled = !strcmp(arg, "pooled");
 	f->owner = f->pooled ? NULL : !strcmp(arg, "me") ? c->login : arg;
+}
+
+enum status
+cli_known_owner(struct cli *c, struct store *s, const char *opt, const struct account_filter *f)
+{
+	char hint[64] = "";
+	int64_t id;
+
+	if (!f->owner || store_user_id(s, f->owner, &id, c->err) == ST_OK)
+		return ST_OK;
+	if (c->err->status != ST_NOUSER)
+		return c->err->status;
+	store_login_suggest(s, f->owner, hint, sizeof(hint), c->err);
+	return err_set(c->err, ST_NOUSER, "--%s: '%s' is not a user of this book%s%s%s ('tend export "
+		       "user' lists them; 'pooled' means no owner)", opt, f->owner,
+		       *hint ? "; did you mean '" : "", hint, *hint ? "'?" : "");
 }
 
 enum status

@@ -115,6 +115,11 @@ enum status cli_choice(struct cli *c, const char *opt, const char *arg, const ch
 /* The use cases in app/ name a bad field as "field: why"; when the field
  * is one of the command's long options, show it as the option ("--field:
  * why"), as the command's own checks do.  Returns the error's status. */
+/* The filter's owner, when it names one, is a user of the book: ST_NOUSER
+ * naming --opt and the closest login otherwise (an empty list would hide
+ * the typo). */
+enum status cli_known_owner(struct cli *c, struct store *s, const char *opt,
+			    const struct account_filter *f);
 enum status cli_option_error(struct cli *c, const struct option *opts);
 /* A use case's usage error (ST_USAGE, its field first: "field: why" or
  * "field why") as a usage error of cmd, the field shown as the option when

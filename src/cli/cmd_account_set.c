@@ -153,6 +153,8 @@ select_accounts(struct cli *c, struct store *s, struct account_set_opts *o, int 
 		enum status st = parse_where(c, text, &q.filter);
 
 		if (!st)
+			st = cli_known_owner(c, s, "where: owner", &q.filter);
+		if (!st)
 			st = store_accounts_each(s, &q, collect, ids, c->err);
 		free(text);
 		return st;

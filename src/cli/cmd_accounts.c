@@ -107,7 +107,7 @@ cmd_accounts(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	if (first < argc)
 		return cli_usage(c, cli_find("accounts"), "unexpected argument '%s'", argv[first]);
-	if (cli_store(c, false, &s))
+	if (cli_store(c, false, &s) || cli_known_owner(c, s, "owner", &q.filter))
 		return c->err->status;
 	out_begin(&o, stdout, cli_format(c, OUT_TABLE), account_cols, N_ACCOUNT_COLS);
 	out_drop(&o, (const char *const[]){ "renewal_days", "stage", "segment", "tags", NULL });

@@ -428,7 +428,7 @@ cmd_health(struct cli *c, int argc, char **argv)
 	    strcmp(sub, "override") && strcmp(sub, "calibrate") && strcmp(sub, "rate"))
 		return cli_usage(c, cmd, "'%s' is not list, recompute, explain, override, calibrate, rate "
 				 "or check", sub);
-	if (cli_store(c, false, &s))
+	if (cli_store(c, false, &s) || cli_known_owner(c, s, "owner", &o.f.filter))
 		return c->err->status;
 	if (!strcmp(sub, "list"))
 		return n ? cli_usage(c, cmd, "health list takes no arguments") : health_list(c, s, &o);

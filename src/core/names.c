@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/names.h"
@@ -72,4 +73,22 @@ names_suggest(const char *const *names, const char *s)
 		}
 	}
 	return best;
+}
+
+char *
+names_join(const char *const *names, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; names[i]; i++) {
+		size_t need = strlen(names[i]) + 2;
+
+		if (used + need + 4 >= size) {
+			snprintf(out + used, size - used, "%s...", i ? ", " : "");
+			break;
+		}
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", names[i]);
+	}
+	return out;
 }

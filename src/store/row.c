@@ -161,12 +161,10 @@ parse_bool(const char *s, int64_t *out)
 static enum status
 enum_error(const char *const *values, const char *text, struct err *e)
 {
-	char list[512] = "";
+	char list[512];
 	const char *hint = names_suggest(values, text);
-	size_t used = 0;
 
-	for (int i = 0; values[i] && used < sizeof(list) - 40; i++)
-		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", values[i]);
+	names_join(values, list, sizeof(list));
 	if (hint)
 		return err_set(e, ST_DATA, "'%s' is not allowed; did you mean '%s'?", text, hint);
 	return err_set(e, ST_DATA, "'%s' is not allowed (expected one of: %s)", text, list);

@@ -127,7 +127,7 @@ refused 66 "--am: 'nobody' is not a user of this book" account set acme --am nob
 refused 66 "--rm: 'amra' is not a user of this book; did you mean 'amara'?" account set acme --rm amra
 refused 64 "--segment: 'midmarket' is not allowed; did you mean 'mid_market'?" account set acme --segment midmarket
 refused 64 "--touch: 'hi' is not allowed; did you mean 'high'?" account set acme --touch hi
-refused 64 "--package: 'gold' is not allowed" account set acme --package gold
+refused 64 "--package: 'gold' is not allowed (one of: free, premium)" account set acme --package gold
 refused 64 "--stage: 'adoptt' is not allowed; did you mean 'adopt'?" account set acme --stage adoptt
 refused 64 "--seats: '0' is not a number from 1 to 100000000" account set acme --seats 0
 refused 64 "--seats: 'many' is not a number from 1 to 100000000" account set acme --seats many
@@ -247,7 +247,7 @@ case_ "contact edit: refusals name the option and change nothing"
 refused 65 "--email: contact #1 Dana Whitfield at this account has 'dana@acme.test' already" contact edit 4 --email Dana@Acme.test
 refused 64 "--email: 'nope' is not an email address" contact edit 4 --email nope
 refused 64 "--role: 'champion': say +champion to add it or -champion to remove it" contact edit 4 --role champion
-refused 64 "--role: 'sponsor' is not allowed" contact edit 4 --role +sponsor
+refused 64 "--role: 'sponsor' is not allowed (one of: executive_sponsor, economic_buyer, champion, decision_maker, project_manager, admin, power_user, end_user)" contact edit 4 --role +sponsor
 refused 64 "--role: 'admin' is both added and removed" contact edit 4 --role +admin --role -admin
 refused 64 "--name: a contact needs a name" contact edit 4 --name ''
 refused 64 "contact: --executive and --no-executive contradict (see 'tend help contact')" contact edit 4 --executive --no-executive

@@ -74,7 +74,7 @@ expect_rc 66
 printf 'tend: no risk with id 99\n' | expect_err
 run --db "$DB" $NOW risk open acme --category moral "x"
 expect_rc 64
-printf "tend: --category: 'moral' is not allowed\n" | expect_err
+printf "tend: --category: 'moral' is not allowed (one of: deployment, engagement, adoption, value, satisfaction, support, sentiment, external, product, renewal)\n" | expect_err
 run --db "$DB" $NOW risk open acme "No category"
 expect_rc 64
 printf "tend: risk: risk open needs --category C (see 'tend help risk')\n" | expect_err

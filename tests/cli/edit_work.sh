@@ -131,7 +131,7 @@ expect_rc 64
 printf "tend: task: --title: say what is to be done (see 'tend help task')\n" | expect_err
 run --db "$DB" task edit 3 --priority urgent
 expect_rc 64
-printf "tend: --priority: 'urgent' is not allowed\n" | expect_err
+printf "tend: --priority: 'urgent' is not allowed (one of: low, medium, high, critical)\n" | expect_err
 run --db "$DB" task edit 3 --kind renewl
 expect_rc 64
 printf "tend: --kind: 'renewl' is not allowed; did you mean 'renewal'?\n" | expect_err

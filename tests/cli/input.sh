@@ -230,4 +230,20 @@ expect_rc 65
 same_rows touchpoint "$tp"
 same_rows task "$tasks"
 
+case_ "an owner filter that names nobody is refused with the closest login (67), not an empty list"
+run --db "$DB" accounts --owner amaraa
+expect_rc 67
+printf "tend: --owner: 'amaraa' is not a user of this book; did you mean 'amara'? ('tend export user' lists them; 'pooled' means no owner)\n" | expect_err
+expect_out </dev/null
+run --db "$DB" health --owner nobody
+expect_rc 67
+run --db "$DB" account set --where owner=nobody --stage expand --yes
+expect_rc 67
+expect_err_has "--where: owner: 'nobody' is not a user of this book"
+run --db "$DB" accounts --owner pooled
+expect_rc 0
+run --db "$DB" accounts --segment huge
+expect_rc 64
+printf "tend: --segment: 'huge' is not allowed (one of: enterprise, mid_market, smb)\n" | expect_err
+
 finish

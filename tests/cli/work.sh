@@ -23,7 +23,7 @@ expect_out_has "  Dana Whitfield [exec] -- CFO; roles economic_buyer;executive_s
 case_ "log: mistakes are refused and write nothing"
 run --db "$DB" $NOW log acme "x" --kind lunch
 expect_rc 64
-printf "tend: --kind: 'lunch' is not allowed\n" | expect_err
+printf "tend: --kind: 'lunch' is not allowed (one of: call, meeting, email, qbr, ebr, onsite, webinar, internal_review, note)\n" | expect_err
 run --db "$DB" $NOW log acme "x" --with nobody@acme.test
 expect_rc 64
 printf "tend: --with: unknown contact 'nobody@acme.test' in this account\n" | expect_err

@@ -196,7 +196,7 @@ START_TEST(test_refusals_change_nothing)
 	in = (struct account_edit_input){ .account_id = 1, .seats = 0, .has_seats = true };
 	expect_refused(&in, ST_USAGE, "seats: 0 is not a positive number of seats");
 	in = (struct account_edit_input){ .account_id = 1, .segment = "big" };
-	expect_refused(&in, ST_USAGE, "segment: 'big' is not allowed");
+	expect_refused(&in, ST_USAGE, "segment: 'big' is not allowed (one of: enterprise, mid_market, smb)");
 	in = (struct account_edit_input){ .account_id = 1, .touch_model = "lo" };
 	expect_refused(&in, ST_USAGE, "touch: 'lo' is not allowed; did you mean 'low'?");
 	in = (struct account_edit_input){ .account_id = 1, .stage = "renw" };
