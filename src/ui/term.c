@@ -14,7 +14,8 @@
 #include "ui/term.h"
 
 /* Signals that end tend with the terminal still in curses' hands. */
-static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+			     SIGPIPE };
 #define NFATAL (sizeof(fatal) / sizeof(fatal[0]))
 
 static struct termios saved;

@@ -87,7 +87,7 @@ EOF
 screen_has "priya.raman (csm)" "$WORK/c"
 check_not "non-ASCII bytes under LC_ALL=C" env LC_ALL=C grep -q "$(printf '[\200-\377]')" "$RAW"
 
-case_ "an internal abort, Ctrl-C and a hang-up leave the terminal as it was"
+case_ "an abort, Ctrl-C, a hang-up, TERM, QUIT and a closed pipe leave the terminal as it was"
 screen -e TEND_DEBUG_ABORT=1 <<'EOF'
 wait 1/546
 key :debug-abort\r
@@ -101,6 +101,17 @@ key <C-c>
 expect-signal INT
 expect-cooked
 EOF
+# An SSH link dropping (HUP), kill (TERM), Ctrl-\\ (QUIT) and a closed pipe:
+# each ends tend by its signal (so the shell sees 128+n) with the terminal
+# given back.
+for sig in HUP TERM QUIT PIPE; do
+	screen <<EOF
+wait 1/546
+signal $sig
+expect-signal $sig
+expect-cooked
+EOF
+done
 # Without TEND_DEBUG_ABORT, :debug-abort is no command at all.
 screen <<'EOF'
 wait 1/546

@@ -41,8 +41,9 @@
  *                      print "latency T ms": the key to the answer's last byte
  *   rss                print "rss N kB peak N kB" of the program (Linux)
  *   expect-exit CODE   wait for the program to exit with status CODE
+ *   signal SIG         settle, then send SIG to the program
  *   expect-signal SIG  wait for the program to be killed by SIG (ABRT, SEGV,
- *                      TERM, INT, HUP, KILL)
+ *                      TERM, INT, HUP, KILL, QUIT, PIPE)
  *   expect-cooked      the terminal is as the program found it: the pty in
  *                      canonical mode with echo, the alternate screen left,
  *                      the cursor visible (after a program ends)
@@ -653,19 +654,42 @@ static const struct {
 	int sig;
 } signals[] = {
 	{ "ABRT", SIGABRT }, { "SEGV", SIGSEGV }, { "TERM", SIGTERM }, { "INT", SIGINT },
-	{ "HUP", SIGHUP }, { "KILL", SIGKILL },
+	{ "HUP", SIGHUP }, { "KILL", SIGKILL }, { "QUIT", SIGQUIT }, { "PIPE", SIGPIPE },
 };
+
+static int
+signal_named(const char *arg)
+{
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (!strcmp(signals[i].name, arg))
+			return signals[i].sig;
+	return 0;
+}
+
+/* signal SIG: settle, then send it to the program (an SSH link dropping
+ * is a SIGHUP). */
+static bool
+do_send(struct run *r, const char *arg)
+{
+	int sig = signal_named(arg);
+
+	if (!sig)
+		return fail(r, "signal wants ABRT, SEGV, TERM, INT, HUP, KILL, QUIT or PIPE, not '%s'", arg);
+	settle(r, QUIET_MS);
+	if (r->pid <= 0)
+		return fail(r, "signal %s: the program has already ended", arg);
+	kill(r->pid, sig);
+	return true;
+}
 
 static bool
 do_signal(struct run *r, const char *arg)
 {
-	int sig = 0;
+	int sig = signal_named(arg);
 
-	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
-		if (!strcmp(signals[i].name, arg))
-			sig = signals[i].sig;
 	if (!sig)
-		return fail(r, "expect-signal wants ABRT, SEGV, TERM, INT, HUP or KILL, not '%s'", arg);
+		return fail(r, "expect-signal wants ABRT, SEGV, TERM, INT, HUP, KILL, QUIT or PIPE, not '%s'",
+			    arg);
 	if (!wait_for(r, EXIT, NULL))
 		return fail(r, "the program did not end within %d ms", r->timeout);
 	r->ended = true;
@@ -805,6 +829,8 @@ command(struct run *r, const char *cmd, const char *arg)
 		return do_signal(r, arg);
 	if (!strcmp(cmd, "expect-cooked"))
 		return do_cooked(r);
+	if (!strcmp(cmd, "signal"))
+		return do_send(r, arg);
 	if (!strcmp(cmd, "kill")) {
 		end_program(r);
 		return r->ended = true;
