@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/embedded.h"
@@ -74,7 +75,7 @@ load_path(struct loading *lo, const char *path, bool override, struct err *e)
 	if ((errnum = buf_read_file(&text, path))) {
 		buf_done(&text);
 		return err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT,
-			       "cannot read playbook %s: %s", path, strerror(errnum));
+			       "cannot read playbook %s: %s", path, file_error(errnum));
 	}
 	load_text(lo, path, text.data ? text.data : "", text.len, override);
 	buf_done(&text);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/embedded.h"
@@ -41,7 +42,7 @@ scorecard_load_file(const char *name, struct diag *d, struct err *e)
 	buf_init(&text);
 	if ((errnum = buf_read_file(&text, name))) {
 		err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT, "cannot read scorecard %s: %s", name,
-			strerror(errnum));
+			file_error(errnum));
 		buf_done(&text);
 		return NULL;
 	}

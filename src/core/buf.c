@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 
 static char buf_empty[1];
@@ -120,7 +121,7 @@ buf_read_file(struct buf *b, const char *path)
 {
 	char chunk[8192];
 	size_t n;
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 	int failed;
 
 	if (!fp)

@@ -16,6 +16,7 @@
 
 #include "core/buf.h"
 #include "core/conf.h"
+#include "core/file.h"
 #include "core/names.h"
 #include "core/xalloc.h"
 
@@ -324,12 +325,12 @@ conf_load(struct conf *c, const char *path, struct diag *d)
 	yaml_event_t ev;
 	const struct conf_key *key = NULL;
 	int depth = 0, expect_key = 1, done = 0;
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 
 	if (!fp) {
 		if (errno == ENOENT)
 			return 0;
-		diag_add(d, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(d, 0, 0, "cannot read: %s", file_error(errno));
 		return -1;
 	}
 	free(c->source);

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "core/file.h"
 #include "domain/model.h"
 #include "ui/keymap.h"
 
@@ -186,10 +187,10 @@ keymap_load(struct keymap *k, const char *path, struct diag *d)
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root, *keys = NULL;
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 
 	if (!fp)
-		return;
+		return;   /* conf_load() has said why */
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, fp);
 	if (!yaml_parser_load(&parser, &doc)) {

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/embedded.h"
@@ -448,7 +449,7 @@ theme_load(const char *name, struct diag *d, struct err *e)
 		path = is_path ? xstrdup(name) : user_theme(name);
 		if ((errnum = buf_read_file(&text, path))) {
 			err_set(e, errnum == EIO ? ST_IOERR : ST_NOINPUT, "cannot read theme %s: %s", path,
-				strerror(errnum));
+				file_error(errnum));
 			if (!is_path && e->status == ST_NOINPUT) {
 				hint = suggest(shipped_names, name);
 				err_set(e, ST_NOINPUT, "unknown theme '%s'%s%s%s (default, light, "

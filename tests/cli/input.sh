@@ -246,4 +246,19 @@ run --db "$DB" accounts --segment huge
 expect_rc 64
 printf "tend: --segment: 'huge' is not allowed (one of: enterprise, mid_market, smb)\n" | expect_err
 
+case_ "a FIFO or a directory where config.yaml belongs is skipped with a warning, not waited on"
+mkdir -p "$XDG_CONFIG_HOME/tend"
+rm -rf "$XDG_CONFIG_HOME/tend/config.yaml"
+mkfifo "$XDG_CONFIG_HOME/tend/config.yaml"
+# The harness's own limit: a read of the FIFO would wait for ever.
+timeout 10 "$TEND" --db "$DB" accounts --format csv >"$WORK/out" 2>"$WORK/err"
+check "accounts did not run past a FIFO config (status $?)" test -s "$WORK/out"
+expect_err_has "config.yaml: cannot read: not a regular file (using the default)"
+rm "$XDG_CONFIG_HOME/tend/config.yaml"
+mkdir "$XDG_CONFIG_HOME/tend/config.yaml"
+run --db "$DB" accounts --format csv
+expect_rc 0
+expect_err_has "config.yaml: cannot read: not a regular file"
+rmdir "$XDG_CONFIG_HOME/tend/config.yaml"
+
 finish
