@@ -197,10 +197,22 @@ make_parents(const char *path, struct err *e)
 static enum status
 ensure_file(const struct store_opts *o, struct err *e)
 {
+	struct stat st;
 	int fd;
 
-	if (!strcmp(o->path, ":memory:") || access(o->path, F_OK) == 0)
+	if (!strcmp(o->path, ":memory:"))
 		return ST_OK;
+	if (stat(o->path, &st) == 0) {
+		/* SQLite would make a book of an empty file (with the file's
+		 * mode, 0644 as often as not), and wait on a FIFO. */
+		if (!S_ISREG(st.st_mode))
+			return err_set(e, ST_DATA, "%s is not a regular file, so it cannot be a book",
+				       o->path);
+		if (st.st_size == 0)
+			return err_set(e, ST_DATA, "%s is an empty file, not a book: remove it, or give "
+				       "another path ('tend init' makes a new book)", o->path);
+		return ST_OK;
+	}
 	if (!o->create || o->read_only)
 		return err_set(e, ST_NOINPUT,
 			       "no book at %s (create one with 'tend init', or 'tend demo' for a sample)",

@@ -261,4 +261,17 @@ expect_rc 0
 expect_err_has "config.yaml: cannot read: not a regular file"
 rmdir "$XDG_CONFIG_HOME/tend/config.yaml"
 
+case_ "an empty file or a directory is not taken for a book (65), and stays as it was"
+: >"$WORK/empty.db"
+run --db "$WORK/empty.db" accounts
+expect_rc 65
+printf "tend: %s is an empty file, not a book: remove it, or give another path ('tend init' makes a new book)\n" "$WORK/empty.db" | expect_err
+check "the empty file was written to" test ! -s "$WORK/empty.db"
+run --db "$WORK/empty.db" init
+expect_rc 65
+mkdir "$WORK/dir.db"
+run --db "$WORK/dir.db" accounts
+expect_rc 65
+expect_err_has "dir.db is not a regular file, so it cannot be a book"
+
 finish
