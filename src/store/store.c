@@ -123,6 +123,10 @@ store_sql_error(struct store *s, struct err *e, const char *what)
 	}
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return store_constraint_error(code, sqlite3_errmsg(s->db), e, what, NULL);
+	if (st == ST_TEMPFAIL)
+		return err_set(e, st, "%s: the book is busy: another tend has been writing to it for "
+			       "%d s (an import, a recompute or a playbook run can take a while); try "
+			       "again in a moment", what, STORE_BUSY_TIMEOUT_MS / 1000);
 	return err_set(e, st, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 

@@ -274,4 +274,17 @@ run --db "$WORK/dir.db" accounts
 expect_rc 65
 expect_err_has "dir.db is not a regular file, so it cannot be a book"
 
+case_ "a book another process holds says so and what to do (75), after the busy timeout"
+tp=$(rows touchpoint)
+( printf 'BEGIN IMMEDIATE;\nINSERT INTO teams (name) VALUES ('"'"'lock holder'"'"');\n'; sleep 8; printf 'ROLLBACK;\n' ) |
+	sqlite3 "$DB" &
+holder=$!
+sleep 1
+run --db "$DB" log CRM-001 "While the book is busy"
+expect_rc 75
+expect_err_has "the book is busy: another tend has been writing to it for 5 s"
+expect_err_lacks "database is locked"
+wait "$holder"
+same_rows touchpoint "$tp"
+
 finish
