@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,9 @@ main(int argc, char **argv)
 	int ci, n = 0;
 
 	setlocale(LC_ALL, "");
+	/* Past a file-size limit (ulimit -f) a write fails with EFBIG and
+	 * SQLite reports it, rolling back; SIGXFSZ would kill us silently. */
+	signal(SIGXFSZ, SIG_IGN);
 	store_global_init();
 	memset(&c, 0, sizeof(c));
 	c.prog = "tend";

@@ -123,6 +123,14 @@ store_sql_error(struct store *s, struct err *e, const char *what)
 	}
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return store_constraint_error(code, sqlite3_errmsg(s->db), e, what, NULL);
+	if ((code & 0xff) == SQLITE_FULL)
+		return err_set(e, st, "%s: the disk (or the file-size limit) is full: nothing was "
+			       "written; free some space and try again", what);
+	if ((code & 0xff) == SQLITE_IOERR)
+		return err_set(e, st, "%s: the book could not be %s (an I/O error: a full disk, a "
+			       "file-size limit or a failing device); nothing was changed", what,
+			       code == SQLITE_IOERR_READ || code == SQLITE_IOERR_SHORT_READ ? "read"
+										: "written");
 	if (st == ST_TEMPFAIL)
 		return err_set(e, st, "%s: the book is busy: another tend has been writing to it for "
 			       "%d s (an import, a recompute or a playbook run can take a while); try "

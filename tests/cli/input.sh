@@ -287,4 +287,14 @@ expect_err_lacks "database is locked"
 wait "$holder"
 same_rows touchpoint "$tp"
 
+case_ "past the file-size limit a write fails in words (74), nothing is written, tend is not killed"
+awk 'BEGIN { print "account,date,kind,summary"
+	for (i = 0; i < 30000; i++) printf "CRM-001,2026-01-01,call,note number %d with padding to grow the book quickly\n", i }' >"$WORK/many.csv"
+tp=$(rows touchpoint)
+( ulimit -f 1024; "$TEND" --db "$DB" import touchpoint "$WORK/many.csv" >"$WORK/out" 2>"$WORK/err"; echo $? >"$WORK/rc" )
+check "tend was killed or did not fail past the limit: status $(cat "$WORK/rc")" test "$(cat "$WORK/rc")" = 74
+expect_err_has "the book could not be written (an I/O error: a full disk, a file-size limit or a failing device); nothing was changed"
+expect_err_lacks "disk I/O error"
+same_rows touchpoint "$tp"
+
 finish
