@@ -36,6 +36,7 @@
 	_(playbook) \
 	_(inbox) \
 	_(undo) \
+	_(check) \
 	_(config) \
 	_(tui) \
 	_(help) \

@@ -126,6 +126,11 @@ store_sql_error(struct store *s, struct err *e, const char *what)
 	if ((code & 0xff) == SQLITE_FULL)
 		return err_set(e, st, "%s: the disk (or the file-size limit) is full: nothing was "
 			       "written; free some space and try again", what);
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		return err_set(e, st, "%s: the book is damaged (SQLite found %s); nothing was changed: "
+			       "run 'tend check', and restore the last good copy", what,
+			       (code & 0xff) == SQLITE_NOTADB ? "a file that is not a database"
+							      : "a malformed page");
 	if ((code & 0xff) == SQLITE_IOERR)
 		return err_set(e, st, "%s: the book could not be %s (an I/O error: a full disk, a "
 			       "file-size limit or a failing device); nothing was changed", what,
@@ -420,5 +425,56 @@ store_is_empty(struct store *s, bool *empty, struct err *e)
 	}
 	*empty = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
+	return ST_OK;
+}
+
+/* Each row of a check pragma to cb; what names the check. */
+static enum status
+check_rows(struct store *s, const char *sql, const char *what, store_check_fn cb, void *ctx,
+	   int *problems, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, what);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char line[512] = "";
+		size_t used = 0;
+
+		for (int i = 0; i < sqlite3_column_count(st) && used < sizeof(line) - 1; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+
+			used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", i ? " " : "",
+						 v ? v : "-");
+		}
+		if (!strcmp(line, "ok"))
+			continue;
+		(*problems)++;
+		cb(ctx, what, line);
+	}
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		/* The check itself met a page it cannot read: that is its
+		 * finding, not a failure to check. */
+		(*problems)++;
+		cb(ctx, what, "SQLite stopped at a page it cannot read");
+		return ST_OK;
+	}
+	return rc == SQLITE_DONE ? ST_OK : store_sql_error(s, e, what);
+}
+
+enum status
+store_check(struct store *s, store_check_fn cb, void *ctx, int *problems, struct err *e)
+{
+	*problems = 0;
+	if (check_rows(s, "PRAGMA integrity_check(100)", "integrity", cb, ctx, problems, e) ||
+	    check_rows(s, "PRAGMA foreign_key_check", "foreign keys", cb, ctx, problems, e))
+		return e->status;
+	if (*problems)
+		return err_set(e, ST_DATA, "the book is damaged (%d problem%s above): stop writing to "
+			       "it, restore the last good copy, and save what is readable with "
+			       "'sqlite3 BOOK .recover' if there is none", *problems,
+			       *problems == 1 ? "" : "s");
 	return ST_OK;
 }

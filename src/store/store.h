@@ -44,6 +44,13 @@ struct store_opts {
 void store_global_init(void);
 /* The SQLite library's version, for `tend version`. */
 const char *store_sqlite_version(void);
+/* The book's own checks: SQLite's integrity check (at most 100 problems)
+ * and the foreign-key check.  Each problem goes to cb with the check's
+ * name and SQLite's words for it (data: print it made safe); *problems
+ * counts them.  ST_DATA, with the way back to a sound book, when there
+ * are problems. */
+typedef void (*store_check_fn)(void *ctx, const char *check, const char *problem);
+enum status store_check(struct store *s, store_check_fn cb, void *ctx, int *problems, struct err *e);
 
 enum status store_open(struct store **out, const struct store_opts *opts, struct err *e);
 void store_close(struct store *s);
