@@ -21,6 +21,7 @@ static const struct ref_def ref_contract = { "contract", "contracts", "id", fals
 static const struct ref_def ref_ticket = { "ticket", "tickets", "id", false, false };
 static const struct ref_def ref_plan = { "success plan", "success_plans", "id", false, false };
 static const struct ref_def ref_objective = { "objective", "objectives", "id", false, false };
+static const struct ref_def ref_kpi = { "KPI", "kpis", "id", false, false };
 static const struct ref_def ref_task = { "task", "tasks", "id", false, false };
 static const struct ref_def ref_risk = { "risk", "risks", "id", false, false };
 static const struct ref_def ref_run = { "playbook run", "playbook_runs", "id", false, false };
@@ -325,6 +326,8 @@ static const struct field success_plan_fields[] = {
 	TEXT("measurement_reporting", 0, "section 5"),
 	TEXT("key_risks", 0, "section 6: barriers and mitigations"),
 	TEXT("appendices", 0, "section 7: people, third parties, methods"),
+	DATE("validated_on", 0, "last validated with the customer"),
+	TEXT("template", 0, "the template it started from"),
 };
 const struct entity entity_success_plan = { "success_plan", "success_plans", "a joint success plan",
 	success_plan_fields, COUNT(success_plan_fields), true, NULL };
@@ -339,6 +342,7 @@ static const struct field objective_fields[] = {
 	DATE("last_validated", 0, "last validated with the customer"),
 	DATE("achieved_on", 0, "achieved"),
 	BOOL("confirmed_in_writing", "customer confirmed achievement in writing"),
+	INT("position", "order in the plan (0: by id)"),
 };
 const struct entity entity_objective = { "objective", "objectives", "an objective of a success plan",
 	objective_fields, COUNT(objective_fields), true, NULL };
@@ -351,6 +355,7 @@ static const struct field milestone_fields[] = {
 	DATE("due_date", 0, "due"),
 	ENUM("status", 0, milestone_status_names, "not_started, on_track, at_risk, done or missed"),
 	DATE("done_on", 0, "completed"),
+	INT("position", "order under the objective (0: by id)"),
 };
 const struct entity entity_milestone = { "milestone", "milestones", "a milestone of an objective",
 	milestone_fields, COUNT(milestone_fields), true, NULL };
@@ -364,9 +369,21 @@ static const struct field kpi_fields[] = {
 	REAL("current", "latest value"),
 	TEXT("unit", 0, "unit"),
 	DATE("target_date", 0, "when the target is due"),
+	INT("position", "order under the objective (0: by id)"),
 };
 const struct entity entity_kpi = { "kpi", "kpis", "a KPI of an objective",
 	kpi_fields, COUNT(kpi_fields), true, NULL };
+
+static const struct field kpi_reading_fields[] = {
+	ID,
+	REF("kpi", "kpi_id", F_REQUIRED, ref_kpi, "KPI id"),
+	DATE("date", F_REQUIRED, "day of the reading"),
+	{ "value", "value", FT_REAL, F_REQUIRED, NULL, NULL, NULL, "value read" },
+	REF("author", "author_id", 0, ref_user, "login of who recorded it"),
+};
+const struct entity entity_kpi_reading = { "kpi_reading", "kpi_readings",
+	"a reading of a KPI: its history", kpi_reading_fields, COUNT(kpi_reading_fields), true,
+	NULL };
 
 static const struct field health_snapshot_fields[] = {
 	ID,
@@ -553,9 +570,9 @@ const struct entity *const entity_catalog[] = {
 	&entity_arr_event, &entity_renewal, &entity_invoice, &entity_opportunity, &entity_usage,
 	&entity_ticket, &entity_survey, &entity_touchpoint, &entity_advocacy, &entity_task,
 	&entity_task_item, &entity_risk, &entity_success_plan, &entity_objective,
-	&entity_milestone, &entity_kpi, &entity_health_snapshot, &entity_health_override,
-	&entity_health_input, &entity_calibration, &entity_account_health, &entity_audit,
-	&entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
+	&entity_milestone, &entity_kpi, &entity_kpi_reading, &entity_health_snapshot,
+	&entity_health_override, &entity_health_input, &entity_calibration,
+	&entity_account_health, &entity_audit, &entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
 	&entity_escalation, &entity_inbox, &entity_stage_history,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);

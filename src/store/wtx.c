@@ -38,6 +38,7 @@
  * override is not a fact: it is the band itself (collect()). */
 static const struct entity *const facts_free[] = {
 	&entity_team, &entity_user, &entity_opportunity, &entity_task_item, &entity_kpi,
+	&entity_kpi_reading,
 	&entity_health_override, &entity_calibration, &entity_account_health,
 	&entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
 	&entity_escalation, &entity_inbox,
@@ -356,7 +357,7 @@ static enum status
 row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account, struct err *e)
 {
 	*account = 0;
-	for (int depth = 0; depth < 4 && id > 0; depth++) {
+	for (int depth = 0; depth < 5 && id > 0; depth++) {
 		const struct entity *up;
 		char sql[160];
 		sqlite3_stmt *st;

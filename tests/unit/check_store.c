@@ -111,16 +111,18 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	  "2,CRM-1,support,low,closed,2026-09-01,2026-10-01,,P1 open,,import,Fixed in 4.2\n" },
 	{ &entity_success_plan, "id,account,status,start_date,signed_by,signed_date,executive_summary,"
 	  "adoption_objectives,adoption_activities,finances_timescales,measurement_reporting,key_risks,"
-	  "appendices\n"
+	  "appendices,validated_on,template\n"
 	  "1,CRM-1,signed,2026-01-01,dana@acme.test,2026-02-01,Summary,Objectives,Activities,Finances,"
-	  "Measures,Risks,Appendix\n" },
+	  "Measures,Risks,Appendix,2026-10-01,default\n" },
 	{ &entity_objective, "id,plan,title,type,priority,beneficiary,last_validated,achieved_on,"
-	  "confirmed_in_writing\n"
-	  "1,1,Cut onboarding time,quantitative,high,1,2026-10-01,,false\n" },
-	{ &entity_milestone, "id,objective,title,owner,due_date,status,done_on\n"
-	  "1,1,Training done,Customer PM,2026-03-01,done,2026-02-25\n" },
-	{ &entity_kpi, "id,objective,name,baseline,target,current,unit,target_date\n"
-	  "1,1,Days to onboard,30,10,14.5,days,2026-12-31\n" },
+	  "confirmed_in_writing,position\n"
+	  "1,1,Cut onboarding time,quantitative,high,1,2026-10-01,,false,1\n" },
+	{ &entity_milestone, "id,objective,title,owner,due_date,status,done_on,position\n"
+	  "1,1,Training done,Customer PM,2026-03-01,done,2026-02-25,1\n" },
+	{ &entity_kpi, "id,objective,name,baseline,target,current,unit,target_date,position\n"
+	  "1,1,Days to onboard,30,10,14.5,days,2026-12-31,1\n" },
+	{ &entity_kpi_reading, "id,kpi,date,value,author\n"
+	  "1,1,2026-11-01,14.5,amara\n" },
 	{ &entity_health_snapshot, "id,account,date,scorecard,scale,score,band,outcomes,experience,"
 	  "false_positive,override_band,measures\n"
 	  "1,CRM-1,2026-11-22,default,3,1.99,yellow,1.5,2.75,true,green,\"{\"\"license\"\": 2}\"\n" },
