@@ -29,6 +29,10 @@
 	_(task) \
 	_(risk) \
 	_(opportunity) \
+	_(plan) \
+	_(objective) \
+	_(milestone) \
+	_(kpi) \
 	_(metrics) \
 	_(renewal) \
 	_(health) \
