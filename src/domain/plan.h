@@ -73,6 +73,7 @@ struct plan_objective {
 	const char *title, *type, *priority;
 	int64_t beneficiary_id;      /* 0: none */
 	const char *beneficiary;     /* the contact's name; NULL without one */
+	const char *beneficiary_email;
 	const char *last_validated, *achieved_on;
 	bool confirmed;              /* achievement confirmed in writing */
 	struct plan_milestone *milestones;

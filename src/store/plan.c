@@ -98,7 +98,7 @@ fill_head(struct plan *p, sqlite3_stmt *st)
 
 static const char sql_objectives[] =
 	"SELECT o.id, o.title, o.type, o.priority, o.beneficiary_id, c.name, o.last_validated,"
-	" o.achieved_on, o.confirmed_in_writing"
+	" o.achieved_on, o.confirmed_in_writing, c.email"
 	" FROM objectives o LEFT JOIN contacts c ON c.id = o.beneficiary_id"
 	" WHERE o.plan_id = ?1 ORDER BY o.position, o.id";
 
@@ -125,6 +125,7 @@ fill_objective(struct plan *p, sqlite3_stmt *st, int *cap)
 	o->last_validated = pcol(p, st, i++);
 	o->achieved_on = pcol(p, st, i++);
 	o->confirmed = sqlite3_column_int(st, i++) != 0;
+	o->beneficiary_email = pcol(p, st, i++);
 }
 
 static struct plan_objective *

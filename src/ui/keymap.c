@@ -63,6 +63,10 @@ static const struct {
 	{ 'e', REQ_EDIT }, { ' ', REQ_TICK },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
 	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
+	{ 'P', REQ_PLAN }, { 'n', REQ_PLAN_NEW }, { 'O', REQ_PLAN_OBJECTIVE },
+	{ 'M', REQ_PLAN_MILESTONE }, { 'K', REQ_PLAN_KPI }, { 'w', REQ_PLAN_READING },
+	{ 'x', REQ_PLAN_DELETE }, { '[', REQ_PLAN_UP }, { ']', REQ_PLAN_DOWN },
+	{ 'S', REQ_PLAN_STATUS }, { 'V', REQ_PLAN_VALIDATE },
 	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE }, { 'u', REQ_UNDO },
 	{ ':', REQ_PROMPT }, { '?', REQ_HELP }, { KEY_F(1), REQ_HELP },
 };

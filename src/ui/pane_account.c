@@ -665,6 +665,7 @@ request(struct pane *p, enum request r)
 	case REQ_EDIT: return records_edit(p->ui, selected(a)) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 	case REQ_ENTER: return records_open(p->ui, selected(a)) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 	case REQ_TICK: return tick(p);
+	case REQ_PLAN: ui_open(p->ui, PANE_PLAN, &(struct pane_arg){ .account_id = a->id }); return ACT_DRAW;
 	default: return ACT_NONE;
 	}
 }

@@ -446,7 +446,9 @@ prompt_help(struct ui *ui)
 
 static const char *const commands[] = {
 	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
-	"band", "within", "tag", NULL,
+	"band", "within", "tag",
+	"plan",
+	NULL,
 };
 
 /* Cut keep to the start it shares with other, ignoring case, and back to a
@@ -552,6 +554,11 @@ complete(struct ui *ui, const char *line, char *out, size_t size)
 		return complete_from(ui, "", line, commands, " ", out, size);
 	if (!strncmp(line, "account ", 8))
 		return complete_account(ui, line + 8, out, size);
+	if (!strncmp(line, "plan ", 5) && complete_account(ui, line + 5, out, size)) {
+		memcpy(out, "plan   ", 5);          /* "account NAME" -> "plan NAME" */
+		memmove(out + 5, out + 8, strlen(out + 8) + 1);
+		return 1;
+	}
 	if (!strncmp(line, "segment ", 8))
 		return complete_from(ui, "segment ", line + 8, segment_names, "", out, size);
 	if (!strncmp(line, "stage ", 6))
@@ -603,6 +610,15 @@ prompt_command(struct ui *ui)
 			ui_message(ui, TH_ERROR, "%s", e.msg);
 		else
 			ui_open(ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = id });
+	} else if (!strcmp(line, "plan")) {
+		struct err e = { ST_OK, "" };
+		int64_t id;
+
+		/* The success plan of an account named as :account names it. */
+		if (store_account_resolve(ui->store, arg, &id, &e))
+			ui_message(ui, TH_ERROR, "%s", e.msg);
+		else
+			ui_open(ui, PANE_PLAN, &(struct pane_arg){ .account_id = id });
 	} else if (!strcmp(line, "owner") || !strcmp(line, "tag")) {
 		char *dst = !strcmp(line, "owner") ? f->owner : f->tag;
 

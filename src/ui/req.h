@@ -45,6 +45,17 @@
 	_(TASK_ADD, "task_add", "account", "task", "add a task") \
 	_(TASK_DONE, "task_done", "account", "done", "mark the selected task done") \
 	_(NOTE, "note", "account", "note", "add a note") \
+	_(PLAN, "plan", "account", "plan", "open the account's success plan") \
+	_(PLAN_NEW, "plan_new", "plan", "new", "start a success plan from a template") \
+	_(PLAN_OBJECTIVE, "plan_objective", "plan", "+obj", "add an objective") \
+	_(PLAN_MILESTONE, "plan_milestone", "plan", "+mile", "add a milestone to the selected objective") \
+	_(PLAN_KPI, "plan_kpi", "plan", "+kpi", "add a KPI to the selected objective") \
+	_(PLAN_READING, "plan_reading", "plan", "reading", "record a reading of the selected KPI") \
+	_(PLAN_DELETE, "plan_delete", "plan", "delete", "delete the selected objective, milestone or KPI") \
+	_(PLAN_UP, "plan_up", "plan", "", "move the selected objective, milestone or KPI up") \
+	_(PLAN_DOWN, "plan_down", "plan", "", "move the selected objective, milestone or KPI down") \
+	_(PLAN_STATUS, "plan_status", "plan", "status", "the plan's next step: share, sign, activate, done") \
+	_(PLAN_VALIDATE, "plan_validate", "plan", "validated", "the plan was validated with the customer today") \
 	_(INBOX_DONE, "inbox_done", "inbox", "done", "mark the selected item done") \
 	_(INBOX_ALL, "inbox_all", "inbox", "all/mine", "show the whole book's items, or only yours") \
 	_(UNDO, "undo", "all", "undo", "take back your last change (again: the one before)") \

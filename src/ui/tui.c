@@ -408,6 +408,24 @@ switch_pane(struct ui *ui, int i)
 	ui_open(ui, (enum pane_id)i, NULL);
 }
 
+/* Tab and BackTab: the next pane, in step, that has something to show
+ * (a pane opened on nothing yet, such as the plan, is passed over). */
+static void
+cycle_pane(struct ui *ui, int step)
+{
+	int i = ui->current;
+
+	for (int n = 1; n < PANE_COUNT_; n++) {
+		const struct pane *p;
+
+		i = (i + step) % PANE_COUNT_;
+		p = &ui->panes[i];
+		if (!p->ops->empty || !p->ops->empty((struct pane *)p) || n == PANE_COUNT_ - 1)
+			break;
+	}
+	switch_pane(ui, i);
+}
+
 /* Back: from a pane opened on something (the 360 view) to the pane it was
  * opened from, from the others to the first pane. */
 static void
@@ -495,10 +513,10 @@ shell_request(struct ui *ui, enum request r)
 			go_back(ui);
 		break;
 	case REQ_NEXT_PANE:
-		switch_pane(ui, (ui->current + 1) % PANE_COUNT_);
+		cycle_pane(ui, 1);
 		break;
 	case REQ_PREV_PANE:
-		switch_pane(ui, (ui->current + PANE_COUNT_ - 1) % PANE_COUNT_);
+		cycle_pane(ui, PANE_COUNT_ - 1);
 		break;
 #define PANE_CASE(X, id, ops, name, key, help) \
 	case REQ_VIEW_##id: \
