@@ -33,6 +33,7 @@
 	_(objective) \
 	_(milestone) \
 	_(kpi) \
+	_(qbr) \
 	_(metrics) \
 	_(renewal) \
 	_(health) \

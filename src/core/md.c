@@ -105,3 +105,22 @@ md_block(struct buf *out, const char *s)
 		buf_addc(out, '\n');
 	buf_done(&clean);
 }
+
+void
+html_escape(struct buf *out, const char *s)
+{
+	struct buf clean;
+
+	buf_init(&clean);
+	text_sanitize(&clean, s ? s : "", s ? strlen(s) : 0, TEXT_ONE_LINE);
+	for (const char *p = clean.data; *p; p++)
+		switch (*p) {
+		case '&': buf_adds(out, "&amp;"); break;
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		case '"': buf_adds(out, "&quot;"); break;
+		case '\'': buf_adds(out, "&#39;"); break;
+		default: buf_addc(out, *p); break;
+		}
+	buf_done(&clean);
+}

@@ -22,4 +22,8 @@ void md_inline(struct buf *out, const char *s);
  * a line starting "- " or "* " stays a bullet of a list. */
 void md_block(struct buf *out, const char *s);
 
+/* s as HTML text (& < > " ' escaped), sanitised first: for what tend writes
+ * around Markdown rendered by cmark (a title, an SVG label). */
+void html_escape(struct buf *out, const char *s);
+
 #endif
