@@ -68,18 +68,20 @@ add_span(struct pane *p, struct pl_line *l, enum theme_role role, int width, con
 	struct buf raw;
 	char *clean;
 	va_list ap;
+	int len;
 
 	if (l->n == PL_SPANS)
 		return;
 	buf_init(&raw);
 	va_start(ap, fmt);
-	buf_grow(&raw, 256);
-	raw.len = (size_t)vsnprintf(raw.data, raw.cap, fmt, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (raw.len >= raw.cap) {
-		raw.len = raw.cap - 1;
-		raw.data[raw.len] = '\0';
-	}
+	/* The whole text, however long: a cut could split a character. */
+	buf_grow(&raw, len > 0 ? (size_t)len : 0);
+	va_start(ap, fmt);
+	vsnprintf(raw.data, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+	va_end(ap);
+	raw.len = len > 0 ? (size_t)len : 0;
 	clean = ui_clean(p->ui, raw.data);
 	l->spans[l->n++] = (struct pl_span){ pool_strdup(&pp->pool, clean), role, width, false };
 	free(clean);
