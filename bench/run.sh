@@ -393,3 +393,36 @@ awk -v ms="$edit_ms" 'BEGIN { over = ms >= 50 ? "  OVER" : ""
 	printf "%-34s %s ms (key to redrawn screen; target < 50 ms)%s\n", "interface: an edit saved", ms, over }'
 awk -v kb="$rss_kb" 'BEGIN { mb = kb / 1024; over = mb > 40 ? "  OVER" : ""
 	printf "%-34s %.1f MB peak, whole book loaded (target <= 40 MB)%s\n", "interface: memory", mb, over }'
+
+# -- the success-plan pane ------------------------------------------------------
+# The plan pane's first frame for an account whose plan has 20 objectives
+# (each with two milestones and a KPI), on the 100k book: from the Enter
+# of ":plan #ID" to the last byte of the drawn pane.  The plan is made once
+# through the CLI, on a planless account, and found again by its template
+# name on later runs, so the cached book does not grow.
+PLAN_ACCT=$("$SQLITE3" "$BOOK" "SELECT account_id FROM success_plans WHERE template = 'bench' LIMIT 1")
+if [ -z "$PLAN_ACCT" ]; then
+	PLAN_ACCT=$("$SQLITE3" "$BOOK" "SELECT id FROM accounts WHERE stage <> 'churned'
+		AND id NOT IN (SELECT account_id FROM success_plans) ORDER BY id LIMIT 1 OFFSET $((ACCOUNTS / 3))")
+	PLAN_TPL=$(mktemp "${TMPDIR:-/tmp}/tend-bench-XXXXXX.yaml")
+	printf 'name: bench\nsections:\n  summary: The bench plan.\n' >"$PLAN_TPL"
+	"$TEND" --db "$BOOK" --now "$NOW" plan new "#$PLAN_ACCT" --template "$PLAN_TPL" >/dev/null
+	rm -f "$PLAN_TPL"
+	for ((i = 1; i <= 20; i++)); do
+		obj=$("$TEND" --db "$BOOK" --now "$NOW" objective add "#$PLAN_ACCT" "Bench objective $i" |
+			sed -n 's/^objective #\([0-9]*\) added.*/\1/p')
+		"$TEND" --db "$BOOK" --now "$NOW" milestone add "$obj" "First step $i" --due +30d >/dev/null
+		"$TEND" --db "$BOOK" --now "$NOW" milestone add "$obj" "Second step $i" --due +60d >/dev/null
+		"$TEND" --db "$BOOK" --now "$NOW" kpi add "$obj" "Measure $i" --baseline 0 --target 100 \
+			--by +90d >/dev/null
+	done
+fi
+out=$( { printf 'wait q quit\nsettle 500\n'
+	for ((i = 0; i <= RUNS; i++)); do
+		printf 'key :plan #%s\nsettle\nlatency <Enter>\nkey q\nsettle\n' "$PLAN_ACCT"
+	done
+	printf 'key q\nexpect-exit 0\n'; } | tui)
+plan_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sed 1d | sort -n |
+	sed -n "$(( (RUNS + 1) / 2 ))p")
+[ -n "$plan_ms" ] || { echo "bench: the plan pane did not open" >&2; exit 1; }
+awk -v ms="$plan_ms" 'BEGIN { over = ms > 50 ? "  OVER" : ""; printf "%-34s %s ms (target <= 50 ms)%s\n", "interface: plan pane, 20 objectives", ms, over }'
