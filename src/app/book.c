@@ -65,7 +65,7 @@ book_init(struct store *s, const struct book_user *in, struct book_join *out, st
 	if (!in->login || !*in->login)
 		return err_set(e, ST_USAGE, "login: who is joining the book?");
 	if (in->role && names_lookup(role_names, in->role) < 0)
-		return err_set(e, ST_USAGE, "role: '%s' is not csm, lead or admin", in->role);
+		return err_set(e, ST_USAGE, "role: '%s' is not csm, lead, admin or viewer", in->role);
 	if ((st = store_user_get(s, in->login, &found, copy_role, out, e)) || found)
 		return st;
 	/* Whether it is the first user, and its team, read inside the write. */

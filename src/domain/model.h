@@ -18,7 +18,7 @@
 	_(EXPAND, "expand") _(RENEW, "renew") _(CHURNED, "churned")
 #define TOUCH_LIST(_) _(HIGH, "high") _(LOW, "low") _(TECH, "tech")
 #define PACKAGE_LIST(_) _(FREE, "free") _(PREMIUM, "premium")
-#define ROLE_LIST(_) _(CSM, "csm") _(LEAD, "lead") _(ADMIN, "admin")
+#define ROLE_LIST(_) _(CSM, "csm") _(LEAD, "lead") _(ADMIN, "admin") _(VIEWER, "viewer")
 #define PARTNER_ROLE_LIST(_) _(SALES_AGENT, "sales_agent") _(CSM, "csm")
 #define CONTACT_ROLE_LIST(_) _(EXECUTIVE_SPONSOR, "executive_sponsor") \
 	_(ECONOMIC_BUYER, "economic_buyer") _(CHAMPION, "champion") \

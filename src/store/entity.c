@@ -57,14 +57,14 @@ static const struct field user_fields[] = {
 	TEXT("login", F_REQUIRED, "login name; matches the OS user"),
 	TEXT("name", F_REQUIRED, "display name"),
 	TEXT("email", 0, "email address"),
-	ENUM("role", 0, role_names, "csm, lead or admin"),
+	ENUM("role", 0, role_names, "csm, lead, admin or viewer"),
 	REF("team", "team_id", 0, ref_team, "team name"),
 	ENUM("segment", 0, segment_names, "segment specialty"),
 	INT("capacity_accounts", "target number of accounts"),
 	MONEY("capacity_arr", "capacity_arr_cents", 0, "target ARR"),
 	BOOL("active", "false for people who left"),
 };
-const struct entity entity_user = { "user", "users", "a CSM, lead or admin",
+const struct entity entity_user = { "user", "users", "a CSM, lead, admin or viewer",
 	user_fields, COUNT(user_fields), true, NULL };
 
 static const struct field account_fields[] = {

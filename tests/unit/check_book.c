@@ -40,7 +40,7 @@ START_TEST(test_book_first_user_is_admin)
 	u.login = "cy";
 	u.role = "boss";
 	ck_assert_int_eq(book_init(s, &u, &r, &e), ST_USAGE);
-	ck_assert_str_eq(e.msg, "role: 'boss' is not csm, lead or admin");
+	ck_assert_str_eq(e.msg, "role: 'boss' is not csm, lead, admin or viewer");
 	store_close(s);
 }
 END_TEST

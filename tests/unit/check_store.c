@@ -284,6 +284,34 @@ START_TEST(test_migrate_from_first_version)
 }
 END_TEST
 
+/* Schema 12 rebuilds users (a new role in its CHECK) with foreign keys
+ * off: every reference to a user survives, and a viewer can be added. */
+START_TEST(test_users_rebuilt_keep_their_references)
+{
+	char *path = tu_path("v11.db");
+	struct store_opts o = opts(path);
+	struct err e = { ST_OK, "" };
+	struct store *s;
+
+	o.target_version = 11;
+	ck_assert_int_eq(store_open(&s, &o, &e), ST_OK);
+	ck_assert_uint_eq(import_text(s, &entity_user, "login,name,role\namara,Amara,csm\n", NULL), 0);
+	ck_assert_uint_eq(import_text(s, &entity_user, "login,name,role\nzed,Zed,viewer\n", NULL), 1);
+	ck_assert_uint_eq(import_text(s, &entity_account,
+				      "external_id,name,segment,owner\nCRM-1,One,smb,amara\n", NULL), 0);
+	store_close(s);
+	s = tu_open(path, TODAY);
+	ck_assert_int_eq(store_version(s), migrate_latest());
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM accounts a JOIN users u ON u.id = a.owner_id"
+				" WHERE u.login = 'amara'"), 1);
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM pragma_foreign_keys WHERE foreign_keys = 1"), 1);
+	ck_assert_uint_eq(import_text(s, &entity_user, "login,name,role\nzed,Zed,viewer\n", NULL), 0);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_failed_migration_changes_nothing)
 {
 	static const struct migration next[] = {
@@ -896,6 +924,7 @@ main(void)
 	tcase_add_test(tc, test_missing_book);
 	tcase_add_test(tc, test_migrate_old_book);
 	tcase_add_test(tc, test_migrate_from_first_version);
+	tcase_add_test(tc, test_users_rebuilt_keep_their_references);
 	tcase_add_test(tc, test_failed_migration_changes_nothing);
 	tcase_add_test(tc, test_refuses_foreign_and_newer_files);
 	tcase_add_test(tc, test_read_only);
