@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/ssh.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "store/store.h"
@@ -94,7 +95,7 @@ main(int argc, char **argv)
 	const struct command *cmd;
 	const char *no_color = getenv("NO_COLOR");
 	enum status st;
-	char **args;
+	char **args, **ssh_args = NULL;
 	int ci, n = 0;
 
 	setlocale(LC_ALL, "");
@@ -109,9 +110,20 @@ main(int argc, char **argv)
 	c.format = OUT_TABLE;
 	clock_init(&c.clock);
 	c.login = paths_login();
+	c.os_login = paths_os_login();
 	conf_init(&c.conf);
 	c.conf.views = tui_pane_names;   /* what default_view may name */
 	load_config(&c);
+	/* Run as an SSH key's forced command: the client's words replace argv. */
+	if (ssh_forced(argc, argv)) {
+		if (ssh_argv(&c, argc, argv, &argc, &ssh_args)) {
+			print_error(&err);
+			return status_exit_code(err.status);
+		}
+		argv = ssh_args;
+		free(c.login);
+		c.login = xstrdup(c.ssh_user);
+	}
 
 	ci = command_index(argc, argv);
 	cmd = cli_find(ci ? argv[ci] : "tui");
@@ -156,8 +168,10 @@ main(int argc, char **argv)
 		print_error(&err);
 	conf_done(&c.conf);
 	free(c.login);
+	free(c.os_login);
 	free(c.db_path);
 	free(c.db_flag);
 	free(c.theme);
+	ssh_argv_free(ssh_args);
 	return status_exit_code(st);
 }

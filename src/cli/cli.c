@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "app/health_current.h"
 #include "cli/cli.h"
@@ -332,6 +333,38 @@ cli_resolve_db(struct cli *c)
 	free(real);
 }
 
+/* Who acts on the book (man tend, ROLES AND SHARED BOOKS).  The OS login
+ * that owns the file (or is creating it) writes everything, as the file
+ * permissions let it anyway; it may name itself with $TEND_USER (tests, a
+ * personal book) and, as a service account, act for an SSH key with
+ * --ssh-user LOGIN, which checks LOGIN's role like anyone's.  Any other
+ * login is itself, its role checked on every write, and $TEND_USER is
+ * refused: honouring it would let anyone write as anyone. */
+static enum status
+cli_identity(struct cli *c, struct store_opts *o)
+{
+	struct stat sb;
+	bool mine = stat(c->db_path, &sb) != 0 || sb.st_uid == geteuid();
+
+	if (c->ssh_user) {
+		if (!mine)
+			return err_set(c->err, ST_NOPERM,
+				       "--ssh-user is for the account that owns the book (the forced "
+				       "command of its authorized_keys), and %s belongs to another user",
+				       c->db_path);
+		o->actor = c->ssh_user;
+		o->enforce_roles = true;
+		return ST_OK;
+	}
+	if (strcmp(c->login, c->os_login) && !mine)
+		return err_set(c->err, ST_NOPERM,
+			       "TEND_USER=%s is honoured only on a book you own, and %s belongs to "
+			       "another user: unset TEND_USER to act as yourself (%s)",
+			       c->login, c->db_path, c->os_login);
+	o->enforce_roles = !mine;
+	return ST_OK;
+}
+
 enum status
 cli_store(struct cli *c, bool create, struct store **out)
 {
@@ -350,6 +383,8 @@ cli_store(struct cli *c, bool create, struct store **out)
 		return err_set(c->err, ST_USAGE, "--demo and --db cannot be used together");
 	cli_resolve_db(c);
 	o.path = c->db_path;
+	if (cli_identity(c, &o))
+		return c->err->status;
 	if (store_open(&c->store, &o, c->err))
 		return c->err->status;
 	/* Every change rescores what it changed, from here and the interface. */

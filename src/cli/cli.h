@@ -52,7 +52,9 @@ struct cli {
 	bool read_only;
 	bool color;                /* false with --no-color or NO_COLOR */
 	char *theme;               /* --theme */
-	char *login;               /* the OS user (or $TEND_USER) */
+	char *login;               /* who acts: the OS user, $TEND_USER or --ssh-user */
+	char *os_login;            /* the OS user (getpwuid(geteuid())) */
+	const char *ssh_user;      /* --ssh-user: identity from a forced command alone */
 	struct conf conf;
 	struct store *store;       /* opened by cli_store() */
 	struct err *err;

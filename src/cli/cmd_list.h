@@ -42,6 +42,7 @@
 	_(inbox) \
 	_(undo) \
 	_(check) \
+	_(user) \
 	_(config) \
 	_(tui) \
 	_(help) \

@@ -449,3 +449,13 @@ paths_login(void)
 	env = getenv("USER");
 	return xstrdup(env && *env ? env : "unknown");
 }
+
+char *
+paths_os_login(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw && pw->pw_name)
+		return xstrdup(pw->pw_name);
+	return xasprintf("uid%lu", (unsigned long)geteuid());
+}

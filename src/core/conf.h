@@ -69,5 +69,7 @@ char *paths_data_dir(void);      /* $XDG_DATA_HOME/tend or ~/.local/share/tend *
 char *paths_config_file(void);   /* $XDG_CONFIG_HOME/tend/config.yaml or ~/.config/... */
 /* The OS login, or $TEND_USER when set. */
 char *paths_login(void);
+/* The OS login of the effective user id alone (getpwuid(geteuid())). */
+char *paths_os_login(void);
 
 #endif

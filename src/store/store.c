@@ -327,6 +327,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 	s->read_only = o->read_only;
 	s->clock = o->clock;
 	s->actor = xstrdup(o->actor ? o->actor : "unknown");
+	s->enforce_roles = o->enforce_roles;
 	flags = (o->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		SQLITE_OPEN_EXRESCODE;
 	if (sqlite3_open_v2(o->path, &s->db, flags, NULL) != SQLITE_OK) {

@@ -32,6 +32,11 @@ struct store_opts {
 	bool create;                /* create the file (0600, parent 0700) if missing */
 	struct clock clock;         /* "today" for every date computation */
 	const char *actor;          /* login recorded in the audit log */
+	/* Check the actor's role on every write (store/wtx_perm.c): the OS
+	 * login does not own the file, or acts for an SSH key (--ssh-user).
+	 * False: the file's owner, who can change it by other means anyway,
+	 * writes everything, whoever it names itself in the audit log. */
+	bool enforce_roles;
 	/* Tests only: migrate with this list up to this version instead of
 	 * the embedded schema.  NULL / 0 = the embedded list, all of it. */
 	const struct migration *migrations;

@@ -22,6 +22,7 @@ struct store {
 	char *path;
 	char *backup_path;          /* copy made before the last migration */
 	char *actor;
+	bool enforce_roles;          /* store_opts.enforce_roles */
 	bool read_only;
 	struct clock clock;
 	struct stmt_slot *cache;    /* open-addressed, keyed by SQL text */

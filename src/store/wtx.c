@@ -90,6 +90,10 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 		return e->status;
 	}
 	s->tx = t;
+	if (wtx_perm_begin(t, e)) {
+		wtx_abort(t);
+		return e->status;
+	}
 	*out = t;
 	return ST_OK;
 }
@@ -353,7 +357,7 @@ owner_field(const struct entity *ent, const struct entity **up)
 
 /* The account row id of ent belongs to, climbing its parents (a milestone,
  * its objective, their plan); 0 when it has none. */
-static enum status
+enum status
 row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account, struct err *e)
 {
 	*account = 0;
@@ -510,7 +514,8 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	if (wtx_step_write(t, st, r->ent, e))
 		return e->status;
 	id = sqlite3_last_insert_rowid(t->s->db);
-	if (write_lists(t, r, id, false, e) || wtx_fts_sync(t, r->ent, id, true, e) ||
+	if (wtx_perm_row(t, r->ent, id, NULL, e) ||
+	    write_lists(t, r, id, false, e) || wtx_fts_sync(t, r->ent, id, true, e) ||
 	    collect(t, r->ent, id, ~0u, e))
 		return e->status;
 	count(t, r->ent, ~0u);
@@ -532,6 +537,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 {
 	uint32_t mask = scalar_mask(r);
 	char *old = NULL, *new = NULL;
+	struct wtx_perm perm = { false, 0 };
 	sqlite3_stmt *st;
 	int n = 0;
 
@@ -540,7 +546,8 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
 	/* Its account before and after: a row can move to another account. */
-	if ((wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
+	if (wtx_perm_row(t, r->ent, id, &perm, e) ||
+	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
 	    collect(t, r->ent, id, r->set, e))
 		goto fail;
 	if (mask) {
@@ -553,7 +560,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		if (wtx_step_write(t, st, r->ent, e))
 			goto fail;
 	}
-	if (write_lists(t, r, id, true, e) ||
+	if (write_lists(t, r, id, true, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, true, e)) ||
 	    collect(t, r->ent, id, r->set, e))
 		goto fail;
@@ -580,7 +587,8 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
-	if (wtx_fts_sync(t, ent, id, false, e) || collect(t, ent, id, ~0u, e))
+	if (wtx_perm_row(t, ent, id, NULL, e) ||
+	    wtx_fts_sync(t, ent, id, false, e) || collect(t, ent, id, ~0u, e))
 		goto fail;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", ent->table);
 	if (!(st = store_stmt(t->s, sql, e)))

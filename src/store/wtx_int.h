@@ -30,6 +30,16 @@ struct shape {
 
 enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
 
+/* Who is writing (wtx_perm.c), read at wtx_begin. */
+struct wtx_who {
+	bool known, active;          /* a user of the book; still active */
+	bool no_users;               /* the book has no users yet */
+	bool all;                    /* may write everything (admin, owner, set-up) */
+	int64_t id, team;            /* user and team ids, 0: none */
+	char role[16];               /* csm, lead, admin, viewer; "" when no user */
+	char team_name[64];
+};
+
 struct wtx {
 	struct store *s;
 	enum fts_state fts[WTX_MIRRORS];  /* wtx_fts.c */
@@ -47,6 +57,7 @@ struct wtx {
 	struct wtx_account *accounts;  /* whose health it changed, for the accounts hook */
 	size_t naccounts, cap_accounts;
 	bool in_hook;                /* the hook is writing: collect nothing more */
+	struct wtx_who who;          /* the actor (wtx_perm.c) */
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */
@@ -67,4 +78,24 @@ bool wtx_touches_index(const struct entity *ent, uint32_t set);
 /* At commit: build the indexes of tables a bulk action filled from empty. */
 enum status wtx_fts_rebuild(struct wtx *t, struct err *e);
 
+/* The account row id of ent belongs to, climbing its parents; 0: none. */
+enum status row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account,
+			struct err *e);
+
+/* -- wtx_perm.c ----------------------------------------------------------------- */
+
+/* At wtx_begin: read who acts and refuse a login that may write nothing
+ * (a viewer, no user of the book, an inactive one), ST_NOPERM. */
+enum status wtx_perm_begin(struct wtx *t, struct err *e);
+/* One update's state between its two checks (an account's owner). */
+struct wtx_perm {
+	bool seen;
+	int64_t owner;
+};
+/* May the actor write row id of ent as it stands?  Called after an
+ * insert, before and after an update (with the same p, so a csm cannot
+ * reassign an account), before a delete (p NULL but for updates).
+ * ST_NOPERM naming the account, its owner and who may. */
+enum status wtx_perm_row(struct wtx *t, const struct entity *ent, int64_t id, struct wtx_perm *p,
+			 struct err *e);
 #endif

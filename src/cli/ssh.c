@@ -1,0 +1,143 @@
+/*
+ * ssh.c -- the forced-command mode, --ssh-user (see ssh.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/user.h"
+#include "cli/ssh.h"
+#include "core/buf.h"
+#include "core/xalloc.h"
+
+#define SSH_MAX_WORDS 256
+
+bool
+ssh_forced(int argc, char **argv)
+{
+	return argc >= 2 && (!strcmp(argv[1], "--ssh-user") || !strncmp(argv[1], "--ssh-user=", 11));
+}
+
+/* Split s into words the way a shell would for plain words: blanks
+ * separate, '...' keeps everything, "..." and backslash escape.  No
+ * expansion of any kind.  -1 on an unclosed quote or too many words. */
+static int
+split_words(const char *s, char **words, int max)
+{
+	struct buf w;
+	int n = 0;
+
+	buf_init(&w);
+	while (*s) {
+		bool word = false;
+		char q = 0;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (!*s)
+			break;
+		w.len = 0;
+		for (; *s && (q || (*s != ' ' && *s != '\t' && *s != '\n')); s++) {
+			word = true;
+			if (!q && (*s == '\'' || *s == '"')) {
+				q = *s;
+			} else if (q && *s == q) {
+				q = 0;
+			} else if (*s == '\\' && q != '\'' && s[1]) {
+				buf_addf(&w, "%c", *++s);
+			} else {
+				buf_addf(&w, "%c", *s);
+			}
+		}
+		if (q || n == max) {
+			buf_done(&w);
+			return -1;
+		}
+		if (word)
+			words[n++] = xstrdup(w.len ? w.data : "");
+	}
+	buf_done(&w);
+	return n;
+}
+
+/* A client word that would pick the book or who acts. */
+static const char *
+forbidden(const char *w)
+{
+	static const char *const opts[] = { "--db", "--demo", "--ssh-user", NULL };
+
+	for (int i = 0; opts[i]; i++) {
+		size_t n = strlen(opts[i]);
+
+		if (!strncmp(w, opts[i], n) && (w[n] == '\0' || w[n] == '='))
+			return opts[i];
+	}
+	return NULL;
+}
+
+void
+ssh_argv_free(char **argv)
+{
+	if (!argv)
+		return;
+	for (int i = 0; argv[i]; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+enum status
+ssh_argv(struct cli *c, int argc, char **argv, int *out_argc, char ***out)
+{
+	const char *login = !strcmp(argv[1], "--ssh-user") ? (argc > 2 ? argv[2] : NULL) : argv[1] + 11;
+	int rest = !strcmp(argv[1], "--ssh-user") ? 3 : 2, n = 0, w;
+	const char *cmd = getenv("SSH_ORIGINAL_COMMAND"), *bad;
+	char **words = xcalloc(SSH_MAX_WORDS + 2, sizeof(char *));
+
+	*out = NULL;
+	words[n++] = xstrdup("tend");
+	if (!login || !user_login_ok(login) || argc > rest) {
+		ssh_argv_free(words);
+		return err_set(c->err, ST_USAGE, "--ssh-user: the forced command is 'tend --ssh-user "
+			       "LOGIN' and nothing more; the client's command comes in "
+			       "SSH_ORIGINAL_COMMAND");
+	}
+	if (cmd && (w = split_words(cmd, words + 1, SSH_MAX_WORDS)) < 0) {
+		ssh_argv_free(words);
+		return err_set(c->err, ST_USAGE, "the command sent over SSH has an unclosed quote or "
+			       "too many words");
+	}
+	n += cmd ? w : 0;
+	if (n > 1 && !strcmp(words[1], "tend")) {   /* ssh tend@server tend accounts */
+		free(words[1]);
+		memmove(words + 1, words + 2, (size_t)(n - 1) * sizeof(char *));
+		n--;
+	}
+	for (int i = 1; i < n; i++) {
+		if ((bad = forbidden(words[i]))) {
+			ssh_argv_free(words);
+			return err_set(c->err, ST_NOPERM, "%s: not accepted over SSH: the book and who "
+				       "you are are set by the server (your key's forced command)", bad);
+		}
+	}
+	unsetenv("TEND_USER");
+	c->ssh_user = login;
+	*out_argc = n;
+	*out = words;
+	return ST_OK;
+}
+
+char *
+ssh_key_line(const char *login, const char *key)
+{
+	size_t n = strcspn(key, "\r\n");
+	const char *sp = memchr(key, ' ', n);
+
+	if (!sp || sp == key ||
+	    (strncmp(key, "ssh-", 4) && strncmp(key, "ecdsa-", 6) && strncmp(key, "sk-", 3)))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)key[i] < 0x20 || key[i] == '"')
+			return NULL;
+	return xasprintf("command=\"tend --ssh-user %s\",restrict %.*s", login, (int)n, key);
+}
