@@ -35,6 +35,7 @@
 	_(kpi) \
 	_(qbr) \
 	_(metrics) \
+	_(team) \
 	_(renewal) \
 	_(health) \
 	_(facts) \
