@@ -24,6 +24,7 @@
 #include "domain/model.h"
 #include "store/playbook_store.h"
 #include "store/store.h"
+#include "store/watch.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/term.h"
@@ -690,12 +691,30 @@ teardown(struct ui *ui)
 	scorecard_set_free(&ui->scorecards);
 }
 
+/* Did another session commit since we last looked?  Then show the book
+ * as it is now, every pane keeping its selection (list_reload); asked at
+ * each idle wake-up, so a change appears within UI_IDLE_MS. */
+static bool
+book_changed(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+	int64_t v;
+
+	if (store_data_version(ui->store, &v, &e) || v == ui->data_version)
+		return false;
+	ui->data_version = v;
+	reload(ui);
+	return true;
+}
+
 static void
 loop(struct ui *ui)
 {
 	bool full = true;
 	int ch, flags;
+	struct err e0 = { ST_OK, "" };
 
+	store_data_version(ui->store, &ui->data_version, &e0);
 	while (!ui->quit) {
 		struct pane *p = &ui->panes[ui->current];
 		bool background = p->loaded && p->ops->more && p->ops->more(p);
@@ -732,8 +751,10 @@ loop(struct ui *ui)
 				full = true;
 			continue;
 		}
-		if (ch == ERR)
+		if (ch == ERR) {
+			full = book_changed(ui);
 			continue;
+		}
 		if (ui->message[0]) {
 			ui->message[0] = '\0';
 		}

@@ -128,6 +128,7 @@ struct ui {
 				    on something (the 360 view): where it was
 				    opened from */
 	int64_t inbox_open;      /* my open inbox items, for the header */
+	int64_t data_version;    /* the book as last seen (store/watch.h) */
 	struct ui_filter filter;
 	char message[256];
 	enum theme_role message_role;
