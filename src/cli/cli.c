@@ -344,8 +344,14 @@ static enum status
 cli_identity(struct cli *c, struct store_opts *o)
 {
 	struct stat sb;
-	bool mine = stat(c->db_path, &sb) != 0 || sb.st_uid == geteuid();
+	bool exists = stat(c->db_path, &sb) == 0, mine = !exists || sb.st_uid == geteuid();
 
+	/* Anyone could change such a book behind every role and the audit log. */
+	if (exists && (sb.st_mode & S_IWOTH))
+		return err_set(c->err, ST_NOPERM,
+			       "%s is writable by every login on this machine, so anyone could change "
+			       "it: fix it with 'chmod o-w %s' (a team's book is shared through its "
+			       "group: man tend, ROLES AND SHARED BOOKS)", c->db_path, c->db_path);
 	if (c->ssh_user) {
 		if (!mine)
 			return err_set(c->err, ST_NOPERM,

@@ -4,10 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/book.h"
@@ -23,8 +26,32 @@
 
 /* -- init ------------------------------------------------------------------ */
 
+/* --team-group: the book (and its -wal and -shm files, when there) given
+ * to the group, mode 0660, so every member opens it as themselves; the
+ * directory is the admin's to share (2770), and is said so. */
+static enum status
+share_with_group(struct cli *c, const char *path, const char *group)
+{
+	struct group *g = getgrnam(group);
+	char side[4096];
+
+	if (!g)
+		return err_set(c->err, ST_USAGE, "--team-group: no group '%s' on this machine", group);
+	if (chown(path, (uid_t)-1, g->gr_gid) || chmod(path, 0660))
+		return err_set(c->err, ST_NOPERM, "--team-group: cannot give %s to group %s: %s "
+			       "(you must be one of its members)", path, group, strerror(errno));
+	for (int i = 0; i < 2; i++) {
+		snprintf(side, sizeof(side), "%s%s", path, i ? "-shm" : "-wal");
+		if (access(side, F_OK) == 0 && (chown(side, (uid_t)-1, g->gr_gid) || chmod(side, 0660)))
+			return err_set(c->err, ST_NOPERM, "--team-group: cannot give %s to group %s: %s",
+				       side, group, strerror(errno));
+	}
+	return ST_OK;
+}
+
 struct init_opts {
 	const char *name, *role, *team;
+	const char *group;         /* --team-group: the book shared with a Unix group */
 };
 
 static enum status
@@ -36,6 +63,7 @@ init_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'n': o->name = arg; return ST_OK;
 	case 'r': o->role = arg; return cli_choice(c, "role", arg, role_names);
 	case 't': o->team = arg; return ST_OK;
+	case 'g': o->group = arg; return ST_OK;
 	}
 	return ST_SOFTWARE;
 }
@@ -47,6 +75,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ "role", required_argument, NULL, 'r' },
 		{ "team", required_argument, NULL, 't' },
+		{ "team-group", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct init_opts o = { 0 };
@@ -59,7 +88,12 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return c->err->status;
 	if (first < argc)
 		return cli_usage(c, cli_find("init"), "unexpected argument '%s'", argv[first]);
+	if (o.group && !getgrnam(o.group))
+		return cli_usage(c, cli_find("init"), "--team-group: no group '%s' on this machine",
+				 o.group);
 	if (cli_store(c, true, &s))
+		return c->err->status;
+	if (o.group && share_with_group(c, store_path(s), o.group))
 		return c->err->status;
 	u = (struct book_user){ .login = c->login, .name = o.name, .role = o.role, .team = o.team };
 	if (book_init(s, &u, &r, c->err))
@@ -80,11 +114,14 @@ static const char cmd_init_help[] =
 	"Running it again on an existing book only reports where it is.\n\n"
 	"  --name NAME    your display name (default: your login)\n"
 	"  --role ROLE    csm, lead or admin (default: admin for the first user)\n"
-	"  --team TEAM    your team, created if needed\n";
+	"  --team TEAM    your team, created if needed\n"
+	"  --team-group GROUP\n"
+	"                 share the book with a Unix group: the file becomes the\n"
+	"                 group's, mode 0660 (its directory should be 2770)\n";
 
 const struct command cmd_init_entry = {
 	.name = "init",
-	.args = "[--name NAME] [--role ROLE] [--team TEAM]",
+	.args = "[--name NAME] [--role ROLE] [--team TEAM] [--team-group GROUP]",
 	.summary = "create a new book and register yourself as its first user",
 	.help = cmd_init_help,
 	.run = cmd_init,

@@ -22,6 +22,7 @@
 	_(demo) \
 	_(import) \
 	_(export) \
+	_(backup) \
 	_(accounts) \
 	_(account) \
 	_(contact) \
