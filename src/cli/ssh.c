@@ -76,6 +76,47 @@ forbidden(const char *w)
 	return NULL;
 }
 
+/* The index of the command word in words[1..n), skipping global options
+ * and their values; n when there is none. */
+static int
+command_word(char **words, int n)
+{
+	static const char *const valued[] = { "--now", "--format", "--theme", NULL };
+	int i = 1;
+
+	while (i < n && words[i][0] == '-') {
+		for (int k = 0; valued[k]; k++)
+			if (!strcmp(words[i], valued[k]))
+				i++;
+		i++;
+	}
+	return i;
+}
+
+/* A client command that would read a file on the server as the service
+ * account: import from a path (stdin, "-", is the way over SSH), and the
+ * checks of scorecard and playbook files by path. */
+static const char *
+reads_server_file(char **words, int n)
+{
+	int c = command_word(words, n), args = 0;
+
+	if (c >= n)
+		return NULL;
+	if (!strcmp(words[c], "import"))
+		return strcmp(words[n - 1], "-") ? "import: over SSH, send the file on standard "
+		       "input: ssh tend@server import ENTITY - < FILE.csv" : NULL;
+	if (strcmp(words[c], "health") && strcmp(words[c], "playbook"))
+		return NULL;
+	for (int i = c + 1; i < n; i++)
+		if (words[i][0] != '-')
+			args++;
+	if (c + 1 < n && !strcmp(words[c + 1], "check") && args > 1)
+		return "check FILE: not over SSH (it would read the server's files); check the "
+		       "files in force with no FILE";
+	return NULL;
+}
+
 void
 ssh_argv_free(char **argv)
 {
@@ -119,6 +160,10 @@ ssh_argv(struct cli *c, int argc, char **argv, int *out_argc, char ***out)
 			return err_set(c->err, ST_NOPERM, "%s: not accepted over SSH: the book and who "
 				       "you are are set by the server (your key's forced command)", bad);
 		}
+	}
+	if ((bad = reads_server_file(words, n))) {
+		ssh_argv_free(words);
+		return err_set(c->err, ST_NOPERM, "%s", bad);
 	}
 	unsetenv("TEND_USER");
 	c->ssh_user = login;

@@ -220,6 +220,23 @@ expect_rc 0
 expect_out_has "2,CRM-002,Société Générale des Eaux,amara"
 check_not "only amara's" grep -q "CRM-003" "$WORK/out"
 
+case_ "the forced command reads no file of the server's"
+as ada import account /etc/passwd
+expect_rc 77
+expect_err_has "import: over SSH, send the file on standard input"
+as ada health check /etc/passwd
+expect_rc 77
+expect_err_has "check FILE: not over SSH"
+as ada playbook check "$WORK/x.yaml"
+expect_rc 77
+printf 'external_id,name,segment\nCRM-777,Stdin Co,smb\n' >"$WORK/in.csv"
+cp "$WORK/base.db" "$WORK/try.db"
+SSH_ORIGINAL_COMMAND="import account -" TEND_DB="$WORK/try.db" "$TEND" --ssh-user ada \
+	<"$WORK/in.csv" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+expect_rc 0
+expect_out_has "imported 1 account row"
+
 case_ "the forced command: \$TEND_USER from the client counts for nothing"
 SSH_ORIGINAL_COMMAND="$NOW log acme sneaky" TEND_USER=ada TEND_DB="$WORK/try.db" run --ssh-user bo
 expect_rc 77
