@@ -485,7 +485,9 @@ static enum status
 valid_text(const struct row *r, struct err *e)
 {
 	for (int i = 0; i < r->ent->nfields; i++)
-		if ((r->set & (1u << i)) && r->v[i].kind == V_TEXT && !text_is_utf8(r->v[i].s))
+		/* A list field's values are its items (below), not v[i]. */
+		if ((r->set & (1u << i)) && r->ent->fields[i].type != FT_LIST && r->v[i].kind == V_TEXT &&
+		    !text_is_utf8(r->v[i].s))
 			return err_set(e, ST_DATA, "%s: not valid UTF-8 text", r->ent->fields[i].name);
 	for (int k = 0; k < r->nitems; k++)
 		if (r->item[k].kind == V_TEXT && !text_is_utf8(r->item[k].s))
