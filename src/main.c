@@ -118,6 +118,9 @@ main(int argc, char **argv)
 	if (ssh_forced(argc, argv)) {
 		if (ssh_argv(&c, argc, argv, &argc, &ssh_args)) {
 			print_error(&err);
+			free(c.login);
+			free(c.os_login);
+			conf_done(&c.conf);
 			return status_exit_code(err.status);
 		}
 		argv = ssh_args;
