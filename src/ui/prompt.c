@@ -448,6 +448,7 @@ static const char *const commands[] = {
 	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
 	"band", "within", "tag",
 	"plan",
+	"team", "heatmap", "inbox",
 	NULL,
 };
 
@@ -645,6 +646,15 @@ prompt_command(struct ui *ui)
 			f->within = *arg ? (int)d : -1;
 			res = PROMPT_REQUEST_REFILTER;
 		}
+	} else if (ui_pane_lookup(line) >= 0 && !*arg) {
+		/* :team, :heatmap...: a pane by its name, as its key shows it. */
+		struct pane *p = &ui->panes[ui_pane_lookup(line)];
+		const char *why = p->ops->empty ? p->ops->empty(p) : NULL;
+
+		if (why)
+			ui_message(ui, TH_WARNING, "%s", why);
+		else
+			ui_open(ui, p->id, NULL);
 	} else if (*line) {
 		ui_message(ui, TH_ERROR, "unknown command '%s' (Tab completes; :help)", line);
 	}

@@ -108,7 +108,7 @@ name=$(cursor_name "$WORK/list")
 check "the second account opens scrolled down:
 $(cat "$WORK/second")" row_greps 3 "$WORK/second" -F "▶ $name"
 
-case_ "Tab (heatmap, account, inbox), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
+case_ "Tab (heatmap, account, inbox, team), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
 screen <<EOF
 wait 1/546
 key 2
@@ -125,6 +125,8 @@ wait L log
 dumpattr $WORK/account.attr
 key <Tab>
 wait mine, 0/0
+key <Tab>
+wait 12 months, 1/9
 key <Tab>
 wait matrix, by health, 3/546
 dumpattr $WORK/heatmap.attr
