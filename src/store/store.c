@@ -261,6 +261,8 @@ configure(struct store *s, struct err *e)
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	if (audit_chain_register(s->db) != SQLITE_OK)
+		return store_sql_error(s, e, "opening the book");
 	if (sqlite3_exec(s->db, s->read_only ? pragmas_ro : pragmas_rw, NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, "opening the book");
 	return ST_OK;
@@ -345,6 +347,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 	}
 	s->has_stored_facts = has_table(s, "account_facts_state");
 	s->has_journal = has_table(s, "changes");
+	s->has_audit_chain = audit_chain_present(s);
 	*out = s;
 	return ST_OK;
 }
