@@ -58,6 +58,8 @@ chrome_header(struct ui *ui)
 	buf_init(&b);
 	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
 		 date_format(store_clock(ui->store)->today, today));
+	if (store_read_only(ui->store))
+		buf_adds(&b, "  read-only");
 	if (ui->inbox_open > 0)
 		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
 	if (!ui_filter_empty(ui)) {

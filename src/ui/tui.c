@@ -23,6 +23,7 @@
 #include "app/undo.h"
 #include "domain/model.h"
 #include "store/playbook_store.h"
+#include "store/audit.h"
 #include "store/store.h"
 #include "store/watch.h"
 #include "ui/chrome.h"
@@ -526,6 +527,22 @@ report_nothing(void *ctx, const struct diag *d)
 	(void)ctx;
 }
 
+/* What the first screen must say about the book itself: a tampered audit
+ * log (the command line warns on stderr, which the screen would hide), or
+ * why it opened read-only. */
+static void
+warn_book(struct ui *ui)
+{
+	struct audit_verdict v;
+	struct err e = { ST_OK, "" };
+
+	if (!store_audit_verify(ui->store, true, &v, &e) && !audit_verdict_ok(&v))
+		ui_message(ui, TH_ERROR, "audit log changed outside tend at row %lld: run tend audit verify",
+			   (long long)v.broken_id);
+	else if (store_read_only_why(ui->store))
+		ui_message(ui, TH_WARNING, "read-only: %s", store_read_only_why(ui->store));
+}
+
 static enum status
 setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 {
@@ -580,6 +597,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 		ui->panes[i].ui = ui;
 		ui->panes[i].priv = xcalloc(1, registry[i].ops->private_size ? registry[i].ops->private_size : 1);
 	}
+	warn_book(ui);
 	return ST_OK;
 }
 
