@@ -337,7 +337,8 @@ check "back in the matrix, the rows or cursor differ:
 $(diff "$WORK/matrix" "$WORK/matrix2")" cmp -s "$WORK/matrix" "$WORK/matrix2"
 
 case_ "Enter on a quadrant lists its accounts; Esc lifts that filter"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "healthy".
+screen -s 100x24 <<EOF
 wait 1/546
 key mm
 wait quadrant
@@ -529,7 +530,8 @@ check "the click on row 9 did not move the cursor there:
 $(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 9
 
 case_ "in tiles, a click selects a tile, a double click opens it"
-screen <<EOF
+# 100 columns, so the tab line has room for the tile's position.
+screen -s 100x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -542,7 +544,7 @@ EOF
 n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
 check "row 4 is not a run of tiles:
 $(cat "$WORK/tiles")" test "$n" -gt 10
-screen <<EOF
+screen -s 100x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM

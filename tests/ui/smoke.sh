@@ -68,7 +68,7 @@ wait CSM
 key 1
 wait Evil
 dump $WORK/evil
-key q
+key Q
 expect-exit 0
 EOF
 screen_has 'Evil \x1b]0;pwned\x07 \x1b[2J' "$WORK/evil"
