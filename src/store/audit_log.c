@@ -30,6 +30,10 @@ static const char audit_sql[] =
 	"SELECT l.id, l.at, l.actor, l.action, l.table_name, l.row_id, l.op, l.old, l.new," AL_CHANGES
 	" FROM audit_log l"
 	" WHERE (?2 IS NULL OR l.at >= ?2) AND (?3 IS NULL OR l.actor = ?3)"
+	" AND (?5 = 0 OR (coalesce(l.table_name, '') NOT IN ('health_snapshots', 'account_health',"
+	"   'account_facts', 'account_facts_state', 'playbook_firings', 'playbook_rule_runs', 'playbook_runs')"
+	"   AND (l.op <> 'update' OR l.old IS NOT l.new)"
+	"   AND (l.table_name IS NOT 'task_items' OR l.op <> 'insert')))"
 	" AND (?1 = 0"
 	"  OR (l.table_name = 'accounts' AND l.row_id = ?1)"
 	"  OR (l.table_name <> 'accounts' AND " AL_J("account_id") " = ?1)"
@@ -59,6 +63,7 @@ store_audit_each(struct store *s, const struct audit_query *q,
 	store_bind_text(st, 2, q->since);
 	store_bind_text(st, 3, q->user);
 	sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
+	sqlite3_bind_int(st, 5, q->people);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&a, 0, sizeof(a));
 		a.id = sqlite3_column_int64(st, 0);

@@ -12,6 +12,7 @@
 #ifndef TEND_STORE_AUDIT_LOG_H
 #define TEND_STORE_AUDIT_LOG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -23,6 +24,10 @@ struct audit_query {
 	const char *since;         /* "YYYY-MM-DD" or a full timestamp: at >= since; NULL: any */
 	const char *user;          /* the actor's login; NULL: any */
 	int64_t limit;             /* at most this many rows; 0: all */
+	bool people;               /* only what people and playbooks changed: not the
+				      derived rows (health, stored facts, playbook
+				      bookkeeping), nor updates that changed nothing,
+				      nor the checklist items a new task comes with */
 };
 
 struct audit_entry {

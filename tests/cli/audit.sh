@@ -52,6 +52,18 @@ check "the account's tasks are missing" test -s "$WORK/tasks"
 check "a task of another account is listed: $(grep -v '^"*account_id=1$' "$WORK/tasks")" \
 	test -z "$(grep -v '^"*account_id=1$' "$WORK/tasks")"
 
+case_ "the 360 view shows the account's latest changes"
+run --db "$DB" $NOW account show CRM-001
+expect_rc 0
+expect_out_has "History (latest 15; tend audit --account for all)"
+expect_out_has "  2026-11-23T09:30:00Z  amara  undo account set: update accounts -- stage: expand -> adopt, stage_since: 2026-11-23 -> null"
+expect_out_has "  2026-11-23T09:30:00Z  amara  account set: update accounts -- stage: adopt -> expand"
+expect_out_lacks "health_snapshots"
+expect_out_lacks "insert task_items"
+run --db "$DB" $NOW account show CRM-001 --format json
+expect_out_has '"history": ['
+expect_out_has '"changes": "stage: adopt -> expand, stage_since: null -> 2026-11-23"'
+
 case_ "--since and --limit"
 run --db "$DB" $NOW audit --since 2026-11-24 --format csv
 echo "id,at,user,action,table,row_id,op,changes,old,new" | expect_out

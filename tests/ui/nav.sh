@@ -530,8 +530,9 @@ check "the click on row 9 did not move the cursor there:
 $(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 9
 
 case_ "in tiles, a click selects a tile, a double click opens it"
-# 100 columns, so the tab line has room for the tile's position.
-screen -s 100x24 <<EOF
+# 120 columns, so the tab line has room for the tile's position (and the
+# last line for the long name of the tile clicked).
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -544,7 +545,7 @@ EOF
 n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
 check "row 4 is not a run of tiles:
 $(cat "$WORK/tiles")" test "$n" -gt 10
-screen -s 100x24 <<EOF
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -562,7 +563,8 @@ name=$(sed -n 's/^▶ \(.*\): [a-z]*, [0-9,]* ARR, .*/\1/p' "$WORK/clicked")
 $(cat "$WORK/opened")"
 
 case_ "t marks rows for one action on all; back lets go of the marks first"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "2 marked".
+screen -s 100x24 <<EOF
 wait 1/546
 key tt
 wait 2 marked

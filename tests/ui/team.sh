@@ -90,6 +90,22 @@ EOF
 screen_has "priya.raman (csm)" "$WORK/csm"
 screen_has "OPEN RISKS" "$WORK/csm"
 
+case_ "a lead drills into a CSM, then an account: its 360 view ends with its history"
+acct=$("$TEND" --db "$DB" $NOW accounts --owner priya.raman --format csv | sed -n '2s/^[0-9]*,\([^,]*\),.*/\1/p')
+TEND_USER=priya.raman "$TEND" --db "$DB" $NOW account set "$acct" --notes "Audited note" >/dev/null ||
+	fail "account set"
+screen -e TEND_USER=ingrid.halvorsen <<EOF
+wait CSM
+key :account $acct<Enter>
+wait Health
+key G
+wait History
+dump $WORK/history
+key Q
+expect-exit 0
+EOF
+screen_has "priya.raman  account set: notes: null -> Audited note" "$WORK/history"
+
 case_ "monochrome and ASCII: the bar reads by its letters"
 screen -e TEND_USER=ingrid.halvorsen -e LC_ALL=C -- --no-color <<EOF
 wait CSM
