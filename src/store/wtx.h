@@ -40,6 +40,11 @@ enum wtx_mode {
  * ("task add", "import accounts").  Only one may be open per store. */
 enum status wtx_begin(struct store *s, const char *action, enum wtx_mode mode,
 		      struct wtx **out, struct err *e);
+/* ST_OK when this session may write at all (the book is writable, the
+ * actor an active user who is no viewer, or the file's owner); else
+ * ST_NOPERM with the words a refused action would get.  Writes are still
+ * checked one by one: this is for hiding what cannot succeed. */
+enum status wtx_may_write(struct store *s, struct err *e);
 /* Insert r; its new row id goes to *id (may be NULL). */
 enum status wtx_insert(struct wtx *t, const struct row *r, int64_t *id, struct err *e);
 /* A whole action of one row: begin (audited by row), insert, commit; on

@@ -207,3 +207,23 @@ wtx_perm_row(struct wtx *t, const struct entity *ent, int64_t id, struct wtx_per
 	}
 	return may_write(w, &o) ? ST_OK : refuse_account(t, account, &o, e);
 }
+
+/* Whether a write would pass the checks every action passes first, read
+ * as wtx_perm_begin reads them (outside a transaction: the answer may be
+ * stale by the next action, which checks again). */
+enum status
+wtx_may_write(struct store *s, struct err *e)
+{
+	struct wtx *t;
+	enum status st;
+
+	if (store_read_only(s))
+		return err_set(e, ST_NOPERM, "this book is open read-only (%s): nothing can be changed",
+			       store_read_only_why(s) ? store_read_only_why(s) : "--read-only");
+	t = xcalloc(1, sizeof(*t));
+	t->s = s;
+	t->action = (char *)"change the book";
+	st = wtx_perm_begin(t, e);
+	free(t);
+	return st;
+}

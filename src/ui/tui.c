@@ -26,6 +26,7 @@
 #include "store/audit.h"
 #include "store/store.h"
 #include "store/watch.h"
+#include "store/wtx.h"
 #include "ui/chrome.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
@@ -191,6 +192,43 @@ layout(struct ui *ui)
 	}
 }
 
+/* The requests that change the book: hidden from the hints and refused
+ * with the reason when this session may not write (a viewer, a login
+ * that is no user, a read-only book).  Enter stays: it opens records to
+ * read, and an action chosen there is refused by the write path. */
+static const enum request write_requests[] = {
+	REQ_EDIT, REQ_TICK, REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE, REQ_NOTE, REQ_PLAN_NEW,
+	REQ_PLAN_OBJECTIVE, REQ_PLAN_MILESTONE, REQ_PLAN_KPI, REQ_PLAN_READING, REQ_PLAN_DELETE,
+	REQ_PLAN_UP, REQ_PLAN_DOWN, REQ_PLAN_STATUS, REQ_PLAN_VALIDATE, REQ_INBOX_DONE, REQ_UNDO,
+	REQ_RECOMPUTE,
+};
+
+static bool
+writes(enum request r)
+{
+	for (size_t i = 0; i < sizeof(write_requests) / sizeof(write_requests[0]); i++)
+		if (write_requests[i] == r)
+			return true;
+	return false;
+}
+
+/* Ask again whether this session may write: on start and at each reload,
+ * since an admin may change the role meanwhile. */
+static void
+check_write_access(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+
+	ui->may_write = wtx_may_write(ui->store, &e) == ST_OK;
+	/* The status line holds 80 columns: the viewer's case, the common
+	 * one, in fewer words than the command line's. */
+	if (!ui->may_write && !strcmp(ui->role, "viewer"))
+		snprintf(ui->why_not, sizeof(ui->why_not), "read only: %s is a viewer (an admin runs "
+			 "'tend user set %s --role csm')", ui->opts->login, ui->opts->login);
+	else
+		snprintf(ui->why_not, sizeof(ui->why_not), "%s", ui->may_write ? "" : e.msg);
+}
+
 /* "KEY word" for each request that has a word and a key now. */
 static void
 add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
@@ -198,6 +236,8 @@ add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
 	char key[16];
 
 	for (; reqs && *reqs != REQ_NONE; reqs++) {
+		if (!ui->may_write && writes(*reqs))
+			continue;
 		const char *word = *reqs == REQ_BACK && ui->current == ui->home ? "quit" : req_hint(*reqs);
 
 		if (*word && *keymap_first_key(&ui->keys, *reqs, key, sizeof(key)))
@@ -378,6 +418,7 @@ reload(struct ui *ui)
 
 	for (int i = 0; i < PANE_COUNT_; i++)
 		ui->panes[i].loaded = false;
+	check_write_access(ui);
 	ui_count_inbox(ui);
 	if (load_pane(&ui->panes[ui->current], &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
@@ -706,6 +747,13 @@ loop(struct ui *ui)
 		if (ch != KEY_MOUSE) {
 			enum request r = keymap_lookup(&ui->keys, ch, p->name);
 
+			if (!ui->may_write && writes(r)) {
+				/* Said before the pane opens a form that could
+				 * only be refused. */
+				ui_message(ui, TH_WARNING, "%s", ui->why_not);
+				full = true;
+				continue;
+			}
 			flags = r == REQ_NONE ? ACT_DONE : p->ops->request(p, r);
 			if (flags == ACT_NONE) {
 				shell_request(ui, r);
@@ -779,6 +827,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	term_arm(mouse);
 	ui.depth = theme_apply(ui.theme, o->color);
 	layout(&ui);
+	check_write_access(&ui);
 	ui_count_inbox(&ui);
 	st = open_first(&ui, e);
 	if (!st)

@@ -121,6 +121,8 @@ struct ui {
 	bool unicode;            /* the locale is UTF-8: box drawing, blocks */
 	struct keymap keys;
 	char role[32];
+	bool may_write;          /* this session may change the book at all */
+	char why_not[256];       /* when not: what a refused change would say */
 	struct scorecard_set scorecards;
 	struct pane panes[PANE_COUNT_];   /* in the registry's order (panes.h) */
 	enum pane_id current;

@@ -106,6 +106,34 @@ expect-exit 0
 EOF
 screen_has "priya.raman  account set: notes: null -> Audited note" "$WORK/history"
 
+case_ "a viewer (here through an SSH key's forced command) sees no edit keys; one pressed says why"
+"$TEND" --db "$DB" $NOW user add zed --role viewer >/dev/null || fail "user add"
+TEND_DB=$DB "$VTRUN" -l "$RAW" - -- "$TEND" --ssh-user zed >"$SCREEN" 2>"$WORK/screen.err" <<EOF
+wait 1/546
+dump $WORK/viewer
+key e
+wait zed is a viewer
+dump $WORK/refused
+key 7
+wait 12 months
+key Q
+expect-exit 0
+EOF
+check "vtrun failed: $(cat "$WORK/screen.err")" test $? -eq 0
+screen_has "zed (viewer)" "$WORK/viewer"
+screen_lacks "e edit" "$WORK/viewer"
+screen_lacks "undo" "$WORK/viewer"
+screen_has "/ search" "$WORK/viewer"
+screen_has "read only: zed is a viewer (an admin runs 'tend user set zed --role csm')" "$WORK/refused"
+# The same keys for the CSM who may write.
+screen <<EOF
+wait 1/546
+dump $WORK/csm_hints
+key Q
+expect-exit 0
+EOF
+screen_has "e edit" "$WORK/csm_hints"
+
 case_ "monochrome and ASCII: the bar reads by its letters"
 screen -e TEND_USER=ingrid.halvorsen -e LC_ALL=C -- --no-color <<EOF
 wait CSM
