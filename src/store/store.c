@@ -22,7 +22,6 @@
 #include "store/store_int.h"
 #include "store/migrate.h"
 
-#define STORE_BUSY_TIMEOUT_MS 5000   /* a lead's long recompute must not fail a CSM's save */
 
 static uint64_t
 hash_text(const char *s)
@@ -457,6 +456,7 @@ store_close(struct store *s)
 		free(s->cache[i].sql);
 	}
 	free(s->cache);
+	free(s->expect.json);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s->backup_path);

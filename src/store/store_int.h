@@ -17,8 +17,20 @@ struct stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
+/* How long a statement waits for another session's lock (a lead's long
+ * recompute must not fail a CSM's save); wtx.c retries a write's start
+ * beyond it. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 struct store {
 	sqlite3 *db;
+	/* A form's record as it was when the form opened (wtx_expect): the
+	 * first update of that row in an action must find it so. */
+	struct {
+		const struct entity *ent;
+		int64_t id;
+		char *json;
+	} expect;
 	char *path;
 	char *backup_path;          /* copy made before the last migration */
 	char *actor;

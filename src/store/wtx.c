@@ -59,6 +59,32 @@ catalog_index(const struct entity *ent)
 	return 0;
 }
 
+/* When the busy timeout (5 s, store.c) has run out once, BEGIN IMMEDIATE
+ * is tried this many times more, after WTX_RETRY_MS, then twice that and
+ * so on (0.25 + 0.5 + 1 + 2 s), without waiting on the lock in between: a
+ * recompute, an import or a playbook run on a big shared book may hold the
+ * write lock for longer than one timeout, and a CSM's save should wait for
+ * it rather than fail; past that it fails with "the book is busy" (75). */
+#define WTX_RETRIES 4
+#define WTX_RETRY_MS 250
+
+static int
+begin_immediate(struct store *s)
+{
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), wait = WTX_RETRY_MS;
+
+	if ((rc & 0xff) != SQLITE_BUSY)
+		return rc;
+	sqlite3_busy_timeout(s->db, 0);
+	for (int i = 0; i < WTX_RETRIES && (rc & 0xff) == SQLITE_BUSY; i++) {
+		sqlite3_sleep(wait);
+		wait *= 2;
+		rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	return rc;
+}
+
 enum status
 wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **out, struct err *e)
 {
@@ -72,7 +98,7 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 		return err_set(e, ST_NOPERM, "cannot %s: the book is open read-only", action);
 	if (s->tx)
 		return err_set(e, ST_SOFTWARE, "internal: nested write transaction (%s)", action);
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (begin_immediate(s) != SQLITE_OK)
 		return store_sql_error(s, e, action);
 	/* A bulk action (demo, import, recompute) touches pages all over; with
 	 * the default 2 MB cache it rereads them constantly (40% of demo
@@ -545,6 +571,49 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 }
 
 enum status
+wtx_expect(struct store *s, const struct entity *ent, int64_t id, struct err *e)
+{
+	/* row_json reads through a transaction's store only. */
+	struct wtx *t = xcalloc(1, sizeof(*t));
+	char *json = NULL;
+	enum status st;
+
+	wtx_expect_end(s);
+	t->s = s;
+	st = row_json(t, ent, id, &json, e);
+	free(t);
+	if (st)
+		return st;
+	if (!json)
+		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
+	s->expect.ent = ent;
+	s->expect.id = id;
+	s->expect.json = json;
+	return ST_OK;
+}
+
+void
+wtx_expect_end(struct store *s)
+{
+	free(s->expect.json);
+	memset(&s->expect, 0, sizeof(s->expect));
+}
+
+/* Is this the row a form opened on, and no longer as the form saw it?
+ * Asked at the action's first update of it only: a second one finds the
+ * action's own change. */
+static bool
+changed_meanwhile(struct wtx *t, const struct entity *ent, int64_t id, const char *now)
+{
+	const struct store *s = t->s;
+
+	if (!s->expect.json || s->expect.ent != ent || s->expect.id != id || t->expect_seen)
+		return false;
+	t->expect_seen = true;
+	return strcmp(s->expect.json, now) != 0;
+}
+
+enum status
 wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 {
 	uint32_t mask = scalar_mask(r);
@@ -557,6 +626,11 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 		return e->status;
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", r->ent->name, (long long)id);
+	if (changed_meanwhile(t, r->ent, id, old)) {
+		free(old);
+		return err_set(e, ST_DATA, "%s #%lld was changed meanwhile: nothing saved; reopen the form",
+			       r->ent->name, (long long)id);
+	}
 	/* Its account before and after: a row can move to another account. */
 	if (wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||

@@ -45,6 +45,13 @@ enum status wtx_begin(struct store *s, const char *action, enum wtx_mode mode,
  * ST_NOPERM with the words a refused action would get.  Writes are still
  * checked one by one: this is for hiding what cannot succeed. */
 enum status wtx_may_write(struct store *s, struct err *e);
+/* A form is opening on row id of ent: until wtx_expect_end(), an action
+ * that updates that row fails with ST_DATA and changes nothing if the row
+ * is no longer as it is now (another session changed it meanwhile), so a
+ * form never overwrites what it did not show.  ST_NOINPUT if there is no
+ * such row.  One row at a time. */
+enum status wtx_expect(struct store *s, const struct entity *ent, int64_t id, struct err *e);
+void wtx_expect_end(struct store *s);
 /* Insert r; its new row id goes to *id (may be NULL). */
 enum status wtx_insert(struct wtx *t, const struct row *r, int64_t *id, struct err *e);
 /* A whole action of one row: begin (audited by row), insert, commit; on

@@ -58,6 +58,7 @@ struct wtx {
 	size_t naccounts, cap_accounts;
 	bool in_hook;                /* the hook is writing: collect nothing more */
 	struct wtx_who who;          /* the actor (wtx_perm.c) */
+	bool expect_seen;            /* the form's row was updated once (wtx_expect) */
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */

@@ -26,7 +26,9 @@
 #include "core/xalloc.h"
 #include "domain/account_view.h"
 #include "domain/model.h"
+#include "store/entity.h"
 #include "store/store.h"
+#include "store/wtx.h"
 #include "store/work.h"
 #include "ui/form.h"
 #include "ui/records.h"
@@ -140,6 +142,25 @@ account_input(struct account_form *f, char *const *v, struct account_edit_input 
 	return parse_tags(v[AF_TAGS], in, msg, size);
 }
 
+/* A form on one record: it saves only while nobody else has changed the
+ * record since it opened (wtx_expect); else the submit is refused with
+ * why, the form stays open and nothing is overwritten. */
+static bool
+record_form(struct ui *ui, const struct entity *ent, int64_t id, const char *title,
+	    const struct form_field *fields, int n, form_submit submit, void *ctx)
+{
+	struct err e = { ST_OK, "" };
+	bool wrote;
+
+	if (wtx_expect(ui->store, ent, id, &e)) {
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+		return false;
+	}
+	wrote = ui_form(ui, title, fields, n, submit, ctx);
+	wtx_expect_end(ui->store);
+	return wrote;
+}
+
 static const char *
 submit_account(void *ctx, char *const *v, char *msg, size_t size)
 {
@@ -209,7 +230,7 @@ record_form_account(struct ui *ui, int64_t account_id)
 		name = ui_clean(ui, v->name);
 		snprintf(title, sizeof(title), "Edit %s", name);
 		free(name);
-		wrote = ui_form(ui, title, fields, AF_COUNT, submit_account, &f);
+		wrote = record_form(ui, &entity_account, account_id, title, fields, AF_COUNT, submit_account, &f);
 	}
 	free(tags);
 	inits_done(i);
@@ -356,7 +377,7 @@ record_form_task(struct ui *ui, int64_t task_id)
 		char title[48];
 
 		snprintf(title, sizeof(title), "Edit task #%lld", (long long)task_id);
-		wrote = ui_form(ui, title, fields, TF_COUNT, submit_task, &f);
+		wrote = record_form(ui, &entity_task, task_id, title, fields, TF_COUNT, submit_task, &f);
 	}
 	inits_done(i);
 	task_detail_free(t);
@@ -439,7 +460,8 @@ record_form_touchpoint(struct ui *ui, int64_t touchpoint_id, int64_t account_id)
 					   "1 unhappy .. 5 delighted" },
 		};
 
-		wrote = ui_form(ui, "Edit touchpoint", fields, PF_COUNT, submit_touch, &f);
+		wrote = record_form(ui, &entity_touchpoint, touchpoint_id, "Edit touchpoint", fields, PF_COUNT,
+				    submit_touch, &f);
 		inits_done(i);
 	} else {
 		ui_message(ui, TH_ERROR, "touchpoint #%lld is not on this account's timeline",
@@ -524,7 +546,7 @@ record_form_contact(struct ui *ui, int64_t contact_id, int64_t account_id)
 
 		snprintf(title, sizeof(title), "Edit %s", name);
 		free(name);
-		wrote = ui_form(ui, title, fields, CF_COUNT, submit_contact, &f);
+		wrote = record_form(ui, &entity_contact, contact_id, title, fields, CF_COUNT, submit_contact, &f);
 		free(roles);
 		inits_done(i);
 	} else {

@@ -274,9 +274,10 @@ run --db "$WORK/dir.db" accounts
 expect_rc 65
 expect_err_has "dir.db is not a regular file, so it cannot be a book"
 
-case_ "a book another process holds says so and what to do (75), after the busy timeout"
+case_ "a book another process holds says so and what to do (75), after the busy timeout and the retries"
 tp=$(rows touchpoint)
-( printf 'BEGIN IMMEDIATE;\nINSERT INTO teams (name) VALUES ('"'"'lock holder'"'"');\n'; sleep 8; printf 'ROLLBACK;\n' ) |
+# Held 12 s: the write waits 5 s, then retries for 3.75 s more.
+( printf 'BEGIN IMMEDIATE;\nINSERT INTO teams (name) VALUES ('"'"'lock holder'"'"');\n'; sleep 12; printf 'ROLLBACK;\n' ) |
 	sqlite3 "$DB" &
 holder=$!
 sleep 1

@@ -249,7 +249,7 @@ screen_has "plan #2 has no objectives: a plan is signed on what it sets out to �
 run --db "$DB" plan show "Société"
 expect_out_has "  status      shared"
 
-case_ "--read-only: forms and the editor refuse, nothing changes"
+case_ "--read-only: write keys say why instead of opening a form, the editor refuses, nothing changes"
 before=$(dump)
 screen -e EDITOR="$ED" -- --read-only <<EOF
 wait Heatmap
@@ -262,13 +262,10 @@ wait the book is open read-only
 key G
 settle
 key w
-wait Record a reading
-key 15<Enter>
-wait read-only
-key <Esc>
-settle
+wait this book is open read-only (--read-only): nothing can be changed
+reject Record a reading
 key V
-wait read-only
+wait this book is open read-only
 key Q
 expect-exit 0
 EOF
