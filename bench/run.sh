@@ -426,3 +426,41 @@ plan_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sed 1d | sort -n 
 	sed -n "$(( (RUNS + 1) / 2 ))p")
 [ -n "$plan_ms" ] || { echo "bench: the plan pane did not open" >&2; exit 1; }
 awk -v ms="$plan_ms" 'BEGIN { over = ms > 50 ? "  OVER" : ""; printf "%-34s %s ms (target <= 50 ms)%s\n", "interface: plan pane, 20 objectives", ms, over }'
+
+# -- the team dashboard (issue 16) -----------------------------------------------
+# `tend team` against the statements it runs, by the sqlite3 CLI: the
+# metrics aggregation (RAW_METRICS, the same as tend metrics) and the
+# dashboard's own reads (bench/team.sql).  Then the Team pane: from the
+# Enter of ':team' to the last byte of its first frame; and 20 interfaces
+# open on the book at once, each one's resident memory.
+TEAM_SQL=$(sed "s/@NOW@/$NOW/g; s/@T0@/2025-11-24/g; s/@T1@/2026-11-24/g; s/@Q0@/2026-10-01/g; s/@Q1@/2026-12-31/g" \
+	"$(dirname "$0")/team.sql")
+tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" team --format csv)
+raw_ms=$(median_ms "$SQLITE3" "$BOOK" "$RAW_METRICS $TEAM_SQL")
+report "team --format csv ($ACCOUNTS)" "$tend_ms" "$raw_ms" 1.5
+out=$( { printf 'wait q quit\nsettle 500\n'
+	for ((i = 0; i <= RUNS; i++)); do
+		printf 'key :team\nsettle\nlatency <Enter>\nkey 1\nsettle\nkey r\nsettle\n'
+	done
+	printf 'key q\nexpect-exit 0\n'; } | tui)
+team_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sed 1d | sort -n |
+	sed -n "$(( (RUNS + 1) / 2 ))p")
+[ -n "$team_ms" ] || { echo "bench: the team pane did not open" >&2; exit 1; }
+report "interface: team pane first frame" "$team_ms" "$raw_ms" 1.5
+awk -v ms="$team_ms" 'BEGIN { over = ms > 50 ? "  OVER" : ""; printf "%-34s %s ms (target <= 50 ms)%s\n", "interface: team pane, absolute", ms, over }'
+# 20 sessions at once, each on the Team pane, then the heatmap: the
+# largest resident set of the twenty.
+pids=() worst=0
+for ((i = 0; i < 20; i++)); do
+	printf 'wait q quit\nkey :team<Enter>\nwait 12 months\nkey 1\nsettle 2000\nrss\nsleep 3000\nkey q\nexpect-exit 0\n' |
+		tui >"$CACHE/rss.$i" &
+	pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p" || true; done
+for ((i = 0; i < 20; i++)); do
+	kb=$(sed -n 's/^rss \([0-9]*\) kB peak \([0-9]*\) kB$/\2/p' "$CACHE/rss.$i")
+	[ -n "$kb" ] && [ "$kb" -gt "$worst" ] && worst=$kb
+	rm -f "$CACHE/rss.$i"
+done
+awk -v kb="$worst" 'BEGIN { mb = kb / 1024; over = mb > 40 || kb == 0 ? "  OVER" : ""
+	printf "%-34s %.1f MB peak, the largest of 20 (target <= 40 MB each)%s\n", "interface: 20 sessions at once", mb, over }'
