@@ -11,6 +11,7 @@
 
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "store/wtx.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/ui.h"
@@ -161,4 +162,20 @@ submit:
 	delwin(sub);
 	delwin(win);
 	return submitted;
+}
+
+bool
+ui_form_on(struct ui *ui, const struct entity *ent, int64_t id, const char *title,
+	   const struct form_field *fields, int n, form_submit submit, void *ctx)
+{
+	struct err e = { ST_OK, "" };
+	bool wrote;
+
+	if (wtx_expect(ui->store, ent, id, &e)) {
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+		return false;
+	}
+	wrote = ui_form(ui, title, fields, n, submit, ctx);
+	wtx_expect_end(ui->store);
+	return wrote;
 }

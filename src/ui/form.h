@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct ui;
 
@@ -32,5 +33,13 @@ typedef const char *(*form_submit)(void *ctx, char *const *values, char *msg, si
 /* True when submitted, false when cancelled. */
 bool ui_form(struct ui *ui, const char *title, const struct form_field *fields, int n,
 	     form_submit submit, void *ctx);
+
+/* The same, on one record (an entity's row id) shown as the form opened:
+ * it saves only while nobody else has changed the record (wtx_expect);
+ * else the submit is refused with why, the form stays open and nothing is
+ * overwritten. */
+struct entity;
+bool ui_form_on(struct ui *ui, const struct entity *ent, int64_t id, const char *title,
+		const struct form_field *fields, int n, form_submit submit, void *ctx);
 
 #endif

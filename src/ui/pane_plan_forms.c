@@ -168,8 +168,11 @@ objective_form(struct pane *p, const struct plan_objective *o)
 	};
 	struct form_ctx c = { p, o ? o->id : 0, o ? "changed" : "added" };
 
-	return ui_form(p->ui, o ? "Edit the objective" : "Add an objective", fields, OB_FIELDS,
-		       submit_objective, &c) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	if (o)   /* an edit saves only what nobody changed meanwhile */
+		return ui_form_on(p->ui, &entity_objective, o->id, "Edit the objective", fields, OB_FIELDS,
+				  submit_objective, &c) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	return ui_form(p->ui, "Add an objective", fields, OB_FIELDS, submit_objective, &c)
+		? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 }
 
 int
@@ -218,8 +221,11 @@ milestone_form(struct pane *p, int64_t id, const struct plan_milestone *ms)
 	};
 	struct milestone_ctx m = { { p, id, ms ? "changed" : "added" }, !ms };
 
-	return ui_form(p->ui, ms ? "Edit the milestone" : "Add a milestone", fields, MS_FIELDS,
-		       submit_milestone, &m) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	if (ms)
+		return ui_form_on(p->ui, &entity_milestone, ms->id, "Edit the milestone", fields, MS_FIELDS,
+				  submit_milestone, &m) ? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	return ui_form(p->ui, "Add a milestone", fields, MS_FIELDS, submit_milestone, &m)
+		? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
 }
 
 /* The objective the selected line belongs to, or a warning. */
@@ -306,8 +312,11 @@ kpi_form(struct pane *p, int64_t id, const struct plan_kpi *k)
 		num_text(target, sizeof(target), k->has_target, k->target);
 		num_text(cur, sizeof(cur), k->has_current, k->current);
 	}
-	return ui_form(p->ui, k ? "Edit the KPI" : "Add a KPI", fields, KP_FIELDS, submit_kpi, &c)
-		? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	if (k)
+		return ui_form_on(p->ui, &entity_kpi, k->id, "Edit the KPI", fields, KP_FIELDS, submit_kpi, &c)
+			? ACT_WROTE | ACT_RELOAD : ACT_DRAW;
+	return ui_form(p->ui, "Add a KPI", fields, KP_FIELDS, submit_kpi, &c) ? ACT_WROTE | ACT_RELOAD
+									     : ACT_DRAW;
 }
 
 int

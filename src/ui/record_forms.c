@@ -28,7 +28,6 @@
 #include "domain/model.h"
 #include "store/entity.h"
 #include "store/store.h"
-#include "store/wtx.h"
 #include "store/work.h"
 #include "ui/form.h"
 #include "ui/records.h"
@@ -142,25 +141,6 @@ account_input(struct account_form *f, char *const *v, struct account_edit_input 
 	return parse_tags(v[AF_TAGS], in, msg, size);
 }
 
-/* A form on one record: it saves only while nobody else has changed the
- * record since it opened (wtx_expect); else the submit is refused with
- * why, the form stays open and nothing is overwritten. */
-static bool
-record_form(struct ui *ui, const struct entity *ent, int64_t id, const char *title,
-	    const struct form_field *fields, int n, form_submit submit, void *ctx)
-{
-	struct err e = { ST_OK, "" };
-	bool wrote;
-
-	if (wtx_expect(ui->store, ent, id, &e)) {
-		ui_message(ui, TH_ERROR, "%s", e.msg);
-		return false;
-	}
-	wrote = ui_form(ui, title, fields, n, submit, ctx);
-	wtx_expect_end(ui->store);
-	return wrote;
-}
-
 static const char *
 submit_account(void *ctx, char *const *v, char *msg, size_t size)
 {
@@ -230,7 +210,7 @@ record_form_account(struct ui *ui, int64_t account_id)
 		name = ui_clean(ui, v->name);
 		snprintf(title, sizeof(title), "Edit %s", name);
 		free(name);
-		wrote = record_form(ui, &entity_account, account_id, title, fields, AF_COUNT, submit_account, &f);
+		wrote = ui_form_on(ui, &entity_account, account_id, title, fields, AF_COUNT, submit_account, &f);
 	}
 	free(tags);
 	inits_done(i);
@@ -377,7 +357,7 @@ record_form_task(struct ui *ui, int64_t task_id)
 		char title[48];
 
 		snprintf(title, sizeof(title), "Edit task #%lld", (long long)task_id);
-		wrote = record_form(ui, &entity_task, task_id, title, fields, TF_COUNT, submit_task, &f);
+		wrote = ui_form_on(ui, &entity_task, task_id, title, fields, TF_COUNT, submit_task, &f);
 	}
 	inits_done(i);
 	task_detail_free(t);
@@ -460,7 +440,7 @@ record_form_touchpoint(struct ui *ui, int64_t touchpoint_id, int64_t account_id)
 					   "1 unhappy .. 5 delighted" },
 		};
 
-		wrote = record_form(ui, &entity_touchpoint, touchpoint_id, "Edit touchpoint", fields, PF_COUNT,
+		wrote = ui_form_on(ui, &entity_touchpoint, touchpoint_id, "Edit touchpoint", fields, PF_COUNT,
 				    submit_touch, &f);
 		inits_done(i);
 	} else {
@@ -546,7 +526,7 @@ record_form_contact(struct ui *ui, int64_t contact_id, int64_t account_id)
 
 		snprintf(title, sizeof(title), "Edit %s", name);
 		free(name);
-		wrote = record_form(ui, &entity_contact, contact_id, title, fields, CF_COUNT, submit_contact, &f);
+		wrote = ui_form_on(ui, &entity_contact, contact_id, title, fields, CF_COUNT, submit_contact, &f);
 		free(roles);
 		inits_done(i);
 	} else {
