@@ -16,6 +16,7 @@
 
 #include "app/health_current.h"
 #include "cli/cli.h"
+#include "cli/audit_cmd.h"
 #include "cli/cmd_list.h"
 #include "core/names.h"
 #include "core/text.h"
@@ -393,6 +394,7 @@ cli_store(struct cli *c, bool create, struct store **out)
 		return c->err->status;
 	if (store_open(&c->store, &o, c->err))
 		return c->err->status;
+	audit_warn_on_open(c->store, c->db_path);
 	/* Every change rescores what it changed, from here and the interface. */
 	health_current_attach(c->store, c->conf.scorecard);
 	*out = c->store;

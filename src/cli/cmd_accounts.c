@@ -300,8 +300,10 @@ show_revenue(const struct account_view *v)
 		       r->forecast_category, out_money(r->target_cents, m));
 		if (r->final_cents >= 0)
 			printf(", final %s (%s)", out_money(r->final_cents, m2), or_dash(r->booking_type));
-		if (r->churn_reason)
-			printf(", reason %s", r->churn_reason);
+		if (r->churn_reason) {
+			printf(", reason ");
+			out_text(stdout, r->churn_reason, false);
+		}
 		putchar('\n');
 	}
 }
@@ -318,8 +320,9 @@ show_work(const struct account_view *v)
 		out_text(stdout, t->title, false);
 		if (t->items)
 			printf(" [%d/%d]", t->items_done, t->items);
-		printf(" -- %s%s%s\n", or_dash(t->owner), strcmp(t->status, "open") ? ", " : "",
-		       strcmp(t->status, "open") ? t->status : "");
+		printf(" -- ");
+		out_text(stdout, or_dash(t->owner), false);
+		printf("%s%s\n", strcmp(t->status, "open") ? ", " : "", strcmp(t->status, "open") ? t->status : "");
 	}
 	printf("\nOpen risks (%d)\n", v->nrisks);
 	for (int i = 0; i < v->nrisks; i++) {
@@ -361,7 +364,9 @@ show_work(const struct account_view *v)
 		printf("  %s  %-15s %s %s", t->date, t->kind, t->proactive ? " " : "R",
 		       t->planned ? "planned: " : "");
 		out_text(stdout, or_dash(t->summary), false);
-		printf(" -- %s\n", or_dash(t->author));
+		printf(" -- ");
+		out_text(stdout, or_dash(t->author), false);
+		putchar('\n');
 	}
 	if (v->notes) {
 		printf("\nNotes\n");

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "cli/audit_cmd.h"
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "store/store.h"
@@ -27,6 +28,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("check");
 	struct store *s;
+	struct audit_verdict v;
 	int first, problems;
 
 	if (cli_getopt(c, cmd, argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
@@ -35,7 +37,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return cli_usage(c, cmd, "unexpected argument '%s'", argv[first]);
 	if (cli_store(c, false, &s) || store_check(s, problem, NULL, &problems, c->err))
 		return c->err->status;
-	printf("the book is sound: integrity and foreign keys check out\n");
+	if (store_audit_verify(s, false, &v, c->err) || (v.chained && audit_report(stdout, &v, c->err)))
+		return c->err->status;
+	printf("the book is sound: integrity and foreign keys check out%s\n",
+	       v.chained ? ", and the audit log's chain holds" : "");
 	return ST_OK;
 }
 

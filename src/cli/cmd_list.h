@@ -45,6 +45,7 @@
 	_(inbox) \
 	_(undo) \
 	_(check) \
+	_(audit) \
 	_(user) \
 	_(config) \
 	_(tui) \

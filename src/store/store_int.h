@@ -24,6 +24,8 @@ struct store {
 	char *actor;
 	bool enforce_roles;          /* store_opts.enforce_roles */
 	bool read_only;
+	const char *read_only_why;  /* opened read-only although not asked to: why (static text) */
+	enum status read_only_status;  /* and the status a write then fails with */
 	struct clock clock;
 	struct stmt_slot *cache;    /* open-addressed, keyed by SQL text */
 	size_t cache_cap;
@@ -31,6 +33,7 @@ struct store {
 	struct wtx *tx;             /* the write transaction in progress, if any */
 	bool has_stored_facts;      /* the schema has account_facts (version 5 on) */
 	bool has_journal;           /* the schema has the change journal (version 6 on) */
+	bool has_audit_chain;       /* audit_log has its hash chain (version 13 on) */
 	wtx_accounts_fn accounts_hook;         /* wtx_set_accounts_hook() */
 	void *hook_ctx;
 	void (*hook_release)(void *ctx);
@@ -54,6 +57,10 @@ enum status store_sql_error(struct store *s, struct err *e, const char *what);
  * the row-level CHECK in words (struct entity), or NULL. */
 enum status store_constraint_error(int code, const char *msg, struct err *e, const char *what,
 				   const char *rule);
+/* Register tend_audit_hash() on a connection (audit_chain.c). */
+int audit_chain_register(sqlite3 *db);
+/* Whether audit_log has the chain (a test may hold an older book). */
+bool audit_chain_present(struct store *s);
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */

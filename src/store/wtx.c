@@ -65,6 +65,9 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 	struct wtx *t;
 
 	*out = NULL;
+	if (s->read_only && s->read_only_why)
+		return err_set(e, s->read_only_status, "cannot %s: %s is open read-only because %s "
+			       "(nothing was changed)", action, s->path, s->read_only_why);
 	if (s->read_only)
 		return err_set(e, ST_NOPERM, "cannot %s: the book is open read-only", action);
 	if (s->tx)
@@ -211,9 +214,16 @@ static enum status
 audit(struct wtx *t, const char *table, int64_t row_id, const char *op,
       const char *old, const char *new, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(t->s,
-		"INSERT INTO audit_log (at, actor, action, table_name, row_id, op, old, new) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
+	/* Each row takes the next id and its place in the hash chain
+	 * (audit_chain.c); a test's book from before the chain has none. */
+	sqlite3_stmt *st = store_stmt(t->s, t->s->has_audit_chain
+		? "INSERT INTO audit_log (id, at, actor, action, table_name, row_id, op, old, new, hash) "
+		  "SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		  "       tend_audit_hash(prev, n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		  "FROM (SELECT coalesce(max(id), 0) + 1 AS n, "
+		  "             (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev FROM audit_log)"
+		: "INSERT INTO audit_log (at, actor, action, table_name, row_id, op, old, new) "
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
 
 	if (!st)
 		return e->status;

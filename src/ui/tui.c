@@ -23,8 +23,10 @@
 #include "app/undo.h"
 #include "domain/model.h"
 #include "store/playbook_store.h"
+#include "store/audit.h"
 #include "store/store.h"
 #include "store/watch.h"
+#include "ui/chrome.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/term.h"
@@ -63,6 +65,12 @@ ui_pane_lookup(const char *name)
 		if (!strcmp(registry[i].name, name))
 			return i;
 	return -1;
+}
+
+enum request
+ui_pane_request(int i)
+{
+	return registry[i].view;
 }
 
 int
@@ -183,97 +191,6 @@ layout(struct ui *ui)
 	}
 }
 
-static void
-describe_filter(const struct ui *ui, struct buf *b)
-{
-	const struct ui_filter *f = &ui->filter;
-
-	if (f->owner[0])
-		buf_addf(b, " owner=%s", f->owner);
-	if (f->segment[0])
-		buf_addf(b, " segment=%s", f->segment);
-	if (f->stage[0])
-		buf_addf(b, " stage=%s", f->stage);
-	if (f->band[0])
-		buf_addf(b, " band=%s", f->band);
-	if (f->within >= 0)
-		buf_addf(b, " renewing<=%dd", f->within);
-	if (f->tag[0])
-		buf_addf(b, " tag=%s", f->tag);
-	if (f->search[0])
-		buf_addf(b, " search=\"%s\"", f->search);
-}
-
-static void
-draw_header(struct ui *ui)
-{
-	char today[DATE_STRLEN];
-	const char *path = store_path(ui->store), *slash = strrchr(path, '/');
-	struct buf b;
-	char *clean;
-
-	buf_init(&b);
-	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
-		 date_format(store_clock(ui->store)->today, today));
-	if (ui->inbox_open > 0)
-		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
-	if (!ui_filter_empty(ui)) {
-		buf_adds(&b, "  filter:");
-		describe_filter(ui, &b);
-	}
-	clean = ui_clean(ui, b.data);
-	wbkgdset(ui->header, (chtype)ui_attr(ui, TH_HEADER));
-	werase(ui->header);
-	draw_text(ui, ui->header, 0, 0, clean, ui->cols, false, ui_attr(ui, TH_HEADER));
-	wnoutrefresh(ui->header);
-	free(clean);
-	buf_done(&b);
-}
-
-/* A tab: the first key of the pane's view request (so a rebound key shows
- * as such), and the pane's title. */
-static int
-tab_label(const struct ui *ui, int i, char *out, size_t size)
-{
-	char keys[64], *comma;
-
-	keymap_keys_of(&ui->keys, registry[i].view, keys, sizeof(keys));
-	if ((comma = strchr(keys, ',')))
-		*comma = '\0';
-	snprintf(out, size, " %s%s%s ", keys, *keys ? " " : "", ui->panes[i].ops->title);
-	return text_width(out);
-}
-
-static void
-draw_tabs(struct ui *ui)
-{
-	struct pane *cur = &ui->panes[ui->current];
-	char what[160], *clean;
-	int x = 1, len;
-
-	werase(ui->tabs);
-	for (int i = 0; i < PANE_COUNT_; i++) {
-		char tab[96];
-
-		len = tab_label(ui, i, tab, sizeof(tab));
-		draw_text(ui, ui->tabs, 0, x, tab, len, false,
-			  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));
-		x += len + 1;
-	}
-	what[0] = '\0';
-	if (cur->ops->describe)
-		cur->ops->describe(cur, what, sizeof(what));
-	/* What a pane describes may hold data (an account's name): made
-	 * safe here, for every pane. */
-	clean = ui_clean(ui, what);
-	len = text_width(clean);
-	if (len > ui->cols - x - 1)
-		len = ui->cols - x - 1;
-	draw_text(ui, ui->tabs, 0, ui->cols - len - 1, clean, len, true, ui_attr(ui, TH_DIM));
-	free(clean);
-	wnoutrefresh(ui->tabs);
-}
-
 /* "KEY word" for each request that has a word and a key now. */
 static void
 add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
@@ -342,8 +259,8 @@ draw_all(struct ui *ui)
 	/* The screen under the windows is cleared once, so no stale text
 	 * survives a resize; after that only windows are drawn. */
 	wnoutrefresh(stdscr);
-	draw_header(ui);
-	draw_tabs(ui);
+	chrome_header(ui);
+	chrome_tabs(ui);
 	werase(p->win);
 	p->ops->draw(p);
 	wnoutrefresh(p->win);
@@ -575,20 +492,12 @@ handle_mouse(struct ui *ui)
 	if (getmouse(&ev) != OK)
 		return ACT_NONE;
 	if (ev.y == 1) {
-		/* The tab line: " 1 Heatmap   2 Account " */
-		int x = 1;
+		int i = chrome_tab_at(ui, ev.x);
 
-		for (int i = 0; i < PANE_COUNT_; i++) {
-			char tab[96];
-			int len = tab_label(ui, i, tab, sizeof(tab));
-
-			if (ev.x >= x && ev.x < x + len) {
-				switch_pane(ui, i);
-				return ACT_DRAW;
-			}
-			x += len + 1;
-		}
-		return ACT_NONE;
+		if (i < 0)
+			return ACT_NONE;
+		switch_pane(ui, i);
+		return ACT_DRAW;
 	}
 	if (ev.y >= 2 && ev.y < ui->lines - 1 && p->ops->click)
 		return p->ops->click(p, ev.y - 2, ev.x, (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
@@ -616,6 +525,22 @@ report_nothing(void *ctx, const struct diag *d)
 {
 	(void)d;
 	(void)ctx;
+}
+
+/* What the first screen must say about the book itself: a tampered audit
+ * log (the command line warns on stderr, which the screen would hide), or
+ * why it opened read-only. */
+static void
+warn_book(struct ui *ui)
+{
+	struct audit_verdict v;
+	struct err e = { ST_OK, "" };
+
+	if (!store_audit_verify(ui->store, true, &v, &e) && !audit_verdict_ok(&v))
+		ui_message(ui, TH_ERROR, "audit log changed outside tend at row %lld: run tend audit verify",
+			   (long long)v.broken_id);
+	else if (store_read_only_why(ui->store))
+		ui_message(ui, TH_WARNING, "read-only: %s", store_read_only_why(ui->store));
 }
 
 static enum status
@@ -672,6 +597,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 		ui->panes[i].ui = ui;
 		ui->panes[i].priv = xcalloc(1, registry[i].ops->private_size ? registry[i].ops->private_size : 1);
 	}
+	warn_book(ui);
 	return ST_OK;
 }
 
@@ -746,7 +672,7 @@ loop(struct ui *ui)
 			/* The visible rows are already there: only the tab
 			 * line's counts change while loading. */
 			if (!ui->too_small)
-				draw_tabs(ui);
+				chrome_tabs(ui);
 			if (!p->ops->more(p))
 				full = true;
 			continue;
@@ -799,7 +725,7 @@ loop(struct ui *ui)
 		if (flags & ACT_DRAW)
 			full = true;
 		if ((flags & ACT_TABS) && !full)
-			draw_tabs(ui);
+			chrome_tabs(ui);
 		if (!full)
 			wnoutrefresh(p->win);
 	}

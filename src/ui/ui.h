@@ -153,6 +153,8 @@ void ui_draw(struct ui *ui);
 void ui_open(struct ui *ui, enum pane_id id, const struct pane_arg *arg);
 /* The pane named so in the registry, or -1. */
 int ui_pane_lookup(const char *name);
+/* The request that shows pane i (its tab shows that request's key). */
+enum request ui_pane_request(int i);
 /* Count my open inbox items again (ui->inbox_open): on load and reload,
  * never per frame. */
 void ui_count_inbox(struct ui *ui);

@@ -8,7 +8,7 @@ make_book
 case_ "a sound book checks out"
 run --db "$DB" check
 expect_rc 0
-printf 'the book is sound: integrity and foreign keys check out\n' | expect_out
+printf 'the book is sound: integrity and foreign keys check out, and the audit log'\''s chain holds\n' | expect_out
 
 case_ "a page overwritten is found, and the message says what to do (65)"
 cp "$DB" "$WORK/bad.db"

@@ -121,4 +121,24 @@ key Q
 expect-exit 0
 EOF
 
+
+case_ "the first screen says when the audit log was tampered with, and when the book is read-only"
+cp "$DB" tampered.db
+sqlite3 tampered.db "INSERT INTO audit_log (at, actor, action, op, hash) VALUES ('2019-01-01T00:00:00Z', 'mallory', 'forged', 'insert', printf('%064d', 0))"
+rows=$(sqlite3 tampered.db "SELECT max(id) FROM audit_log")
+DB=tampered.db screen <<EOF
+wait 1/546
+dump $WORK/tampered
+key q
+expect-exit 0
+EOF
+screen_has "audit log changed outside tend at row $rows: run tend audit verify" "$WORK/tampered"
+screen -- --read-only <<EOF
+wait 1/546
+dump $WORK/ro
+key q
+expect-exit 0
+EOF
+check "the header says read-only: $(screen_row 1 "$WORK/ro")" row_greps 1 "$WORK/ro" -F "priya.raman (csm)  2026-11-23  read-only"
+
 finish

@@ -231,6 +231,8 @@ START_TEST(test_sanitize)
 	ck_assert_str_eq(clean(&b, "evil\xe2\x80\xae" "gnp.exe", 0), "evil\\u202egnp.exe");
 	ck_assert_str_eq(clean(&b, "iso\xe2\x81\xa6x\xe2\x81\xa9", 0), "iso\\u2066x\\u2069");
 	ck_assert_str_eq(clean(&b, "ls\xe2\x80\xa8" "x", 0), "ls\\u2028x");
+	ck_assert_str_eq(clean(&b, "zw\xe2\x80\x8b" "sp\xe2\x80\x8dj", 0), "zw\\u200bsp\\u200dj");
+	ck_assert_str_eq(clean(&b, "\xef\xbb\xbf" "bom\xe2\x81\xa0", 0), "\\ufeffbom\\u2060");
 	ck_assert_str_eq(clean(&b, "\xed\xa0\x80", 0), "\\xed\\xa0\\x80");          /* surrogate */
 	ck_assert_str_eq(clean(&b, "\xc0\xaf", 0), "\\xc0\\xaf");                   /* overlong */
 	ck_assert_str_eq(clean(&b, "cut\xe2\x80", 0), "cut\\xe2\\x80");             /* truncated */

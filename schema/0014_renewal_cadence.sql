@@ -1,4 +1,4 @@
--- 0013_renewal_cadence.sql -- the renewal motion (issue 15): the cadence
+-- 0014_renewal_cadence.sql -- the renewal motion (issue 15): the cadence
 -- steps logged against a renewal, and the indexes the pipeline's
 -- compliance reads go through.
 --

@@ -1,0 +1,163 @@
+/*
+ * chrome.c -- the interface's two fixed lines at the top: the header (book,
+ * who you are, today, the inbox count and the filter in force) and the tab
+ * line (one tab per registered pane, then what the current pane shows).
+ *
+ * The tab line has to hold every pane at 80 columns.  When the titles do
+ * not fit beside the pane's description, every tab but the current one
+ * shrinks to its key (" 1 "), as tmux's status line shortens window names:
+ * the key is what a user needs to go there, and the title of the pane they
+ * are on is what they need to read.  The mouse finds tabs through the same
+ * layout, so a click lands where the eye sees the tab.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "store/store.h"
+#include "ui/chrome.h"
+#include "ui/draw.h"
+#include "ui/keymap.h"
+
+/* The description keeps at least this many columns before tabs shrink. */
+#define CHROME_DESCRIBE_MIN 24
+
+static void
+describe_filter(const struct ui *ui, struct buf *b)
+{
+	const struct ui_filter *f = &ui->filter;
+
+	if (f->owner[0])
+		buf_addf(b, " owner=%s", f->owner);
+	if (f->segment[0])
+		buf_addf(b, " segment=%s", f->segment);
+	if (f->stage[0])
+		buf_addf(b, " stage=%s", f->stage);
+	if (f->band[0])
+		buf_addf(b, " band=%s", f->band);
+	if (f->within >= 0)
+		buf_addf(b, " renewing<=%dd", f->within);
+	if (f->tag[0])
+		buf_addf(b, " tag=%s", f->tag);
+	if (f->search[0])
+		buf_addf(b, " search=\"%s\"", f->search);
+}
+
+void
+chrome_header(struct ui *ui)
+{
+	char today[DATE_STRLEN];
+	const char *path = store_path(ui->store), *slash = strrchr(path, '/');
+	struct buf b;
+	char *clean;
+
+	buf_init(&b);
+	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
+		 date_format(store_clock(ui->store)->today, today));
+	if (store_read_only(ui->store))
+		buf_adds(&b, "  read-only");
+	if (ui->inbox_open > 0)
+		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
+	if (!ui_filter_empty(ui)) {
+		buf_adds(&b, "  filter:");
+		describe_filter(ui, &b);
+	}
+	clean = ui_clean(ui, b.data);
+	wbkgdset(ui->header, (chtype)ui_attr(ui, TH_HEADER));
+	werase(ui->header);
+	draw_text(ui, ui->header, 0, 0, clean, ui->cols, false, ui_attr(ui, TH_HEADER));
+	wnoutrefresh(ui->header);
+	free(clean);
+	buf_done(&b);
+}
+
+/* A tab: the first key of the pane's view request (so a rebound key shows
+ * as such), and, unless short, the pane's title. */
+static int
+tab_label(const struct ui *ui, int i, bool brief, char *out, size_t size)
+{
+	char keys[64], *comma;
+
+	keymap_keys_of(&ui->keys, ui_pane_request(i), keys, sizeof(keys));
+	if ((comma = strchr(keys, ',')))
+		*comma = '\0';
+	if (brief && *keys)
+		snprintf(out, size, " %s ", keys);
+	else
+		snprintf(out, size, " %s%s%s ", keys, *keys ? " " : "", ui->panes[i].ops->title);
+	return text_width(out);
+}
+
+/* Whether the tabs but the current one must shrink to their keys. */
+static bool
+tabs_brief(const struct ui *ui, int describe_width)
+{
+	char tab[96];
+	int x = 1, room;
+
+	for (int i = 0; i < PANE_COUNT_; i++)
+		x += tab_label(ui, i, false, tab, sizeof(tab)) + 1;
+	room = describe_width < CHROME_DESCRIBE_MIN ? describe_width : CHROME_DESCRIBE_MIN;
+	return x + room + 1 > ui->cols;
+}
+
+/* The current pane's description, made safe: it may hold data (an
+ * account's name). */
+static char *
+describe(const struct ui *ui)
+{
+	const struct pane *cur = &ui->panes[ui->current];
+	char what[160];
+
+	what[0] = '\0';
+	if (cur->ops->describe)
+		cur->ops->describe((struct pane *)cur, what, sizeof(what));
+	return ui_clean(ui, what);
+}
+
+int
+chrome_tab_at(const struct ui *ui, int col)
+{
+	char *clean = describe(ui);
+	bool brief = tabs_brief(ui, text_width(clean));
+	int x = 1;
+
+	free(clean);
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		char tab[96];
+		int len = tab_label(ui, i, brief && i != (int)ui->current, tab, sizeof(tab));
+
+		if (col >= x && col < x + len)
+			return i;
+		x += len + 1;
+	}
+	return -1;
+}
+
+void
+chrome_tabs(struct ui *ui)
+{
+	char *clean = describe(ui);
+	int len = text_width(clean), x = 1;
+	bool brief = tabs_brief(ui, len);
+
+	werase(ui->tabs);
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		char tab[96];
+		int w = tab_label(ui, i, brief && i != (int)ui->current, tab, sizeof(tab));
+
+		draw_text(ui, ui->tabs, 0, x, tab, w, false,
+			  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));
+		x += w + 1;
+	}
+	if (len > ui->cols - x - 1)
+		len = ui->cols - x - 1;
+	if (len > 0)
+		draw_text(ui, ui->tabs, 0, ui->cols - len - 1, clean, len, true, ui_attr(ui, TH_DIM));
+	free(clean);
+	wnoutrefresh(ui->tabs);
+}
