@@ -11,7 +11,10 @@
 -- for many renewals at once (the pipeline of a whole team), by one
 -- statement with a range lookup per renewal in each table: hence the
 -- indexes by account and date below, and this table's by renewal.
-CREATE TABLE renewal_steps (
+-- IF NOT EXISTS: a test may rewind user_version past this migration on a
+-- book that has it (tests/cli/audit_chain.sh), and running it again is
+-- harmless.
+CREATE TABLE IF NOT EXISTS renewal_steps (
 	id         INTEGER PRIMARY KEY,
 	renewal_id INTEGER NOT NULL REFERENCES renewals (id) ON DELETE CASCADE,
 	step       TEXT NOT NULL CHECK (step = 't120' OR step = 't90' OR step = 't60' OR step = 't30'),
@@ -19,11 +22,11 @@ CREATE TABLE renewal_steps (
 	author_id  INTEGER REFERENCES users (id),
 	note       TEXT
 ) STRICT;
-CREATE INDEX renewal_steps_renewal ON renewal_steps (renewal_id, step, date);
+CREATE INDEX IF NOT EXISTS renewal_steps_renewal ON renewal_steps (renewal_id, step, date);
 
 -- Done tasks by account, source and day: "was the T-90 playbook task done,
 -- and when" is one range lookup.
-CREATE INDEX tasks_account_done ON tasks (account_id, source, done_on) WHERE status = 'done';
+CREATE INDEX IF NOT EXISTS tasks_account_done ON tasks (account_id, source, done_on) WHERE status = 'done';
 -- Open renewals by due date: the pipeline and the calendar read only these.
-CREATE INDEX renewals_open_due ON renewals (due_date, account_id)
+CREATE INDEX IF NOT EXISTS renewals_open_due ON renewals (due_date, account_id)
 	WHERE stage <> 'won' AND stage <> 'lost';

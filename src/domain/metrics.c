@@ -65,6 +65,7 @@ metrics_not_happened(struct metrics *m)
 
 	m->nrr = m->grr = m->logo_churn = m->revenue_churn = none;
 	m->gross_renewal_rate = m->net_renewal_rate = m->on_time_renewal_rate = none;
+	m->review_coverage = none;   /* reviews in a window that has not come */
 }
 
 void

@@ -510,8 +510,8 @@ draw_quarter(struct pane *p)
 	}
 	for (int w = 0; w < nweeks; w++)
 		max = sum[w] > max ? sum[w] : max;
-	snprintf(title, sizeof(title), "%dQ%d: %d renewals, %s due -- ARR due per week", y,
-		 cal_quarter_of(q), qn, money_format_grouped(qarr, true, money));
+	snprintf(title, sizeof(title), "%dQ%d: %d renewal%s, %s due -- ARR due per week", y,
+		 cal_quarter_of(q), qn, qn == 1 ? "" : "s", money_format_grouped(qarr, true, money));
 	draw_text(p->ui, p->win, 0, 1, title, p->w - 2, false, ui_attr(p->ui, TH_TITLE));
 	cur_week = (cp->cursor - start) / 7;
 	for (int w = 0; w < nweeks && w + 2 < p->h; w++) {
