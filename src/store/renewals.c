@@ -364,3 +364,53 @@ store_account_stage(struct store *s, int64_t account_id, char *out, size_t size,
 		return store_sql_error(s, e, "reading accounts");
 	return err_set(e, ST_NOINPUT, "no account with id %lld", (long long)account_id);
 }
+
+/* -- the calendar's days ------------------------------------------------------------ */
+
+#define DAY_RANK \
+	"max(CASE WHEN r.stage = 'won' THEN 0 WHEN r.stage = 'lost' THEN 1" \
+	" WHEN r.forecast_category = 'commit' THEN 2 WHEN r.forecast_category = 'likely' THEN 3" \
+	" ELSE 4 END)"
+/* Without an owner: the renewals alone, through renewals_due; with one, the
+ * owner as the pipeline reads it (the renewal's, else the account's). */
+static const char days_sql[] =
+	"SELECT r.due_date, count(*), sum(r.target_arr_cents), " DAY_RANK
+	" FROM renewals r WHERE r.due_date >= ?1 AND r.due_date <= ?2 GROUP BY r.due_date";
+static const char days_owner_sql[] =
+	"SELECT r.due_date, count(*), sum(r.target_arr_cents), " DAY_RANK
+	" FROM renewals r JOIN accounts a ON a.id = r.account_id"
+	" LEFT JOIN users u ON u.id = coalesce(r.owner_id, a.owner_id)"
+	" WHERE r.due_date >= ?1 AND r.due_date <= ?2"
+	" AND ((?3 = 'pooled' AND u.id IS NULL) OR u.login = ?3) GROUP BY r.due_date";
+
+enum status
+store_calendar_days(struct store *s, int32_t from, int32_t to, const char *owner,
+		    int (*cb)(void *, const struct calendar_day *), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, owner ? days_owner_sql : days_sql, e);
+	char f[DATE_STRLEN], t[DATE_STRLEN];
+	struct calendar_day d;
+	int rc;
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(from, f), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date_format(to, t), -1, SQLITE_STATIC);
+	if (owner)
+		sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d.day = col_day(st, 0);
+		d.renewals = sqlite3_column_int64(st, 1);
+		d.arr = sqlite3_column_int64(st, 2);
+		d.worst = sqlite3_column_int(st, 3);
+		if (cb(ctx, &d)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading the calendar");
+	return ST_OK;
+}

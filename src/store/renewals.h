@@ -62,6 +62,22 @@ struct renewal_line {
 enum status store_renewals(struct store *s, const struct renewals_query *q,
 			   int (*cb)(void *, const struct renewal_line *), void *ctx, struct err *e);
 
+/* -- the calendar's days ------------------------------------------------------- */
+
+/* One day of the grid: the renewals due (every stage) and the worst of
+ * them: 0 won, 1 lost, 2 commit, 3 likely, 4 at risk. */
+struct calendar_day {
+	int32_t day;
+	int64_t renewals, arr;      /* how many, their target ARR (cents) */
+	int worst;
+};
+
+/* Each day of [from, to] with renewals due, in order, aggregated in SQL;
+ * owner as in renewals_query (NULL: any). */
+enum status store_calendar_days(struct store *s, int32_t from, int32_t to, const char *owner,
+				int (*cb)(void *, const struct calendar_day *), void *ctx,
+				struct err *e);
+
 /* -- the forecast ------------------------------------------------------------- */
 
 enum forecast_by { FC_BOOK, FC_CSM, FC_SEGMENT, FC_TEAM, FC_QUARTER };

@@ -20,9 +20,11 @@
  *             the warning colours.  It loads in weekly slices in the
  *             background (ui.h `more`), so its first page shows at once.
  *
- * Data model: the grid's renewals (every stage) of the range on screen,
- * read by one light statement (no evidence) per range, kept sorted by due
- * date in `items`; the pipeline's rows in `pipe`.  Text from the book is
+ * Data model: the grid's days (count, ARR and worst category of the
+ * renewals due, every stage), aggregated in SQL per day of the range on
+ * screen, in `days`; the cursor day's renewals, read when the cursor lands
+ * on it (a light statement, no evidence), in `items`; the pipeline's rows
+ * in `pipe`.  Text from the book is
  * cleaned (ui_clean) as it is copied into the pool, so drawing never meets
  * raw data.  The day's list and the pipeline use the shared list cursor.
  */
@@ -68,11 +70,13 @@ struct cal_pane {
 	int week_start;
 	struct cadence cad;
 	int32_t from, to;           /* the grid's loaded range, inclusive */
-	struct cal_rows items;      /* the grid's renewals, by due date */
+	struct calendar_day *days;  /* the range's days with renewals, in order */
+	size_t ndays, capdays;
+	struct cal_rows items;      /* the cursor day's renewals */
 	struct pool pool;
 	bool in_list;               /* month view: the cursor is in the day's list */
 	struct list day;            /* over the cursor day's renewals */
-	size_t day_first, day_n;    /* their place in items */
+	size_t day_first, day_n;    /* their place in items (all of it) */
 	struct cal_rows pipe;       /* the pipeline */
 	struct pool pipe_pool;
 	struct list pipe_list;
@@ -192,23 +196,54 @@ view_range(const struct cal_pane *cp, int32_t *from, int32_t *to)
 	}
 }
 
+static int
+keep_day(void *ctx, const struct calendar_day *d)
+{
+	struct cal_pane *cp = ctx;
+
+	if (cp->ndays == cp->capdays) {
+		cp->capdays = cp->capdays ? cp->capdays * 2 : 64;
+		cp->days = xreallocarray(cp->days, cp->capdays, sizeof(*cp->days));
+	}
+	cp->days[cp->ndays++] = *d;
+	return 0;
+}
+
 static enum status
 load_grid(struct pane *p, struct err *e)
 {
 	struct cal_pane *cp = p->priv;
-	struct keep_ctx k = { p, &cp->items, &cp->pool };
-	struct renewals_query q = { 0 };
 
 	view_range(cp, &cp->from, &cp->to);
+	cp->ndays = 0;
+	return store_calendar_days(p->ui->store, cp->from, cp->to, owner_filter(p), keep_day, cp, e);
+}
+
+/* The cursor day's renewals, with their names. */
+static enum status
+load_day(struct pane *p, struct err *e)
+{
+	struct cal_pane *cp = p->priv;
+	struct keep_ctx k = { p, &cp->items, &cp->pool };
+	struct renewals_query q = { 0 };
+	enum status st;
+
 	pool_done(&cp->pool);
 	pool_init(&cp->pool);
 	cp->items.n = 0;
-	q.from = cp->from;
-	q.to = cp->to;
+	q.from = q.to = cp->cursor;
 	q.owner = owner_filter(p);
 	q.light = true;
 	q.cadence = &cp->cad;
-	return store_renewals(p->ui->store, &q, keep_item, &k, e);
+	st = store_renewals(p->ui->store, &q, keep_item, &k, e);
+	cp->day_first = 0;
+	cp->day_n = cp->items.n;
+	cp->day.n = cp->day_n;
+	if (cp->day.cursor >= cp->day_n)
+		cp->day.cursor = cp->day_n ? cp->day_n - 1 : 0;
+	if (!cp->day_n)
+		cp->in_list = false;
+	return st;
 }
 
 static int64_t
@@ -240,24 +275,6 @@ load_slice(struct pane *p, struct err *e)
 	return st;
 }
 
-static void
-day_range(struct cal_pane *cp)
-{
-	size_t i = 0;
-
-	while (i < cp->items.n && cp->items.v[i].due < cp->cursor)
-		i++;
-	cp->day_first = i;
-	while (i < cp->items.n && cp->items.v[i].due == cp->cursor)
-		i++;
-	cp->day_n = i - cp->day_first;
-	cp->day.n = cp->day_n;
-	if (cp->day.cursor >= cp->day_n)
-		cp->day.cursor = cp->day_n ? cp->day_n - 1 : 0;
-	if (!cp->day_n)
-		cp->in_list = false;
-}
-
 static enum status
 load(struct pane *p, struct err *e)
 {
@@ -274,9 +291,9 @@ load(struct pane *p, struct err *e)
 		cp->pipe_next = cp->today;
 		return load_slice(p, e);
 	}
-	st = load_grid(p, e);
-	day_range(cp);
-	return st;
+	if ((st = load_grid(p, e)))
+		return st;
+	return load_day(p, e);
 }
 
 static bool
@@ -305,8 +322,7 @@ moved_to(struct pane *p, int32_t day, struct err *e)
 		if (st)
 			return st;
 	}
-	day_range(cp);
-	return ST_OK;
+	return load_day(p, e);
 }
 
 /* -- drawing -------------------------------------------------------------------------- */
@@ -355,20 +371,18 @@ struct day_sum {
 	int64_t arr;
 };
 
+/* Day's sums, walking the days in order from *i. */
 static struct day_sum
 sum_day(const struct cal_pane *cp, int32_t day, size_t *i)
 {
 	struct day_sum s = { 0, -1, 0 };
 
-	while (*i < cp->items.n && cp->items.v[*i].due < day)
+	while (*i < cp->ndays && cp->days[*i].day < day)
 		(*i)++;
-	for (; *i < cp->items.n && cp->items.v[*i].due == day; (*i)++) {
-		int r = category_rank(&cp->items.v[*i]);
-
-		s.n++;
-		s.arr += cp->items.v[*i].target;
-		if (r > s.worst)
-			s.worst = r;
+	if (*i < cp->ndays && cp->days[*i].day == day) {
+		s.n = (int)cp->days[*i].renewals;
+		s.arr = cp->days[*i].arr;
+		s.worst = cp->days[*i].worst;
 	}
 	return s;
 }
@@ -490,15 +504,16 @@ draw_quarter(struct pane *p)
 	date_to_ymd(q, &y, &m, &d);
 	if (nweeks > 16)
 		nweeks = 16;
-	for (size_t i = 0; i < cp->items.n; i++) {
-		int w = (int)((cp->items.v[i].due - start) / 7);
+	for (size_t i = 0; i < cp->ndays; i++) {
+		const struct calendar_day *dy = &cp->days[i];
+		int w = (int)((dy->day - start) / 7);
 
-		if (cp->items.v[i].due < q || cp->items.v[i].due >= end || w < 0 || w >= nweeks)
+		if (dy->day < q || dy->day >= end || w < 0 || w >= nweeks)
 			continue;
-		sum[w] += cp->items.v[i].target;
-		cnt[w]++;
-		qarr += cp->items.v[i].target;
-		qn++;
+		sum[w] += dy->arr;
+		cnt[w] += (int)dy->renewals;
+		qarr += dy->arr;
+		qn += (int)dy->renewals;
 	}
 	for (int w = 0; w < nweeks; w++)
 		max = sum[w] > max ? sum[w] : max;
@@ -523,9 +538,9 @@ draw_quarter(struct pane *p)
 }
 
 static const enum theme_role state_role[] = { TH_DIM, TH_OK, TH_WARNING, TH_ERROR };
-/* The pipeline's columns: due and window, the name (the rest), owner to
+/* The pipeline's columns: due and window, band letter, the name (the rest), owner to
  * stage, one glyph per cadence step. */
-#define PIPE_LEFT 21
+#define PIPE_LEFT 23
 #define PIPE_RIGHT 40
 #define PIPE_STEPS 9
 
@@ -535,7 +550,7 @@ draw_pipe_row(struct pane *p, int y, size_t i)
 	struct cal_pane *cp = p->priv;
 	const struct cal_item *it = &cp->pipe.v[i];
 	bool cursor = i == cp->pipe_list.cursor;
-	char left[64], due[DATE_STRLEN], m[32], right[80];
+	char left[64], due[DATE_STRLEN], m[32], right[80], band[2] = "";
 	int x, namew;
 
 	snprintf(left, sizeof(left), "%s %-7s", date_format(it->due, due),
@@ -545,6 +560,8 @@ draw_pipe_row(struct pane *p, int y, size_t i)
 	draw_text(p->ui, p->win, y, 0, cursor ? draw_glyph_cursor(p->ui) : " ", 2, false,
 		  ui_attr(p->ui, cursor ? TH_CURSOR : TH_NORMAL));
 	draw_text(p->ui, p->win, y, 2, left, 19, false, ui_attr(p->ui, TH_NORMAL));
+	band[0] = band_letter(it->band);
+	draw_text(p->ui, p->win, y, 21, band, 2, false, ui_attr(p->ui, band_role(it->band)));
 	namew = p->w - PIPE_LEFT - PIPE_RIGHT - PIPE_STEPS;
 	x = PIPE_LEFT;
 	if (namew > 4) {
@@ -574,7 +591,7 @@ draw_pipeline(struct pane *p)
 		 "+ on time  ~ late  ! missing  . pending", cp->pipe.n, PIPE_DAYS,
 		 more(p) ? " (loading)" : "");
 	draw_text(p->ui, p->win, 0, 1, head, p->w - 2, false, ui_attr(p->ui, TH_TITLE));
-	draw_text(p->ui, p->win, 1, 2, "DUE        WINDOW  ACCOUNT", p->w - 2, false,
+	draw_text(p->ui, p->win, 1, 2, "DUE        WINDOW  H ACCOUNT", p->w - 2, false,
 		  ui_attr(p->ui, TH_DIM));
 	if (p->w > PIPE_LEFT + PIPE_RIGHT + PIPE_STEPS + 4) {
 		char cols[80];
@@ -783,6 +800,7 @@ done(struct pane *p)
 		pool_done(&cp->pipe_pool);
 	}
 	free(cp->items.v);
+	free(cp->days);
 	free(cp->pipe.v);
 }
 

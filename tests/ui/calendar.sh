@@ -131,7 +131,7 @@ screen_has "~ ? Leap                                    12,000  likely   not_sta
 screen_has "2026Q4: 1 renewal, 30,000 due" "$WORK/quarter"
 screen_has "week of 2026-12-28     1         30,000" "$WORK/quarter"
 screen_has "Pipeline: 2 open, overdue to 120 days" "$WORK/pipe"
-screen_has "2026-12-31 31-60   Yearend" "$WORK/pipe"
+screen_has "2026-12-31 31-60   ? Yearend" "$WORK/pipe"
 case_ "the 360 view of the account closed from the pane shows the ledger event to come"
 screen -s 80x60 <<'EOF'
 wait Heatmap
