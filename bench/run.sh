@@ -478,7 +478,9 @@ cmp -s "$CACHE/tend-pipe.ids" "$CACHE/raw-pipe.ids" ||
 	{ echo "bench: tend and sqlite3 disagree on the pipeline (see $CACHE/*-pipe.ids)" >&2; exit 1; }
 pipe_n=$(wc -l <"$CACHE/tend-pipe.ids")
 tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --format csv)
-raw_ms=$(median_ms "$SQLITE3" -csv "$BOOK" "$PIPE_SQL")
+# With the page cache and memory map tend uses for it (store/renewals.c).
+raw_ms=$(median_ms "$SQLITE3" -cmd "PRAGMA cache_size = -65536" -cmd "PRAGMA mmap_size = 2147483648" \
+	-csv "$BOOK" "$PIPE_SQL")
 report "renewals --team ($pipe_n renewals)" "$tend_ms" "$raw_ms" 1.5
 awk -v ms="$tend_ms" 'BEGIN { over = ms >= 100 ? "  OVER" : ""; printf "%-34s %s ms (target < 100 ms)%s\n", "pipeline for a team, absolute", ms, over }'
 # The pane's pipeline view shows its first page after its first slice (the
