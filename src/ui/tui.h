@@ -24,6 +24,8 @@ struct tui_opts {
 	const char *config_path; /* for keys: bindings */
 	const char *default_view;  /* the pane to open on (config's default_view),
 				      NULL: the first */
+	const char *week_start;    /* config's week_start: locale (NULL), monday, ... */
+	const char *renewal_cadence;   /* config's renewal_cadence, NULL: the default */
 };
 
 /* The panes' names, NULL-ended, in the registry's order: what
