@@ -35,6 +35,12 @@ struct conf {
 	char *scorecard;        /* shipped scorecard name or a file path */
 	char *week_start;       /* the calendar's first weekday: conf_week_starts */
 	char *renewal_cadence;  /* "120,90,60,30" (checked where it is used) */
+	/* The team dashboard's targets in percent and how many days each
+	 * lifecycle stage (land, onboard, adopt, expand, renew) may last;
+	 * 0: not set, the dashboard's default applies (app/team.h). */
+	int target_nrr, target_grr, target_gross_renewal_rate, target_net_renewal_rate,
+		target_on_time_renewal_rate;
+	int stuck_days[5];
 	struct conf_notify notify[CONF_NOTIFY_ROLES];   /* by conf_notify_roles */
 	char *notify_text;      /* the same on one line, for `tend config`:
 				   "support: sam, mia@example.com; marketing: ..." */

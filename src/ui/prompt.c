@@ -450,6 +450,7 @@ static const char *const commands[] = {
 	"band", "within", "tag",
 	"plan",
 	"calendar",
+	"team", "heatmap", "inbox",
 	NULL,
 };
 
@@ -655,6 +656,15 @@ prompt_command(struct ui *ui)
 			f->within = *arg ? (int)d : -1;
 			res = PROMPT_REQUEST_REFILTER;
 		}
+	} else if (ui_pane_lookup(line) >= 0 && !*arg) {
+		/* :team, :heatmap...: a pane by its name, as its key shows it. */
+		struct pane *p = &ui->panes[ui_pane_lookup(line)];
+		const char *why = p->ops->empty ? p->ops->empty(p) : NULL;
+
+		if (why)
+			ui_message(ui, TH_WARNING, "%s", why);
+		else
+			ui_open(ui, p->id, NULL);
 	} else if (*line) {
 		ui_message(ui, TH_ERROR, "unknown command '%s' (Tab completes; :help)", line);
 	}

@@ -38,7 +38,7 @@ done
 
 case_ "the month grid across the year boundary and 29 February 2028; close from the pane"
 screen <<EOF
-wait Heatmap
+wait tester (lead)
 key 6
 wait November 2026
 dump $WORK/nov
@@ -92,7 +92,7 @@ expect-exit 0
 EOF
 expect_screen "$WORK/dec" <<'OUT'
  tend  book.db  tester (lead)  2026-11-23
-  1 Heatmap   2 Account   3 Inbox   5 Plan   6 Calendar       month, 2026-12-31
+  1   2   3   5   6 Calendar   7                              month, 2026-12-31
  December 2026        v won  x lost  + commit  ~ likely  ! at risk
 Mo         Tu         We         Th         Fr         Sa         Su
 30          1          2          3          4          5          6
@@ -134,7 +134,7 @@ screen_has "Pipeline: 2 open, overdue to 120 days" "$WORK/pipe"
 screen_has "2026-12-31 31-60   ? Yearend" "$WORK/pipe"
 case_ "the 360 view of the account closed from the pane shows the ledger event to come"
 screen -s 80x60 <<'EOF'
-wait Heatmap
+wait tester (lead)
 key :account Leap<Enter>
 wait (scheduled)
 dump

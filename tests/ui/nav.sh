@@ -110,7 +110,7 @@ name=$(cursor_name "$WORK/list")
 check "the second account opens scrolled down:
 $(cat "$WORK/second")" row_greps 3 "$WORK/second" -F "▶ $name"
 
-case_ "Tab (heatmap, account, inbox), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
+case_ "Tab (heatmap, account, inbox, team), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
 screen <<EOF
 wait 1/546
 key 2
@@ -129,6 +129,8 @@ key <Tab>
 wait mine, 0/0
 key <Tab>
 wait month, 2026-11-23
+key <Tab>
+wait 12 months, 1/9
 key <Tab>
 wait matrix, by health, 3/546
 dumpattr $WORK/heatmap.attr
@@ -339,7 +341,8 @@ check "back in the matrix, the rows or cursor differ:
 $(diff "$WORK/matrix" "$WORK/matrix2")" cmp -s "$WORK/matrix" "$WORK/matrix2"
 
 case_ "Enter on a quadrant lists its accounts; Esc lifts that filter"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "healthy".
+screen -s 100x24 <<EOF
 wait 1/546
 key mm
 wait quadrant
@@ -531,7 +534,9 @@ check "the click on row 9 did not move the cursor there:
 $(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 9
 
 case_ "in tiles, a click selects a tile, a double click opens it"
-screen <<EOF
+# 120 columns, so the tab line has room for the tile's position (and the
+# last line for the long name of the tile clicked).
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -544,7 +549,7 @@ EOF
 n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
 check "row 4 is not a run of tiles:
 $(cat "$WORK/tiles")" test "$n" -gt 10
-screen <<EOF
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -562,7 +567,8 @@ name=$(sed -n 's/^▶ \(.*\): [a-z]*, [0-9,]* ARR, .*/\1/p' "$WORK/clicked")
 $(cat "$WORK/opened")"
 
 case_ "t marks rows for one action on all; back lets go of the marks first"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "2 marked".
+screen -s 100x24 <<EOF
 wait 1/546
 key tt
 wait 2 marked

@@ -57,16 +57,18 @@ screen_has "priya.raman (csm)" "$WORK/wide"
 check "the interface does not fill 200x60:
 $(cat "$WORK/wide")" test -n "$(screen_row 60 "$WORK/wide")"
 
-case_ "hostile, accented and CJK names render as inert text"
+case_ "hostile, accented and CJK names render as inert text (a lead opens on Team: 1 shows them)"
 DEMO_DB=$DB
 DB=small.db
 make_book
 printf 'external_id,name,segment\nEVIL-1,"Evil \033]0;pwned\007 \033[2J",smb\n' >evil.csv
 "$TEND" --db "$DB" $NOW import account evil.csv >/dev/null || fail "cannot import"
 screen -s 200x60 -e TEND_USER=tester <<EOF
+wait CSM
+key 1
 wait Evil
 dump $WORK/evil
-key q
+key Q
 expect-exit 0
 EOF
 screen_has 'Evil \x1b]0;pwned\x07 \x1b[2J' "$WORK/evil"
