@@ -181,6 +181,7 @@ static const struct field opportunity_fields[] = {
 	DATE("closed_on", 0, "date closed"),
 	DATE("expected_close", 0, "date it is expected to close"),
 	TEXT("close_reason", 0, "why it was won or lost"),
+	TEXT("external_id", 0, "CRM opportunity id, unique"),
 };
 const struct entity entity_opportunity = { "opportunity", "opportunities", "an expansion opportunity",
 	opportunity_fields, COUNT(opportunity_fields), true, NULL };
@@ -227,6 +228,7 @@ static const struct field survey_fields[] = {
 	ENUM("kind", F_REQUIRED, survey_kind_names, "nps or csat"),
 	INT("score", "NPS 0-10 or CSAT 1-5"),
 	TEXT("comment", 0, "verbatim"),
+	TEXT("external_id", 0, "survey tool's response id, unique"),
 };
 const struct entity entity_survey = { "survey", "surveys", "an NPS or CSAT response",
 	survey_fields, COUNT(survey_fields), true,

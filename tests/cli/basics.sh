@@ -77,12 +77,12 @@ expect_err_has "the interface needs a terminal"
 case_ "init makes a private book in the XDG data directory"
 run $NOW init --name "Terry Tester" --team "CS East"
 expect_rc 0
-printf 'book    %s (schema 12)\nyou     tester (admin), registered now\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out
+printf 'book    %s (schema 13)\nyou     tester (admin), registered now\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out
 check "data directory is not 0700" test "$(stat -c %a "$XDG_DATA_HOME/tend")" = 700
 check "book is not 0600" test "$(stat -c %a "$XDG_DATA_HOME/tend/tend.db")" = 600
 run init
 expect_rc 0
-printf 'book    %s (schema 12)\nyou     tester (admin)\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out
+printf 'book    %s (schema 13)\nyou     tester (admin)\n' "$XDG_DATA_HOME/tend/tend.db" | expect_out
 run export user
 printf 'id,login,name,email,role,team,segment,capacity_accounts,capacity_arr,active\n1,tester,Terry Tester,,admin,CS East,,,,true\n' | expect_out
 
@@ -129,6 +129,6 @@ printf 'id,due_date,days_left,priority,title,account,owner,status,kind,source\n'
 case_ "version"
 run version
 expect_rc 0
-expect_out_has "tend 0.1.0 (schema 12, SQLite 3."
+expect_out_has "tend 0.1.0 (schema 13, SQLite 3."
 
 finish

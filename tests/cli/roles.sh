@@ -235,7 +235,7 @@ SSH_ORIGINAL_COMMAND="import account -" TEND_DB="$WORK/try.db" "$TEND" --ssh-use
 	<"$WORK/in.csv" >"$WORK/out" 2>"$WORK/err"
 rc=$?
 expect_rc 0
-expect_out_has "imported 1 account row"
+expect_out_has "1 inserted, 0 updated, 0 unchanged (account)"
 
 case_ "the forced command: \$TEND_USER from the client counts for nothing"
 SSH_ORIGINAL_COMMAND="$NOW log acme sneaky" TEND_USER=ada TEND_DB="$WORK/try.db" run --ssh-user bo

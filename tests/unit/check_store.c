@@ -78,10 +78,10 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	{ &entity_invoice, "id,account,number,issued_date,due_date,paid_date,amount\n"
 	  "1,CRM-1,INV-1,2025-01-01,2025-01-31,2025-02-15,30000.00\n" },
 	{ &entity_opportunity, "id,account,title,kind,arr,stage,forecast_category,am,sourced_by,"
-	  "handshake_status,created_on,closed_on,expected_close,close_reason\n"
+	  "handshake_status,created_on,closed_on,expected_close,close_reason,external_id\n"
 	  "1,CRM-1,More seats,upsell,15000.00,propose,best_case,Pat AM,amara,accepted,2026-10-01,,"
-	  "2027-01-31,\n"
-	  "2,CRM-1,Analytics,cross_sell,5000.00,lost,closed,,,none,2026-09-01,2026-10-15,,no budget\n" },
+	  "2027-01-31,,006A000001\n"
+	  "2,CRM-1,Analytics,cross_sell,5000.00,lost,closed,,,none,2026-09-01,2026-10-15,,no budget,\n" },
 	{ &entity_usage, "id,account,date,period,active_users,licensed_seats,assigned_seats,"
 	  "activated_seats,basic_features_used,basic_features_entitled,advanced_features_used,"
 	  "advanced_features_entitled,metric_name,metric_value\n"
@@ -89,9 +89,9 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	  "2,CRM-1,2026-11-09,week,,,,,,,,,,0.1\n" },
 	{ &entity_ticket, "id,account,external_id,subject,opened_date,closed_date,priority,status,csat\n"
 	  "1,CRM-1,ZD-1,Login fails,2026-11-01,2026-11-03,p1,solved,4\n" },
-	{ &entity_survey, "id,account,contact,ticket,date,kind,score,comment\n"
-	  "1,CRM-1,dana@acme.test,,2026-06-01,nps,9,Great\n"
-	  "2,CRM-1,,1,2026-11-04,csat,4,\n" },
+	{ &entity_survey, "id,account,contact,ticket,date,kind,score,comment,external_id\n"
+	  "1,CRM-1,dana@acme.test,,2026-06-01,nps,9,Great,R_1a2B3c\n"
+	  "2,CRM-1,,1,2026-11-04,csat,4,,\n" },
 	{ &entity_touchpoint, "id,account,date,kind,duration_min,sentiment,proactive,summary,follow_ups,"
 	  "situation,pain,impact,critical_event,decision,author,attendees\n"
 	  "1,CRM-1,2026-11-10,qbr,60,4,true,Q3 review,Send deck,Growing,Slow onboarding,Cost,"
