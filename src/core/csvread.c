@@ -14,6 +14,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,13 +146,14 @@ csv_read_mem(const char *text, size_t len, char delim, struct diag *d, csv_recor
 			    .start_line = 1, .start_col = 1 };
 	const unsigned char *s = (const unsigned char *)text;
 	struct csv_parser p;
-	char stops[4] = { delim, '\r', '\n', '\0' };
+	bool stop[256] = { false };
 	size_t off = 0, bad;
 	int result = 0;
 
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
 		return -1;
 	csv_set_delim(&p, (unsigned char)delim);
+	stop[(unsigned char)delim] = stop['\r'] = stop['\n'] = true;
 	buf_init(&r.text);
 	if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
 		off = 3;   /* a byte-order mark, as spreadsheets write */
@@ -172,7 +174,7 @@ csv_read_mem(const char *text, size_t len, char delim, struct diag *d, csv_recor
 		while (off < end && !r.stop) {
 			size_t piece = 0;
 
-			while (off + piece < end && !strchr(stops, s[off + piece]))
+			while (off + piece < end && !stop[s[off + piece]])
 				piece++;
 			piece = off + piece < end ? piece + 1 : end - off;
 			r.pending_field = 0;

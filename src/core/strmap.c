@@ -30,6 +30,19 @@ hash_bytes(uint64_t seed, const void *p, size_t n)
 	return h;
 }
 
+/* FNV's low bits, which pick the slot, mix poorly on keys that differ in
+ * their last characters (CRM ids): finish with murmur3's mixer. */
+static uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return h;
+}
+
 static uint64_t
 key_hash(const struct strmap *m, const char *key)
 {
@@ -39,7 +52,7 @@ key_hash(const struct strmap *m, const char *key)
 		h ^= m->nocase ? (unsigned char)tolower(*s) : *s;
 		h *= 0x100000001b3ull;
 	}
-	return h | 1;
+	return mix(h) | 1;
 }
 
 void
@@ -146,7 +159,7 @@ hashset_done(struct hashset *h)
 static size_t
 hs_find(const struct hashset *h, uint64_t k)
 {
-	size_t i = k & (h->cap - 1);
+	size_t i = mix(k) & (h->cap - 1);
 
 	while (h->keys[i] && h->keys[i] != k)
 		i = (i + 1) & (h->cap - 1);

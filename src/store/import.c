@@ -56,7 +56,7 @@ struct importer {
 	struct hashset seen;         /* keys met in this file -> line */
 	struct row row;
 	struct buf tmp[ENTITY_MAX_FIELDS];  /* transformed text, per field */
-	struct buf why, json_old, json_new, scratch;
+	struct buf why, json_old, json_new, json_msg, scratch;
 	struct import_counts counts;
 	char today[DATE_STRLEN];
 };
@@ -300,6 +300,7 @@ importer_new(struct store *s, struct wtx *t, const struct import_map *map,
 	buf_init(&im->why);
 	buf_init(&im->json_old);
 	buf_init(&im->json_new);
+	buf_init(&im->json_msg);
 	buf_init(&im->scratch);
 	for (int k = 0; k < IMP_NKINDS; k++)
 		buf_init(&im->counts.sample[k]);
@@ -531,6 +532,12 @@ key_hash(const struct importer *im)
 	return h;
 }
 
+static bool
+buf_last_is(const struct buf *b, char c)
+{
+	return b->len && b->data[b->len - 1] == c;
+}
+
 static void
 value_text(struct buf *b, const struct value *v)
 {
@@ -683,7 +690,8 @@ changes(struct importer *im, int64_t id, uint32_t *changed, struct buf *sample, 
 				return e->status;
 			if (differs) {
 				*changed |= 1u << f;
-				buf_addf(sample, "%s%s", first ? "" : ", ", fd->name);
+				if (sample)
+					buf_addf(sample, "%s%s", first ? "" : ", ", fd->name);
 				first = false;
 			}
 			continue;
@@ -695,14 +703,16 @@ changes(struct importer *im, int64_t id, uint32_t *changed, struct buf *sample, 
 		json_column(&im->json_old, im->find, im->find_col[f]);
 		buf_addf(&im->json_new, "%s\"%s\": ", im->json_new.len > 1 ? ", " : "", fd->column);
 		json_value(&im->json_new, v);
-		buf_addf(sample, "%s%s ", first ? "" : ", ", fd->name);
+		first = false;
+		if (!sample)
+			continue;
+		buf_addf(sample, "%s%s ", buf_last_is(sample, ' ') ? "" : ", ", fd->name);
 		if (sqlite3_column_type(im->find, im->find_col[f]) == SQLITE_NULL)
 			buf_adds(sample, "(empty)");
 		else
 			buf_adds(sample, (const char *)sqlite3_column_text(im->find, im->find_col[f]));
 		buf_adds(sample, " -> ");
 		value_text(sample, v);
-		first = false;
 	}
 	buf_addc(&im->json_old, '}');
 	buf_addc(&im->json_new, '}');
@@ -736,6 +746,13 @@ fill_defaults(struct importer *im)
 		if (seg && seg->kind == V_TEXT)
 			row_text(&im->row, "touch_model", segment_touch_model(seg->s));
 	}
+}
+
+/* Is a sample of outcome k still wanted (the first few of each)? */
+static bool
+wants(const struct importer *im, enum import_outcome k)
+{
+	return im->counts.nsample[k] < SAMPLES;
 }
 
 static void
@@ -803,42 +820,46 @@ importer_row(struct importer *im, const struct csv_record *rec, struct diag *d)
 		}
 	}
 	if (rc == SQLITE_ROW) {
-		struct buf msg;
+		/* Sample texts only for the first few rows of each outcome. */
+		bool keep = wants(im, IMP_UNCHANGED) || wants(im, IMP_UPDATED);
+		struct buf *msg = &im->json_msg;
 
 		id = sqlite3_column_int64(im->find, 0);
-		buf_init(&msg);
-		key_text(im, rec, &msg);
-		buf_adds(&msg, ": ");
-		if (changes(im, id, &changed, &msg, &e)) {
-			buf_done(&msg);
-			goto failed;
+		buf_reset(msg);
+		if (keep) {
+			key_text(im, rec, msg);
+			buf_adds(msg, ": ");
 		}
+		if (changes(im, id, &changed, keep ? msg : NULL, &e))
+			goto failed;
 		sqlite3_reset(im->find);
 		if (!changed) {
-			msg.len -= 2;
-			msg.data[msg.len] = '\0';
-			sample(im, IMP_UNCHANGED, rec, msg.data);
-			buf_done(&msg);
+			if (keep) {
+				msg->len -= 2;
+				msg->data[msg->len] = '\0';
+			}
+			sample(im, IMP_UNCHANGED, rec, keep ? msg->data : "");
 			return IMP_UNCHANGED;
 		}
 		im->row.set &= changed;
-		if (wtx_update_logged(im->t, &im->row, id, im->json_old.data, im->json_new.data, &e)) {
-			buf_done(&msg);
+		if (wtx_update_logged(im->t, &im->row, id, im->json_old.data, im->json_new.data, &e))
 			goto failed;
-		}
-		sample(im, IMP_UPDATED, rec, msg.data);
-		buf_done(&msg);
+		sample(im, IMP_UPDATED, rec, keep ? msg->data : "");
 		return IMP_UPDATED;
 	}
 	fill_defaults(im);
 	if (wtx_insert(im->t, &im->row, NULL, &e))
 		goto failed;
-	buf_reset(line);
-	if (im->nkey)
-		key_text(im, rec, line);
-	else
-		buf_addf(line, "a new %s", im->ent->name);
-	sample(im, IMP_INSERTED, rec, line->data);
+	if (wants(im, IMP_INSERTED)) {
+		buf_reset(line);
+		if (im->nkey)
+			key_text(im, rec, line);
+		else
+			buf_addf(line, "a new %s", im->ent->name);
+		sample(im, IMP_INSERTED, rec, line->data);
+	} else {
+		im->counts.n[IMP_INSERTED]++;
+	}
 	return IMP_INSERTED;
 failed:
 	if (im->find)
@@ -876,6 +897,7 @@ importer_free(struct importer *im)
 	buf_done(&im->why);
 	buf_done(&im->json_old);
 	buf_done(&im->json_new);
+	buf_done(&im->json_msg);
 	buf_done(&im->scratch);
 	hashset_done(&im->seen);
 	free(im);
