@@ -596,9 +596,7 @@ json_column(struct buf *b, sqlite3_stmt *st, int col)
 	case SQLITE_INTEGER: buf_addf(b, "%lld", (long long)sqlite3_column_int64(st, col)); break;
 	case SQLITE_FLOAT: buf_addf(b, "%.17g", sqlite3_column_double(st, col)); break;
 	default:
-		buf_addc(b, '"');
 		json_escape(b, (const char *)sqlite3_column_text(st, col));
-		buf_addc(b, '"');
 	}
 }
 
@@ -610,9 +608,7 @@ json_value(struct buf *b, const struct value *v)
 	case V_INT: buf_addf(b, "%lld", (long long)v->i); break;
 	case V_REAL: buf_addf(b, "%.17g", v->r); break;
 	case V_TEXT:
-		buf_addc(b, '"');
 		json_escape(b, v->s);
-		buf_addc(b, '"');
 		break;
 	}
 }
