@@ -426,3 +426,8 @@ plan_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sed 1d | sort -n 
 	sed -n "$(( (RUNS + 1) / 2 ))p")
 [ -n "$plan_ms" ] || { echo "bench: the plan pane did not open" >&2; exit 1; }
 awk -v ms="$plan_ms" 'BEGIN { over = ms > 50 ? "  OVER" : ""; printf "%-34s %s ms (target <= 50 ms)%s\n", "interface: plan pane, 20 objectives", ms, over }'
+
+# -- imports ------------------------------------------------------------------
+# Mapped imports of a 100k-account report and a 1M-row usage export against
+# sqlite3's .import of the same files (bench/import.sh).
+"$(dirname "$0")/import.sh" "$TEND" "$CACHE"
