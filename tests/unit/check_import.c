@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/import.h"
+#include "domain/import_fmt.h"
 #include "core/buf.h"
 #include "testutil.h"
 
@@ -199,6 +200,64 @@ START_TEST(test_everything_or_nothing)
 }
 END_TEST
 
+/* The values of other systems' exports, to canonical text. */
+START_TEST(test_formats)
+{
+	char out[64];
+	const char *why = NULL;
+
+	ck_assert(fmt_date("3/1/2022", "%m/%d/%Y", out));
+	ck_assert_str_eq(out, "2022-03-01");
+	ck_assert(fmt_date("01.03.2022", "%d.%m.%Y", out));
+	ck_assert_str_eq(out, "2022-03-01");
+	ck_assert(fmt_date("2026-11-01 09:12:44 -0700", "iso", out));
+	ck_assert_str_eq(out, "2026-11-01");
+	ck_assert(fmt_date("2026-11-01T23:59:59.123+05:30", "iso", out));
+	ck_assert_str_eq(out, "2026-11-01");
+	ck_assert(fmt_date("2026-11-01T00:00:00Z", "iso", out));
+	ck_assert(fmt_date("2026-11-01", "iso", out));
+	ck_assert(fmt_date("5 Mar 2024", "%d %b %Y", out));
+	ck_assert_str_eq(out, "2024-03-05");
+	ck_assert(!fmt_date("2/30/2022", "%m/%d/%Y", out));      /* no such day */
+	ck_assert(!fmt_date("13/1/2022", "%m/%d/%Y", out));
+	ck_assert(!fmt_date("3/1/2022 10:00", "%m/%d/%Y", out)); /* a time the format lacks */
+	ck_assert(!fmt_date("2026-11-01 25:00", "iso", out));
+	ck_assert(!fmt_date("2026-11-01T10:00+99", "iso", out));
+
+	ck_assert(fmt_money("$12,000.50", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "12000.50");
+	ck_assert(fmt_money("12.000,50 \xe2\x82\xac", ',', '.', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "12000.50");
+	ck_assert(fmt_money("(300)", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "-300");
+	ck_assert(fmt_money("USD -1,250", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "-1250");
+	ck_assert(fmt_money("\xc2\xa3 99.9", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "99.9");
+	ck_assert(!fmt_money("12.345.67", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(why, "two decimal separators");
+	ck_assert(!fmt_money("1.005", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(why, "more than two decimals");
+	ck_assert(!fmt_money("twelve", '.', ',', out, sizeof(out), &why));
+
+	ck_assert(fmt_number("1,200", ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "1200");
+	ck_assert(fmt_number("1.200", '.', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "1200");
+	ck_assert(!fmt_number("12.5", ',', out, sizeof(out), &why));
+
+	strcpy(out, "Mid-Market");
+	fmt_enum_fold(out);
+	ck_assert_str_eq(out, "mid_market");
+	strcpy(out, "0015g00000AcMeAQAB");
+	fmt_salesforce_id(out);
+	ck_assert_str_eq(out, "0015g00000AcMeA");
+	strcpy(out, "CRM-0000000000001");
+	fmt_salesforce_id(out);
+	ck_assert_str_eq(out, "CRM-0000000000001");
+}
+END_TEST
+
 /* import_csv() itself, as `tend import` calls it: a dry run checks and
  * counts but writes nothing, an empty file is a problem, and an entity that
  * cannot be imported is refused before anything is read. */
@@ -268,6 +327,7 @@ main(void)
 	tcase_add_test(tc, test_good_import_defaults_and_lists);
 	tcase_add_test(tc, test_everything_or_nothing);
 	tcase_add_test(tc, test_dry_run_empty_file_and_refusal);
+	tcase_add_test(tc, test_formats);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }
