@@ -21,6 +21,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 #include "store/wtx.h"
 
@@ -151,7 +152,7 @@ print_samples(const struct import_result *res, bool dry)
 		/* The lines carry the file's text: never raw to a terminal. */
 		while (p && *p) {
 			const char *nl = strchr(p, '\n');
-			char *one = strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+			char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
 
 			printf("%s\n", text_clean(&scratch, one));
 			free(one);
@@ -223,12 +224,12 @@ struct guess_ctx {
 static struct csv_record *
 copy_record(const struct csv_record *r)
 {
-	struct csv_record *c = calloc(1, sizeof(*c));
+	struct csv_record *c = xcalloc(1, sizeof(*c));
 
 	c->n = r->n;
-	c->fields = calloc((size_t)r->n + 1, sizeof(char *));
+	c->fields = xcalloc((size_t)r->n + 1, sizeof(char *));
 	for (int i = 0; i < r->n; i++)
-		c->fields[i] = strdup(r->fields[i]);
+		c->fields[i] = xstrdup(r->fields[i]);
 	return c;
 }
 
@@ -510,7 +511,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	const struct command *cmd = cli_find("import");
 	struct import_opts o = { 0 };
 	struct import_input in = { 0 };
-	struct import_mapfile mf;
+	struct import_mapfile mf = { 0 };
 	struct store *s;
 	enum status st;
 	int first;
@@ -542,8 +543,10 @@ cmd_import(struct cli *c, int argc, char **argv)
 		return cli_usage(c, cmd, "%s cannot be imported", in.ent->name);
 	if (!o.map)
 		return run_import(c, cmd, &o, &in, argv[first + 1]);
-	if (load_map(c, cmd, o.map, &mf))
+	if (load_map(c, cmd, o.map, &mf)) {
+		import_map_done(&mf);   /* a map read with problems holds its strings */
 		return c->err->status;
+	}
 	if (mf.map.ent != in.ent) {
 		st = cli_usage(c, cmd, "the map %s is for %s, not %s", o.map, mf.map.ent->name,
 			       in.ent->name);
