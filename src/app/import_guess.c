@@ -113,7 +113,8 @@ yaml_str(struct buf *out, const char *s)
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			buf_addc(out, '\\');
-		if ((unsigned char)*s >= 0x20)
+		/* A header reaches a terminal: no control characters. */
+		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
 			buf_addc(out, *s);
 	}
 	buf_addc(out, '"');

@@ -395,6 +395,16 @@ transform(struct importer *im, const struct col *c, const char *cell, struct err
 			mf->ndates ? mf->dates[0] : "");
 		return NULL;
 	}
+	if (fd->type == FT_REAL && im->map->decimal == ',') {
+		char *w = s;
+
+		/* 1.234,5 -> 1234.5 */
+		for (char *r = s; *r; r++)
+			if (*r != im->map->thousands)
+				*w++ = *r == ',' ? '.' : *r;
+		*w = '\0';
+		return s;
+	}
 	if (fd->type == FT_MONEY || fd->type == FT_INT) {
 		char out[SHORT];
 		bool ok = fd->type == FT_MONEY ?
