@@ -181,6 +181,27 @@ run --db "$DB" import --map "$WORK/eu.yaml" opportunity "$WORK/eu.csv" --delimit
 expect_rc 65
 expect_err_has "eu.csv:1: no column 'Kunde' for account, which opportunity requires (map $WORK/eu.yaml, line 6)"
 
+case_ "CRLF line ends, tabs by --delimiter, case folding, defaults and skipped fields"
+cat >"$WORK/fold.yaml" <<'YAML'
+entity: account
+fields:
+  external_id: Code
+  name: Name
+  segment: {column: Size, default: smb}
+  region: {column: Region, case: upper}
+  industry: skip
+  notes: {column: Notes, skip: true}
+YAML
+printf 'Code\tName\tSize\tRegion\tIndustry\tNotes\r\nF-1\tFold One\t\temea\tToys\tnot wanted\r\nF-2\tFold Two\tEnterprise\tapac\tToys\t\r\n' >"$WORK/fold.tsv"
+run --db "$DB" import --map "$WORK/fold.yaml" account "$WORK/fold.tsv" --delimiter tab
+expect_rc 0
+run --db "$DB" export account
+expect_out_has ',F-1,Fold One,,,,smb,tech,premium,land,,,EMEA,,,,,USD,,'
+expect_out_has ',F-2,Fold Two,,,,enterprise,high,premium,land,,,APAC,,,,,USD,,'
+run --db "$DB" import --map "$WORK/fold.yaml" account "$WORK/fold.tsv"
+expect_rc 0
+expect_out_has "nothing changed: 2 account rows"
+
 case_ "Latin-1 and Windows-1252 with --encoding; a wrong guess names the line and byte"
 printf 'external_id,name,segment\nL-1,Caf\351 Fran\347ais,smb\nL-2,Na\357ve \200 Co,smb\n' >"$WORK/latin.csv"
 run --db "$DB" import account "$WORK/latin.csv"
