@@ -33,6 +33,7 @@ static const struct label labels[] = {
 	{ "account", "segment", "tier", NULL },
 	{ "account", "region", "billingcountry", NULL },
 	{ "account", "region", "country", NULL },
+	{ "account", "region", "countryregion", NULL },
 	{ "account", "initial_contract_date", "customersince", NULL },
 	{ "account", "initial_contract_date", "createdate", NULL },
 	{ "account", "licensed_seats", "seats", NULL },
@@ -163,10 +164,23 @@ decimal_comma(const struct csv_record *const *rows, int nrows, int c)
 	return false;
 }
 
+/* Rows after the header that are more header: a Qualtrics export's
+ * question texts, then its {"ImportId": ...} row. */
+static int
+extra_header_rows(const struct csv_record *const *rows, int nrows)
+{
+	for (int r = 0; r < nrows && r < 3; r++)
+		for (int c = 0; c < rows[r]->n; c++)
+			if (!strncmp(rows[r]->fields[c], "{\"ImportId\"", 11))
+				return r + 1;
+	return 0;
+}
+
 void
 import_map_guess(const struct csv_record *h, const struct csv_record *const *rows, int nrows,
 		 char delim, struct buf *out)
 {
+	int skip = extra_header_rows(rows, nrows);
 	const struct entity *best = NULL;
 	int best_n = 0, fields[256];
 	const char *bys[256];
@@ -206,6 +220,8 @@ import_map_guess(const struct csv_record *h, const struct csv_record *const *row
 		}
 		return;
 	}
+	rows += skip;   /* samples are data rows only */
+	nrows -= skip;
 	for (int c = 0; c < h->n && c < 256; c++) {
 		fields[c] = match(best, h->fields[c], &bys[c]);
 		if (fields[c] >= 0 && (used & (1u << fields[c])))
@@ -228,6 +244,8 @@ import_map_guess(const struct csv_record *h, const struct csv_record *const *row
 		buf_addf(out, "delimiter: %s\n", delim == '\t' ? "tab" : delim == ';' ? "\";\"" : "\"|\"");
 	if (comma)
 		buf_adds(out, "decimal: \",\"\nthousands: \".\"\n");
+	if (skip)
+		buf_addf(out, "skip:\n  header_rows: %d\n", skip);
 	buf_adds(out, "fields:\n");
 	for (int c = 0; c < h->n && c < 256; c++) {
 		const struct field *fd;

@@ -270,6 +270,8 @@ OUT
 run import --guess "$S/salesforce-accounts.csv"
 expect_out_has 'initial_contract_date: {column: "Customer Since", date: "%m/%d/%Y"}'
 expect_out_has 'owner: {column: "Account Owner", by: display_name}'
+run import --guess "$S/qualtrics-nps.csv"
+expect_out_has 'header_rows: 2'
 printf 'Record ID;Company name;Segment;Create Date\n1;Acme;SMB;01.03.2024\n2;Beta;SMB;28.02.2024\n' >"$WORK/hs.csv"
 run import --guess "$WORK/hs.csv"
 expect_out_has 'delimiter: ";"'
