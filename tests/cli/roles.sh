@@ -224,6 +224,12 @@ case_ "the forced command reads no file of the server's"
 as ada import account /etc/passwd
 expect_rc 77
 expect_err_has "import: over SSH, send the file on standard input"
+as ada import --map /etc/passwd account -
+expect_rc 77
+expect_err_has "import --map FILE: not over SSH"
+as ada export --all /tmp/x
+expect_rc 77
+expect_err_has "export --all: not over SSH"
 as ada health check /etc/passwd
 expect_rc 77
 expect_err_has "check FILE: not over SSH"
