@@ -489,3 +489,8 @@ awk -v ms="$tend_ms" 'BEGIN { over = ms >= 100 ? "  OVER" : ""; printf "%-34s %s
 slice_n=$("$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --within 6 --format csv | sed 1d | wc -l)
 slice_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --within 6 --format csv)
 awk -v ms="$slice_ms" -v n="$slice_n" 'BEGIN { over = ms >= 100 ? "  OVER" : ""; printf "%-34s %s ms (%d renewals; target < 100 ms)%s\n", "pipeline view, first slice", ms, n, over }'
+
+# -- imports ------------------------------------------------------------------
+# Mapped imports of a 100k-account report and a 1M-row usage export against
+# sqlite3's .import of the same files (bench/import.sh).
+"$(dirname "$0")/import.sh" "$TEND" "$CACHE"
