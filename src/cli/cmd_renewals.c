@@ -86,7 +86,7 @@ dup_or_null(const char *s)
 static int
 keep_line(void *ctx, const struct renewal_line *l)
 {
-	struct renewal_set *rs = ctx;
+	struct renewal_lines *rs = ctx;
 	struct renewal_line *k;
 
 	if (rs->n == rs->cap) {
@@ -107,7 +107,7 @@ keep_line(void *ctx, const struct renewal_line *l)
 }
 
 void
-renewal_set_done(struct renewal_set *rs)
+renewal_lines_done(struct renewal_lines *rs)
 {
 	for (size_t i = 0; i < rs->n; i++) {
 		struct renewal_line *l = &rs->v[i];
@@ -218,7 +218,7 @@ static enum status
 pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 {
 	struct account_filter f = ACCOUNT_FILTER_ANY;
-	struct renewal_set rs = { 0 };
+	struct renewal_lines rs = { 0 };
 	struct renewals_query q = { 0 };
 	struct cadence cad;
 	struct store *s;
@@ -257,7 +257,7 @@ pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 		pipeline_row(&out, &rs.v[i], &cad, c->clock.today);
 	out_end(&out);
 done:
-	renewal_set_done(&rs);
+	renewal_lines_done(&rs);
 	return st;
 }
 

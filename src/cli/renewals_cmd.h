@@ -16,16 +16,16 @@
 
 /* Renewal lines whose text is owned (strdup'd), for printing after the
  * statement is gone. */
-struct renewal_set {
+struct renewal_lines {
 	struct renewal_line *v;
 	size_t n, cap;
 };
-void renewal_set_done(struct renewal_set *rs);
+void renewal_lines_done(struct renewal_lines *rs);
 
 /* Write rs as an iCalendar (RFC 5545) file to fp, built with libical: one
  * all-day VEVENT per renewal, a VALARM at each cadence step.  ST_SOFTWARE
  * if libical fails. */
-enum status renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
+enum status renewals_ics(FILE *fp, const struct renewal_lines *rs, const struct cadence *cad,
 			 const struct clock *clock, struct err *e);
 
 #endif

@@ -128,7 +128,7 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 }
 
 enum status
-renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
+renewals_ics(FILE *fp, const struct renewal_lines *rs, const struct cadence *cad,
 	     const struct clock *clock, struct err *e)
 {
 	icalcomponent *cal = icalcomponent_new_vcalendar();

@@ -31,7 +31,7 @@ day(const char *s)
 #define HOSTILE "Evil; Corp, \\ Ltd\x1b[31m\r\nBCC: x"
 
 static char *
-write_ics(struct renewal_set *rs, struct cadence *cad)
+write_ics(struct renewal_lines *rs, struct cadence *cad)
 {
 	struct clock clk = { 0 };
 	struct err e = { ST_OK, "" };
@@ -79,7 +79,7 @@ text_of(icalcomponent *c, icalproperty_kind k)
 START_TEST(test_events_read_back)
 {
 	struct renewal_line v[2];
-	struct renewal_set rs = { v, 2, 2 };
+	struct renewal_lines rs = { v, 2, 2 };
 	struct cadence cad;
 	char *text, *line;
 	icalcomponent *cal, *ev;
