@@ -228,6 +228,8 @@ pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 	if ((o->window && (o->within >= 0 || o->q_from)))
 		return cli_usage(c, cmd, "--window picks one of the pipeline's windows: "
 				 "not with --within or --quarter");
+	if (o->within >= 0 && o->q_from)
+		return cli_usage(c, cmd, "give --within or --quarter, not both");
 	if (cadence_of(c, &cad) || cli_store(c, false, &s))
 		return c->err->status;
 	if (o->owner) {

@@ -117,6 +117,9 @@ expect_rc 64
 expect_err_has "--quarter: '2026Q5' is not a quarter such as 2026Q4"
 run --db "$DB" renewals --window 90 --within 30
 expect_rc 64
+run --db "$DB" renewals --within 30 --quarter 2026Q4
+expect_rc 64
+expect_err_has "give --within or --quarter, not both"
 
 case_ "the forecast's sums are the raw rows' sums"
 run --db "$DB" renewals forecast --quarter 2026Q4 --by csm --format csv
