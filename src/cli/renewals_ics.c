@@ -17,6 +17,9 @@
  *   VALARM    one DISPLAY alarm per cadence step, triggered its offset
  *             before the start (TRIGGER:-P120D).
  * DTSTAMP is the wall clock (pinned by TEND_CLOCK in tests).
+ * With --todos, each open task of those accounts is a VTODO (UID
+ * task-ID@tend, DUE its due date, PRIORITY from its priority, RELATED-TO
+ * the account's renewal).
  * Text from the book loses its control characters (RFC 5545 allows none
  * but tab in TEXT) before libical escapes it.
  */
@@ -127,9 +130,32 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 	return ev;
 }
 
+static icalcomponent *
+ics_todo(const struct ics_todo *t, struct icaltimetype stamp)
+{
+	icalcomponent *td = icalcomponent_new_vtodo();
+	char uid[64], related[64], summary[800];
+	struct buf b;
+
+	buf_init(&b);
+	snprintf(uid, sizeof(uid), "task-%lld@tend", (long long)t->id);
+	snprintf(related, sizeof(related), "renewal-%lld@tend", (long long)t->renewal_id);
+	snprintf(summary, sizeof(summary), "%s (%s)", t->title, t->account);
+	icalcomponent_add_property(td, icalproperty_new_uid(uid));
+	icalcomponent_add_property(td, icalproperty_new_dtstamp(stamp));
+	icalcomponent_add_property(td, icalproperty_new_summary(ics_clean(&b, summary)));
+	if (t->due != CADENCE_NONE)
+		icalcomponent_add_property(td, icalproperty_new_due(ics_date(t->due)));
+	icalcomponent_add_property(td, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+	icalcomponent_add_property(td, icalproperty_new_priority(t->priority));
+	icalcomponent_add_property(td, icalproperty_new_relatedto(related));
+	buf_done(&b);
+	return td;
+}
+
 enum status
-renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
-	     const struct clock *clock, struct err *e)
+renewals_ics(FILE *fp, const struct renewal_lines *rs, const struct ics_todos *todos,
+	     const struct cadence *cad, const struct clock *clock, struct err *e)
 {
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	struct icaltimetype stamp;
@@ -148,6 +174,8 @@ renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	for (size_t i = 0; i < rs->n; i++)
 		icalcomponent_add_component(cal, ics_event(&rs->v[i], cad, clock->today, stamp));
+	for (size_t i = 0; todos && i < todos->n; i++)
+		icalcomponent_add_component(cal, ics_todo(&todos->v[i], stamp));
 	text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (!text)
