@@ -20,8 +20,9 @@
  * With --todos, each open task of those accounts is a VTODO (UID
  * task-ID@tend, DUE its due date, PRIORITY from its priority, RELATED-TO
  * the account's renewal).
- * Text from the book loses its control characters (RFC 5545 allows none
- * but tab in TEXT) before libical escapes it.
+ * Text from the book is shown as the screen shows it (controls, bidi and
+ * invisible characters as visible escapes: RFC 5545 allows no controls but
+ * tab in TEXT) before libical escapes it.
  */
 #include "config.h"
 
@@ -34,14 +35,16 @@
 #include "cli/renewals_cmd.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/text.h"
 
-/* s without control characters, into b. */
+/* s as the screen shows it, into b: controls, bidi and invisible
+ * characters become visible escapes (core/text.c), so a calendar
+ * application shows a hostile name inert, and the file is safe to cat. */
 static const char *
 ics_clean(struct buf *b, const char *s)
 {
 	buf_reset(b);
-	for (; s && *s; s++)
-		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	text_sanitize(b, s ? s : "", s ? strlen(s) : 0, TEXT_ONE_LINE);
 	return b->data ? b->data : "";
 }
 
@@ -82,9 +85,12 @@ static void
 ics_description(struct buf *d, const struct renewal_line *l, const struct cadence *cad,
 		int32_t today)
 {
+	struct buf owner;
 	char m[32];
 
-	buf_addf(d, "Owner: %s\n", l->owner ? l->owner : "pooled");
+	buf_init(&owner);
+	buf_addf(d, "Owner: %s\n", l->owner ? ics_clean(&owner, l->owner) : "pooled");
+	buf_done(&owner);
 	buf_addf(d, "Target ARR: %s\n", out_money(l->target, m));
 	if (l->forecast >= 0)
 		buf_addf(d, "Forecast ARR: %s\n", out_money(l->forecast, m));
@@ -109,7 +115,7 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 	buf_init(&d);
 	snprintf(uid, sizeof(uid), "renewal-%lld@tend", (long long)l->id);
 	name = ics_clean(&b, l->account);
-	snprintf(summary, sizeof(summary), "Renewal: %s (%s) %s", name, l->external_id,
+	snprintf(summary, sizeof(summary), "Renewal: %s (%s) %s", name, l->external_id ? l->external_id : "",
 		 out_money(l->target, m));
 	ics_description(&d, l, cad, today);
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
