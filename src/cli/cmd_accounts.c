@@ -288,6 +288,8 @@ show_revenue(const struct account_view *v)
 			printf("  ");
 			out_text(stdout, a->reason, false);
 		}
+		if (a->scheduled)
+			printf("  (scheduled)");
 		putchar('\n');
 	}
 	printf("\nRenewals (%d)\n", v->nrenewals);

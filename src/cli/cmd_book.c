@@ -295,6 +295,8 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	t.login = c->login;
 	t.scorecard = c->conf.scorecard;
 	t.default_view = c->conf.default_view;
+	t.week_start = c->conf.week_start;
+	t.renewal_cadence = c->conf.renewal_cadence;
 	team_targets_from_conf(&c->conf, &targets);
 	t.targets = &targets;
 	config = paths_config_file();

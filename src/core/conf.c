@@ -20,6 +20,8 @@
 #include "core/names.h"
 #include "core/xalloc.h"
 
+const char *const conf_week_starts[] = { "locale", "monday", "sunday", "saturday", NULL };
+
 const struct conf_key conf_keys[] = {
 	{ .name = "config_version", .help = "format version of this file (1)",
 	  .offset = offsetof(struct conf, config_version), .is_int = 1 },
@@ -33,6 +35,10 @@ const struct conf_key conf_keys[] = {
 	  .offset = offsetof(struct conf, scorecard) },
 	{ .name = "keys", .help = "key bindings of the interface, a mapping such as { x: quit }",
 	  .is_block = 1 },
+	{ .name = "week_start", .help = "first day of the calendar's weeks: locale, monday, sunday or saturday",
+	  .choices = conf_week_starts, .offset = offsetof(struct conf, week_start) },
+	{ .name = "renewal_cadence", .help = "days before a renewal of its four cadence steps (120,90,60,30)",
+	  .offset = offsetof(struct conf, renewal_cadence) },
 	/* The team dashboard's targets (percent) and stuck limits (days). */
 	{ .name = "target_nrr", .help = "team dashboard: NRR target in percent (default 100)",
 	  .offset = offsetof(struct conf, target_nrr), .is_int = 1 },
@@ -77,6 +83,8 @@ conf_done(struct conf *c)
 	free(c->theme);
 	free(c->default_view);
 	free(c->scorecard);
+	free(c->week_start);
+	free(c->renewal_cadence);
 	free(c->source);
 	notify_clear(c);
 	conf_init(c);

@@ -32,6 +32,7 @@ struct av_contract {
 struct av_arr_event {
 	const char *date, *kind, *reason;
 	int64_t delta_cents;
+	bool scheduled;             /* dated after today: a renewal closed ahead of its date */
 };
 
 struct av_renewal {

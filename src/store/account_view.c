@@ -192,11 +192,12 @@ fill_ledger(struct account_view *v, sqlite3_stmt *st)
 	a->kind = dup(v, st, 1);
 	a->delta_cents = sqlite3_column_int64(st, 2);
 	a->reason = dup(v, st, 3);
+	a->scheduled = sqlite3_column_int(st, 4);
 }
 
 static const char sql_ledger[] =
-	"SELECT date, kind, arr_delta_cents, reason FROM arr_events"
-	" WHERE account_id = ?1 AND date <= ?2 ORDER BY date, id";
+	"SELECT date, kind, arr_delta_cents, reason, date > ?2 FROM arr_events"
+	" WHERE account_id = ?1 ORDER BY date, id";
 
 static void
 fill_renewal(struct account_view *v, sqlite3_stmt *st)

@@ -32,6 +32,7 @@ enum ftype {
 enum fflag {
 	F_REQUIRED = 1 << 0,  /* must be present and non-empty on import */
 	F_TODAY = 1 << 1,     /* a date that defaults to today when not given */
+	F_NONNEG = 1 << 2,    /* a count or an amount: 0 or more (the schema's CHECK) */
 };
 
 struct ref_def {
@@ -96,5 +97,6 @@ extern const struct entity entity_team, entity_user, entity_account, entity_cont
 	entity_health_input, entity_calibration, entity_account_health, entity_audit,
 	entity_playbook_run, entity_playbook_rule_run, entity_playbook_firing, entity_escalation,
 	entity_inbox, entity_stage_history, entity_kpi_reading;
+extern const struct entity entity_renewal_step;
 
 #endif

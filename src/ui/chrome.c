@@ -23,8 +23,9 @@
 #include "ui/draw.h"
 #include "ui/keymap.h"
 
-/* The description keeps at least this many columns before tabs shrink. */
-#define CHROME_DESCRIBE_MIN 24
+/* Tabs shrink before the description gets fewer than this many columns
+ * (or its whole width, when shorter). */
+#define CHROME_DESCRIBE_MIN 40
 
 static void
 describe_filter(const struct ui *ui, struct buf *b)

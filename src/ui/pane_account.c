@@ -285,8 +285,9 @@ revenue(struct pane *p, const struct account_view *v)
 	for (int i = 0; i < v->nledger; i++) {
 		const struct av_arr_event *e = &v->ledger[i];
 
-		span(ui, a, line(a), e->delta_cents < 0 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-12s %s", e->date,
-		     e->kind, money_format_grouped(e->delta_cents, e->delta_cents % 100 == 0, m));
+		span(ui, a, line(a), e->delta_cents < 0 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-12s %s%s", e->date,
+		     e->kind, money_format_grouped(e->delta_cents, e->delta_cents % 100 == 0, m),
+		     e->scheduled ? "  (scheduled)" : "");
 	}
 }
 

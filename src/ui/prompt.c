@@ -18,6 +18,7 @@
 #include "domain/model.h"
 #include "store/portfolio.h"
 #include "store/store.h"
+#include "ui/calendar_pane.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/ui.h"
@@ -448,6 +449,7 @@ static const char *const commands[] = {
 	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
 	"band", "within", "tag",
 	"plan",
+	"calendar",
 	"team", "heatmap", "inbox",
 	NULL,
 };
@@ -620,6 +622,14 @@ prompt_command(struct ui *ui)
 			ui_message(ui, TH_ERROR, "%s", e.msg);
 		else
 			ui_open(ui, PANE_PLAN, &(struct pane_arg){ .account_id = id });
+	} else if (!strcmp(line, "calendar")) {
+		int32_t day = 0;
+
+		/* A day as the CLI's options take it: 2028-02-29, today, +3m. */
+		if (*arg && !date_parse_relative(arg, store_clock(ui->store)->today, &day))
+			ui_message(ui, TH_ERROR, "calendar: '%s' is not a date (YYYY-MM-DD, today, +2m)", arg);
+		else
+			calendar_open(ui, day);
 	} else if (!strcmp(line, "owner") || !strcmp(line, "tag")) {
 		char *dst = !strcmp(line, "owner") ? f->owner : f->tag;
 

@@ -25,6 +25,8 @@ struct tui_opts {
 	const char *config_path; /* for keys: bindings */
 	const char *default_view;  /* the pane to open on (config's default_view),
 				      NULL: the first (the Team pane for a lead) */
+	const char *week_start;    /* config's week_start: locale (NULL), monday, ... */
+	const char *renewal_cadence;   /* config's renewal_cadence, NULL: the default */
 	const struct team_targets *targets;   /* the Team pane's, from the config;
 						 NULL: the defaults */
 };

@@ -51,6 +51,7 @@ struct pane;
  * date...).  Zero fields mean "nothing in particular". */
 struct pane_arg {
 	int64_t account_id;
+	int32_t date;            /* a day number (the calendar's); 0: none */
 };
 
 struct pane_ops {

@@ -135,10 +135,10 @@ shown_escaped "200x60 tour"
 case_ "every CLI format, on a terminal"
 for cmd in "accounts" "accounts --format csv" "accounts --format json" "account show 29" \
 	"account show 29 --format json" "task list" "task list --format csv" "inbox" "inbox --format json" \
-	"team" "team --format csv" "metrics --by csm" "export account" "export touchpoint --format json" \
+	"team" "team --format csv" "metrics --by csm" "export account" "export risk --format json" \
 	"plan show 29" "qbr 29" "user list" "undo list" "facts 29"; do
 	# shellcheck disable=SC2086
-	screen -s 200x60 -- $cmd <<'EOF'
+	screen -s 200x60 -t 60000 -- $cmd <<'EOF'
 expect-exit 0
 EOF
 	clean_raw "tend $cmd"
