@@ -11,19 +11,29 @@
 #include "ui/draw.h"
 #include "ui/ui.h"
 
+/* Every string a pane draws comes through here, and is made safe here
+ * whatever the caller did: text from data with a control, bidi or
+ * invisible character (or, on a terminal without UTF-8, any non-ASCII)
+ * is drawn as ui_clean() shows it.  Clean text, the common case, is
+ * checked and drawn as it is. */
 void
 draw_text(const struct ui *ui, WINDOW *w, int y, int x, const char *s, int width, bool right, int attr)
 {
+	const char *t = s ? s : "";
+	char *clean = NULL;
 	struct buf b;
 
 	if (width <= 0)
 		return;
+	if (!ui->unicode || !text_is_clean(t, strlen(t)))
+		t = clean = ui_clean(ui, t);
 	buf_init(&b);
-	text_pad(&b, s ? s : "", width, right, ui->unicode);
+	text_pad(&b, t, width, right, ui->unicode);
 	wattrset(w, attr);
 	mvwaddstr(w, y, x, b.data);
 	wattrset(w, A_NORMAL);
 	buf_done(&b);
+	free(clean);
 }
 
 enum theme_role
