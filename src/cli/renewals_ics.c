@@ -123,7 +123,9 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 	icalcomponent_add_property(ev, icalproperty_new_dtstart(ics_date(l->due)));
 	icalcomponent_add_property(ev, icalproperty_new_dtend(ics_date(l->due + 1)));
 	icalcomponent_add_property(ev, icalproperty_new_sequence((int)l->changes));
-	icalcomponent_add_property(ev, icalproperty_new_summary(ics_clean(&b, summary)));
+	/* The summary as shown, for the event and its alarms. */
+	snprintf(summary, sizeof(summary), "%s", ics_clean(&b, summary));
+	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
 	icalcomponent_add_property(ev, icalproperty_new_description(d.data ? d.data : ""));
 	icalcomponent_add_property(ev, icalproperty_new_categories(l->category));
 	icalcomponent_add_property(ev, icalproperty_new_status(
