@@ -9,22 +9,7 @@
 demo_book
 "$TEND" --db "$DB" $NOW playbook run >/dev/null 2>&1 || fail "cannot run the playbooks"
 
-# Append the payload to every free-text value: not dates, JSON, or codes (a
-# column whose values are a few [a-z_] words); priya.raman stays herself.
-PAYLOAD="char(27)||'[99mPWN'||char(7)||char(8238)||char(8294)||char(8203)||char(155)||char(13)||'~CRX'"
-sqlite3 "$DB" "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) c
-	WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND m.name NOT LIKE 'sqlite_%'
-	AND m.name NOT LIKE '%_fts_%' AND m.name NOT IN ('audit_log', 'changes', 'account_health')
-	AND c.name NOT IN ('currency', 'priority') AND c.type = 'TEXT' AND c.pk = 0" >"$WORK/columns"
-poisoned=0
-while IFS='|' read -r t c; do
-	q="\"$t\"" col="\"$c\""
-	[ "$(sqlite3 "$DB" "SELECT count(*) FROM $q WHERE $col GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' OR $col GLOB '[[{]*'")" = 0 ] || continue
-	[ "$c" != login ] && [ "$(sqlite3 "$DB" "SELECT count(DISTINCT $col) <= 12 AND count(*) = count(CASE WHEN $col NOT GLOB '*[^a-z_]*' THEN 1 END) FROM $q WHERE $col IS NOT NULL")" = 1 ] && continue
-	sqlite3 "$DB" "PRAGMA foreign_keys = OFF; UPDATE OR IGNORE $q SET $col = $col || $PAYLOAD WHERE $col IS NOT NULL AND $col <> '' AND $col <> 'priya.raman'" ||
-		fail "cannot poison $t.$c"
-	poisoned=$((poisoned + 1))
-done <"$WORK/columns"
+poison_book "$DB"
 check "at least 40 text columns are hostile (got $poisoned)" test "$poisoned" -ge 40
 for t in accounts.name users.name tasks.title inbox.message touchpoints.summary objectives.title risks.description contacts.name; do
 	check "$t is hostile" test "$(sqlite3 "$DB" "SELECT count(*) FROM ${t%.*} WHERE instr(${t#*.}, '~CRX')")" -gt 0
@@ -88,6 +73,20 @@ key ?
 settle
 key <Esc>
 settle
+key 6
+settle
+key m
+settle
+key m
+settle
+key m
+settle
+key 7
+settle
+key <Enter>
+settle
+key 1
+settle
 key :account Sterling\r
 settle
 key q
@@ -108,6 +107,8 @@ check "the inbox was drawn" grep -q "Inbox" "$RAW"
 check "the filter menu was drawn" grep -q "Filter by" "$RAW"
 check "the edit form was drawn" grep -q "Edit Sterling" "$RAW"
 check "the help was drawn" grep -q "Keys -- rebind" "$RAW"
+check "the calendar was drawn" grep -q "November 2026" "$RAW"
+check "the team dashboard was drawn" grep -q "12 months" "$RAW"
 
 case_ "the same at 200x60, where nothing is cut short"
 screen -s 200x60 <<'EOF'
@@ -136,7 +137,9 @@ case_ "every CLI format, on a terminal"
 for cmd in "accounts" "accounts --format csv" "accounts --format json" "account show 29" \
 	"account show 29 --format json" "task list" "task list --format csv" "inbox" "inbox --format json" \
 	"team" "team --format csv" "metrics --by csm" "export account" "export risk --format json" \
-	"plan show 29" "qbr 29" "user list" "undo list" "facts 29"; do
+	"plan show 29" "qbr 29" "user list" "undo list" "facts 29" "renewals" "renewals --format json" \
+	"renewals forecast" "renewals --format ics" "audit" "audit --format json" "team --section risks" \
+	"team --section stuck --format csv"; do
 	# shellcheck disable=SC2086
 	screen -s 200x60 -t 60000 -- $cmd <<'EOF'
 expect-exit 0
