@@ -2,14 +2,30 @@
  * fuzz_playbook.c -- a playbook file (domain/playbook*.c) with the real
  * action types (app/pba.h): parsed on its own, then again into the same set
  * replacing its ids, and its template references resolved, as a team's
- * file over the shipped ones is.
+ * file over the shipped ones is.  The input is also expanded as a task's
+ * text template ({account.name}, {fact.NAME}, {{ and }}: pb_expand).
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "app/pba.h"
+#include "core/buf.h"
 #include "domain/playbook.h"
 #include "domain/playbook_int.h"
 #include "fuzz.h"
+
+/* Some placeholders known, some unknown ("n/a"), one of them empty. */
+static const char *
+lookup(void *ctx, const char *name)
+{
+	(void)ctx;
+	if (!strcmp(name, "account.name"))
+		return "Acme {not a placeholder}";
+	if (!strcmp(name, "fact.arr"))
+		return "";
+	return strncmp(name, "fact.", 5) ? NULL : "42";
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -31,5 +47,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_done(&d1);
 	diag_done(&d2);
 	playbook_set_free(&set);
+	{
+		char *tmpl = fuzz_string(data, size);
+		struct buf out;
+
+		buf_init(&out);
+		pb_expand(&out, tmpl, lookup, NULL);
+		buf_done(&out);
+		free(tmpl);
+	}
 	return 0;
 }
