@@ -35,7 +35,11 @@ fuzz_file(const uint8_t *data, size_t size)
 	FILE *fp;
 
 	if (!fuzz_path[0]) {
-		const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+		/* Memory, where there is some: on ext4, rewriting a truncated
+		 * file flushes it at close, which made the file harnesses ten
+		 * times slower. */
+		const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm"
+				: getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 		int fd;
 
 		snprintf(fuzz_path, sizeof(fuzz_path), "%s/tend-fuzz-XXXXXX.yaml", dir);
