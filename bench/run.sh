@@ -426,3 +426,66 @@ plan_ms=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out" | sed 1d | sort -n 
 	sed -n "$(( (RUNS + 1) / 2 ))p")
 [ -n "$plan_ms" ] || { echo "bench: the plan pane did not open" >&2; exit 1; }
 awk -v ms="$plan_ms" 'BEGIN { over = ms > 50 ? "  OVER" : ""; printf "%-34s %s ms (target <= 50 ms)%s\n", "interface: plan pane, 20 objectives", ms, over }'
+
+# -- the renewal calendar and pipeline -----------------------------------------
+# The calendar pane on the 100k book: its first frame, from the Enter of
+# ":calendar NOW" to the last byte of the drawn month, and a month step
+# (PgDn), each against the sqlite3 CLI running the same two statements
+# (bench/renewals_grid.sql: the grid's days aggregated, the cursor day's
+# renewals) for the month shown.  Then the pipeline for a
+# whole team: `tend renewals --team T --format csv` from start to exit
+# against the same statement (bench/renewals_pipeline.sql) by the sqlite3
+# CLI -- both list every open renewal overdue or due within 120 days of
+# the team's owners, with the evidence of each cadence step.  (The demo
+# book's one team is its 9 CSMs, 100,000 accounts: some 27,000 renewals.)
+TEAM=$("$SQLITE3" "$BOOK" "SELECT t.name FROM teams t JOIN users u ON u.team_id = t.id
+	GROUP BY t.id ORDER BY count(*) DESC, t.id LIMIT 1")
+grid_sql() {   # FROM TO DAY
+	sed "/^--/d; s/@NOW@/$NOW/g; s/@FROM@/$1/g; s/@TO@/$2/g; s/@DAY@/$3/g; s/@LEAD@/-180 days/g" \
+		"$(dirname "$0")/renewals_grid.sql"
+}
+# The month of NOW as the grid shows it (weeks from Monday: C.UTF-8) and
+# the month after.
+read -r G0 G1 N0 N1 <<<"$("$SQLITE3" -separator ' ' "$BOOK" "WITH m(f, n) AS (SELECT date('$NOW', 'start of month'),
+	date('$NOW', 'start of month', '+1 month'))
+	SELECT date(f, '-' || ((strftime('%w', f) + 6) % 7) || ' days'),
+	  date(f, '+1 month', '-1 day', '+' || ((7 - strftime('%w', date(f, '+1 month', '-1 day'))) % 7) || ' days'),
+	  date(n, '-' || ((strftime('%w', n) + 6) % 7) || ' days'),
+	  date(n, '+1 month', '-1 day', '+' || ((7 - strftime('%w', date(n, '+1 month', '-1 day'))) % 7) || ' days')
+	FROM m")"
+out=$( { printf 'wait q quit\nsettle 500\n'
+	for ((i = 0; i <= RUNS; i++)); do
+		printf 'key :calendar %s\nsettle\nlatency <Enter>\nsettle\nlatency <PgDn>\nsettle\nkey 1\nsettle\n' "$NOW"
+	done
+	printf 'key q\nexpect-exit 0\n'; } | tui)
+lat=$(sed -n 's/^latency \([0-9.]*\) ms$/\1/p' <<<"$out")
+cal_ms=$(awk 'NR % 2 == 1' <<<"$lat" | sed 1d | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+step_ms=$(awk 'NR % 2 == 0' <<<"$lat" | sed 1d | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+[ -n "$cal_ms" ] && [ -n "$step_ms" ] || { echo "bench: the calendar did not open" >&2; exit 1; }
+raw_ms=$(median_ms "$SQLITE3" "$BOOK" "$(grid_sql "$G0" "$G1" "$NOW")")
+report "interface: calendar first frame" "$cal_ms" "$raw_ms" 2
+awk -v ms="$cal_ms" 'BEGIN { over = ms >= 50 ? "  OVER" : ""; printf "%-34s %s ms (target < 50 ms)%s\n", "interface: calendar, absolute", ms, over }'
+raw_ms=$(median_ms "$SQLITE3" "$BOOK" "$(grid_sql "$N0" "$N1" "$("$SQLITE3" :memory: "SELECT date('$NOW', '+1 month')")")")
+report "interface: calendar month step" "$step_ms" "$raw_ms" 2
+awk -v ms="$step_ms" 'BEGIN { over = ms >= 50 ? "  OVER" : ""; printf "%-34s %s ms (target < 50 ms)%s\n", "interface: month step, absolute", ms, over }'
+
+PIPE_TO=$("$SQLITE3" "$BOOK" "SELECT date('$NOW', '+120 days')")
+PIPE_SQL=$(sed "/^--/d; s/@NOW@/$NOW/g; s/@FROM@/1900-01-01/g; s/@TO@/$PIPE_TO/g; s/@LEAD@/-180 days/g;
+	s/@TEAM@/'$TEAM'/g" "$(dirname "$0")/renewals_pipeline.sql")
+"$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --format csv | sed 1d | cut -d, -f1 >"$CACHE/tend-pipe.ids"
+"$SQLITE3" -csv "$BOOK" "$PIPE_SQL" | cut -d, -f1 >"$CACHE/raw-pipe.ids"
+cmp -s "$CACHE/tend-pipe.ids" "$CACHE/raw-pipe.ids" ||
+	{ echo "bench: tend and sqlite3 disagree on the pipeline (see $CACHE/*-pipe.ids)" >&2; exit 1; }
+pipe_n=$(wc -l <"$CACHE/tend-pipe.ids")
+tend_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --format csv)
+# With the page cache and memory map tend uses for it (store/renewals.c).
+raw_ms=$(median_ms "$SQLITE3" -cmd "PRAGMA cache_size = -65536" -cmd "PRAGMA mmap_size = 2147483648" \
+	-csv "$BOOK" "$PIPE_SQL")
+report "renewals --team ($pipe_n renewals)" "$tend_ms" "$raw_ms" 1.5
+awk -v ms="$tend_ms" 'BEGIN { over = ms >= 100 ? "  OVER" : ""; printf "%-34s %s ms (target < 100 ms)%s\n", "pipeline for a team, absolute", ms, over }'
+# The pane's pipeline view shows its first page after its first slice (the
+# overdue renewals and the next 7 days) and loads the rest a week at a time
+# in the background: the first slice, from start to exit, as the CLI reads it.
+slice_n=$("$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --within 6 --format csv | sed 1d | wc -l)
+slice_ms=$(median_ms "$TEND" --db "$BOOK" --now "$NOW" renewals --team "$TEAM" --within 6 --format csv)
+awk -v ms="$slice_ms" -v n="$slice_n" 'BEGIN { over = ms >= 100 ? "  OVER" : ""; printf "%-34s %s ms (%d renewals; target < 100 ms)%s\n", "pipeline view, first slice", ms, n, over }'

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +15,11 @@
 #include "domain/model.h"
 #include "store/entity.h"
 #include "store/metrics.h"
+#include "store/renewals.h"
 #include "store/row.h"
+#include "store/store.h"
 #include "store/wtx.h"
+#include "app/account_edit.h"
 
 /* Money as people read it: grouped, cents only when there are some. */
 static const char *
@@ -116,6 +120,122 @@ write_event(struct wtx *t, int64_t account_id, const char *reason,
 	return st;
 }
 
+/* Won: the next term's renewal, one term after this one. */
+static enum status
+write_next(struct wtx *t, const struct renewal_rec *rec, int64_t final,
+	   struct renewal_close_result *out, struct err *e)
+{
+	char due[DATE_STRLEN];
+	struct row r;
+	enum status st;
+
+	out->next_due = renewal_next_due(rec->due, rec->term_months);
+	row_init(&r, &entity_renewal);
+	row_int(&r, "account", rec->account_id);
+	row_text(&r, "due_date", date_format(out->next_due, due));
+	row_int(&r, "target_arr", final);
+	row_text(&r, "forecast_category", "likely");
+	row_text(&r, "stage", "not_started");
+	if (rec->owner_id)
+		row_int(&r, "owner", rec->owner_id);
+	st = wtx_insert(t, &r, &out->next_id, e);
+	row_done(&r);
+	return st;
+}
+
+static int64_t
+user_of(struct store *s, const char *login)
+{
+	struct err ignore = { ST_OK, "" };
+	int64_t id = 0;
+
+	if (!login || store_user_id(s, login, &id, &ignore))
+		return 0;
+	return id;
+}
+
+/* Each of ids, of entity ent, gets the fields of r. */
+static enum status
+update_all(struct wtx *t, const struct row *r, const int64_t *ids, size_t n, struct err *e)
+{
+	enum status st = ST_OK;
+
+	for (size_t i = 0; i < n && !st; i++)
+		st = wtx_update(t, r, ids[i], e);
+	return st;
+}
+
+/* Nothing left: the account churned; its open work ends with a note. */
+static enum status
+write_churn(struct wtx *t, struct store *s, const struct renewal_close_input *in,
+	    const struct renewal_rec *rec, struct renewal_close_result *out, struct err *e)
+{
+	char note[160], day[DATE_STRLEN], stage[16] = "";
+	int64_t *tasks = NULL, *risks = NULL;
+	size_t ntasks = 0, nrisks = 0;
+	struct row r;
+	enum status st;
+
+	snprintf(note, sizeof(note), "renewal #%lld lost (%s)", (long long)rec->id,
+		 in->reason ? in->reason : "no ARR left");
+	date_format(in->closed, day);
+	if ((st = store_account_stage(s, rec->account_id, stage, sizeof(stage), e)))
+		return st;
+	if (strcmp(stage, "churned")) {
+		st = account_stage_write(t, s, rec->account_id, "churned", in->closed,
+					 user_of(s, in->login), "manual", e);
+		if (!st) {
+			row_init(&r, &entity_account);
+			row_text(&r, "stage", "churned");
+			row_text(&r, "stage_since", day);
+			st = wtx_update(t, &r, rec->account_id, e);
+			row_done(&r);
+		}
+		out->churned = !st;
+	}
+	if (!st)
+		st = store_account_open_work(s, rec->account_id, &tasks, &ntasks, &risks, &nrisks, e);
+	if (!st) {
+		row_init(&r, &entity_task);
+		row_text(&r, "status", "cancelled");
+		row_text(&r, "cancel_reason", note);
+		st = update_all(t, &r, tasks, ntasks, e);
+		row_done(&r);
+	}
+	if (!st) {
+		row_init(&r, &entity_risk);
+		row_text(&r, "status", "closed");
+		row_text(&r, "closed_on", day);
+		row_text(&r, "resolution", note);
+		st = update_all(t, &r, risks, nrisks, e);
+		row_done(&r);
+	}
+	if (!st) {
+		out->tasks_cancelled = ntasks;
+		out->risks_closed = nrisks;
+	}
+	free(tasks);
+	free(risks);
+	return st;
+}
+
+/* What follows the ledger: the next term, or the end of the account. */
+static enum status
+move_on(struct wtx *t, struct store *s, const struct renewal_close_input *in,
+	struct renewal_close_result *out, struct err *e)
+{
+	struct renewal_rec rec;
+	enum status st;
+
+	if ((st = store_renewal_rec(s, in->renewal_id, &rec, e)))
+		return st;
+	if (in->final > 0)
+		return write_next(t, &rec, in->final, out, e);
+	if (out->arr + out->delta <= 0)
+		return write_churn(t, s, in, &rec, out, e);
+	return ST_OK;
+}
+
 enum status
 renewal_close(struct store *s, const struct renewal_close_input *in,
 	      struct renewal_close_result *out, struct err *e)
@@ -151,6 +271,8 @@ renewal_close(struct store *s, const struct renewal_close_input *in,
 	}
 	if (!st && out->kind)
 		st = write_event(t, r.account_id, reason, out, e);
+	if (!st)
+		st = move_on(t, s, in, out, e);
 	if (st)
 		wtx_abort(t);
 	else

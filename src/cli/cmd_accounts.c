@@ -288,6 +288,8 @@ show_revenue(const struct account_view *v)
 			printf("  ");
 			out_text(stdout, a->reason, false);
 		}
+		if (a->scheduled)
+			printf("  (scheduled)");
 		putchar('\n');
 	}
 	printf("\nRenewals (%d)\n", v->nrenewals);
@@ -298,8 +300,10 @@ show_revenue(const struct account_view *v)
 		       r->forecast_category, out_money(r->target_cents, m));
 		if (r->final_cents >= 0)
 			printf(", final %s (%s)", out_money(r->final_cents, m2), or_dash(r->booking_type));
-		if (r->churn_reason)
-			printf(", reason %s", r->churn_reason);
+		if (r->churn_reason) {
+			printf(", reason ");
+			out_text(stdout, r->churn_reason, false);
+		}
 		putchar('\n');
 	}
 }
@@ -316,8 +320,9 @@ show_work(const struct account_view *v)
 		out_text(stdout, t->title, false);
 		if (t->items)
 			printf(" [%d/%d]", t->items_done, t->items);
-		printf(" -- %s%s%s\n", or_dash(t->owner), strcmp(t->status, "open") ? ", " : "",
-		       strcmp(t->status, "open") ? t->status : "");
+		printf(" -- ");
+		out_text(stdout, or_dash(t->owner), false);
+		printf("%s%s\n", strcmp(t->status, "open") ? ", " : "", strcmp(t->status, "open") ? t->status : "");
 	}
 	printf("\nOpen risks (%d)\n", v->nrisks);
 	for (int i = 0; i < v->nrisks; i++) {
@@ -359,7 +364,9 @@ show_work(const struct account_view *v)
 		printf("  %s  %-15s %s %s", t->date, t->kind, t->proactive ? " " : "R",
 		       t->planned ? "planned: " : "");
 		out_text(stdout, or_dash(t->summary), false);
-		printf(" -- %s\n", or_dash(t->author));
+		printf(" -- ");
+		out_text(stdout, or_dash(t->author), false);
+		putchar('\n');
 	}
 	if (v->notes) {
 		printf("\nNotes\n");
@@ -519,6 +526,20 @@ show_json(const struct account_view *v)
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
+	json_key(&j, "history");
+	json_arr_begin(&j);
+	for (int i = 0; i < v->nhistory; i++) {
+		json_obj_begin(&j);
+		jki(&j, "audit_id", v->history[i].id);
+		jkv(&j, "at", v->history[i].at);
+		jkv(&j, "user", v->history[i].actor);
+		jkv(&j, "action", v->history[i].action);
+		jkv(&j, "table", v->history[i].table);
+		jkv(&j, "op", v->history[i].op);
+		jkv(&j, "changes", v->history[i].changes);
+		json_obj_end(&j);
+	}
+	json_arr_end(&j);
 	json_key(&j, "touchpoints");
 	json_arr_begin(&j);
 	for (int i = 0; i < v->ntouchpoints; i++) {
@@ -533,6 +554,31 @@ show_json(const struct account_view *v)
 	json_arr_end(&j);
 	json_obj_end(&j);
 	json_end(&j);
+}
+
+/* The latest changes, as tend audit --account shows them all. */
+static void
+show_history(const struct account_view *v)
+{
+	printf("\nHistory (latest %d; tend audit --account for all)\n", AV_HISTORY);
+	for (int i = 0; i < v->nhistory; i++) {
+		const struct av_change *h = &v->history[i];
+
+		printf("  ");
+		out_text(stdout, h->at, false);
+		printf("  ");
+		out_text(stdout, h->actor, false);
+		printf("  ");
+		out_text(stdout, h->action, false);
+		printf(": %s %s", h->op, h->table ? h->table : "");
+		if (h->changes) {
+			printf(" -- ");
+			out_text(stdout, h->changes, false);
+		}
+		putchar('\n');
+	}
+	if (!v->nhistory)
+		printf("  none\n");
 }
 
 static enum status
@@ -577,6 +623,7 @@ cmd_account(struct cli *c, int argc, char **argv)
 		show_contacts(v);
 		show_revenue(v);
 		show_work(v);
+		show_history(v);
 	}
 	account_view_free(v);
 	return ST_OK;
@@ -586,8 +633,8 @@ static const char cmd_account_help[] =
 	"tend account show ACCOUNT\n"
 	"  Shows an account's identity, its stages with their dates, ARR and its\n"
 	"  ledger, renewals, usage, support and survey signals, contacts by role with\n"
-	"  their last touch, open tasks and risks, success plans and the latest\n"
-	"  touchpoints.\n"
+	"  their last touch, open tasks and risks, success plans, the latest\n"
+	"  touchpoints and the latest changes from the audit log (who, when, what).\n"
 	"tend account set ACCOUNT [options]\n"
 	"  Changes the account in one audited change and says what changed; values\n"
 	"  already so change nothing.\n"

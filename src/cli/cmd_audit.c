@@ -1,39 +1,30 @@
 /*
- * cmd_audit.c -- `tend audit`: the audit log's subcommands (verify, in
- * cmd_audit_verify.c).
+ * cmd_audit.c -- `tend audit`: the audit log, listed (cmd_audit_list.c,
+ * which also picks the subcommand) or verified (cmd_audit_verify.c).
  */
 #include "config.h"
-
-#include <string.h>
 
 #include "cli/audit_cmd.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 
-static enum status
-cmd_audit(struct cli *c, int argc, char **argv)
-{
-	struct store *s;
-	int first;
-
-	if (cli_getopt(c, &cmd_audit_entry, argc, argv, "", NULL, NULL, NULL, &first) || first < 0)
-		return c->err->status;
-	if (first >= argc)
-		return cli_usage(c, &cmd_audit_entry, "say what to do: verify");
-	if (strcmp(argv[first], "verify"))
-		return cli_usage(c, &cmd_audit_entry, "unknown subcommand '%s' (allowed: verify)", argv[first]);
-	if (first + 1 < argc)
-		return cli_usage(c, &cmd_audit_entry, "unexpected argument '%s'", argv[first + 1]);
-	if (cli_store(c, false, &s))
-		return c->err->status;
-	return cmd_audit_verify(c, s);
-}
-
 const struct command cmd_audit_entry = {
 	.name = "audit",
-	.args = "verify",
-	.summary = "check the audit log's hash chain",
-	.help = "tend audit verify\n"
+	.args = "[--account A] [--since DATE] [--user LOGIN] [--limit N] | verify",
+	.summary = "the audit log: who changed what, when; verify checks its hash chain",
+	.help = "tend audit [--account A] [--since DATE] [--user LOGIN] [--limit N]\n"
+		"  The audit log, newest first: every change any user made through tend\n"
+		"  (commands, the interface, playbook runs, imports, undo), each with the\n"
+		"  wall-clock time (UTC), the user, the action, the table and row, the\n"
+		"  operation and what changed (old -> new); an import or recompute is one\n"
+		"  summary row of counts.  CSV and JSON add the rows before and after as\n"
+		"  JSON (old, new).\n"
+		"  --account A    only account A's rows and what belongs to it (contacts,\n"
+		"                 tasks and their items, plans and their objectives...)\n"
+		"  --since DATE   only changes on or after DATE\n"
+		"  --user LOGIN   only LOGIN's changes\n"
+		"  --limit N      at most N rows\n\n"
+		"tend audit verify\n"
 		"  Recomputes the hash chain of the audit log: every row's SHA-256 covers the\n"
 		"  row before it and its own columns, so a row changed, inserted or removed\n"
 		"  outside tend shows as the first row where the chain breaks (exit 65).  Also\n"
@@ -41,5 +32,5 @@ const struct command cmd_audit_entry = {
 		"  (the last row's hash): keep it elsewhere, since someone who can write the\n"
 		"  file could rebuild the whole chain, and only a kept head shows that.\n"
 		"  'tend check' runs the same check; every command checks the last rows.\n",
-	.run = cmd_audit,
+	.run = cmd_audit_run,
 };

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/book.h"
+#include "app/team.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "core/xalloc.h"
@@ -300,6 +301,7 @@ static enum status
 cmd_tui(struct cli *c, int argc, char **argv)
 {
 	struct tui_opts t = { 0 };
+	struct team_targets targets;
 	struct store *s;
 	char *config;
 	enum status st;
@@ -333,6 +335,10 @@ cmd_tui(struct cli *c, int argc, char **argv)
 	t.login = c->login;
 	t.scorecard = c->conf.scorecard;
 	t.default_view = c->conf.default_view;
+	t.week_start = c->conf.week_start;
+	t.renewal_cadence = c->conf.renewal_cadence;
+	team_targets_from_conf(&c->conf, &targets);
+	t.targets = &targets;
 	config = paths_config_file();
 	t.config_path = config;
 	st = tui_run(s, &t, c->err);

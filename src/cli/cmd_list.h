@@ -38,6 +38,7 @@
 	_(metrics) \
 	_(team) \
 	_(renewal) \
+	_(renewals) \
 	_(health) \
 	_(facts) \
 	_(playbook) \

@@ -274,6 +274,9 @@ cmd_metrics(struct cli *c, int argc, char **argv)
 		return st;
 	}
 	groups = metrics_groups(&book, o.by, &n);
+	if (o.from > c->clock.today)   /* nothing has happened in it yet */
+		for (size_t i = 0; i < n; i++)
+			metrics_not_happened(&groups[i].m);
 	if (cli_format(c, OUT_TABLE) == OUT_TABLE)
 		print_table(groups, n, from, to);
 	else
@@ -291,7 +294,9 @@ static const char cmd_metrics_help[] =
 	"against their segment's band, reviews overdue and the proactive share of\n"
 	"touchpoints.  The whole book is always the first row.  Ratios are fractions\n"
 	"(1.0 = 100%) in CSV and JSON; money is cents under KEY_cents in JSON.\n"
-	"'man tend' (section METRICS) gives every formula.\n\n"
+	"'man tend' (section METRICS) gives every formula.  For a period that starts\n"
+	"after today the outcomes (NRR, GRR, churn, renewal rates) are '-' (null):\n"
+	"nothing has happened yet; 'tend renewals forecast' forecasts them.\n\n"
 	"  --from DATE    first day of the period (default: twelve months before\n"
 	"                 the day after --to, i.e. the trailing twelve months)\n"
 	"  --to DATE      last day of the period, included (default today)\n"

@@ -23,6 +23,7 @@
 #include "core/xalloc.h"
 
 #define TABLE_GAP 2     /* spaces between table columns */
+#define TABLE_PIPE_PAD 60  /* the most a free-text column pads to off a terminal */
 #define FREE_MIN 12     /* a free-text column keeps this much (or its title, or all of
 			 * its widest value when shorter): "Quantumline…" still says which */
 
@@ -392,6 +393,15 @@ table_end(struct out *o)
 		}
 	}
 	fit_widths(o, w);
+	/* Into a file or a pipe nothing is cut, but one long value must not
+	 * pad every row to its width (a 10 kB name made a 6 MB table): a
+	 * free-text column pads to at most TABLE_PIPE_PAD, and a longer value
+	 * is written whole, pushing only its own row's next columns right. */
+	if (!o->tty)
+		for (int i = 0; i < o->ncols; i++)
+			if ((o->cols[i].type == COL_FREETEXT || o->cols[i].type == COL_LIST) &&
+			    w[i] > TABLE_PIPE_PAD)
+				w[i] = TABLE_PIPE_PAD;
 	buf_init(&line);
 	for (long r = -1; r < o->nrows; r++) {
 		int shown = 0;
@@ -405,7 +415,10 @@ table_end(struct out *o)
 				continue;   /* left out on this terminal */
 			if (shown++)
 				buf_addpad(&line, ' ', TABLE_GAP);
-			text_pad(&line, s, w[i], right_aligned(&o->cols[i]), o->unicode);
+			if (!o->tty && text_width(s) > w[i])
+				buf_adds(&line, s);
+			else
+				text_pad(&line, s, w[i], right_aligned(&o->cols[i]), o->unicode);
 		}
 		while (line.len && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';

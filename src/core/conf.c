@@ -20,6 +20,8 @@
 #include "core/names.h"
 #include "core/xalloc.h"
 
+const char *const conf_week_starts[] = { "locale", "monday", "sunday", "saturday", NULL };
+
 const struct conf_key conf_keys[] = {
 	{ .name = "config_version", .help = "format version of this file (1)",
 	  .offset = offsetof(struct conf, config_version), .is_int = 1 },
@@ -33,6 +35,31 @@ const struct conf_key conf_keys[] = {
 	  .offset = offsetof(struct conf, scorecard) },
 	{ .name = "keys", .help = "key bindings of the interface, a mapping such as { x: quit }",
 	  .is_block = 1 },
+	{ .name = "week_start", .help = "first day of the calendar's weeks: locale, monday, sunday or saturday",
+	  .choices = conf_week_starts, .offset = offsetof(struct conf, week_start) },
+	{ .name = "renewal_cadence", .help = "days before a renewal of its four cadence steps (120,90,60,30)",
+	  .offset = offsetof(struct conf, renewal_cadence) },
+	/* The team dashboard's targets (percent) and stuck limits (days). */
+	{ .name = "target_nrr", .help = "team dashboard: NRR target in percent (default 100)",
+	  .offset = offsetof(struct conf, target_nrr), .is_int = 1 },
+	{ .name = "target_grr", .help = "team dashboard: GRR target in percent (default 90)",
+	  .offset = offsetof(struct conf, target_grr), .is_int = 1 },
+	{ .name = "target_gross_renewal_rate", .help = "team dashboard: gross renewal rate target, percent (default 90)",
+	  .offset = offsetof(struct conf, target_gross_renewal_rate), .is_int = 1 },
+	{ .name = "target_net_renewal_rate", .help = "team dashboard: net renewal rate target, percent (default 100)",
+	  .offset = offsetof(struct conf, target_net_renewal_rate), .is_int = 1 },
+	{ .name = "target_on_time_renewal_rate", .help = "team dashboard: on-time renewal target, percent (default 70)",
+	  .offset = offsetof(struct conf, target_on_time_renewal_rate), .is_int = 1 },
+	{ .name = "stuck_land_days", .help = "team dashboard: days in land before an account is stuck (default 30)",
+	  .offset = offsetof(struct conf, stuck_days[0]), .is_int = 1 },
+	{ .name = "stuck_onboard_days", .help = "team dashboard: days in onboard before stuck (default 90)",
+	  .offset = offsetof(struct conf, stuck_days[1]), .is_int = 1 },
+	{ .name = "stuck_adopt_days", .help = "team dashboard: days in adopt before stuck (default 365)",
+	  .offset = offsetof(struct conf, stuck_days[2]), .is_int = 1 },
+	{ .name = "stuck_expand_days", .help = "team dashboard: days in expand before stuck (default 365)",
+	  .offset = offsetof(struct conf, stuck_days[3]), .is_int = 1 },
+	{ .name = "stuck_renew_days", .help = "team dashboard: days in renew before stuck (default 120)",
+	  .offset = offsetof(struct conf, stuck_days[4]), .is_int = 1 },
 	{ .name = "notify", .help = "who support and marketing are: { support: [LOGIN or ADDRESS, ...] }",
 	  .offset = offsetof(struct conf, notify_text), .is_notify = 1 },
 };
@@ -56,6 +83,8 @@ conf_done(struct conf *c)
 	free(c->theme);
 	free(c->default_view);
 	free(c->scorecard);
+	free(c->week_start);
+	free(c->renewal_cadence);
 	free(c->source);
 	notify_clear(c);
 	conf_init(c);
@@ -69,6 +98,8 @@ conf_get(const struct conf *c, const struct conf_key *k, char *tmp, size_t size)
 	if (k->is_block)
 		return NULL;
 	if (k->is_int) {
+		if (!*(const int *)(base + k->offset))
+			return NULL;   /* not set: the default of whoever reads it */
 		snprintf(tmp, size, "%d", *(const int *)(base + k->offset));
 		return tmp;
 	}
@@ -112,11 +143,11 @@ set_value(struct conf *c, const struct conf_key *k, const yaml_event_t *ev, stru
 
 	if (k->is_int) {
 		n = strtol(v, &end, 10);
-		if (!*v || *end || n < 1 || n > 1000) {
+		if (!*v || *end || n < 1 || n > 3650) {
 			diag_add(d, line, col, "%s must be a positive whole number", k->name);
 			return;
 		}
-		if (n > CONF_VERSION)
+		if (k->offset == offsetof(struct conf, config_version) && n > CONF_VERSION)
 			diag_add(d, line, col, "config_version %ld is newer than this tend (%d); "
 				 "unknown settings may be ignored", n, CONF_VERSION);
 		*(int *)(base + k->offset) = (int)n;

@@ -33,6 +33,14 @@ struct conf {
 	char *theme;            /* theme name (themes/NAME.yaml) */
 	char *default_view;     /* pane the TUI opens on */
 	char *scorecard;        /* shipped scorecard name or a file path */
+	char *week_start;       /* the calendar's first weekday: conf_week_starts */
+	char *renewal_cadence;  /* "120,90,60,30" (checked where it is used) */
+	/* The team dashboard's targets in percent and how many days each
+	 * lifecycle stage (land, onboard, adopt, expand, renew) may last;
+	 * 0: not set, the dashboard's default applies (app/team.h). */
+	int target_nrr, target_grr, target_gross_renewal_rate, target_net_renewal_rate,
+		target_on_time_renewal_rate;
+	int stuck_days[5];
 	struct conf_notify notify[CONF_NOTIFY_ROLES];   /* by conf_notify_roles */
 	char *notify_text;      /* the same on one line, for `tend config`:
 				   "support: sam, mia@example.com; marketing: ..." */
@@ -52,6 +60,9 @@ struct conf_key {
 	char is_view;    /* one of struct conf's views (default_view) */
 	char is_notify;  /* the notify: mapping, read here; offset is notify_text's */
 };
+
+/* week_start's values, NULL-ended. */
+extern const char *const conf_week_starts[];
 
 extern const struct conf_key conf_keys[];
 extern const size_t conf_key_count;

@@ -32,9 +32,7 @@ json_escape(struct buf *out, const char *s)
 		case '\r': buf_adds(out, "\\r"); continue;
 		case '\t': buf_adds(out, "\\t"); continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
-		    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+		if (text_cp_dangerous(cp))
 			buf_addf(out, "\\u%04x", (unsigned)cp);
 		else
 			buf_add(out, p + i - n, n);

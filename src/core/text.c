@@ -63,8 +63,8 @@ text_is_utf8(const char *s)
 /* Code points a terminal acts on, that reorder text, or that are invisible
  * (zero-width spaces and joiners, word joiners, the BOM: they make two names
  * that look alike differ, or hide text): never shown raw. */
-static bool
-cp_is_dangerous(uint32_t cp)
+bool
+text_cp_dangerous(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
 	       cp == 0x061c || (cp >= 0x200b && cp <= 0x200f) ||
@@ -85,7 +85,7 @@ text_is_clean(const char *s, size_t len)
 			continue;
 		}
 		n = utf8_decode(p + i, len - i, &cp);
-		if (n == 0 || cp_is_dangerous(cp))
+		if (n == 0 || text_cp_dangerous(cp))
 			return false;
 		i += n;
 	}
@@ -107,7 +107,7 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 			continue;
 		}
 		n = utf8_decode(p + i, len - i, &cp);
-		if (n && !cp_is_dangerous(cp)) {
+		if (n && !text_cp_dangerous(cp)) {
 			i += n;
 			run += n;
 			continue;

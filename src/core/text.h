@@ -30,6 +30,9 @@ enum text_flags {
 void text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags);
 /* Sanitize a NUL-terminated string into scratch (reset first); returns scratch->data. */
 const char *text_clean(struct buf *scratch, const char *s);
+/* Code points never shown raw: controls, bidi overrides and isolates,
+ * invisible format characters (text.c says which). */
+bool text_cp_dangerous(uint32_t cp);
 /* True when s needs no change to be shown (the common case, checked fast). */
 bool text_is_clean(const char *s, size_t len);
 

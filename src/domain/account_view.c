@@ -23,6 +23,7 @@ account_view_free(struct account_view *v)
 	free(v->plans);
 	free(v->touchpoints);
 	free(v->stages);
+	free(v->history);
 	pool_done(&v->pool);
 	free(v);
 }

@@ -32,6 +32,7 @@ struct av_contract {
 struct av_arr_event {
 	const char *date, *kind, *reason;
 	int64_t delta_cents;
+	bool scheduled;             /* dated after today: a renewal closed ahead of its date */
 };
 
 struct av_renewal {
@@ -90,6 +91,14 @@ struct av_stage {
 	int64_t days;             /* to (or today) - from; -1 when from is not known */
 };
 
+/* A change to the account or what belongs to it, from the audit log, most
+ * recent first. */
+struct av_change {
+	int64_t id;
+	const char *at, *actor, *action, *table, *op;
+	const char *changes;      /* "stage: adopt -> expand"; NULL: none to show */
+};
+
 struct account_view {
 	struct pool pool;
 	/* identity */
@@ -124,7 +133,10 @@ struct account_view {
 	struct av_plan *plans; int nplans;
 	struct av_touchpoint *touchpoints; int ntouchpoints;  /* most recent first */
 	struct av_stage *stages; int nstages;         /* the current stage first, then the past */
+	struct av_change *history; int nhistory;      /* the latest changes (AV_HISTORY) */
 };
+
+#define AV_HISTORY 15   /* changes the 360 view shows; tend audit --account has all */
 
 void account_view_free(struct account_view *v);
 

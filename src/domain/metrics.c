@@ -59,6 +59,16 @@ ratio(int64_t num, int64_t den)
 }
 
 void
+metrics_not_happened(struct metrics *m)
+{
+	struct metrics_num none = { 0 };
+
+	m->nrr = m->grr = m->logo_churn = m->revenue_churn = none;
+	m->gross_renewal_rate = m->net_renewal_rate = m->on_time_renewal_rate = none;
+	m->review_coverage = none;   /* reviews in a window that has not come */
+}
+
+void
 metrics_compute(const struct metrics_sums *in, struct metrics *out)
 {
 	const struct metrics_sums *s = in;

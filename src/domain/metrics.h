@@ -99,6 +99,11 @@ extern const struct metrics_band metrics_bands[SEGMENT_COUNT_];
 void metrics_sums_add(struct metrics_sums *to, const struct metrics_sums *from);
 /* The ratios of doc/model.md section 4 from the sums. */
 void metrics_compute(const struct metrics_sums *in, struct metrics *out);
+/* A period that has not begun yet: nothing has renewed or churned in it, so
+ * every outcome (NRR, GRR, churn, the renewal rates, review coverage) is
+ * not set ("-"),
+ * never 0%: the renewals' forecast is `tend renewals forecast`. */
+void metrics_not_happened(struct metrics *m);
 /* Is a CSM of this segment carrying accounts / arr outside its band? */
 bool metrics_outside_band(enum segment seg, int64_t accounts, int64_t arr);
 

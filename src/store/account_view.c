@@ -13,6 +13,7 @@
 
 #include "core/xalloc.h"
 #include "domain/account_view.h"
+#include "store/audit_log.h"
 #include "store/store_int.h"
 
 typedef void (*fill_fn)(struct account_view *v, sqlite3_stmt *st);
@@ -191,11 +192,12 @@ fill_ledger(struct account_view *v, sqlite3_stmt *st)
 	a->kind = dup(v, st, 1);
 	a->delta_cents = sqlite3_column_int64(st, 2);
 	a->reason = dup(v, st, 3);
+	a->scheduled = sqlite3_column_int(st, 4);
 }
 
 static const char sql_ledger[] =
-	"SELECT date, kind, arr_delta_cents, reason FROM arr_events"
-	" WHERE account_id = ?1 AND date <= ?2 ORDER BY date, id";
+	"SELECT date, kind, arr_delta_cents, reason, date > ?2 FROM arr_events"
+	" WHERE account_id = ?1 ORDER BY date, id";
 
 static void
 fill_renewal(struct account_view *v, sqlite3_stmt *st)
@@ -378,6 +380,22 @@ static const char sql_stages[] =
 	"  FROM account_stage_history WHERE account_id = ?1 AND to_date IS NOT NULL)"
 	" ORDER BY k, to_date DESC, id DESC";
 
+static int
+keep_change(void *ctx, const struct audit_entry *a)
+{
+	struct account_view *v = ctx;
+	struct av_change *c = PUSH(v, history, nhistory);
+
+	c->id = a->id;
+	c->at = pool_strdup(&v->pool, a->at);
+	c->actor = pool_strdup(&v->pool, a->actor);
+	c->action = pool_strdup(&v->pool, a->action);
+	c->table = pool_strdup(&v->pool, a->table);
+	c->op = pool_strdup(&v->pool, a->op);
+	c->changes = pool_strdup(&v->pool, a->changes);
+	return 0;
+}
+
 enum status
 store_account_view(struct store *s, int64_t id, struct account_view **out, struct err *e)
 {
@@ -407,6 +425,12 @@ store_account_view(struct store *s, int64_t id, struct account_view **out, struc
 			account_view_free(v);
 			return err_set(e, ST_NOINPUT, "no account with id %lld", (long long)id);
 		}
+	}
+	/* What people and playbooks changed, as tend audit --account lists it. */
+	if (store_audit_each(s, &(struct audit_query){ .account_id = id, .limit = AV_HISTORY, .people = true },
+			     keep_change, v, e)) {
+		account_view_free(v);
+		return e->status;
 	}
 	*out = v;
 	return ST_OK;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/names.h"
+#include "domain/cadence.h"
 #include "domain/model.h"
 #include "store/entity.h"
 
@@ -22,6 +23,7 @@ static const struct ref_def ref_ticket = { "ticket", "tickets", "id", false, fal
 static const struct ref_def ref_plan = { "success plan", "success_plans", "id", false, false };
 static const struct ref_def ref_objective = { "objective", "objectives", "id", false, false };
 static const struct ref_def ref_kpi = { "KPI", "kpis", "id", false, false };
+static const struct ref_def ref_renewal = { "renewal", "renewals", "id", false, false };
 static const struct ref_def ref_task = { "task", "tasks", "id", false, false };
 static const struct ref_def ref_risk = { "risk", "risks", "id", false, false };
 static const struct ref_def ref_run = { "playbook run", "playbook_runs", "id", false, false };
@@ -565,6 +567,19 @@ const struct entity entity_stage_history = { "stage_history", "account_stage_his
 	"the lifecycle stages an account went through (export only)", stage_history_fields,
 	COUNT(stage_history_fields), false, NULL };
 
+/* A cadence step of a renewal, logged (schema 0013); export only. */
+static const struct field renewal_step_fields[] = {
+	ID,
+	REF("renewal", "renewal_id", F_REQUIRED, ref_renewal, "renewal id"),
+	ENUM("step", F_REQUIRED, cadence_step_names, "t120, t90, t60 or t30"),
+	DATE("date", F_TODAY, "the day it happened (default today)"),
+	REF("author", "author_id", 0, ref_user, "login of who logged it"),
+	TEXT("note", 0, "what was done"),
+};
+const struct entity entity_renewal_step = { "renewal_step", "renewal_steps",
+	"a renewal's cadence step, logged (export only)", renewal_step_fields,
+	COUNT(renewal_step_fields), false, NULL };
+
 const struct entity *const entity_catalog[] = {
 	&entity_team, &entity_user, &entity_account, &entity_contact, &entity_contract,
 	&entity_arr_event, &entity_renewal, &entity_invoice, &entity_opportunity, &entity_usage,
@@ -574,6 +589,7 @@ const struct entity *const entity_catalog[] = {
 	&entity_health_override, &entity_health_input, &entity_calibration,
 	&entity_account_health, &entity_audit, &entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
 	&entity_escalation, &entity_inbox, &entity_stage_history,
+	&entity_renewal_step,
 };
 const size_t entity_catalog_count = sizeof(entity_catalog) / sizeof(entity_catalog[0]);
 

@@ -96,5 +96,6 @@ extern const struct entity entity_team, entity_user, entity_account, entity_cont
 	entity_health_input, entity_calibration, entity_account_health, entity_audit,
 	entity_playbook_run, entity_playbook_rule_run, entity_playbook_firing, entity_escalation,
 	entity_inbox, entity_stage_history, entity_kpi_reading;
+extern const struct entity entity_renewal_step;
 
 #endif

@@ -313,6 +313,95 @@ store_global_init(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Errors that mean "this book cannot be written here, now": a full disk,
+ * a file or directory the login may not write, a failing device. */
+static bool
+cannot_write(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_PERM:
+		return true;
+	}
+	return false;
+}
+
+/* "file:" and the path, percent-encoded where a URI needs it. */
+static void
+path_uri(const char *path, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = (size_t)snprintf(out, size, "file:");
+
+	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+			out[n++] = '%';
+			out[n++] = hex[*p >> 4];
+			out[n++] = hex[*p & 15];
+		} else {
+			out[n++] = (char)*p;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* Why this login cannot write the book, and what to do, in words for the
+ * refusal; *status is its exit status (74 for the disk, 77 for rights). */
+static const char *
+read_only_reason(const char *path, int code, enum status *status)
+{
+	char dir[4096], *slash;
+
+	*status = ST_NOPERM;
+	if (access(path, W_OK) != 0)
+		return "you may not write its file: ask its owner for write access, or work on a copy";
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (access(slash ? dir : ".", W_OK) != 0)
+		return "you may not write its directory (SQLite keeps its -wal and -shm files there): "
+		       "ask for write access to the directory";
+	*status = ST_IOERR;
+	if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
+		return "the disk holding it is full or failing: free some space and try again";
+	return "it cannot be written now: try again";
+}
+
+/* The book could not be opened for writing: open it for reading, so every
+ * read still works and every write is refused with the reason.  Without a
+ * write-ahead log to read (none, or empty), the file alone is the book, and
+ * it is opened immutable, which needs no -shm file either (a directory or a
+ * disk that cannot take one); a log with content is read through SQLite's
+ * read-only WAL support, which needs its -shm. */
+static enum status
+reopen_for_reading(struct store *s, bool say_why, struct err *e)
+{
+	struct store_opts ro = { .path = s->path, .read_only = true };
+	char uri[8300], wal[4200];
+	struct stat st;
+	int code = sqlite3_extended_errcode(s->db);
+	bool has_log;
+
+	snprintf(wal, sizeof(wal), "%s-wal", s->path);
+	has_log = stat(wal, &st) == 0 && st.st_size > 0;
+	sqlite3_close(s->db);
+	s->db = NULL;
+	path_uri(s->path, uri, sizeof(uri) - 32);
+	strcat(uri, has_log ? "?mode=ro" : "?mode=ro&immutable=1");
+	s->read_only = true;
+	s->read_only_why = say_why ? read_only_reason(s->path, code, &s->read_only_status) : NULL;
+	err_clear(e);
+	if (sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+			    NULL) != SQLITE_OK) {
+		if (s->db)
+			return store_sql_error(s, e, "opening the book to read it");
+		return err_set(e, ST_OSERR, "out of memory");
+	}
+	if (configure(s, e))
+		return e->status;
+	return migrate_open(s, &ro, e);
+}
+
 enum status
 store_open(struct store **out, const struct store_opts *o, struct err *e)
 {
@@ -341,9 +430,12 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 		return e->status;
 	}
 	if (configure(s, e) || migrate_open(s, o, e)) {
-		err_wrap(e, "%s", o->path);
-		store_close(s);
-		return e->status;
+		if (o->create || !cannot_write(sqlite3_extended_errcode(s->db)) ||
+		    reopen_for_reading(s, !o->read_only, e)) {
+			err_wrap(e, "%s", o->path);
+			store_close(s);
+			return e->status;
+		}
 	}
 	s->has_stored_facts = has_table(s, "account_facts_state");
 	s->has_journal = has_table(s, "changes");
@@ -394,6 +486,12 @@ bool
 store_read_only(const struct store *s)
 {
 	return s->read_only;
+}
+
+const char *
+store_read_only_why(const struct store *s)
+{
+	return s->read_only_why;
 }
 
 const char *

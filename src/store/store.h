@@ -64,6 +64,9 @@ const char *store_path(const struct store *s);
 const struct clock *store_clock(const struct store *s);
 const char *store_actor(const struct store *s);
 bool store_read_only(const struct store *s);
+/* When the book was opened read-only because it could not be written (a
+ * full disk, a file or directory this login may not write): why; else NULL. */
+const char *store_read_only_why(const struct store *s);
 /* Schema version of the open book (PRAGMA user_version). */
 int store_version(struct store *s);
 /* Path of the copy made before the last migration, NULL if none was made. */

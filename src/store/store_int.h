@@ -24,6 +24,8 @@ struct store {
 	char *actor;
 	bool enforce_roles;          /* store_opts.enforce_roles */
 	bool read_only;
+	const char *read_only_why;  /* opened read-only although not asked to: why (static text) */
+	enum status read_only_status;  /* and the status a write then fails with */
 	struct clock clock;
 	struct stmt_slot *cache;    /* open-addressed, keyed by SQL text */
 	size_t cache_cap;

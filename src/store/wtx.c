@@ -65,6 +65,9 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 	struct wtx *t;
 
 	*out = NULL;
+	if (s->read_only && s->read_only_why)
+		return err_set(e, s->read_only_status, "cannot %s: %s is open read-only because %s "
+			       "(nothing was changed)", action, s->path, s->read_only_why);
 	if (s->read_only)
 		return err_set(e, ST_NOPERM, "cannot %s: the book is open read-only", action);
 	if (s->tx)

@@ -23,8 +23,9 @@
 #include "ui/draw.h"
 #include "ui/keymap.h"
 
-/* The description keeps at least this many columns before tabs shrink. */
-#define CHROME_DESCRIBE_MIN 24
+/* Tabs shrink before the description gets fewer than this many columns
+ * (or its whole width, when shorter). */
+#define CHROME_DESCRIBE_MIN 40
 
 static void
 describe_filter(const struct ui *ui, struct buf *b)
@@ -58,6 +59,8 @@ chrome_header(struct ui *ui)
 	buf_init(&b);
 	buf_addf(&b, " tend  %s  %s (%s)  %s", slash ? slash + 1 : path, ui->opts->login, ui->role,
 		 date_format(store_clock(ui->store)->today, today));
+	if (store_read_only(ui->store))
+		buf_adds(&b, "  read-only");
 	if (ui->inbox_open > 0)
 		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
 	if (!ui_filter_empty(ui)) {

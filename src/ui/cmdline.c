@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/names.h"
 #include "domain/model.h"
 #include "ui/cmdline.h"
@@ -15,6 +16,8 @@ const char *const cmdline_commands[] = {
 	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
 	"band", "within", "tag",
 	"plan",
+	"calendar",
+	"team", "heatmap", "inbox",
 	NULL,
 };
 
@@ -26,7 +29,7 @@ static const struct {
 	{ "refresh", CL_REFRESH }, { "clear", CL_CLEAR }, { "search", CL_SEARCH },
 	{ "account", CL_ACCOUNT }, { "plan", CL_PLAN }, { "owner", CL_OWNER }, { "tag", CL_TAG },
 	{ "segment", CL_SEGMENT }, { "stage", CL_STAGE }, { "band", CL_BAND },
-	{ "within", CL_WITHIN }, { "debug-abort", CL_DEBUG_ABORT },
+	{ "within", CL_WITHIN }, { "calendar", CL_CALENDAR }, { "debug-abort", CL_DEBUG_ABORT },
 };
 
 /* A segment, stage or band must be one of its names (or empty: any). */
@@ -58,8 +61,20 @@ check_within(struct cmdline *c)
 	return c->verb;
 }
 
+/* A day as the CLI's options take it: 2028-02-29, today, +3m. */
+static enum cmdline_verb
+check_day(struct cmdline *c, int32_t today)
+{
+	if (*c->arg && !date_parse_relative(c->arg, today, &c->day)) {
+		snprintf(c->why, sizeof(c->why), "calendar: '%.60s' is not a date (YYYY-MM-DD, today, +2m)",
+			 c->arg);
+		return c->verb = CL_INVALID;
+	}
+	return c->verb;
+}
+
 enum cmdline_verb
-cmdline_parse(char *line, struct cmdline *c)
+cmdline_parse(char *line, int32_t today, struct cmdline *c)
 {
 	char *arg = strchr(line, ' ');
 
@@ -89,6 +104,8 @@ cmdline_parse(char *line, struct cmdline *c)
 		return check_name(c, band_names);
 	case CL_WITHIN:
 		return check_within(c);
+	case CL_CALENDAR:
+		return check_day(c, today);
 	default:
 		return c->verb;
 	}

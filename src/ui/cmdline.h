@@ -3,12 +3,15 @@
  *
  * The line the user typed is split into its command word and its argument
  * and the argument is checked (a segment, stage or band name, a number of
- * days); prompt.c then carries the command out.  Kept apart from the
+ * days, a date); prompt.c then carries the command out.  A word that is no
+ * command may still be a pane's name (:team), which prompt.c looks up.  Kept apart from the
  * curses code so the parser can be tested and fuzzed on its own
  * (tests/fuzz/fuzz_cmdline.c).
  */
 #ifndef TEND_CMDLINE_H
 #define TEND_CMDLINE_H
+
+#include <stdint.h>
 
 enum cmdline_verb {
 	CL_NONE,          /* an empty line */
@@ -17,6 +20,7 @@ enum cmdline_verb {
 	CL_DEBUG_ABORT,   /* the screen tests' abort (only with TEND_DEBUG_ABORT) */
 	CL_QUIT, CL_HELP, CL_RECOMPUTE, CL_REFRESH, CL_CLEAR, CL_SEARCH,
 	CL_ACCOUNT, CL_PLAN, CL_OWNER, CL_TAG, CL_SEGMENT, CL_STAGE, CL_BAND, CL_WITHIN,
+	CL_CALENDAR,
 };
 
 /* The filter fields' sizes (struct ui_filter): longer arguments are cut. */
@@ -28,13 +32,16 @@ struct cmdline {
 	const char *word;     /* the command word, within the line */
 	const char *arg;      /* the rest after the first space ("" if none), within the line */
 	int within;           /* CL_WITHIN: days, or -1 for "no limit" */
+	int32_t day;          /* CL_CALENDAR: the day asked, or 0 for none */
 	char why[160];        /* CL_UNKNOWN, CL_INVALID: the message (not yet sanitised) */
 };
 
-/* The command words, NULL-ended, for Tab completion. */
+/* The command words, NULL-ended, for Tab completion (with the panes'
+ * names, which the interface's registry knows). */
 extern const char *const cmdline_commands[];
 
-/* Parse line, splitting it in place (the first space becomes a NUL). */
-enum cmdline_verb cmdline_parse(char *line, struct cmdline *out);
+/* Parse line, splitting it in place (the first space becomes a NUL);
+ * relative dates count from today. */
+enum cmdline_verb cmdline_parse(char *line, int32_t today, struct cmdline *out);
 
 #endif

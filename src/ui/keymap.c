@@ -67,6 +67,9 @@ static const struct {
 	{ 'M', REQ_PLAN_MILESTONE }, { 'K', REQ_PLAN_KPI }, { 'w', REQ_PLAN_READING },
 	{ 'x', REQ_PLAN_DELETE }, { '[', REQ_PLAN_UP }, { ']', REQ_PLAN_DOWN },
 	{ 'S', REQ_PLAN_STATUS }, { 'V', REQ_PLAN_VALIDATE },
+	{ 'm', REQ_CAL_VIEW }, { 't', REQ_CAL_TODAY }, { '}', REQ_CAL_NEXT_QUARTER },
+	{ '{', REQ_CAL_PREV_QUARTER }, { 'C', REQ_CAL_CLOSE }, { 'F', REQ_CAL_FORECAST },
+	{ 'S', REQ_CAL_STAGE }, { 'L', REQ_CAL_STEP },
 	{ 'r', REQ_REFRESH }, { 'R', REQ_RECOMPUTE }, { 'u', REQ_UNDO },
 	{ ':', REQ_PROMPT }, { '?', REQ_HELP }, { KEY_F(1), REQ_HELP },
 };

@@ -285,8 +285,9 @@ revenue(struct pane *p, const struct account_view *v)
 	for (int i = 0; i < v->nledger; i++) {
 		const struct av_arr_event *e = &v->ledger[i];
 
-		span(ui, a, line(a), e->delta_cents < 0 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-12s %s", e->date,
-		     e->kind, money_format_grouped(e->delta_cents, e->delta_cents % 100 == 0, m));
+		span(ui, a, line(a), e->delta_cents < 0 ? TH_WARNING : TH_NORMAL, 0, "  %s  %-12s %s%s", e->date,
+		     e->kind, money_format_grouped(e->delta_cents, e->delta_cents % 100 == 0, m),
+		     e->scheduled ? "  (scheduled)" : "");
 	}
 }
 
@@ -329,6 +330,27 @@ opportunities(struct pane *p, const struct account_view *v)
 		     o->title ? o->title : "", o->expected_close ? ", closes " : "",
 		     o->expected_close ? o->expected_close : "");
 	}
+}
+
+/* Who changed what, latest first (the audit log; tend audit --account). */
+static void
+history(struct pane *p, const struct account_view *v)
+{
+	struct ui *ui = p->ui;
+	struct account_pane *a = p->priv;
+
+	title(ui, a, "History");
+	for (int i = 0; i < v->nhistory; i++) {
+		const struct av_change *h = &v->history[i];
+		struct line *l = line(a);
+
+		/* "2026-11-23 09:30 amara  account set: stage: adopt -> expand" */
+		span(ui, a, l, TH_DIM, 0, "  %.10s %.5s ", h->at, h->at && strlen(h->at) > 11 ? h->at + 11 : "");
+		span(ui, a, l, TH_NORMAL, 0, "%s  %s: %s", h->actor, h->action,
+		     h->changes ? h->changes : h->op);
+	}
+	if (!v->nhistory)
+		span(ui, a, line(a), TH_DIM, 0, "  none");
 }
 
 static void
@@ -387,6 +409,7 @@ work(struct pane *p, const struct account_view *v)
 		title(ui, a, "Notes");
 		span(ui, a, line(a), TH_NORMAL, 0, "  %s", v->notes);
 	}
+	history(p, v);
 }
 
 static enum status

@@ -20,7 +20,9 @@
 	P(X, HEATMAP, heatmap_ops, "heatmap", '1', "the portfolio heatmap") \
 	P(X, ACCOUNT, account_ops, "account", '2', "the selected account's 360 view") \
 	P(X, INBOX, inbox_ops, "inbox", '3', "your inbox of notifications and escalations") \
-	P(X, PLAN, plan_ops, "plan", '5', "the selected account's success plan")
+	P(X, PLAN, plan_ops, "plan", '5', "the selected account's success plan") \
+	P(X, CALENDAR, calendar_ops, "calendar", '6', "the renewal calendar, quarter and pipeline") \
+	P(X, TEAM, team_ops, "team", '7', "the team dashboard: scoreboard and one row per CSM")
 
 enum pane_id {
 #define PANE_ENUM(X, id, ops, name, key, help) PANE_##id,

@@ -18,6 +18,7 @@
 #include "domain/model.h"
 #include "store/portfolio.h"
 #include "store/store.h"
+#include "ui/calendar_pane.h"
 #include "ui/cmdline.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
@@ -585,10 +586,23 @@ prompt_command(struct ui *ui)
 
 	if (!line)
 		return res;
-	switch (cmdline_parse(line, &c)) {
+	switch (cmdline_parse(line, store_clock(ui->store)->today, &c)) {
 	case CL_NONE:
 		break;
 	case CL_UNKNOWN:
+		if (ui_pane_lookup(c.word) >= 0 && !*c.arg) {
+			/* :team, :heatmap...: a pane by its name, as its key shows it. */
+			struct pane *p = &ui->panes[ui_pane_lookup(c.word)];
+			const char *why = p->ops->empty ? p->ops->empty(p) : NULL;
+
+			if (why)
+				ui_message(ui, TH_WARNING, "%s", why);
+			else
+				ui_open(ui, p->id, NULL);
+			break;
+		}
+		ui_message(ui, TH_ERROR, "%s", c.why);
+		break;
 	case CL_INVALID:
 		ui_message(ui, TH_ERROR, "%s", c.why);
 		break;
@@ -628,6 +642,9 @@ prompt_command(struct ui *ui)
 		else
 			ui_open(ui, c.verb == CL_ACCOUNT ? PANE_ACCOUNT : PANE_PLAN,
 				&(struct pane_arg){ .account_id = id });
+		break;
+	case CL_CALENDAR:
+		calendar_open(ui, c.day);
 		break;
 	case CL_OWNER:
 	case CL_TAG:

@@ -56,6 +56,14 @@
 	_(PLAN_DOWN, "plan_down", "plan", "", "move the selected objective, milestone or KPI down") \
 	_(PLAN_STATUS, "plan_status", "plan", "status", "the plan's next step: share, sign, activate, done") \
 	_(PLAN_VALIDATE, "plan_validate", "plan", "validated", "the plan was validated with the customer today") \
+	_(CAL_VIEW, "calendar_view", "calendar", "view", "next calendar view: month, quarter, pipeline") \
+	_(CAL_TODAY, "calendar_today", "calendar", "today", "go to today") \
+	_(CAL_NEXT_QUARTER, "calendar_next_quarter", "calendar", "", "the same day a quarter later") \
+	_(CAL_PREV_QUARTER, "calendar_prev_quarter", "calendar", "", "the same day a quarter earlier") \
+	_(CAL_CLOSE, "calendar_close", "calendar", "close", "close the selected renewal as won or lost") \
+	_(CAL_FORECAST, "calendar_forecast", "calendar", "forecast", "set the selected renewal's forecast category") \
+	_(CAL_STAGE, "calendar_stage", "calendar", "", "set the selected renewal's stage") \
+	_(CAL_STEP, "calendar_step", "calendar", "step", "log a cadence step of the selected renewal, done today") \
 	_(INBOX_DONE, "inbox_done", "inbox", "done", "mark the selected item done") \
 	_(INBOX_ALL, "inbox_all", "inbox", "all/mine", "show the whole book's items, or only yours") \
 	_(UNDO, "undo", "all", "undo", "take back your last change (again: the one before)") \

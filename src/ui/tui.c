@@ -23,6 +23,7 @@
 #include "app/undo.h"
 #include "domain/model.h"
 #include "store/playbook_store.h"
+#include "store/audit.h"
 #include "store/store.h"
 #include "store/watch.h"
 #include "ui/chrome.h"
@@ -197,7 +198,7 @@ add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
 	char key[16];
 
 	for (; reqs && *reqs != REQ_NONE; reqs++) {
-		const char *word = *reqs == REQ_BACK && ui->current == PANE_FIRST ? "quit" : req_hint(*reqs);
+		const char *word = *reqs == REQ_BACK && ui->current == ui->home ? "quit" : req_hint(*reqs);
 
 		if (*word && *keymap_first_key(&ui->keys, *reqs, key, sizeof(key)))
 			buf_addf(b, "  %s %s", key, word);
@@ -348,10 +349,10 @@ cycle_pane(struct ui *ui, int step)
 static void
 go_back(struct ui *ui)
 {
-	enum pane_id to = ui->panes[ui->current].ops->open ? ui->back : PANE_FIRST;
+	enum pane_id to = ui->panes[ui->current].ops->open ? ui->back : ui->home;
 
 	if (to == ui->current || ui->panes[to].ops->open)
-		to = PANE_FIRST;
+		to = ui->home;
 	ui_open(ui, to, NULL);
 }
 
@@ -362,6 +363,12 @@ refilter(struct ui *ui)
 	for (int i = 0; i < PANE_COUNT_; i++)
 		if (ui->panes[i].loaded && ui->panes[i].ops->refilter)
 			ui->panes[i].ops->refilter(&ui->panes[i]);
+}
+
+void
+ui_filter_changed(struct ui *ui)
+{
+	refilter(ui);
 }
 
 static void
@@ -424,7 +431,7 @@ shell_request(struct ui *ui, enum request r)
 		ui->quit = true;
 		break;
 	case REQ_BACK:
-		if (ui->current == PANE_FIRST)
+		if (ui->current == ui->home)
 			ui->quit = true;
 		else
 			go_back(ui);
@@ -526,6 +533,22 @@ report_nothing(void *ctx, const struct diag *d)
 	(void)ctx;
 }
 
+/* What the first screen must say about the book itself: a tampered audit
+ * log (the command line warns on stderr, which the screen would hide), or
+ * why it opened read-only. */
+static void
+warn_book(struct ui *ui)
+{
+	struct audit_verdict v;
+	struct err e = { ST_OK, "" };
+
+	if (!store_audit_verify(ui->store, true, &v, &e) && !audit_verdict_ok(&v))
+		ui_message(ui, TH_ERROR, "audit log changed outside tend at row %lld: run tend audit verify",
+			   (long long)v.broken_id);
+	else if (store_read_only_why(ui->store))
+		ui_message(ui, TH_WARNING, "read-only: %s", store_read_only_why(ui->store));
+}
+
 static enum status
 setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 {
@@ -536,6 +559,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 	ui->store = s;
 	ui->opts = o;
 	ui->filter.within = -1;
+	ui->home = PANE_FIRST;
 	ui->unicode = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	keymap_defaults(&ui->keys);
 	diag_init(&d, o->config_path);
@@ -580,6 +604,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 		ui->panes[i].ui = ui;
 		ui->panes[i].priv = xcalloc(1, registry[i].ops->private_size ? registry[i].ops->private_size : 1);
 	}
+	warn_book(ui);
 	return ST_OK;
 }
 
@@ -725,6 +750,9 @@ open_first(struct ui *ui, struct err *e)
 		ui_message(ui, TH_WARNING, "default_view: %s", why);
 		i = -1;
 	}
+	/* A lead reviews the team first (issue #16). */
+	if (i < 0 && !ui->opts->default_view && !strcmp(ui->role, "lead"))
+		i = ui->home = PANE_TEAM;   /* and where Back ends */
 	ui->current = i >= 0 ? (enum pane_id)i : PANE_FIRST;
 	return load_pane(&ui->panes[ui->current], e);
 }

@@ -13,6 +13,7 @@
 #include "core/err.h"
 
 struct store;
+struct team_targets;
 
 struct tui_opts {
 	bool color;              /* false with --no-color / NO_COLOR */
@@ -23,7 +24,11 @@ struct tui_opts {
 	const char *scorecard;   /* config's scorecard, for explain */
 	const char *config_path; /* for keys: bindings */
 	const char *default_view;  /* the pane to open on (config's default_view),
-				      NULL: the first */
+				      NULL: the first (the Team pane for a lead) */
+	const char *week_start;    /* config's week_start: locale (NULL), monday, ... */
+	const char *renewal_cadence;   /* config's renewal_cadence, NULL: the default */
+	const struct team_targets *targets;   /* the Team pane's, from the config;
+						 NULL: the defaults */
 };
 
 /* The panes' names, NULL-ended, in the registry's order: what

@@ -51,6 +51,7 @@ struct pane;
  * date...).  Zero fields mean "nothing in particular". */
 struct pane_arg {
 	int64_t account_id;
+	int32_t date;            /* a day number (the calendar's); 0: none */
 };
 
 struct pane_ops {
@@ -124,6 +125,8 @@ struct ui {
 	struct scorecard_set scorecards;
 	struct pane panes[PANE_COUNT_];   /* in the registry's order (panes.h) */
 	enum pane_id current;
+	enum pane_id home;       /* where Back ends (and then quits): the first
+				    pane, or the Team pane a lead opens on */
 	enum pane_id back;       /* where Back goes from a pane that was opened
 				    on something (the 360 view): where it was
 				    opened from */
@@ -162,6 +165,8 @@ void ui_count_inbox(struct ui *ui);
 char *ui_clean(const struct ui *ui, const char *s);
 /* Is the filter empty (no condition, no search)? */
 bool ui_filter_empty(const struct ui *ui);
+/* The filter changed (a pane set it): panes with rows in memory apply it. */
+void ui_filter_changed(struct ui *ui);
 /* The filter's conditions (not the search), pointing into ui->filter. */
 struct account_filter ui_filter_conditions(const struct ui *ui);
 /* Read a line on the status line: prompt, initial text; NULL when

@@ -83,6 +83,16 @@ done
 expect_out_has "Konstantinou Maritime & Offshore Engineering Holdings  alexandra.konstantinou"
 expect_out_lacks "…"
 
+case_ "not a terminal: one very long name is written whole, without padding every row to it"
+awk 'BEGIN { printf "external_id,name,segment\nLONG-1,"; for (i = 0; i < 1000; i++) printf "Longname "; print ",smb" }' >"$WORK/long.csv"
+cp "$DB" "$WORK/long.db"
+"$TEND" --db "$WORK/long.db" $NOW import account "$WORK/long.csv" >/dev/null || fail "cannot import the long name"
+run --db "$WORK/long.db" accounts
+expect_rc 0
+check "the long name is whole" grep -q "LONG-1 *\(Longname \)\{999\}Longname  " "$WORK/out"
+check "under 20 kB for 7 rows, not $(wc -c <"$WORK/out") bytes" test "$(wc -c <"$WORK/out")" -lt 20000
+check "another row stays short: $(grep CRM-001 "$WORK/out")" test "$(grep CRM-001 "$WORK/out" | wc -c)" -lt 200
+
 case_ "tasks at 80 columns: titles and accounts cut, a short title kept whole"
 run --db "$DB" $NOW task add konst "Prepare the executive business review deck with the offshore numbers" \
 	--due 2026-12-01 --owner alexandra.konstantinou --priority critical

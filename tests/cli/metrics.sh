@@ -225,6 +225,7 @@ expect_rc 0
 expect_out <<'OUT'
 renewal #4 of Foxtrot (F) closed won on 2026-11-23: final 12,000, target 10,000
 ledger: expansion +2,000 on 2026-11-15 (#19), ARR 9,000 -> 11,000
+next term: renewal #7 due 2027-11-15, target 12,000
 OUT
 # F now grows by 1,000 instead of shrinking by 1,000: E 21,000.50, C 15,000,
 # NRR 196,000.50 / 215,000, GRR 175,000 / 215,000; a third renewal won
@@ -246,12 +247,14 @@ expect_rc 0
 expect_out <<'OUT'
 renewal #5 of Echo (E) closed won on 2026-11-20: final 5,000, target 8,000, reason budget
 ledger: contraction -3,000 on 2027-06-01 (#20), ARR 8,000 -> 5,000
+next term: renewal #8 due 2028-06-01, target 5,000
 OUT
 run --db "$DB" $NOW renewal close 6 --final 0 --reason competitor
 expect_rc 0
 expect_out <<'OUT'
 renewal #6 of Charlie (C) closed lost on 2026-11-23: final 0, target 25,000, reason competitor
 ledger: churn -25,000 on 2027-02-01 (#21), ARR 25,000 -> 0
+account: stage churned
 OUT
 run --db "$DB" $NOW export arr_event
 expect_out_has "19,F,2026-11-15,expansion,2000.00,renewal with upsell"

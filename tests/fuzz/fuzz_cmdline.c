@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/date.h"
 #include "core/names.h"
 #include "domain/model.h"
 #include "ui/cmdline.h"
@@ -19,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len = strlen(line);
 	struct cmdline c;
 
-	switch (cmdline_parse(line, &c)) {
+	switch (cmdline_parse(line, date_from_ymd(2026, 6, 1), &c)) {
 	case CL_NONE:
 		fuzz_assert(len == 0 || line[0] == '\0');
 		break;
@@ -42,6 +43,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case CL_WITHIN:
 		fuzz_assert(c.within >= -1 && c.within <= 3650);
 		break;
+	case CL_CALENDAR: {
+		int y, m, d;
+
+		date_to_ymd(c.day, &y, &m, &d);
+		fuzz_assert(!*c.arg || (y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX));
+		break;
+	}
 	default:
 		break;
 	}

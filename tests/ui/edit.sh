@@ -116,7 +116,8 @@ check "$first has not 250 seats: $(grep "^[0-9]*,$first," "$WORK/accounts")" \
 	grep -q "^[0-9]*,$first,.*,250," "$WORK/accounts"
 
 case_ "t marks rows, e changes them all in one change, u takes it back"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "3 marked".
+screen -s 100x24 <<EOF
 wait 1/546
 key ttt
 wait 3 marked

@@ -31,7 +31,9 @@ key q
 expect-exit 0
 EOF
 screen_has "1 Heatmap" "$WORK/start"
-screen_has "2 Account" "$WORK/start"
+# Six tabs and the description do not fit 80 columns: the others shrink to their keys.
+check "the tab line lacks the other tabs' keys: $(screen_row 2 "$WORK/start")" row_greps 2 "$WORK/start" -F ' 1 Heatmap   2   3   5   6 '
+
 screen_has "matrix, by health, 1/546" "$WORK/start"
 check "row 3 is not the title row: $(screen_row 3 "$WORK/start")" row_greps 3 "$WORK/start" '^  ACCOUNT  *HEALTH'
 # Every row of the first page has a band letter and score, worst first.
@@ -42,7 +44,7 @@ check "the worst account is not first and red" row_greps 4 "$WORK/start" '  R [0
 screen_has "cells: 1 red  2 yellow  3 green" "$WORK/start"
 check "the cursor is not on the first row" test "$(cursor_row "$WORK/start")" = 4
 # The active tab is highlighted (default theme: white on blue).
-check "the tab line does not show Heatmap as the active tab: $(screen_row 2 "$WORK/start.attr")" row_greps 2 "$WORK/start.attr" '^.BBBBBBBBBBB.KKKKKKKKKKK'
+check "the tab line does not show Heatmap as the active tab: $(screen_row 2 "$WORK/start.attr")" row_greps 2 "$WORK/start.attr" '^.BBBBBBBBBBB.KKK.KKK'
 
 case_ "Enter opens the selected account; q and Esc come back to the same row"
 screen -s 100x60 <<EOF
@@ -108,7 +110,7 @@ name=$(cursor_name "$WORK/list")
 check "the second account opens scrolled down:
 $(cat "$WORK/second")" row_greps 3 "$WORK/second" -F "▶ $name"
 
-case_ "Tab (heatmap, account, inbox), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
+case_ "Tab (heatmap, account, inbox, team), BackTab, 1 and 2 switch panes; each pane keeps its cursor"
 screen <<EOF
 wait 1/546
 key 2
@@ -126,6 +128,10 @@ dumpattr $WORK/account.attr
 key <Tab>
 wait mine, 0/0
 key <Tab>
+wait month, 2026-11-23
+key <Tab>
+wait 12 months, 1/9
+key <Tab>
 wait matrix, by health, 3/546
 dumpattr $WORK/heatmap.attr
 key <Tab>
@@ -139,8 +145,8 @@ expect-exit 0
 EOF
 check "back in the account pane, the cursor is not where five j put it:
 $(cat "$WORK/account-again")" test "$(cursor_row "$WORK/account-again")" = 8
-check "Account is not the active tab: $(screen_row 2 "$WORK/account.attr")" row_greps 2 "$WORK/account.attr" '^.KKKKKKKKKKK.BBBBBBBBBBB'
-check "Heatmap is not the active tab: $(screen_row 2 "$WORK/heatmap.attr")" row_greps 2 "$WORK/heatmap.attr" '^.BBBBBBBBBBB.KKKKKKKKKKK'
+check "Account is not the active tab: $(screen_row 2 "$WORK/account.attr")" row_greps 2 "$WORK/account.attr" '^.KKK.BBBBBBBBBBB'
+check "Heatmap is not the active tab: $(screen_row 2 "$WORK/heatmap.attr")" row_greps 2 "$WORK/heatmap.attr" '^.BBBBBBBBBBB.KKK.KKK'
 check "back in the heatmap, the cursor is not on row 3" test "$(cursor_row "$WORK/back")" = 6
 
 case_ "j, k, G, g, PgDn, PgUp and Space move the cursor"
@@ -335,7 +341,8 @@ check "back in the matrix, the rows or cursor differ:
 $(diff "$WORK/matrix" "$WORK/matrix2")" cmp -s "$WORK/matrix" "$WORK/matrix2"
 
 case_ "Enter on a quadrant lists its accounts; Esc lifts that filter"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "healthy".
+screen -s 100x24 <<EOF
 wait 1/546
 key mm
 wait quadrant
@@ -479,9 +486,9 @@ key q
 expect-exit 0
 EOF
 screen_has "default_view: no account selected yet: press Enter on one in the heatmap"
-printf 'default_view: calendar\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
+printf 'default_view: agenda\n' >"$XDG_CONFIG_HOME/tend/config.yaml"
 run --db "$DB" config
-expect_err_has "config.yaml:1:15: 'calendar' is not a valid default_view (using the default)"
+expect_err_has "config.yaml:1:15: 'agenda' is not a valid default_view (using the default)"
 rm "$XDG_CONFIG_HOME/tend/config.yaml"
 
 case_ "the bottom line's hints follow the key map"
@@ -527,7 +534,9 @@ check "the click on row 9 did not move the cursor there:
 $(cat "$SCREEN")" test "$(cursor_row "$SCREEN")" = 9
 
 case_ "in tiles, a click selects a tile, a double click opens it"
-screen <<EOF
+# 120 columns, so the tab line has room for the tile's position (and the
+# last line for the long name of the tile clicked).
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -540,7 +549,7 @@ EOF
 n=$(screen_row 4 "$WORK/tiles" | tr -cd 'RYGOL?' | wc -c)
 check "row 4 is not a run of tiles:
 $(cat "$WORK/tiles")" test "$n" -gt 10
-screen <<EOF
+screen -s 120x24 <<EOF
 wait 1/546
 key m
 wait tiles by CSM
@@ -558,7 +567,8 @@ name=$(sed -n 's/^▶ \(.*\): [a-z]*, [0-9,]* ARR, .*/\1/p' "$WORK/clicked")
 $(cat "$WORK/opened")"
 
 case_ "t marks rows for one action on all; back lets go of the marks first"
-screen <<EOF
+# 100 columns: at 80 the tab line cuts the description short of "2 marked".
+screen -s 100x24 <<EOF
 wait 1/546
 key tt
 wait 2 marked

@@ -21,7 +21,7 @@ chmod +x "$ED"
 
 case_ "build a plan in the pane: template, objective, milestone, KPI, reading, section, sign"
 screen -e EDITOR="$ED" <<EOF
-wait Heatmap
+wait tester (lead)
 key :plan acme<Enter>
 wait has no success plan yet
 dump $WORK/empty
@@ -73,7 +73,7 @@ screen_has "  6 Key risks                 Adoption barriers and how we will miti
 check "the editor's file was not mode 0600" test "$(cat "$WORK/mode")" = 600
 expect_screen "$WORK/signed" <<'OUT'
  tend  book.db  tester (lead)  2026-11-23
-  1 Heatmap   2 Account   3 Inbox   5 Plan   Acme Corporation (CRM-001), signed
+  1   2   3   5 Plan   6   7                 Acme Corporation (CRM-001), signed
   Plan #1  signed  since 2026-11-23, template default
   Signed by Dana Whitfield on 2026-11-23  last validated 2026-11-23 (0 days ago)
   1 objective, milestones 0/1 done
@@ -173,7 +173,7 @@ OUT
 case_ "every form refuses bad input with its message, keeps it open, and writes nothing"
 before=$(dump)
 screen <<EOF
-wait Heatmap
+wait tester (lead)
 key :plan acme<Enter>
 wait Plan #1
 key G
@@ -222,7 +222,7 @@ check "a refused form changed the book" test "$(dump)" = "$before"
 case_ "a plan without objectives cannot be signed; Esc on a menu changes nothing"
 run --db "$DB" plan new "Société" --template none
 screen <<EOF
-wait Heatmap
+wait tester (lead)
 key :plan Société<Enter>
 wait Plan #2
 key S
@@ -252,7 +252,7 @@ expect_out_has "  status      shared"
 case_ "--read-only: forms and the editor refuse, nothing changes"
 before=$(dump)
 screen -e EDITOR="$ED" -- --read-only <<EOF
-wait Heatmap
+wait tester (lead)
 key :plan acme<Enter>
 wait Plan #1
 key jjjjj

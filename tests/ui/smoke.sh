@@ -57,16 +57,18 @@ screen_has "priya.raman (csm)" "$WORK/wide"
 check "the interface does not fill 200x60:
 $(cat "$WORK/wide")" test -n "$(screen_row 60 "$WORK/wide")"
 
-case_ "hostile, accented and CJK names render as inert text"
+case_ "hostile, accented and CJK names render as inert text (a lead opens on Team: 1 shows them)"
 DEMO_DB=$DB
 DB=small.db
 make_book
 printf 'external_id,name,segment\nEVIL-1,"Evil \033]0;pwned\007 \033[2J",smb\n' >evil.csv
 "$TEND" --db "$DB" $NOW import account evil.csv >/dev/null || fail "cannot import"
 screen -s 200x60 -e TEND_USER=tester <<EOF
+wait CSM
+key 1
 wait Evil
 dump $WORK/evil
-key q
+key Q
 expect-exit 0
 EOF
 screen_has 'Evil \x1b]0;pwned\x07 \x1b[2J' "$WORK/evil"
@@ -120,5 +122,25 @@ settle
 key Q
 expect-exit 0
 EOF
+
+
+case_ "the first screen says when the audit log was tampered with, and when the book is read-only"
+cp "$DB" tampered.db
+sqlite3 tampered.db "INSERT INTO audit_log (at, actor, action, op, hash) VALUES ('2019-01-01T00:00:00Z', 'mallory', 'forged', 'insert', printf('%064d', 0))"
+rows=$(sqlite3 tampered.db "SELECT max(id) FROM audit_log")
+DB=tampered.db screen <<EOF
+wait 1/546
+dump $WORK/tampered
+key q
+expect-exit 0
+EOF
+screen_has "audit log changed outside tend at row $rows: run tend audit verify" "$WORK/tampered"
+screen -- --read-only <<EOF
+wait 1/546
+dump $WORK/ro
+key q
+expect-exit 0
+EOF
+check "the header says read-only: $(screen_row 1 "$WORK/ro")" row_greps 1 "$WORK/ro" -F "priya.raman (csm)  2026-11-23  read-only"
 
 finish

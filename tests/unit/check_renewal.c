@@ -135,9 +135,10 @@ START_TEST(test_upsell_writes_an_expansion_and_closes_once)
 			  "FROM renewals WHERE id = 1");
 	ck_assert_str_eq(v, "won 1200000 2026-11-23");
 	free(v);
-	/* One action, audited row by row: the renewal and its event. */
+	/* One action, audited row by row: the renewal, its event and the
+	 * next term's renewal. */
 	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log "
-				      "WHERE action = 'renewal close'"), 2);
+				      "WHERE action = 'renewal close'"), 3);
 
 	expect_refused(R_UPSELL, USD(1), NULL, ST_DATA,
 		       "renewal #1 is already closed (won on 2026-11-23); nothing was changed");
