@@ -35,7 +35,7 @@ struct renewals_opts {
 	const char *owner, *team, *by;
 	const char *window;         /* --window 30|60|90|120|overdue */
 	int32_t from, to;           /* forecast --from/--to */
-	bool from_set, to_set, all, ics;
+	bool from_set, to_set, all, ics, todos;
 };
 
 static enum status
@@ -58,6 +58,7 @@ renewals_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	case 'f': o->from_set = true; return cli_date(c, "from", arg, &o->from);
 	case 't': o->to_set = true; return cli_date(c, "to", arg, &o->to);
 	case 'a': o->all = true; return ST_OK;
+	case 'D': o->todos = true; return ST_OK;
 	}
 	return ST_SOFTWARE;
 }
@@ -86,7 +87,7 @@ dup_or_null(const char *s)
 static int
 keep_line(void *ctx, const struct renewal_line *l)
 {
-	struct renewal_set *rs = ctx;
+	struct renewal_lines *rs = ctx;
 	struct renewal_line *k;
 
 	if (rs->n == rs->cap) {
@@ -107,7 +108,7 @@ keep_line(void *ctx, const struct renewal_line *l)
 }
 
 void
-renewal_set_done(struct renewal_set *rs)
+renewal_lines_done(struct renewal_lines *rs)
 {
 	for (size_t i = 0; i < rs->n; i++) {
 		struct renewal_line *l = &rs->v[i];
@@ -188,6 +189,92 @@ pipeline_row(struct out *o, const struct renewal_line *l, const struct cadence *
 	out_row(o, v);
 }
 
+/* --todos: the open tasks of the accounts in rs, each tied to the
+ * account's first renewal there. */
+struct todo_ctx {
+	const struct renewal_lines *rs;
+	int64_t (*by_account)[2];   /* account id, renewal id; sorted by account */
+	size_t n;
+	struct ics_todos *out;
+};
+
+static int
+cmp_account(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static int
+keep_todo(void *ctx, const struct open_task *t)
+{
+	static const char *const prio[] = { "critical", "high", "medium", "low", NULL };
+	static const int level[] = { 1, 3, 5, 9 };
+	struct todo_ctx *k = ctx;
+	int64_t key[2] = { t->account_id, 0 };
+	const int64_t (*hit)[2];
+	struct ics_todo *d;
+	size_t lo = 0, hi = k->n;
+	int p;
+
+	while (lo < hi) {   /* the first entry of the account */
+		size_t mid = (lo + hi) / 2;
+
+		if (k->by_account[mid][0] < key[0])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == k->n || k->by_account[lo][0] != key[0])
+		return 0;
+	hit = &k->by_account[lo];
+	if (k->out->n == k->out->cap) {
+		k->out->cap = k->out->cap ? k->out->cap * 2 : 64;
+		k->out->v = xreallocarray(k->out->v, k->out->cap, sizeof(*k->out->v));
+	}
+	d = &k->out->v[k->out->n++];
+	d->id = t->id;
+	d->renewal_id = (*hit)[1];
+	d->title = xstrdup(t->title ? t->title : "");
+	d->account = NULL;
+	for (size_t i = 0; i < k->rs->n && !d->account; i++)
+		if (k->rs->v[i].id == d->renewal_id)
+			d->account = xstrdup(k->rs->v[i].account ? k->rs->v[i].account : "");
+	p = t->priority ? names_lookup(prio, t->priority) : -1;
+	d->priority = p >= 0 ? level[p] : 5;
+	d->due = t->due;
+	return 0;
+}
+
+static enum status
+collect_todos(struct store *s, const struct renewal_lines *rs, struct ics_todos *out,
+	      struct err *e)
+{
+	struct todo_ctx k = { rs, NULL, rs->n, out };
+	enum status st;
+
+	k.by_account = xreallocarray(NULL, rs->n ? rs->n : 1, sizeof(*k.by_account));
+	for (size_t i = 0; i < rs->n; i++) {
+		k.by_account[i][0] = rs->v[i].account_id;
+		k.by_account[i][1] = rs->v[i].id;
+	}
+	qsort(k.by_account, rs->n, sizeof(*k.by_account), cmp_account);
+	st = store_open_tasks(s, keep_todo, &k, e);
+	free(k.by_account);
+	return st;
+}
+
+static void
+todos_done(struct ics_todos *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].title);
+		free(t->v[i].account);
+	}
+	free(t->v);
+}
+
 /* The due dates o selects, inclusive. */
 static void
 pipeline_range(const struct renewals_opts *o, int32_t today, struct renewals_query *q)
@@ -218,16 +305,20 @@ static enum status
 pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 {
 	struct account_filter f = ACCOUNT_FILTER_ANY;
-	struct renewal_set rs = { 0 };
+	struct renewal_lines rs = { 0 };
 	struct renewals_query q = { 0 };
 	struct cadence cad;
 	struct store *s;
 	struct out out;
 	enum status st;
 
+	if (o->todos && !o->ics)
+		return cli_usage(c, cmd, "--todos adds the open tasks to --format ics");
 	if ((o->window && (o->within >= 0 || o->q_from)))
 		return cli_usage(c, cmd, "--window picks one of the pipeline's windows: "
 				 "not with --within or --quarter");
+	if (o->within >= 0 && o->q_from)
+		return cli_usage(c, cmd, "give --within or --quarter, not both");
 	if (cadence_of(c, &cad) || cli_store(c, false, &s))
 		return c->err->status;
 	if (o->owner) {
@@ -243,7 +334,13 @@ pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 	if ((st = store_renewals(s, &q, keep_line, &rs, c->err)))
 		goto done;
 	if (o->ics) {
-		st = renewals_ics(stdout, &rs, &cad, &c->clock, c->err);
+		struct ics_todos todos = { 0 };
+
+		if (o->todos)
+			st = collect_todos(s, &rs, &todos, c->err);
+		if (!st)
+			st = renewals_ics(stdout, &rs, o->todos ? &todos : NULL, &cad, &c->clock, c->err);
+		todos_done(&todos);
 		goto done;
 	}
 	out_begin(&out, stdout, cli_format(c, OUT_TABLE), pipeline_cols, N_PIPELINE_COLS);
@@ -257,7 +354,7 @@ pipeline(struct cli *c, const struct command *cmd, struct renewals_opts *o)
 		pipeline_row(&out, &rs.v[i], &cad, c->clock.today);
 	out_end(&out);
 done:
-	renewal_set_done(&rs);
+	renewal_lines_done(&rs);
 	return st;
 }
 
@@ -441,6 +538,7 @@ cmd_renewals(struct cli *c, int argc, char **argv)
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "todos", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_find("renewals");
@@ -457,7 +555,7 @@ cmd_renewals(struct cli *c, int argc, char **argv)
 	if (first < n && !strcmp(args[first], "forecast")) {
 		if (first + 1 < n)
 			st = cli_usage(c, cmd, "unexpected argument '%s'", args[first + 1]);
-		else if (o.ics || o.window || o.within >= 0 || o.owner || o.team || o.all)
+		else if (o.ics || o.todos || o.window || o.within >= 0 || o.owner || o.team || o.all)
 			st = cli_usage(c, cmd, "forecast takes --quarter, --from, --to and --by");
 		else
 			st = forecast(c, cmd, &o);
@@ -494,7 +592,9 @@ static const char cmd_renewals_help[] =
 	"  --all             closed renewals too\n"
 	"  --format ics      an iCalendar file (RFC 5545) on standard output: one all-day\n"
 	"                    event per renewal (UID stable, SEQUENCE counting its\n"
-	"                    changes) with an alarm at each cadence step still ahead\n\n"
+	"                    changes) with an alarm at each cadence step\n"
+	"  --todos           with --format ics: the accounts' open tasks as VTODOs,\n"
+	"                    RELATED-TO their renewal\n\n"
 	"tend renewals forecast [--quarter Q | --from D --to D] [--by csm|segment|team|quarter]\n"
 	"  Renewals due in the period (default: this quarter): target ARR, open\n"
 	"  forecast ARR by category, won (final ARR) and lost, and the forecast GRR\n"

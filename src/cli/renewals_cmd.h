@@ -16,16 +16,29 @@
 
 /* Renewal lines whose text is owned (strdup'd), for printing after the
  * statement is gone. */
-struct renewal_set {
+struct renewal_lines {
 	struct renewal_line *v;
 	size_t n, cap;
 };
-void renewal_set_done(struct renewal_set *rs);
+void renewal_lines_done(struct renewal_lines *rs);
+
+/* An open task of a renewal's account, for --todos (text owned). */
+struct ics_todo {
+	int64_t id, renewal_id;     /* the task; the account's first renewal in the file */
+	char *title, *account;
+	int priority;               /* RFC 5545: 1 critical, 3 high, 5 medium, 9 low */
+	int32_t due;                /* CADENCE_NONE: none */
+};
+struct ics_todos {
+	struct ics_todo *v;
+	size_t n, cap;
+};
 
 /* Write rs as an iCalendar (RFC 5545) file to fp, built with libical: one
- * all-day VEVENT per renewal, a VALARM at each cadence step.  ST_SOFTWARE
+ * all-day VEVENT per renewal, a VALARM at each cadence step; with todos
+ * (may be NULL), one VTODO per task, RELATED-TO its renewal.  ST_SOFTWARE
  * if libical fails. */
-enum status renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
-			 const struct clock *clock, struct err *e);
+enum status renewals_ics(FILE *fp, const struct renewal_lines *rs, const struct ics_todos *todos,
+			 const struct cadence *cad, const struct clock *clock, struct err *e);
 
 #endif

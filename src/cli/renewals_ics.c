@@ -17,8 +17,12 @@
  *   VALARM    one DISPLAY alarm per cadence step, triggered its offset
  *             before the start (TRIGGER:-P120D).
  * DTSTAMP is the wall clock (pinned by TEND_CLOCK in tests).
- * Text from the book loses its control characters (RFC 5545 allows none
- * but tab in TEXT) before libical escapes it.
+ * With --todos, each open task of those accounts is a VTODO (UID
+ * task-ID@tend, DUE its due date, PRIORITY from its priority, RELATED-TO
+ * the account's renewal).
+ * Text from the book is shown as the screen shows it (controls, bidi and
+ * invisible characters as visible escapes: RFC 5545 allows no controls but
+ * tab in TEXT) before libical escapes it.
  */
 #include "config.h"
 
@@ -31,14 +35,16 @@
 #include "cli/renewals_cmd.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/text.h"
 
-/* s without control characters, into b. */
+/* s as the screen shows it, into b: controls, bidi and invisible
+ * characters become visible escapes (core/text.c), so a calendar
+ * application shows a hostile name inert, and the file is safe to cat. */
 static const char *
 ics_clean(struct buf *b, const char *s)
 {
 	buf_reset(b);
-	for (; s && *s; s++)
-		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	text_sanitize(b, s ? s : "", s ? strlen(s) : 0, TEXT_ONE_LINE);
 	return b->data ? b->data : "";
 }
 
@@ -79,9 +85,12 @@ static void
 ics_description(struct buf *d, const struct renewal_line *l, const struct cadence *cad,
 		int32_t today)
 {
+	struct buf owner;
 	char m[32];
 
-	buf_addf(d, "Owner: %s\n", l->owner ? l->owner : "pooled");
+	buf_init(&owner);
+	buf_addf(d, "Owner: %s\n", l->owner ? ics_clean(&owner, l->owner) : "pooled");
+	buf_done(&owner);
 	buf_addf(d, "Target ARR: %s\n", out_money(l->target, m));
 	if (l->forecast >= 0)
 		buf_addf(d, "Forecast ARR: %s\n", out_money(l->forecast, m));
@@ -106,7 +115,7 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 	buf_init(&d);
 	snprintf(uid, sizeof(uid), "renewal-%lld@tend", (long long)l->id);
 	name = ics_clean(&b, l->account);
-	snprintf(summary, sizeof(summary), "Renewal: %s (%s) %s", name, l->external_id,
+	snprintf(summary, sizeof(summary), "Renewal: %s (%s) %s", name, l->external_id ? l->external_id : "",
 		 out_money(l->target, m));
 	ics_description(&d, l, cad, today);
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
@@ -127,9 +136,32 @@ ics_event(const struct renewal_line *l, const struct cadence *cad, int32_t today
 	return ev;
 }
 
+static icalcomponent *
+ics_todo(const struct ics_todo *t, struct icaltimetype stamp)
+{
+	icalcomponent *td = icalcomponent_new_vtodo();
+	char uid[64], related[64], summary[800];
+	struct buf b;
+
+	buf_init(&b);
+	snprintf(uid, sizeof(uid), "task-%lld@tend", (long long)t->id);
+	snprintf(related, sizeof(related), "renewal-%lld@tend", (long long)t->renewal_id);
+	snprintf(summary, sizeof(summary), "%s (%s)", t->title, t->account);
+	icalcomponent_add_property(td, icalproperty_new_uid(uid));
+	icalcomponent_add_property(td, icalproperty_new_dtstamp(stamp));
+	icalcomponent_add_property(td, icalproperty_new_summary(ics_clean(&b, summary)));
+	if (t->due != CADENCE_NONE)
+		icalcomponent_add_property(td, icalproperty_new_due(ics_date(t->due)));
+	icalcomponent_add_property(td, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+	icalcomponent_add_property(td, icalproperty_new_priority(t->priority));
+	icalcomponent_add_property(td, icalproperty_new_relatedto(related));
+	buf_done(&b);
+	return td;
+}
+
 enum status
-renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
-	     const struct clock *clock, struct err *e)
+renewals_ics(FILE *fp, const struct renewal_lines *rs, const struct ics_todos *todos,
+	     const struct cadence *cad, const struct clock *clock, struct err *e)
 {
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	struct icaltimetype stamp;
@@ -148,6 +180,8 @@ renewals_ics(FILE *fp, const struct renewal_set *rs, const struct cadence *cad,
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	for (size_t i = 0; i < rs->n; i++)
 		icalcomponent_add_component(cal, ics_event(&rs->v[i], cad, clock->today, stamp));
+	for (size_t i = 0; todos && i < todos->n; i++)
+		icalcomponent_add_component(cal, ics_todo(&todos->v[i], stamp));
 	text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (!text)

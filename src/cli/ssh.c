@@ -93,19 +93,45 @@ command_word(char **words, int n)
 	return i;
 }
 
-/* A client command that would read a file on the server as the service
- * account: import from a path (stdin, "-", is the way over SSH), and the
- * checks of scorecard and playbook files by path. */
+/* A client command that would read or write a file on the server as the
+ * service account: import from a path (stdin, "-", is the way over SSH) or
+ * through a mapping file, export --all, and the checks of scorecard and
+ * playbook files by path. */
+/* import --map with a mapping file's path rather than a shipped map's
+ * name (import_map.c reads a name with a slash or a .yaml ending as a
+ * path). */
+static const char *
+map_path(char **words, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *m = !strncmp(words[i], "--map=", 6) ? words[i] + 6 :
+				!strcmp(words[i], "--map") && i + 1 < n ? words[i + 1] : NULL;
+
+		if (m && (strchr(m, '/') || strstr(m, ".y")))
+			return "import --map FILE: not over SSH (it would read the server's files); "
+			       "use a shipped mapping (tend import --maps)";
+	}
+	return NULL;
+}
+
 static const char *
 reads_server_file(char **words, int n)
 {
 	int c = command_word(words, n), args = 0;
+	const char *bad;
 
 	if (c >= n)
 		return NULL;
+	if (!strcmp(words[c], "import") && (bad = map_path(words + c + 1, n - c - 1)))
+		return bad;
 	if (!strcmp(words[c], "import"))
 		return strcmp(words[n - 1], "-") ? "import: over SSH, send the file on standard "
 		       "input: ssh tend@server import ENTITY - < FILE.csv" : NULL;
+	if (!strcmp(words[c], "export"))
+		for (int i = c + 1; i < n; i++)
+			if (!strcmp(words[i], "--all") || !strncmp(words[i], "--all=", 6))
+				return "export --all: not over SSH (it would write the server's files); "
+				       "export each entity to standard output";
 	if (strcmp(words[c], "health") && strcmp(words[c], "playbook"))
 		return NULL;
 	for (int i = c + 1; i < n; i++)

@@ -37,6 +37,7 @@ static const struct list_def list_attendees = { "touchpoint_attendees", "touchpo
 #define ID                 { "id", "id", FT_ID, 0, NULL, NULL, NULL, "row id (optional on import; kept when given)" }
 #define TEXT(n, f, h)      { n, n, FT_TEXT, f, NULL, NULL, NULL, h }
 #define INT(n, h)          { n, n, FT_INT, 0, NULL, NULL, NULL, h }
+#define COUNTN(n, h)       { n, n, FT_INT, F_NONNEG, NULL, NULL, NULL, h }
 #define REAL(n, h)         { n, n, FT_REAL, 0, NULL, NULL, NULL, h }
 #define BOOL(n, h)         { n, n, FT_BOOL, 0, NULL, NULL, NULL, h }
 #define DATE(n, f, h)      { n, n, FT_DATE, f, NULL, NULL, NULL, h }
@@ -62,8 +63,8 @@ static const struct field user_fields[] = {
 	ENUM("role", 0, role_names, "csm, lead, admin or viewer"),
 	REF("team", "team_id", 0, ref_team, "team name"),
 	ENUM("segment", 0, segment_names, "segment specialty"),
-	INT("capacity_accounts", "target number of accounts"),
-	MONEY("capacity_arr", "capacity_arr_cents", 0, "target ARR"),
+	COUNTN("capacity_accounts", "target number of accounts"),
+	MONEY("capacity_arr", "capacity_arr_cents", F_NONNEG, "target ARR"),
 	BOOL("active", "false for people who left"),
 };
 const struct entity entity_user = { "user", "users", "a CSM, lead, admin or viewer",
@@ -85,7 +86,7 @@ static const struct field account_fields[] = {
 	TEXT("region", 0, "region"),
 	TEXT("partner", 0, "channel partner"),
 	ENUM("partner_role", 0, partner_role_names, "sales_agent or csm"),
-	INT("licensed_seats", "seats under contract"),
+	COUNTN("licensed_seats", "seats under contract"),
 	DATE("initial_contract_date", 0, "first contract start"),
 	TEXT("currency", 0, "ISO 4217 code, default USD"),
 	TEXT("notes", 0, "free-form notes"),
@@ -118,7 +119,7 @@ static const struct field contract_fields[] = {
 	ACCOUNT,
 	DATE("start_date", F_REQUIRED, "contract start"),
 	DATE("end_date", F_REQUIRED, "contract end"),
-	MONEY("arr", "arr_cents", F_REQUIRED, "annual recurring revenue"),
+	MONEY("arr", "arr_cents", F_REQUIRED | F_NONNEG, "annual recurring revenue"),
 	BOOL("auto_renew", "renews automatically"),
 	ENUM("channel", 0, channel_names, "direct or partner"),
 };
@@ -143,9 +144,9 @@ static const struct field renewal_fields[] = {
 	ACCOUNT,
 	REF("contract", "contract_id", 0, ref_contract, "contract id"),
 	DATE("due_date", F_REQUIRED, "renewal date"),
-	MONEY("target_arr", "target_arr_cents", F_REQUIRED, "renewable ARR"),
-	MONEY("forecast_arr", "forecast_arr_cents", 0, "forecast ARR"),
-	MONEY("final_arr", "final_arr_cents", 0, "final ARR once closed"),
+	MONEY("target_arr", "target_arr_cents", F_REQUIRED | F_NONNEG, "renewable ARR"),
+	MONEY("forecast_arr", "forecast_arr_cents", F_NONNEG, "forecast ARR"),
+	MONEY("final_arr", "final_arr_cents", F_NONNEG, "final ARR once closed"),
 	ENUM("forecast_category", 0, forecast_names, "commit, likely, at_risk or lost"),
 	ENUM("stage", 0, renewal_stage_names, "not_started, in_progress, negotiating, won or lost"),
 	ENUM("churn_reason", 0, churn_reason_names, "reason code when lost or downsold"),
@@ -163,7 +164,7 @@ static const struct field invoice_fields[] = {
 	DATE("issued_date", F_REQUIRED, "issue date"),
 	DATE("due_date", F_REQUIRED, "payment due"),
 	DATE("paid_date", 0, "date paid; empty while unpaid"),
-	MONEY("amount", "amount_cents", F_REQUIRED, "amount"),
+	MONEY("amount", "amount_cents", F_REQUIRED | F_NONNEG, "amount"),
 };
 const struct entity entity_invoice = { "invoice", "invoices", "an invoice (financial health)",
 	invoice_fields, COUNT(invoice_fields), true, NULL };
@@ -173,7 +174,7 @@ static const struct field opportunity_fields[] = {
 	ACCOUNT,
 	TEXT("title", 0, "short description"),
 	ENUM("kind", F_REQUIRED, opp_kind_names, "upsell, cross_sell, whitespace or referral"),
-	MONEY("arr", "arr_cents", 0, "ARR of the opportunity"),
+	MONEY("arr", "arr_cents", F_NONNEG, "ARR of the opportunity"),
 	ENUM("stage", 0, opp_stage_names, "qualify, propose, commit, won or lost"),
 	ENUM("forecast_category", 0, opp_forecast_names, "pipeline, best_case, commit or closed"),
 	TEXT("am", 0, "account manager working it"),
@@ -183,6 +184,7 @@ static const struct field opportunity_fields[] = {
 	DATE("closed_on", 0, "date closed"),
 	DATE("expected_close", 0, "date it is expected to close"),
 	TEXT("close_reason", 0, "why it was won or lost"),
+	TEXT("external_id", 0, "CRM opportunity id, unique"),
 };
 const struct entity entity_opportunity = { "opportunity", "opportunities", "an expansion opportunity",
 	opportunity_fields, COUNT(opportunity_fields), true, NULL };
@@ -192,14 +194,14 @@ static const struct field usage_fields[] = {
 	ACCOUNT,
 	DATE("date", F_REQUIRED, "start of the bucket"),
 	ENUM("period", 0, period_names, "day, week or month"),
-	INT("active_users", "active users in the bucket"),
-	INT("licensed_seats", "licensed seats"),
-	INT("assigned_seats", "assigned seats"),
-	INT("activated_seats", "activated seats"),
-	INT("basic_features_used", "basic features used"),
-	INT("basic_features_entitled", "basic features entitled"),
-	INT("advanced_features_used", "advanced features used"),
-	INT("advanced_features_entitled", "advanced features entitled"),
+	COUNTN("active_users", "active users in the bucket"),
+	COUNTN("licensed_seats", "licensed seats"),
+	COUNTN("assigned_seats", "assigned seats"),
+	COUNTN("activated_seats", "activated seats"),
+	COUNTN("basic_features_used", "basic features used"),
+	COUNTN("basic_features_entitled", "basic features entitled"),
+	COUNTN("advanced_features_used", "advanced features used"),
+	COUNTN("advanced_features_entitled", "advanced features entitled"),
 	TEXT("metric_name", 0, "optional telemetry metric"),
 	REAL("metric_value", "its value"),
 };
@@ -229,6 +231,7 @@ static const struct field survey_fields[] = {
 	ENUM("kind", F_REQUIRED, survey_kind_names, "nps or csat"),
 	INT("score", "NPS 0-10 or CSAT 1-5"),
 	TEXT("comment", 0, "verbatim"),
+	TEXT("external_id", 0, "survey tool's response id, unique"),
 };
 const struct entity entity_survey = { "survey", "surveys", "an NPS or CSAT response",
 	survey_fields, COUNT(survey_fields), true,
@@ -239,7 +242,7 @@ static const struct field touchpoint_fields[] = {
 	ACCOUNT,
 	DATE("date", F_REQUIRED, "when"),
 	ENUM("kind", F_REQUIRED, touch_kind_names, "call, meeting, email, qbr, ebr, onsite, webinar, internal_review or note"),
-	INT("duration_min", "minutes"),
+	COUNTN("duration_min", "minutes"),
 	INT("sentiment", "1 to 5"),
 	BOOL("proactive", "false when the customer initiated it"),
 	TEXT("summary", 0, "what happened"),

@@ -32,6 +32,7 @@ enum ftype {
 enum fflag {
 	F_REQUIRED = 1 << 0,  /* must be present and non-empty on import */
 	F_TODAY = 1 << 1,     /* a date that defaults to today when not given */
+	F_NONNEG = 1 << 2,    /* a count or an amount: 0 or more (the schema's CHECK) */
 };
 
 struct ref_def {

@@ -425,3 +425,37 @@ store_calendar_days(struct store *s, int32_t from, int32_t to, const char *owner
 		return store_sql_error(s, e, "reading the calendar");
 	return ST_OK;
 }
+
+/* -- open tasks, for the calendar file ---------------------------------------------- */
+
+enum status
+store_open_tasks(struct store *s, int (*cb)(void *, const struct open_task *), void *ctx,
+		 struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT k.id, k.account_id, k.title, k.due_date, k.priority FROM tasks k"
+		" WHERE k.account_id IS NOT NULL AND (k.status = 'open' OR k.status = 'snoozed')"
+		" AND " TASK_STATUS_SQL("k", "?1") " = 'open' ORDER BY k.account_id, k.id", e);
+	char today[DATE_STRLEN];
+	struct open_task t;
+	int rc;
+
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, date_format(s->clock.today, today), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t.id = sqlite3_column_int64(st, 0);
+		t.account_id = sqlite3_column_int64(st, 1);
+		t.title = store_col_text(st, 2);
+		t.due = col_day(st, 3);
+		t.priority = store_col_text(st, 4);
+		if (cb(ctx, &t)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading open tasks");
+	return ST_OK;
+}

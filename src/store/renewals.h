@@ -117,6 +117,17 @@ enum status store_renewal_rec(struct store *s, int64_t id, struct renewal_rec *r
 enum status store_account_open_work(struct store *s, int64_t account_id, int64_t **tasks,
 				    size_t *ntasks, int64_t **risks, size_t *nrisks, struct err *e);
 
+/* An open task (snoozed ones whose snooze ended too) of an account. */
+struct open_task {
+	int64_t id, account_id;
+	const char *title, *priority;
+	int32_t due;                /* CADENCE_NONE: no due date */
+};
+/* Every open task of an account, by account then id: one statement, the
+ * caller keeps those of the accounts it wants. */
+enum status store_open_tasks(struct store *s, int (*cb)(void *, const struct open_task *),
+			     void *ctx, struct err *e);
+
 /* The account's lifecycle stage, into out. */
 enum status store_account_stage(struct store *s, int64_t account_id, char *out, size_t size,
 				struct err *e);

@@ -288,6 +288,8 @@ row_parse(struct store *s, struct row *r, int i, const char *text, struct err *e
 	case FT_INT:
 		if (!parse_int(text, &v.i) || (f->type == FT_ID && v.i <= 0))
 			return err_set(e, ST_DATA, "'%s' is not a whole number", text);
+		if ((f->flags & F_NONNEG) && v.i < 0)
+			return err_set(e, ST_DATA, "'%s' is negative (a count of 0 or more)", text);
 		v.kind = V_INT;
 		break;
 	case FT_REAL: {
@@ -314,6 +316,8 @@ row_parse(struct store *s, struct row *r, int i, const char *text, struct err *e
 	case FT_MONEY:
 		if (!money_parse(text, &v.i, &why))
 			return err_set(e, ST_DATA, "'%s' is not an amount: %s", text, why);
+		if ((f->flags & F_NONNEG) && v.i < 0)
+			return err_set(e, ST_DATA, "'%s' is negative (an amount of 0 or more)", text);
 		v.kind = V_INT;
 		break;
 	case FT_ENUM:

@@ -590,6 +590,37 @@ fail:
 }
 
 enum status
+wtx_update_logged(struct wtx *t, const struct row *r, int64_t id, const char *old,
+		  const char *new, struct err *e)
+{
+	uint32_t mask = scalar_mask(r);
+	struct wtx_perm perm = { false, 0 };
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (valid_text(r, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
+	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
+	    collect(t, r->ent, id, r->set, e))
+		return e->status;
+	if (mask) {
+		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
+			return e->status;
+		for (int i = 0; i < r->ent->nfields; i++)
+			if (mask & (1u << i))
+				bind_value(st, ++n, &r->v[i]);
+		sqlite3_bind_int64(st, n + 1, id);
+		if (wtx_step_write(t, st, r->ent, e))
+			return e->status;
+	}
+	if (write_lists(t, r, id, true, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
+	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, true, e)) ||
+	    collect(t, r->ent, id, r->set, e))
+		return e->status;
+	count(t, r->ent, r->set);
+	return audit(t, r->ent->table, id, "update", old, new, e);
+}
+
+enum status
 wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 {
 	char sql[128], *old = NULL;

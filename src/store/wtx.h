@@ -49,6 +49,13 @@ enum status wtx_insert_one(struct store *s, const char *action, const struct row
 /* Update the fields set in r of row id.  List fields replace the list.
  * ST_NOINPUT if there is no such row. */
 enum status wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e);
+/* An update whose caller read the row first (an import comparing a file
+ * with the book): the fields set in r are written, and the audit record
+ * is old and new as given -- JSON objects of the changed fields only --
+ * whatever the mode, so a bulk action still logs each change field by
+ * field without reading the row back. */
+enum status wtx_update_logged(struct wtx *t, const struct row *r, int64_t id, const char *old,
+			      const char *new, struct err *e);
 enum status wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e);
 /* This action's changes are not journaled for undo (store/journal.h):
  * derived data (a recompute) or a whole new book (the demo), which nobody

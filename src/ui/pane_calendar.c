@@ -252,8 +252,8 @@ pipe_id(const void *ctx, size_t i)
 	return ((const struct cal_pane *)ctx)->pipe.v[i].id;
 }
 
-/* One slice of the pipeline: the overdue ones and the first week, then a
- * week at a time. */
+/* One slice of the pipeline: the overdue ones and today's first -- the
+ * top of the list, what the first page shows -- then a week at a time. */
 static enum status
 load_slice(struct pane *p, struct err *e)
 {
@@ -263,7 +263,7 @@ load_slice(struct pane *p, struct err *e)
 	enum status st;
 
 	q.from = cp->pipe_next == cp->today ? date_from_ymd(DATE_YEAR_MIN, 1, 1) : cp->pipe_next;
-	q.to = cp->pipe_next + PIPE_SLICE - 1;
+	q.to = cp->pipe_next == cp->today ? cp->today : cp->pipe_next + PIPE_SLICE - 1;
 	if (q.to > cp->today + PIPE_DAYS)
 		q.to = cp->today + PIPE_DAYS;
 	q.owner = owner_filter(p);

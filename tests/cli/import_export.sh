@@ -41,13 +41,17 @@ case_ "dry run checks and writes nothing"
 printf 'account,date,kind,arr_delta\nCRM-005,2026-11-20,expansion,500\n' >"$WORK/ok.csv"
 run --db "$DB" $NOW import arr_event "$WORK/ok.csv" --dry-run
 expect_rc 0
-printf '%s: 1 arr_event row are valid (dry run: nothing was written)\n' "$WORK/ok.csv" | expect_out
+cat <<OUT | expect_out
+$WORK/ok.csv: dry run, nothing was written: 1 to insert, 0 to update, 0 unchanged, 0 rejected (arr_event)
+to insert (first 1):
+  line 2: a new arr_event
+OUT
 run --db "$DB" $NOW accounts --owner pooled --format csv
 expect_out_has "5,CRM-005,Tiny Pooled Co,,smb,adopt,3000.00"
 
 case_ "import from standard input"
 "$TEND" --db "$DB" $NOW import arr_event - <"$WORK/ok.csv" >"$WORK/out" 2>"$WORK/err"
-printf 'imported 1 arr_event row from <stdin>\n' | expect_out
+printf '<stdin>: 1 inserted, 0 updated, 0 unchanged (arr_event)\n' | expect_out
 run --db "$DB" $NOW accounts --owner pooled --format csv
 expect_out_has "5,CRM-005,Tiny Pooled Co,,smb,adopt,3500.00"
 

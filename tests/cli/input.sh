@@ -198,7 +198,8 @@ expect_err_has "neg.csv:2: arr_event: new, expansion and reactivation add ARR (a
 expect_err_lacks "CHECK"
 expect_err_lacks "arr_delta_cents"
 same_rows arr_event "$events"
-printf 'external_id,name,segment\nCRM-001,Again,smb\n' >"$WORK/dup.csv"
+# A new id (no match) with an external id the book has: a duplicate.
+printf 'id,external_id,name,segment\n999,CRM-001,Again,smb\n' >"$WORK/dup.csv"
 run --db "$DB" import account "$WORK/dup.csv"
 expect_rc 65
 expect_err_lacks "constraint"

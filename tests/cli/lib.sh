@@ -163,6 +163,29 @@ make_book() {
 	done
 }
 
+# poison_book DB: append a hostile payload -- an escape sequence, BEL,
+# U+202E and U+2066, a zero-width space, a C1 CSI, a carriage return -- to
+# every free-text value of the book: not dates, JSON, or codes (a column
+# whose values are a few [a-z_] words); priya.raman stays herself.  Sets
+# poisoned to the number of columns changed.
+PAYLOAD="char(27)||'[99mPWN'||char(7)||char(8238)||char(8294)||char(8203)||char(155)||char(13)||'~CRX'"
+poison_book() {
+	local db=$1 t c q col
+	sqlite3 "$db" "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND m.name NOT LIKE 'sqlite_%'
+		AND m.name NOT LIKE '%_fts_%' AND m.name NOT IN ('audit_log', 'changes', 'account_health')
+		AND c.name NOT IN ('currency', 'priority') AND c.type = 'TEXT' AND c.pk = 0" >"$WORK/columns"
+	poisoned=0
+	while IFS='|' read -r t c; do
+		q="\"$t\"" col="\"$c\""
+		[ "$(sqlite3 "$db" "SELECT count(*) FROM $q WHERE $col GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' OR $col GLOB '[[{]*'")" = 0 ] || continue
+		[ "$c" != login ] && [ "$(sqlite3 "$db" "SELECT count(DISTINCT $col) <= 12 AND count(*) = count(CASE WHEN $col NOT GLOB '*[^a-z_]*' THEN 1 END) FROM $q WHERE $col IS NOT NULL")" = 1 ] && continue
+		sqlite3 "$db" "PRAGMA foreign_keys = OFF; UPDATE OR IGNORE $q SET $col = $col || $PAYLOAD WHERE $col IS NOT NULL AND $col <> '' AND $col <> 'priya.raman'" ||
+			fail "cannot poison $t.$c"
+		poisoned=$((poisoned + 1))
+	done <"$WORK/columns"
+}
+
 # finish: end the script with its verdict (the EXIT trap gives it).
 finish() {
 	exit 0

@@ -117,6 +117,9 @@ expect_rc 64
 expect_err_has "--quarter: '2026Q5' is not a quarter such as 2026Q4"
 run --db "$DB" renewals --window 90 --within 30
 expect_rc 64
+run --db "$DB" renewals --within 30 --quarter 2026Q4
+expect_rc 64
+expect_err_has "give --within or --quarter, not both"
 
 case_ "the forecast's sums are the raw rows' sums"
 run --db "$DB" renewals forecast --quarter 2026Q4 --by csm --format csv
@@ -168,6 +171,17 @@ run --db "$DB" renewal set 2 --forecast 48000
 run --db "$DB" renewals --format ics
 check "SEQUENCE did not grow with the change: $(seq_of 2)" test "$(seq_of 2)" = "SEQUENCE:4"
 check "a UID changed" grep -q "UID:renewal-1@tend" "$WORK/out"
+check_not "VTODOs without --todos" grep -q "BEGIN:VTODO" "$WORK/out"
+run --db "$DB" renewals --format ics --todos
+expect_rc 0
+expect_out_has "UID:task-2@tend"
+expect_out_has "SUMMARY:Ask for a case study (Alpha)"
+expect_out_has "RELATED-TO:renewal-1@tend"
+expect_out_has "PRIORITY:5"
+check "not one VTODO: the open task only, not the done one" test "$(grep -c "BEGIN:VTODO" "$WORK/out")" = 1
+run --db "$DB" renewals --todos
+expect_rc 64
+expect_err_has "--todos adds the open tasks to --format ics"
 
 case_ "closing won makes the next term; 29 February renews on 28 February"
 run --db "$DB" renewal close 3 --final 12000

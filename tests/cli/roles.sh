@@ -224,6 +224,12 @@ case_ "the forced command reads no file of the server's"
 as ada import account /etc/passwd
 expect_rc 77
 expect_err_has "import: over SSH, send the file on standard input"
+as ada import --map /etc/passwd account -
+expect_rc 77
+expect_err_has "import --map FILE: not over SSH"
+as ada export --all /tmp/x
+expect_rc 77
+expect_err_has "export --all: not over SSH"
 as ada health check /etc/passwd
 expect_rc 77
 expect_err_has "check FILE: not over SSH"
@@ -235,7 +241,7 @@ SSH_ORIGINAL_COMMAND="import account -" TEND_DB="$WORK/try.db" "$TEND" --ssh-use
 	<"$WORK/in.csv" >"$WORK/out" 2>"$WORK/err"
 rc=$?
 expect_rc 0
-expect_out_has "imported 1 account row"
+expect_out_has "1 inserted, 0 updated, 0 unchanged (account)"
 
 case_ "the forced command: \$TEND_USER from the client counts for nothing"
 SSH_ORIGINAL_COMMAND="$NOW log acme sneaky" TEND_USER=ada TEND_DB="$WORK/try.db" run --ssh-user bo

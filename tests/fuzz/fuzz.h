@@ -33,4 +33,8 @@ char *fuzz_string(const uint8_t *data, size_t size);
  * (the same file each call): for parsers that read a path. */
 const char *fuzz_file(const uint8_t *data, size_t size);
 
+/* The import harnesses' scratch book (fuzz_book.c), opened on first use. */
+struct store;
+struct store *fuzz_book(void);
+
 #endif

@@ -20,7 +20,7 @@ srcdir=$(cd "$1" && pwd)
 builddir=$(cd "$2" && pwd)
 cc=${FUZZ_CC:-clang}
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"csv import playbook scorecard theme conf cmdline date money"}
+targets=${FUZZ_TARGETS:-"csv import mapping playbook scorecard theme conf cmdline date money"}
 out=$builddir/fuzz-build
 
 mkdir -p "$out"
@@ -52,7 +52,7 @@ cflags="$cflags -I$srcdir/src -I$builddir -I$srcdir/tests/fuzz"
 	echo "libtend.a:$objs"
 	printf '\trm -f $@ && ar cr $@ $^\n'
 	for t in $targets; do
-		printf 'fuzz_%s: %s/tests/fuzz/fuzz_%s.c %s/tests/fuzz/fuzz_util.c libtend.a\n' "$t" "$srcdir" "$t" "$srcdir"
+		printf 'fuzz_%s: %s/tests/fuzz/fuzz_%s.c %s/tests/fuzz/fuzz_util.c %s/tests/fuzz/fuzz_book.c libtend.a\n' "$t" "$srcdir" "$t" "$srcdir" "$srcdir"
 		printf '\t$(CC) $(CFLAGS) -fsanitize=fuzzer $(filter %%.c,$^) libtend.a %s -o $@\n' "${FUZZ_LIBS:-}"
 	done
 	echo "all:$(for t in $targets; do printf ' fuzz_%s' "$t"; done)"

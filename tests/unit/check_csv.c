@@ -109,7 +109,7 @@ START_TEST(test_invalid_utf8)
 
 	ck_assert_int_eq(read_text("a,b\nok,caf\xe9 latin1\n", &c, &d), -1);
 	ck_assert_uint_eq(d.n, 1);
-	ck_assert_str_eq(d.items[0].text, "t.csv:2:7: not valid UTF-8 (save the file as UTF-8)");
+	ck_assert_str_eq(d.items[0].text, "t.csv:2:7: byte 0xE9 is not valid UTF-8 (if the file is Latin-1 or Windows-1252, say --encoding windows-1252)");
 	buf_done(&c.out);
 	diag_done(&d);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/import.h"
+#include "domain/import_fmt.h"
 #include "core/buf.h"
 #include "testutil.h"
 
@@ -132,7 +133,8 @@ START_TEST(test_constraint_from_the_schema)
 	expect_problems(&entity_arr_event, "account,date,kind,arr_delta\nCRM-1,2026-11-01,new,-5\n",
 		"t.csv:2: arr_event: new, expansion and reactivation add ARR (arr_delta 0 or more); "
 		"contraction and churn take it away (arr_delta 0 or less)\n");
-	expect_problems(&entity_account, "external_id,name,segment\nCRM-1,Again,smb\n",
+	/* A new id (so no match) with an external id the book has. */
+	expect_problems(&entity_account, "id,external_id,name,segment\n99,CRM-1,Again,smb\n",
 		"t.csv:2: account: one already exists with the same accounts.external_id\n");
 }
 END_TEST
@@ -142,7 +144,7 @@ START_TEST(test_malformed_file)
 	expect_problems(&entity_account, "external_id,name,segment\nCRM-3,\"Gamma,smb\n",
 		"t.csv:2:7: a quoted field is never closed\n");
 	expect_problems(&entity_account, "external_id,name,segment\nCRM-3,Caf\xe9,smb\n",
-		"t.csv:2:10: not valid UTF-8 (save the file as UTF-8)\n");
+		"t.csv:2:10: byte 0xE9 is not valid UTF-8 (if the file is Latin-1 or Windows-1252, say --encoding windows-1252)\n");
 }
 END_TEST
 
@@ -198,6 +200,64 @@ START_TEST(test_everything_or_nothing)
 }
 END_TEST
 
+/* The values of other systems' exports, to canonical text. */
+START_TEST(test_formats)
+{
+	char out[64];
+	const char *why = NULL;
+
+	ck_assert(fmt_date("3/1/2022", "%m/%d/%Y", out));
+	ck_assert_str_eq(out, "2022-03-01");
+	ck_assert(fmt_date("01.03.2022", "%d.%m.%Y", out));
+	ck_assert_str_eq(out, "2022-03-01");
+	ck_assert(fmt_date("2026-11-01 09:12:44 -0700", "iso", out));
+	ck_assert_str_eq(out, "2026-11-01");
+	ck_assert(fmt_date("2026-11-01T23:59:59.123+05:30", "iso", out));
+	ck_assert_str_eq(out, "2026-11-01");
+	ck_assert(fmt_date("2026-11-01T00:00:00Z", "iso", out));
+	ck_assert(fmt_date("2026-11-01", "iso", out));
+	ck_assert(fmt_date("5 Mar 2024", "%d %b %Y", out));
+	ck_assert_str_eq(out, "2024-03-05");
+	ck_assert(!fmt_date("2/30/2022", "%m/%d/%Y", out));      /* no such day */
+	ck_assert(!fmt_date("13/1/2022", "%m/%d/%Y", out));
+	ck_assert(!fmt_date("3/1/2022 10:00", "%m/%d/%Y", out)); /* a time the format lacks */
+	ck_assert(!fmt_date("2026-11-01 25:00", "iso", out));
+	ck_assert(!fmt_date("2026-11-01T10:00+99", "iso", out));
+
+	ck_assert(fmt_money("$12,000.50", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "12000.50");
+	ck_assert(fmt_money("12.000,50 \xe2\x82\xac", ',', '.', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "12000.50");
+	ck_assert(fmt_money("(300)", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "-300");
+	ck_assert(fmt_money("USD -1,250", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "-1250");
+	ck_assert(fmt_money("\xc2\xa3 99.9", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "99.9");
+	ck_assert(!fmt_money("12.345.67", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(why, "two decimal separators");
+	ck_assert(!fmt_money("1.005", '.', ',', out, sizeof(out), &why));
+	ck_assert_str_eq(why, "more than two decimals");
+	ck_assert(!fmt_money("twelve", '.', ',', out, sizeof(out), &why));
+
+	ck_assert(fmt_number("1,200", ',', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "1200");
+	ck_assert(fmt_number("1.200", '.', out, sizeof(out), &why));
+	ck_assert_str_eq(out, "1200");
+	ck_assert(!fmt_number("12.5", ',', out, sizeof(out), &why));
+
+	strcpy(out, "Mid-Market");
+	fmt_enum_fold(out);
+	ck_assert_str_eq(out, "mid_market");
+	strcpy(out, "0015g00000AcMeAQAB");
+	fmt_salesforce_id(out);
+	ck_assert_str_eq(out, "0015g00000AcMeA");
+	strcpy(out, "CRM-0000000000001");
+	fmt_salesforce_id(out);
+	ck_assert_str_eq(out, "CRM-0000000000001");
+}
+END_TEST
+
 /* import_csv() itself, as `tend import` calls it: a dry run checks and
  * counts but writes nothing, an empty file is a problem, and an entity that
  * cannot be imported is refused before anything is read. */
@@ -209,10 +269,13 @@ START_TEST(test_dry_run_empty_file_and_refusal)
 	char *before = tu_dump(book), *after;
 	struct diag d;
 	int64_t rows = -1;
+	struct import_result res;
 
 	in.fp = fmemopen((void *)good, strlen(good), "r");
 	diag_init(&d, "good.csv");
-	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_OK);
+	ck_assert_int_eq(import_csv(book, &in, &d, &res, &e), ST_OK);
+	rows = res.counts.n[IMP_INSERTED];
+	import_result_done(&res);
 	ck_assert_uint_eq(d.n, 0);
 	ck_assert_int_eq(rows, 2);
 	fclose(in.fp);
@@ -224,7 +287,7 @@ START_TEST(test_dry_run_empty_file_and_refusal)
 	in.dry_run = false;
 	in.fp = fmemopen((void *)"\n", 1, "r");
 	diag_init(&d, "empty.csv");
-	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_DATA);
+	ck_assert_int_eq(import_csv(book, &in, &d, &res, &e), ST_DATA);
 	ck_assert_str_eq(e.msg, "nothing was imported: 1 problem in empty.csv");
 	ck_assert_uint_eq(d.n, 1);
 	ck_assert_str_eq(d.items[0].text, "empty.csv:1: the file is empty (expected a header row; "
@@ -235,7 +298,7 @@ START_TEST(test_dry_run_empty_file_and_refusal)
 	in.ent = &entity_audit;
 	in.fp = fmemopen((void *)good, strlen(good), "r");
 	diag_init(&d, "audit.csv");
-	ck_assert_int_eq(import_csv(book, &in, &d, &rows, &e), ST_USAGE);
+	ck_assert_int_eq(import_csv(book, &in, &d, &res, &e), ST_USAGE);
 	ck_assert_str_eq(e.msg, "audit cannot be imported");
 	fclose(in.fp);
 	diag_done(&d);
@@ -264,6 +327,7 @@ main(void)
 	tcase_add_test(tc, test_good_import_defaults_and_lists);
 	tcase_add_test(tc, test_everything_or_nothing);
 	tcase_add_test(tc, test_dry_run_empty_file_and_refusal);
+	tcase_add_test(tc, test_formats);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

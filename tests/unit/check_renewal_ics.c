@@ -31,7 +31,7 @@ day(const char *s)
 #define HOSTILE "Evil; Corp, \\ Ltd\x1b[31m\r\nBCC: x"
 
 static char *
-write_ics(struct renewal_set *rs, struct cadence *cad)
+write_ics(struct renewal_lines *rs, struct cadence *cad)
 {
 	struct clock clk = { 0 };
 	struct err e = { ST_OK, "" };
@@ -42,7 +42,12 @@ write_ics(struct renewal_set *rs, struct cadence *cad)
 	cadence_default(cad);
 	ck_assert(clock_pin(&clk, "2026-11-23T09:30:00Z"));
 	clock_fix(&clk, "2026-11-23");
-	ck_assert_int_eq(renewals_ics(fp, rs, cad, &clk, &e), ST_OK);
+	struct ics_todo todo = { 7, 1, (char *)"Ask for a case study, please", (char *)"Alpha", 3,
+		CADENCE_NONE };
+	struct ics_todos todos = { &todo, 1, 1 };
+
+	todo.due = day("2026-12-01");
+	ck_assert_int_eq(renewals_ics(fp, rs, &todos, cad, &clk, &e), ST_OK);
 	fclose(fp);
 	return text;
 }
@@ -79,7 +84,7 @@ text_of(icalcomponent *c, icalproperty_kind k)
 START_TEST(test_events_read_back)
 {
 	struct renewal_line v[2];
-	struct renewal_set rs = { v, 2, 2 };
+	struct renewal_lines rs = { v, 2, 2 };
 	struct cadence cad;
 	char *text, *line;
 	icalcomponent *cal, *ev;
@@ -142,9 +147,10 @@ START_TEST(test_events_read_back)
 			ck_assert_int_eq(e.month, 1);
 			ck_assert_int_eq(e.day, 1);
 			ck_assert_int_eq(icalcomponent_get_sequence(ev), 0);
-			/* Control characters gone, the rest read back as written. */
+			/* Control characters shown as visible escapes, the rest
+			 * read back as written. */
 			ck_assert_str_eq(icalcomponent_get_summary(ev),
-					 "Renewal: Evil; Corp, \\ Ltd [31m  BCC: x (CRM-9) 12,345.67");
+					 "Renewal: Evil; Corp, \\ Ltd\\x1b[31m\\r\\nBCC: x (CRM-9) 12,345.67");
 			ck_assert_int_eq(icalcomponent_get_status(ev), ICAL_STATUS_CANCELLED);
 		}
 		for (al = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT); al;
@@ -168,6 +174,17 @@ START_TEST(test_events_read_back)
 		events++;
 	}
 	ck_assert_int_eq(events, 2);
+	ev = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT);
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_str_eq(icalcomponent_get_uid(ev), "task-7@tend");
+	ck_assert_str_eq(icalcomponent_get_summary(ev), "Ask for a case study, please (Alpha)");
+	ck_assert_int_eq(icalcomponent_get_due(ev).day, 1);
+	ck_assert_int_eq(icalcomponent_get_due(ev).month, 12);
+	ck_assert_int_eq(icalcomponent_get_status(ev), ICAL_STATUS_NEEDSACTION);
+	ck_assert_int_eq(icalproperty_get_priority(
+		icalcomponent_get_first_property(ev, ICAL_PRIORITY_PROPERTY)), 3);
+	ck_assert_str_eq(text_of(ev, ICAL_RELATEDTO_PROPERTY), "renewal-1@tend");
+	ck_assert_ptr_null(icalcomponent_get_next_component(cal, ICAL_VTODO_COMPONENT));
 	icalcomponent_free(cal);
 	free(text);
 }

@@ -12,6 +12,7 @@
 
 #include "core/xalloc.h"
 #include "domain/account_view.h"
+#include "store/audit.h"
 #include "store/entity.h"
 #include "store/migrate.h"
 #include "store/row.h"
@@ -78,10 +79,10 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	{ &entity_invoice, "id,account,number,issued_date,due_date,paid_date,amount\n"
 	  "1,CRM-1,INV-1,2025-01-01,2025-01-31,2025-02-15,30000.00\n" },
 	{ &entity_opportunity, "id,account,title,kind,arr,stage,forecast_category,am,sourced_by,"
-	  "handshake_status,created_on,closed_on,expected_close,close_reason\n"
+	  "handshake_status,created_on,closed_on,expected_close,close_reason,external_id\n"
 	  "1,CRM-1,More seats,upsell,15000.00,propose,best_case,Pat AM,amara,accepted,2026-10-01,,"
-	  "2027-01-31,\n"
-	  "2,CRM-1,Analytics,cross_sell,5000.00,lost,closed,,,none,2026-09-01,2026-10-15,,no budget\n" },
+	  "2027-01-31,,006A000001\n"
+	  "2,CRM-1,Analytics,cross_sell,5000.00,lost,closed,,,none,2026-09-01,2026-10-15,,no budget,\n" },
 	{ &entity_usage, "id,account,date,period,active_users,licensed_seats,assigned_seats,"
 	  "activated_seats,basic_features_used,basic_features_entitled,advanced_features_used,"
 	  "advanced_features_entitled,metric_name,metric_value\n"
@@ -89,9 +90,9 @@ static const struct { const struct entity *ent; const char *csv; } fixtures[] = 
 	  "2,CRM-1,2026-11-09,week,,,,,,,,,,0.1\n" },
 	{ &entity_ticket, "id,account,external_id,subject,opened_date,closed_date,priority,status,csat\n"
 	  "1,CRM-1,ZD-1,Login fails,2026-11-01,2026-11-03,p1,solved,4\n" },
-	{ &entity_survey, "id,account,contact,ticket,date,kind,score,comment\n"
-	  "1,CRM-1,dana@acme.test,,2026-06-01,nps,9,Great\n"
-	  "2,CRM-1,,1,2026-11-04,csat,4,\n" },
+	{ &entity_survey, "id,account,contact,ticket,date,kind,score,comment,external_id\n"
+	  "1,CRM-1,dana@acme.test,,2026-06-01,nps,9,Great,R_1a2B3c\n"
+	  "2,CRM-1,,1,2026-11-04,csat,4,,\n" },
 	{ &entity_touchpoint, "id,account,date,kind,duration_min,sentiment,proactive,summary,follow_ups,"
 	  "situation,pain,impact,critical_event,decision,author,attendees\n"
 	  "1,CRM-1,2026-11-10,qbr,60,4,true,Q3 review,Send deck,Growing,Slow onboarding,Cost,"
@@ -279,6 +280,38 @@ START_TEST(test_migrate_from_first_version)
 	ck_assert_int_eq(store_version(s), migrate_latest());
 	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM accounts"), 1);
 	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM health_overrides"), 0);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* Schema 13 chains the audit rows an older book already has, oldest
+ * first, so the chain holds from the first row on, and writes after it
+ * extend it. */
+START_TEST(test_audit_chained_by_migration)
+{
+	char *path = tu_path("v12.db");
+	struct store_opts o = opts(path);
+	struct err e = { ST_OK, "" };
+	struct audit_verdict v;
+	struct store *s;
+
+	o.target_version = 12;
+	ck_assert_int_eq(store_open(&s, &o, &e), ST_OK);
+	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nCRM-1,One,smb\n", NULL), 0);
+	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nCRM-2,Two,smb\n", NULL), 0);
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM audit_log"), 2);
+	store_close(s);
+	s = tu_open(path, TODAY);
+	ck_assert_int_eq(tu_int(s, "SELECT count(*) FROM audit_log WHERE hash IS NULL"), 0);
+	ck_assert_int_eq(tu_int(s, "SELECT count(DISTINCT hash) FROM audit_log"), 2);
+	ck_assert_int_eq(store_audit_verify(s, false, &v, &e), ST_OK);
+	ck_assert(audit_verdict_ok(&v));
+	ck_assert_int_eq(v.rows, 2);
+	ck_assert_uint_eq(import_text(s, &entity_account, "external_id,name,segment\nCRM-3,Three,smb\n", NULL), 0);
+	ck_assert_int_eq(store_audit_verify(s, false, &v, &e), ST_OK);
+	ck_assert(audit_verdict_ok(&v));
+	ck_assert_int_eq(v.rows, 3);
 	store_close(s);
 	free(path);
 }
@@ -925,6 +958,7 @@ main(void)
 	tcase_add_test(tc, test_migrate_old_book);
 	tcase_add_test(tc, test_migrate_from_first_version);
 	tcase_add_test(tc, test_users_rebuilt_keep_their_references);
+	tcase_add_test(tc, test_audit_chained_by_migration);
 	tcase_add_test(tc, test_failed_migration_changes_nothing);
 	tcase_add_test(tc, test_refuses_foreign_and_newer_files);
 	tcase_add_test(tc, test_read_only);

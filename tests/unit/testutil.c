@@ -145,7 +145,11 @@ tu_import(struct store *s, const struct entity *ent, const char *csv, int64_t *r
 
 	ck_assert_ptr_nonnull(in.fp);
 	diag_init(&d, "t.csv");
-	st = import_csv(s, &in, &d, &n_rows, &e);
+	struct import_result res;
+
+	st = import_csv(s, &in, &d, &res, &e);
+	n_rows = res.counts.n[IMP_INSERTED] + res.counts.n[IMP_UPDATED] + res.counts.n[IMP_UNCHANGED];
+	import_result_done(&res);
 	fclose(in.fp);
 	n = d.n + d.dropped;
 	/* Problems in the file are the result; any other failure fails the test. */
