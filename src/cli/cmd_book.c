@@ -181,20 +181,50 @@ seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Score the demo's weeks, from first, count of them (the demo's own or
+ * those an interrupted run left). */
+static enum status
+score_demo(struct cli *c, struct store *s, int32_t first, int count, bool quiet)
+{
+	struct scorecard_set set;
+	struct timespec t0;
+	enum status st;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (scorecard_set_load(&set, NULL, 0, c->conf.scorecard, c->err, NULL, NULL))
+		return c->err->status;
+	st = demo_score_from(s, &set, first, count, c->err);
+	scorecard_set_free(&set);
+	if (st)
+		return st;
+	if (!quiet)
+		printf("scored %d week%s of health history in %.1f s\n", count, count == 1 ? "" : "s",
+		       seconds_since(&t0));
+	return ST_OK;
+}
+
+/* A new demo book, or the rest of one an interrupted run left (demo.h). */
 static enum status
 make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 {
 	const struct demo_opts *o = &a->o;
 	struct demo_stats stats = { 0 };
+	struct demo_resume r = { 0 };
 	struct timespec t0;
 	struct store *s;
 	char today[DATE_STRLEN];
 	int weeks = a->weeks >= 0 ? a->weeks : demo_default_weeks(o->accounts);
-	struct scorecard_set set;
-	enum status st;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (cli_store(c, true, &s) || demo_generate(s, o, &stats, c->err))
+	if (cli_store(c, true, &s) || (weeks && demo_resume_point(s, o, weeks, &r, c->err)))
+		return c->err->status;
+	if (r.unfinished) {
+		if (!quiet)
+			printf("finishing the demo book %s: %d of %d weeks of health history were "
+			       "scored\n", store_path(s), r.scored, weeks);
+		return score_demo(c, s, r.first, r.left, quiet);
+	}
+	if (demo_generate(s, o, &stats, c->err))
 		return c->err->status;
 	if (!quiet)
 		printf("demo book %s: %lld accounts, %lld users, %lld rows (seed %llu, today %s) in %.1f s\n",
@@ -203,17 +233,24 @@ make_demo(struct cli *c, const struct demo_args *a, bool quiet)
 		       date_format(store_clock(s)->today, today), seconds_since(&t0));
 	if (!weeks)
 		return ST_OK;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (scorecard_set_load(&set, NULL, 0, c->conf.scorecard, c->err, NULL, NULL))
-		return c->err->status;
-	st = demo_score(s, &set, weeks, c->err);
-	scorecard_set_free(&set);
-	if (st)
-		return st;
-	if (!quiet)
-		printf("scored %d week%s of health history in %.1f s\n", weeks, weeks == 1 ? "" : "s",
-		       seconds_since(&t0));
-	return ST_OK;
+	return score_demo(c, s, store_clock(s)->today - 7 * (weeks - 1), weeks, quiet);
+}
+
+/* Did an interrupted `tend --demo` leave its book unfinished? */
+static bool
+demo_unfinished(struct cli *c, const struct demo_args *a)
+{
+	struct demo_resume r = { 0 };
+	struct err e = { ST_OK, "" };
+	struct err *saved = c->err;
+	struct store *s;
+	bool yes;
+
+	c->err = &e;   /* any problem is the open's to report, next */
+	yes = !cli_store(c, false, &s) &&
+	      !demo_resume_point(s, &a->o, demo_default_weeks(a->o.accounts), &r, &e) && r.unfinished;
+	c->err = saved;
+	return yes;
 }
 
 static enum status
@@ -242,7 +279,8 @@ static const char cmd_demo_help[] =
 	"weekly usage, tickets, surveys, touchpoints, contacts, tasks, risks and\n"
 	"success plans.  The same seed and --now give the same book byte for byte.\n"
 	"Then scores it weekly, oldest first, so every account has a health trend.\n"
-	"Refuses to touch a book that already holds data.\n\n"
+	"Refuses to touch a book that already holds data, but finishes a demo book\n"
+	"an interrupted run left (the same command again scores the weeks left).\n\n"
 	"  --accounts N   number of accounts (default 600, at most 1000000)\n"
 	"  --csms N       number of CSMs (default 8)\n"
 	"  --seed S       random seed (default 1)\n"
@@ -279,10 +317,12 @@ cmd_tui(struct cli *c, int argc, char **argv)
 			       "'tend accounts' (see 'tend help')");
 	if (c->demo && !c->db_flag) {
 		cli_resolve_db(c);
-		if (access(c->db_path, F_OK) != 0) {
-			struct demo_args a = { { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 }, -1 };
+		struct demo_args a = { { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_CSMS, 1 }, -1 };
+		bool missing = access(c->db_path, F_OK) != 0;
 
-			fprintf(stderr, "tend: creating the demo book at %s ...\n", c->db_path);
+		if (missing || demo_unfinished(c, &a)) {
+			fprintf(stderr, "tend: %s the demo book at %s ...\n",
+				missing ? "creating" : "finishing", c->db_path);
 			if (make_demo(c, &a, true))
 				return c->err->status;
 		}

@@ -619,13 +619,53 @@ demo_default_weeks(int accounts)
 }
 
 enum status
-demo_score(struct store *s, const struct scorecard_set *set, int weeks, struct err *e)
+demo_score_from(struct store *s, const struct scorecard_set *set, int32_t first, int count,
+		struct err *e)
 {
-	int32_t today = store_clock(s)->today;
 	struct health_run r;
 	enum status st = ST_OK;
 
-	for (int w = weeks - 1; w >= 0 && !st; w--)
-		st = health_run_recompute(s, set, today - 7 * w, &r, e);
+	for (int w = 0; w < count && !st; w++)
+		st = health_run_recompute(s, set, first + 7 * w, &r, e);
 	return st;
+}
+
+enum status
+demo_score(struct store *s, const struct scorecard_set *set, int weeks, struct err *e)
+{
+	return demo_score_from(s, set, store_clock(s)->today - 7 * (weeks - 1), weeks, e);
+}
+
+/* -- finishing an interrupted demo ----------------------------------------- */
+
+enum status
+demo_resume_point(struct store *s, const struct demo_opts *o, int weeks, struct demo_resume *r,
+		  struct err *e)
+{
+	int32_t today = store_clock(s)->today, last;
+	struct store_demo_log log;
+
+	memset(r, 0, sizeof(*r));
+	if (weeks < 1 || store_demo_log(s, &log, e))
+		return e->status;
+	if (!log.only_demo)
+		return ST_OK;   /* not a demo's book, or someone wrote to it */
+	if (!log.recomputes) {
+		r->first = today - 7 * (weeks - 1);
+		r->left = weeks;
+	} else if (date_parse(log.last_scored, &last) && last < today && (today - last) % 7 == 0 &&
+		   log.recomputes + (today - last) / 7 == weeks) {
+		r->first = last + 7;
+		r->left = (today - last) / 7;
+	} else {
+		return ST_OK;   /* complete, or scored for another today or --weeks */
+	}
+	r->scored = log.recomputes;
+	r->unfinished = true;
+	if (log.accounts != o->accounts)
+		return err_set(e, ST_DATA,
+			       "%s holds an unfinished demo book of %lld accounts; run 'tend demo "
+			       "--accounts %lld' with the same --seed, --weeks and --now to finish it",
+			       store_path(s), (long long)log.accounts, (long long)log.accounts);
+	return ST_OK;
 }

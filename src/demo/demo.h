@@ -16,6 +16,7 @@
 #ifndef TEND_DEMO_H
 #define TEND_DEMO_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app/scorecard_set.h"
@@ -53,5 +54,27 @@ int demo_default_weeks(int accounts);
  * health_run_recompute), so an error leaves the weeks before it scored. */
 enum status demo_score(struct store *s, const struct scorecard_set *set, int weeks,
 		       struct err *e);
+
+/*
+ * An interrupted `tend demo` is finished by running it again.  The accounts
+ * are written in one transaction (all or none), but each week scored is a
+ * transaction of its own, so a kill can leave a book with some weeks of
+ * history.  Such a book is recognised by its audit log: the demo's action
+ * and only health recomputes after it, whose newest day is a whole number
+ * of weeks before today, short of the weeks asked for.  Then `unfinished`
+ * is set, with the first day still to score and how many weeks remain.
+ * A book anyone else has written to is never taken for one.
+ */
+struct demo_resume {
+	bool unfinished;
+	int scored;            /* weeks already scored */
+	int32_t first;         /* the first day still to score */
+	int left;              /* weeks still to score, first, first + 7, ... */
+};
+enum status demo_resume_point(struct store *s, const struct demo_opts *o, int weeks,
+			      struct demo_resume *r, struct err *e);
+/* Score `count` weeks from day first, oldest first (demo_score's loop). */
+enum status demo_score_from(struct store *s, const struct scorecard_set *set, int32_t first,
+			    int count, struct err *e);
 
 #endif

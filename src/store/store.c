@@ -530,6 +530,33 @@ store_is_empty(struct store *s, bool *empty, struct err *e)
 	return ST_OK;
 }
 
+enum status
+store_demo_log(struct store *s, struct store_demo_log *out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT (SELECT count(*) FROM audit_log WHERE action = 'demo'),"
+		" (SELECT count(*) FROM audit_log WHERE action = 'health recompute'),"
+		" (SELECT count(*) FROM audit_log), (SELECT count(*) FROM accounts),"
+		" (SELECT coalesce(max(date), '') FROM health_snapshots)", e);
+	int64_t demo, total;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return e->status;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return store_sql_error(s, e, "reading the book");
+	}
+	demo = sqlite3_column_int64(st, 0);
+	out->recomputes = sqlite3_column_int(st, 1);
+	total = sqlite3_column_int64(st, 2);
+	out->accounts = sqlite3_column_int64(st, 3);
+	snprintf(out->last_scored, sizeof(out->last_scored), "%s", (const char *)sqlite3_column_text(st, 4));
+	out->only_demo = demo == 1 && total == demo + out->recomputes;
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
 /* Each row of a check pragma to cb; what names the check. */
 static enum status
 check_rows(struct store *s, const char *sql, const char *what, store_check_fn cb, void *ctx,

@@ -80,6 +80,17 @@ void store_read_end(struct store *s);
 
 /* Is the book empty (no accounts and no users)? */
 enum status store_is_empty(struct store *s, bool *empty, struct err *e);
+/* What a demo left in the book, read from the audit log (demo/demo.h's
+ * resume): is the log one "demo" action followed only by "health
+ * recompute" actions (nobody else has written), how many of those, the
+ * accounts in the book and the newest health snapshot's date ("" if none). */
+struct store_demo_log {
+	bool only_demo;
+	int recomputes;
+	int64_t accounts;
+	char last_scored[11];
+};
+enum status store_demo_log(struct store *s, struct store_demo_log *out, struct err *e);
 
 /* -- Portfolio ---------------------------------------------------------- */
 typedef int (*account_cb)(void *ctx, const struct account_row *row);

@@ -19,6 +19,7 @@
 #include "store/portfolio.h"
 #include "store/store.h"
 #include "ui/calendar_pane.h"
+#include "ui/cmdline.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/ui.h"
@@ -445,15 +446,6 @@ prompt_help(struct ui *ui)
 
 /* -- the command line ------------------------------------------------------------------ */
 
-static const char *const commands[] = {
-	"quit", "help", "recompute", "refresh", "clear", "search", "account", "owner", "segment", "stage",
-	"band", "within", "tag",
-	"plan",
-	"calendar",
-	"team", "heatmap", "inbox",
-	NULL,
-};
-
 /* Cut keep to the start it shares with other, ignoring case, and back to a
  * whole UTF-8 character. */
 static void
@@ -554,7 +546,7 @@ complete(struct ui *ui, const char *line, char *out, size_t size)
 	const char *space = strchr(line, ' ');
 
 	if (!space)
-		return complete_from(ui, "", line, commands, " ", out, size);
+		return complete_from(ui, "", line, cmdline_commands, " ", out, size);
 	if (!strncmp(line, "account ", 8))
 		return complete_account(ui, line + 8, out, size);
 	if (!strncmp(line, "plan ", 5) && complete_account(ui, line + 5, out, size)) {
@@ -571,102 +563,105 @@ complete(struct ui *ui, const char *line, char *out, size_t size)
 	return 0;
 }
 
+_Static_assert(sizeof(((struct ui_filter *)0)->owner) == CMDLINE_OWNER_MAX &&
+	       sizeof(((struct ui_filter *)0)->tag) == CMDLINE_OWNER_MAX &&
+	       sizeof(((struct ui_filter *)0)->band) == CMDLINE_NAME_MAX, "cmdline.h's sizes");
+
+/* The filter field a :segment, :stage or :band sets. */
+static char *
+filter_field(struct ui_filter *f, enum cmdline_verb v)
+{
+	return v == CL_SEGMENT ? f->segment : v == CL_STAGE ? f->stage : f->band;
+}
+
 enum prompt_result
 prompt_command(struct ui *ui)
 {
 	struct ui_filter *f = &ui->filter;
 	enum prompt_result res = PROMPT_REQUEST_NONE;
-	char *line = ui_read_line(ui, ":", "", NULL, NULL, complete), *arg;
+	char *line = ui_read_line(ui, ":", "", NULL, NULL, complete);
+	struct err e = { ST_OK, "" };
+	struct cmdline c;
+	int64_t id;
 
 	if (!line)
 		return res;
-	arg = strchr(line, ' ');
-	if (arg)
-		*arg++ = '\0';
-	else
-		arg = line + strlen(line);
-	if (!strcmp(line, "debug-abort") && getenv("TEND_DEBUG_ABORT")) {
+	switch (cmdline_parse(line, store_clock(ui->store)->today, &c)) {
+	case CL_NONE:
+		break;
+	case CL_UNKNOWN:
+		if (ui_pane_lookup(c.word) >= 0 && !*c.arg) {
+			/* :team, :heatmap...: a pane by its name, as its key shows it. */
+			struct pane *p = &ui->panes[ui_pane_lookup(c.word)];
+			const char *why = p->ops->empty ? p->ops->empty(p) : NULL;
+
+			if (why)
+				ui_message(ui, TH_WARNING, "%s", why);
+			else
+				ui_open(ui, p->id, NULL);
+			break;
+		}
+		ui_message(ui, TH_ERROR, "%s", c.why);
+		break;
+	case CL_INVALID:
+		ui_message(ui, TH_ERROR, "%s", c.why);
+		break;
+	case CL_DEBUG_ABORT:
 		/* For the test that an internal abort restores the terminal
 		 * (tests/ui/smoke.sh); not a command otherwise. */
-		abort();
-	} else if (!strcmp(line, "q") || !strcmp(line, "quit")) {
+		if (getenv("TEND_DEBUG_ABORT"))
+			abort();
+		ui_message(ui, TH_ERROR, "unknown command '%s' (Tab completes; :help)", c.word);
+		break;
+	case CL_QUIT:
 		ui->quit = true;
-	} else if (!strcmp(line, "help")) {
+		break;
+	case CL_HELP:
 		prompt_help(ui);
-	} else if (!strcmp(line, "recompute")) {
+		break;
+	case CL_RECOMPUTE:
 		res = PROMPT_REQUEST_RECOMPUTE;
-	} else if (!strcmp(line, "refresh")) {
+		break;
+	case CL_REFRESH:
 		res = PROMPT_REQUEST_RELOAD;
-	} else if (!strcmp(line, "clear")) {
+		break;
+	case CL_CLEAR:
 		prompt_clear_filter(ui);
 		res = PROMPT_REQUEST_REFILTER;
-	} else if (!strcmp(line, "search")) {
-		prompt_set_search(ui, arg);
+		break;
+	case CL_SEARCH:
+		prompt_set_search(ui, c.arg);
 		res = PROMPT_REQUEST_REFILTER;
-	} else if (!strcmp(line, "account")) {
-		struct err e = { ST_OK, "" };
-		int64_t id;
-
+		break;
+	case CL_ACCOUNT:
+	case CL_PLAN:
 		/* The CLI's resolver ("#42" included): an ambiguous name lists
 		 * its candidates first, so they fit the status line. */
-		if (store_account_resolve(ui->store, arg, &id, &e))
+		if (store_account_resolve(ui->store, c.arg, &id, &e))
 			ui_message(ui, TH_ERROR, "%s", e.msg);
 		else
-			ui_open(ui, PANE_ACCOUNT, &(struct pane_arg){ .account_id = id });
-	} else if (!strcmp(line, "plan")) {
-		struct err e = { ST_OK, "" };
-		int64_t id;
-
-		/* The success plan of an account named as :account names it. */
-		if (store_account_resolve(ui->store, arg, &id, &e))
-			ui_message(ui, TH_ERROR, "%s", e.msg);
-		else
-			ui_open(ui, PANE_PLAN, &(struct pane_arg){ .account_id = id });
-	} else if (!strcmp(line, "calendar")) {
-		int32_t day = 0;
-
-		/* A day as the CLI's options take it: 2028-02-29, today, +3m. */
-		if (*arg && !date_parse_relative(arg, store_clock(ui->store)->today, &day))
-			ui_message(ui, TH_ERROR, "calendar: '%s' is not a date (YYYY-MM-DD, today, +2m)", arg);
-		else
-			calendar_open(ui, day);
-	} else if (!strcmp(line, "owner") || !strcmp(line, "tag")) {
-		char *dst = !strcmp(line, "owner") ? f->owner : f->tag;
-
-		snprintf(dst, 64, "%s", !strcmp(arg, "me") ? ui->opts->login : arg);
+			ui_open(ui, c.verb == CL_ACCOUNT ? PANE_ACCOUNT : PANE_PLAN,
+				&(struct pane_arg){ .account_id = id });
+		break;
+	case CL_CALENDAR:
+		calendar_open(ui, c.day);
+		break;
+	case CL_OWNER:
+	case CL_TAG:
+		snprintf(c.verb == CL_OWNER ? f->owner : f->tag, CMDLINE_OWNER_MAX, "%s",
+			 !strcmp(c.arg, "me") ? ui->opts->login : c.arg);
 		res = PROMPT_REQUEST_REFILTER;
-	} else if (!strcmp(line, "segment") || !strcmp(line, "stage") || !strcmp(line, "band")) {
-		const char *const *names = !strcmp(line, "segment") ? segment_names
-					 : !strcmp(line, "stage") ? stage_names : band_names;
-		char *dst = !strcmp(line, "segment") ? f->segment : !strcmp(line, "stage") ? f->stage : f->band;
-
-		if (*arg && names_lookup(names, arg) < 0)
-			ui_message(ui, TH_ERROR, "%s: '%s' is not one of its values", line, arg);
-		else {
-			snprintf(dst, 16, "%s", arg);
-			res = PROMPT_REQUEST_REFILTER;
-		}
-	} else if (!strcmp(line, "within")) {
-		char *end;
-		long d = strtol(arg, &end, 10);
-
-		if (*arg && (*end || d < 0 || d > 3650))
-			ui_message(ui, TH_ERROR, "within takes a number of days");
-		else {
-			f->within = *arg ? (int)d : -1;
-			res = PROMPT_REQUEST_REFILTER;
-		}
-	} else if (ui_pane_lookup(line) >= 0 && !*arg) {
-		/* :team, :heatmap...: a pane by its name, as its key shows it. */
-		struct pane *p = &ui->panes[ui_pane_lookup(line)];
-		const char *why = p->ops->empty ? p->ops->empty(p) : NULL;
-
-		if (why)
-			ui_message(ui, TH_WARNING, "%s", why);
-		else
-			ui_open(ui, p->id, NULL);
-	} else if (*line) {
-		ui_message(ui, TH_ERROR, "unknown command '%s' (Tab completes; :help)", line);
+		break;
+	case CL_SEGMENT:
+	case CL_STAGE:
+	case CL_BAND:
+		snprintf(filter_field(f, c.verb), CMDLINE_NAME_MAX, "%s", c.arg);
+		res = PROMPT_REQUEST_REFILTER;
+		break;
+	case CL_WITHIN:
+		f->within = c.within;
+		res = PROMPT_REQUEST_REFILTER;
+		break;
 	}
 	free(line);
 	return res;

@@ -63,4 +63,35 @@ expect_rc 64
 run --db "$WORK/e.db" demo --csms x
 expect_rc 64
 
+case_ "an interrupted demo is finished by running it again"
+# A kill between the weekly scorings leaves weeks up to some day; here
+# the first run stops 4 weeks short of 2026-06-01 (as if killed), and
+# the same command on 2026-06-01 scores the 4 weeks left.  (make
+# crashtest kills real runs.)
+run --db "$WORK/r.db" --now 2026-05-04 demo --accounts 30 --weeks 5
+expect_rc 0
+run --db "$WORK/r.db" --now 2026-06-01 demo --accounts 30 --weeks 9
+expect_rc 0
+expect_out_has "finishing the demo book $WORK/r.db: 5 of 9 weeks of health history were scored"
+expect_out_has "scored 4 weeks of health history"
+check "not 9 weekly snapshots ending today" test "$(sqlite3 "$WORK/r.db" \
+	"SELECT count(DISTINCT date) || ' ' || max(date) FROM health_snapshots")" = "9 2026-06-01"
+run --db "$WORK/r.db" --now 2026-06-01 demo --accounts 30 --weeks 9
+expect_rc 65
+expect_err_has "already holds accounts or users"
+
+case_ "an unfinished demo asked with other options names the right ones"
+run --db "$WORK/s.db" --now 2026-05-25 demo --accounts 30 --weeks 2
+run --db "$WORK/s.db" --now 2026-06-01 demo --accounts 40 --weeks 3
+expect_rc 65
+expect_err_has "holds an unfinished demo book of 30 accounts; run 'tend demo --accounts 30'"
+
+case_ "a book anyone wrote to is never taken for an unfinished demo"
+run --db "$WORK/t.db" --now 2026-05-25 demo --accounts 30 --weeks 2
+run --db "$WORK/t.db" --now 2026-05-25 account set 1 --notes "mine"
+expect_rc 0
+run --db "$WORK/t.db" --now 2026-06-01 demo --accounts 30 --weeks 3
+expect_rc 65
+expect_err_has "already holds accounts or users"
+
 finish

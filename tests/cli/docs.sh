@@ -78,9 +78,9 @@ sed -n '/^\.Sh INTERFACE/,/^\.Sh /p' "$MAN" >"$WORK/interface"
 for a in $actions; do
 	check "man page INTERFACE lacks action $a" grep -q "Cm .*\b$a\b" "$WORK/interface"
 done
-cmds=$(sed -n '/^static const char \*const commands\[\]/,/};/p' "$TEST_SRCDIR/src/ui/prompt.c" |
+cmds=$(sed -n '/^const char \*const cmdline_commands\[\]/,/};/p' "$TEST_SRCDIR/src/ui/cmdline.c" |
 	grep -o '"[a-z]*"' | tr -d '"')
-check "no commands read from prompt.c" test -n "$cmds"
+check "no commands read from cmdline.c" test -n "$cmds"
 for c in $cmds; do
 	check "man page INTERFACE lacks the :$c command" grep -q "Ic .*\b$c\b" "$WORK/interface"
 done

@@ -101,6 +101,12 @@ START_TEST(test_date_years_bounded)
 	ck_assert(!date_parse("1899-12-31", &d));
 	ck_assert(!date_parse("3000-01-01", &d));
 	ck_assert(date_parse("2999-12-31", &d));
+	/* The words too (tests/fuzz found "yesterday" on the first day). */
+	ck_assert(date_parse("1900-01-01", &today));
+	ck_assert(!date_parse_relative("yesterday", today, &d));
+	ck_assert(date_parse_relative("today", today, &d) && d == today);
+	ck_assert(date_parse("2999-12-31", &today));
+	ck_assert(!date_parse_relative("tomorrow", today, &d));
 	/* Months before year 0 still give a real month. */
 	ck_assert(date_parse("2026-01-31", &today));
 	ck_assert_str_eq(date_format(date_add_months(today, -12 * 2026 - 1), out), "0000-12-31");
