@@ -45,6 +45,9 @@ enum status wtx_begin(struct store *s, const char *action, enum wtx_mode mode,
  * ST_NOPERM with the words a refused action would get.  Writes are still
  * checked one by one: this is for hiding what cannot succeed. */
 enum status wtx_may_write(struct store *s, struct err *e);
+/* The same for the rows of one account: ST_NOPERM, with the refusal's
+ * words (its owner, and who may), when this session may not change it. */
+enum status wtx_may_write_account(struct store *s, int64_t account, struct err *e);
 /* A form is opening on row id of ent: until wtx_expect_end(), an action
  * that updates that row fails with ST_DATA and changes nothing if the row
  * is no longer as it is now (another session changed it meanwhile), so a

@@ -227,3 +227,29 @@ wtx_may_write(struct store *s, struct err *e)
 	free(t);
 	return st;
 }
+
+enum status
+wtx_may_write_account(struct store *s, int64_t account, struct err *e)
+{
+	struct perm_owner o;
+	struct wtx *t;
+	enum status st;
+
+	if ((st = wtx_may_write(s, e)))
+		return st;
+	t = xcalloc(1, sizeof(*t));
+	t->s = s;
+	t->action = (char *)"change the book";
+	/* Said on an 80-column status line: the owner first, who else may. */
+	if (!(st = wtx_perm_begin(t, e)) && !t->who.all && account && !(st = account_owner(t, account, &o, e)) &&
+	    !may_write(&t->who, &o)) {
+		if (o.team)
+			st = err_set(e, ST_NOPERM, "read only: this account is %s's; %s, a lead of %s or an "
+				     "admin may change it", o.login, o.login, o.team_name);
+		else
+			st = err_set(e, ST_NOPERM, "read only: this account is %s's; %s or an admin may "
+				     "change it", o.login, o.login);
+	}
+	free(t);
+	return st;
+}

@@ -743,6 +743,12 @@ done(struct pane *p)
 static const enum request hint_list[] = { REQ_EDIT, REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE,
 					  REQ_NONE };
 
+static int64_t
+account_of(struct pane *p)
+{
+	return ((struct account_pane *)p->priv)->id;
+}
+
 const struct pane_ops account_ops = {
 	.title = "Account",
 	.private_size = sizeof(struct account_pane),
@@ -754,5 +760,6 @@ const struct pane_ops account_ops = {
 	.hints = hint_list,
 	.click = click,
 	.describe = describe,
+	.account = account_of,
 	.done = done,
 };

@@ -466,6 +466,12 @@ done(struct pane *p)
 static const enum request hint_list[] = { REQ_EDIT, REQ_PLAN_OBJECTIVE, REQ_PLAN_MILESTONE,
 	REQ_PLAN_KPI, REQ_PLAN_STATUS, REQ_NONE };
 
+static int64_t
+account_of(struct pane *p)
+{
+	return ((struct plan_pane *)p->priv)->account_id;
+}
+
 const struct pane_ops plan_ops = {
 	.title = "Plan",
 	.private_size = sizeof(struct plan_pane),
@@ -477,5 +483,6 @@ const struct pane_ops plan_ops = {
 	.hints = hint_list,
 	.click = click,
 	.describe = describe,
+	.account = account_of,
 	.done = done,
 };

@@ -220,6 +220,7 @@ check_write_access(struct ui *ui)
 	struct err e = { ST_OK, "" };
 
 	ui->may_write = wtx_may_write(ui->store, &e) == ST_OK;
+	ui->checked_account = 0;
 	/* The status line holds 80 columns: the viewer's case, the common
 	 * one, in fewer words than the command line's. */
 	if (!ui->may_write && !strcmp(ui->role, "viewer"))
@@ -229,14 +230,38 @@ check_write_access(struct ui *ui)
 		snprintf(ui->why_not, sizeof(ui->why_not), "%s", ui->may_write ? "" : e.msg);
 }
 
+/* Whether the write keys of the current pane can succeed: the session may
+ * write, and the pane's account (if it acts on one) is the user's to
+ * change.  *why: what a refused write would say.  The answer for an
+ * account is kept until the book or the account changes. */
+static bool
+may_write_here(struct ui *ui, const char **why)
+{
+	struct pane *p = &ui->panes[ui->current];
+	int64_t id = p->ops->account ? p->ops->account(p) : 0;
+
+	*why = ui->why_not;
+	if (!ui->may_write || !id)
+		return ui->may_write;
+	if (id != ui->checked_account) {
+		struct err e = { ST_OK, "" };
+
+		ui->checked_account = id;
+		ui->account_writable = wtx_may_write_account(ui->store, id, &e) == ST_OK;
+		snprintf(ui->account_why_not, sizeof(ui->account_why_not), "%s", e.msg);
+	}
+	*why = ui->account_why_not;
+	return ui->account_writable;
+}
+
 /* "KEY word" for each request that has a word and a key now. */
 static void
-add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
+add_hints(const struct ui *ui, struct buf *b, const enum request *reqs, bool writable)
 {
 	char key[16];
 
 	for (; reqs && *reqs != REQ_NONE; reqs++) {
-		if (!ui->may_write && writes(*reqs))
+		if (!writable && writes(*reqs))
 			continue;
 		const char *word = *reqs == REQ_BACK && ui->current == ui->home ? "quit" : req_hint(*reqs);
 
@@ -249,14 +274,16 @@ add_hints(const struct ui *ui, struct buf *b, const enum request *reqs)
  * makes them lie: help, search and filter, the pane's own, then the
  * command line and back. */
 static void
-hints(const struct ui *ui, struct buf *b)
+hints(struct ui *ui, struct buf *b)
 {
 	static const enum request before[] = { REQ_HELP, REQ_SEARCH, REQ_FILTER, REQ_NONE };
 	static const enum request after[] = { REQ_PROMPT, REQ_BACK, REQ_NONE };
+	const char *why;
+	bool writable = may_write_here(ui, &why);
 
-	add_hints(ui, b, before);
-	add_hints(ui, b, ui->panes[ui->current].ops->hints);
-	add_hints(ui, b, after);
+	add_hints(ui, b, before, writable);
+	add_hints(ui, b, ui->panes[ui->current].ops->hints, writable);
+	add_hints(ui, b, after, writable);
 }
 
 static void
@@ -747,10 +774,12 @@ loop(struct ui *ui)
 		if (ch != KEY_MOUSE) {
 			enum request r = keymap_lookup(&ui->keys, ch, p->name);
 
-			if (!ui->may_write && writes(r)) {
+			const char *why;
+
+			if (writes(r) && !may_write_here(ui, &why)) {
 				/* Said before the pane opens a form that could
 				 * only be refused. */
-				ui_message(ui, TH_WARNING, "%s", ui->why_not);
+				ui_message(ui, TH_WARNING, "%s", why);
 				full = true;
 				continue;
 			}
@@ -762,6 +791,7 @@ loop(struct ui *ui)
 			}
 		}
 		if (flags & ACT_WROTE) {
+			ui->checked_account = 0;   /* an owner may have changed */
 			/* The book changed: every pane shows it when it is
 			 * shown next; this one reloads or refreshed itself. */
 			for (int i = 0; i < PANE_COUNT_; i++)

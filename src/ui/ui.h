@@ -84,6 +84,10 @@ struct pane_ops {
 	void (*describe)(struct pane *p, char *out, size_t size);
 	/* The filters changed: apply them to rows already in memory. */
 	void (*refilter)(struct pane *p);
+	/* The one account the pane's write keys act on, or 0 (none, or many:
+	 * each write is checked anyway).  The shell hides those keys when the
+	 * role may not change it (may be NULL). */
+	int64_t (*account)(struct pane *p);
 	/* How many rows pass the filters now (may be NULL). */
 	size_t (*count)(struct pane *p);
 	void (*done)(struct pane *p);
@@ -124,6 +128,9 @@ struct ui {
 	char role[32];
 	bool may_write;          /* this session may change the book at all */
 	char why_not[256];       /* when not: what a refused change would say */
+	int64_t checked_account; /* the account last asked about (pane_may_write) */
+	bool account_writable;   /* and the answer */
+	char account_why_not[320];
 	struct scorecard_set scorecards;
 	struct pane panes[PANE_COUNT_];   /* in the registry's order (panes.h) */
 	enum pane_id current;

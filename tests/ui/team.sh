@@ -106,6 +106,31 @@ expect-exit 0
 EOF
 screen_has "priya.raman  account set: notes: null -> Audited note" "$WORK/history"
 
+case_ "a CSM on another CSM's account sees no edit keys; one pressed names the owner"
+other=$(sqlite3 "$DB" "SELECT a.id FROM accounts a JOIN users u ON u.id = a.owner_id WHERE u.login = 'chloe.martin' ORDER BY a.id LIMIT 1")
+mine=$(sqlite3 "$DB" "SELECT a.id FROM accounts a JOIN users u ON u.id = a.owner_id WHERE u.login = 'priya.raman' ORDER BY a.id LIMIT 1")
+TEND_DB=$DB "$VTRUN" -l "$RAW" - -- "$TEND" --ssh-user priya.raman >"$SCREEN" 2>"$WORK/screen.err" <<EOF
+wait 1/546
+key :account #$other<Enter>
+wait Health
+dump $WORK/other
+key e
+wait this account is chloe.martin
+dump $WORK/other_refused
+key :account #$mine<Enter>
+wait Health
+dump $WORK/mine
+key Q
+expect-exit 0
+EOF
+check "vtrun failed: $(cat "$WORK/screen.err")" test $? -eq 0
+screen_lacks "e edit" "$WORK/other"
+screen_lacks "L log" "$WORK/other"
+screen_has "/ search" "$WORK/other"
+screen_has "read only: this account is chloe.martin's; chloe.martin, a lead of" "$WORK/other_refused"
+screen_has "e edit" "$WORK/mine"
+screen_has "L log" "$WORK/mine"
+
 case_ "a viewer (here through an SSH key's forced command) sees no edit keys; one pressed says why"
 "$TEND" --db "$DB" $NOW user add zed --role viewer >/dev/null || fail "user add"
 TEND_DB=$DB "$VTRUN" -l "$RAW" - -- "$TEND" --ssh-user zed >"$SCREEN" 2>"$WORK/screen.err" <<EOF
