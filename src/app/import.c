@@ -201,6 +201,7 @@ import_csv(struct store *s, const struct import_input *in, struct diag *d,
 	snprintf(action, sizeof(action), "import %s", in->ent->name);
 	if ((st = wtx_begin(s, action, WTX_BULK, &t, e)))
 		return st;
+	wtx_audit_each(t);
 	st = import_csv_in(s, t, in, d, res, e);
 	if (st || in->dry_run)
 		wtx_abort(t);

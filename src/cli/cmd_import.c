@@ -328,6 +328,7 @@ import_all(struct cli *c, struct store *s, const char *dir, const struct import_
 
 	if ((st = wtx_begin(s, "import all", WTX_BULK, &t, c->err)))
 		return st;
+	wtx_audit_each(t);
 	for (size_t i = 0; i < entity_catalog_count; i++) {
 		const struct entity *ent = entity_catalog[i];
 		struct import_input in = { .ent = ent };

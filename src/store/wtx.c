@@ -201,7 +201,7 @@ shape_stmt(struct wtx *t, const struct entity *ent, uint32_t mask, char op, stru
  * sorted arrays, so a change to a list shows in the old and new values
  * like a change to a column. */
 static enum status
-row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struct err *e)
+row_json_as(struct wtx *t, const struct entity *ent, int64_t id, bool compact, char **json, struct err *e)
 {
 	struct buf sql;
 	sqlite3_stmt *st;
@@ -209,7 +209,9 @@ row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struc
 
 	*json = NULL;
 	buf_init(&sql);
-	buf_adds(&sql, "SELECT json_object(");
+	/* Compact: without the members that are null (json_patch drops them),
+	 * for the rows of an import, which leave most columns empty. */
+	buf_adds(&sql, compact ? "SELECT json_patch('{}', json_object(" : "SELECT json_object(");
 	for (int i = 0; i < ent->nfields; i++) {
 		const struct list_def *l = ent->fields[i].list;
 
@@ -221,7 +223,7 @@ row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struc
 			continue;
 		buf_addf(&sql, "%s'%s', %s", n++ ? ", " : "", ent->fields[i].column, ent->fields[i].column);
 	}
-	buf_addf(&sql, ") FROM %s WHERE id = ?1", ent->table);
+	buf_addf(&sql, ")%s FROM %s WHERE id = ?1", compact ? ")" : "", ent->table);
 	st = store_stmt(t->s, sql.data, e);
 	buf_done(&sql);
 	if (!st)
@@ -234,6 +236,12 @@ row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struc
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sql_error(t->s, e, "recording the audit log");
 	return ST_OK;
+}
+
+static enum status
+row_json(struct wtx *t, const struct entity *ent, int64_t id, char **json, struct err *e)
+{
+	return row_json_as(t, ent, id, false, json, e);
 }
 
 static enum status
@@ -557,8 +565,8 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	    collect(t, r->ent, id, ~0u, e))
 		return e->status;
 	count(t, r->ent, ~0u);
-	if (t->mode == WTX_AUDIT_ROWS) {
-		if (row_json(t, r->ent, id, &json, e) ||
+	if (t->mode == WTX_AUDIT_ROWS || t->audit_each) {
+		if (row_json_as(t, r->ent, id, t->audit_each, &json, e) ||
 		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
 			free(json);
 			return e->status;
@@ -651,7 +659,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	    collect(t, r->ent, id, r->set, e))
 		goto fail;
 	count(t, r->ent, r->set);
-	if (t->mode == WTX_AUDIT_ROWS &&
+	if ((t->mode == WTX_AUDIT_ROWS || t->audit_each) &&
 	    (row_json(t, r->ent, id, &new, e) || audit(t, r->ent->table, id, "update", old, new, e)))
 		goto fail;
 	free(old);
@@ -714,7 +722,7 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 	if (wtx_step_write(t, st, ent, e))
 		goto fail;
 	count(t, ent, ~0u);
-	if (t->mode == WTX_AUDIT_ROWS && audit(t, ent->table, id, "delete", old, NULL, e))
+	if ((t->mode == WTX_AUDIT_ROWS || t->audit_each) && audit(t, ent->table, id, "delete", old, NULL, e))
 		goto fail;
 	free(old);
 	return ST_OK;
@@ -875,6 +883,12 @@ audit_bulk(struct wtx *t, struct err *e)
 	return st;
 }
 
+void
+wtx_audit_each(struct wtx *t)
+{
+	t->audit_each = true;
+}
+
 static void
 wtx_free(struct wtx *t)
 {
@@ -894,7 +908,7 @@ wtx_commit(struct wtx *t, struct err *e)
 	struct store *s = t->s;
 
 	if (run_accounts_hook(t, e) || wtx_fts_rebuild(t, e) ||
-	    (t->mode == WTX_BULK && t->rows && audit_bulk(t, e)) || stale_facts(t, e) ||
+	    (t->mode == WTX_BULK && !t->audit_each && t->rows && audit_bulk(t, e)) || stale_facts(t, e) ||
 	    (t->journal && journal_save(t->journal, t, t->undo_of, e))) {
 		wtx_abort(t);
 		return e->status;

@@ -40,6 +40,10 @@ enum wtx_mode {
  * ("task add", "import accounts").  Only one may be open per store. */
 enum status wtx_begin(struct store *s, const char *action, enum wtx_mode mode,
 		      struct wtx **out, struct err *e);
+/* A bulk action whose every row is audited like any other change, old and
+ * new values and all, instead of by one summary record: imports, whose
+ * data comes from outside (the demo and a recompute keep the summary). */
+void wtx_audit_each(struct wtx *t);
 /* ST_OK when this session may write at all (the book is writable, the
  * actor an active user who is no viewer, or the file's owner); else
  * ST_NOPERM with the words a refused action would get.  Writes are still

@@ -45,6 +45,7 @@ struct wtx {
 	enum fts_state fts[WTX_MIRRORS];  /* wtx_fts.c */
 	char *action;
 	enum wtx_mode mode;
+	bool audit_each;             /* WTX_BULK, but every row audited (wtx_audit_each) */
 	int64_t rows;
 	int64_t per_entity[64];      /* rows per catalog entry, for bulk audit */
 	struct shape shapes[WTX_CACHE];

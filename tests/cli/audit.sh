@@ -39,7 +39,7 @@ case_ "a playbook run and an import are in the log too"
 run --db "$DB" $NOW audit --format csv
 expect_out_has ',playbook run,playbook_runs,1,update,'
 expect_out_has ',playbook:renewal-t60,tasks,'
-expect_out_has ',import account,,,bulk,'
+expect_out_has ',import account,accounts,1,insert,'
 
 case_ "--account: the account's own rows and what belongs to it, nothing else"
 run --db "$DB" $NOW audit --account CRM-001 --format csv

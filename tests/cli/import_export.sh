@@ -83,7 +83,9 @@ expect_out_has '"advocate_speaker": false, "roles": ["economic_buyer", "executiv
 run --db "$DB" export account
 expect_out_has ',Key logo in EMEA,reference;strategic'
 run --db "$DB" export audit --format csv
-expect_out_has ',tester,import account,,,bulk,,"{""accounts"": 5}"'
+expect_out_has ',tester,import account,accounts,1,insert,,"{""id"":1,""external_id"":""CRM-001"",'
+expect_out_has ',tester,import account,accounts,5,insert,,'
+expect_out_lacks ',bulk,'
 
 case_ "hostile text is inert on a terminal's output paths"
 printf 'external_id,name,segment\nEVIL-1,"Evil \033[2J\033]0;pwned\007 \342\200\256moc.exe",smb\n' >"$WORK/evil.csv"

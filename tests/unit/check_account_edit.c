@@ -151,7 +151,7 @@ START_TEST(test_edit_every_field)
 	/* One audited action: the account, and the two periods of its history. */
 	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM audit_log WHERE action = 'account set'"), 3);
 	expect_text("SELECT json_extract(old, '$.tags') || ' ' || json_extract(new, '$.tags') "
-		    "FROM audit_log WHERE table_name = 'accounts'", "[\"x\"] [\"y\"]");
+		    "FROM audit_log WHERE table_name = 'accounts' AND op = 'update'", "[\"x\"] [\"y\"]");
 	/* The same again: nothing to change, nothing written. */
 	in.tags[0] = "+y";
 	in.tags[1] = "-x";
