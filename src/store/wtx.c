@@ -3,7 +3,10 @@
  *
  * Statements are built from the entity descriptors -- table and column names
  * are schema metadata, never data -- and cached per (entity, set of fields),
- * so a bulk load pays for SQL text once, not per row.
+ * so a bulk load pays for SQL text once, not per row.  Beside it: roles
+ * (wtx_perm.c), the search indexes (wtx_fts.c), stale facts and the
+ * accounts whose health a write changes (wtx_facts.c), and the audit
+ * log's hash (audit_chain.c).
  */
 #include "config.h"
 
@@ -24,40 +27,6 @@
 #define WTX_BULK_MMAP 2147483648  /* bytes of the book mapped during bulk actions */
 #define STR_(x) #x
 #define STR(x) STR_(x)
-
-/* What each table is to the fact catalog (domain/facts.h).  Writes to
- * tables no fact is computed from change no account's facts; a write to
- * any other table marks the stored facts (store/account_facts.h) stale at
- * commit -- so a new table counts as a source of facts until it is listed
- * here -- except to tables only the facts never stored read: tasks and
- * risks, counted by overdue_tasks and open_risks, which are always
- * computed, so that a playbook run, which writes tasks, risks,
- * opportunities, the inbox and its own records, keeps the day's facts
- * fresh for the next run.  Writes to both of those sources change an
- * account's facts, and so may change its health (the accounts hook).  An
- * override is not a fact: it is the band itself (collect()). */
-static const struct entity *const facts_free[] = {
-	&entity_team, &entity_user, &entity_opportunity, &entity_task_item, &entity_kpi,
-	&entity_kpi_reading,
-	&entity_health_override, &entity_calibration, &entity_account_health,
-	&entity_playbook_run, &entity_playbook_rule_run, &entity_playbook_firing,
-	&entity_escalation, &entity_inbox,
-};
-static const struct entity *const facts_unstored[] = { &entity_task, &entity_risk };
-/* The account fields stored facts read; an update of the others (name,
- * owner, notes, tags...) leaves them fresh. */
-static const char *const account_fact_fields[] = {
-	"segment", "touch_model", "stage", "stage_since", "licensed_seats", "initial_contract_date",
-};
-
-static int
-catalog_index(const struct entity *ent)
-{
-	for (size_t i = 0; i < entity_catalog_count; i++)
-		if (entity_catalog[i] == ent)
-			return (int)i;
-	return 0;
-}
 
 /* When the busy timeout (5 s, store.c) has run out once, BEGIN IMMEDIATE
  * is tried this many times more, after WTX_RETRY_MS, then twice that and
@@ -329,183 +298,6 @@ write_lists(struct wtx *t, const struct row *r, int64_t id, bool replace, struct
 	return ST_OK;
 }
 
-enum fact_source { FACTS_NONE, FACTS_UNSTORED, FACTS_STORED };
-
-static bool
-listed(const struct entity *const *list, size_t n, const struct entity *ent)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == ent)
-			return true;
-	return false;
-}
-
-/* Which facts writing fields `set` (a mask of ent's fields) of a row may
- * change: none, only facts never stored, or stored ones. */
-static enum fact_source
-fact_source(const struct entity *ent, uint32_t set)
-{
-	if (listed(facts_free, sizeof(facts_free) / sizeof(facts_free[0]), ent))
-		return FACTS_NONE;
-	if (listed(facts_unstored, sizeof(facts_unstored) / sizeof(facts_unstored[0]), ent))
-		return FACTS_UNSTORED;
-	if (ent != &entity_account)
-		return FACTS_STORED;
-	for (size_t i = 0; i < sizeof(account_fact_fields) / sizeof(account_fact_fields[0]); i++) {
-		int f = entity_field(ent, account_fact_fields[i]);
-
-		if (f >= 0 && (set & (1u << f)))
-			return FACTS_STORED;
-	}
-	return FACTS_NONE;
-}
-
-/* A row written: fields `set` of it (all of them for an insert or delete).
- * What the accounts hook writes is its own business (wtx.h). */
-static void
-count(struct wtx *t, const struct entity *ent, uint32_t set)
-{
-	t->rows++;
-	t->per_entity[catalog_index(ent) & 63]++;
-	if (!t->in_hook && !t->changes_facts && fact_source(ent, set) == FACTS_STORED)
-		t->changes_facts = true;
-}
-
-/* -- the accounts whose health changed ------------------------------------ */
-
-/* The field of ent naming its account; else its required reference to a
- * parent row (a milestone's objective), whose entity goes to *up.  -1:
- * neither. */
-static int
-owner_field(const struct entity *ent, const struct entity **up)
-{
-	int parent = -1;
-
-	*up = NULL;
-	for (int i = 0; i < ent->nfields; i++) {
-		const struct field *f = &ent->fields[i];
-
-		if (f->type != FT_REF || !f->ref)
-			continue;
-		if (!strcmp(f->ref->table, entity_account.table)) {
-			*up = &entity_account;
-			return i;
-		}
-		if (parent < 0 && (f->flags & F_REQUIRED))
-			parent = i;
-	}
-	if (parent >= 0)
-		*up = entity_find(ent->fields[parent].ref->table);
-	return *up ? parent : -1;
-}
-
-/* The account row id of ent belongs to, climbing its parents (a milestone,
- * its objective, their plan); 0 when it has none. */
-enum status
-row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account, struct err *e)
-{
-	*account = 0;
-	for (int depth = 0; depth < 5 && id > 0; depth++) {
-		const struct entity *up;
-		char sql[160];
-		sqlite3_stmt *st;
-		int f, rc;
-
-		if (ent == &entity_account) {
-			*account = id;
-			return ST_OK;
-		}
-		if ((f = owner_field(ent, &up)) < 0)
-			return ST_OK;
-		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", ent->fields[f].column,
-			 ent->table);
-		if (!(st = store_stmt(t->s, sql, e)))
-			return e->status;
-		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st);
-		id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;   /* NULL reads 0 */
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_sql_error(t->s, e, "finding the account of a change");
-		ent = up;
-	}
-	return ST_OK;
-}
-
-/* Row id of ent, fields `set` of it written: note its account when that
- * may change the account's health -- when the row is a source of its
- * facts (fact_source), or its override. */
-static enum status
-collect(struct wtx *t, const struct entity *ent, int64_t id, uint32_t set, struct err *e)
-{
-	enum fact_source src;
-	struct wtx_account *last = t->naccounts ? &t->accounts[t->naccounts - 1] : NULL;
-	unsigned what;
-	int64_t account;
-
-	if (t->mode != WTX_AUDIT_ROWS || !t->s->accounts_hook || t->in_hook)
-		return ST_OK;
-	src = fact_source(ent, set);
-	what = ent == &entity_health_override ? WTX_OVERRIDE : src == FACTS_STORED ? WTX_FACTS :
-	       src == FACTS_UNSTORED ? WTX_UNSTORED_FACTS : 0;
-	if (!what)
-		return ST_OK;
-	if (row_account(t, ent, id, &account, e))
-		return e->status;
-	if (!account)
-		return ST_OK;
-	if (last && last->id == account) {    /* the common case: one account */
-		last->what |= what;
-		return ST_OK;
-	}
-	if (t->naccounts == t->cap_accounts) {
-		t->cap_accounts = t->cap_accounts ? t->cap_accounts * 2 : 16;
-		t->accounts = xreallocarray(t->accounts, t->cap_accounts, sizeof(*t->accounts));
-	}
-	t->accounts[t->naccounts++] = (struct wtx_account){ account, what };
-	return ST_OK;
-}
-
-static int
-cmp_account(const void *a, const void *b)
-{
-	int64_t x = ((const struct wtx_account *)a)->id, y = ((const struct wtx_account *)b)->id;
-
-	return (x > y) - (x < y);
-}
-
-/* At commit: hand the accounts collected, sorted and each once, to the hook. */
-static enum status
-run_accounts_hook(struct wtx *t, struct err *e)
-{
-	struct store *s = t->s;
-	size_t n = 0;
-	enum status st;
-
-	if (!t->naccounts || !s->accounts_hook)
-		return ST_OK;
-	qsort(t->accounts, t->naccounts, sizeof(*t->accounts), cmp_account);
-	for (size_t i = 0; i < t->naccounts; i++) {
-		if (n && t->accounts[n - 1].id == t->accounts[i].id)
-			t->accounts[n - 1].what |= t->accounts[i].what;
-		else
-			t->accounts[n++] = t->accounts[i];
-	}
-	t->in_hook = true;
-	st = s->accounts_hook(s->hook_ctx, s, t, t->accounts, n, e);
-	t->in_hook = false;
-	return st;
-}
-
-void
-wtx_set_accounts_hook(struct store *s, wtx_accounts_fn fn, void *ctx, void (*release)(void *ctx))
-{
-	if (s->hook_release)
-		s->hook_release(s->hook_ctx);
-	s->accounts_hook = fn;
-	s->hook_ctx = ctx;
-	s->hook_release = release;
-}
 
 enum status
 wtx_insert_one(struct store *s, const char *action, const struct row *r, int64_t *id, struct err *e)
@@ -562,9 +354,9 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	id = sqlite3_last_insert_rowid(t->s->db);
 	if (wtx_perm_row(t, r->ent, id, NULL, e) ||
 	    write_lists(t, r, id, false, e) || wtx_fts_sync(t, r->ent, id, true, e) ||
-	    collect(t, r->ent, id, ~0u, e))
+	    wtx_collect(t, r->ent, id, ~0u, e))
 		return e->status;
-	count(t, r->ent, ~0u);
+	wtx_count(t, r->ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS || t->audit_each) {
 		if (row_json_as(t, r->ent, id, t->audit_each, &json, e) ||
 		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
@@ -642,7 +434,7 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	/* Its account before and after: a row can move to another account. */
 	if (wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
-	    collect(t, r->ent, id, r->set, e))
+	    wtx_collect(t, r->ent, id, r->set, e))
 		goto fail;
 	if (mask) {
 		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
@@ -656,9 +448,9 @@ wtx_update(struct wtx *t, const struct row *r, int64_t id, struct err *e)
 	}
 	if (write_lists(t, r, id, true, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, true, e)) ||
-	    collect(t, r->ent, id, r->set, e))
+	    wtx_collect(t, r->ent, id, r->set, e))
 		goto fail;
-	count(t, r->ent, r->set);
+	wtx_count(t, r->ent, r->set);
 	if ((t->mode == WTX_AUDIT_ROWS || t->audit_each) &&
 	    (row_json(t, r->ent, id, &new, e) || audit(t, r->ent->table, id, "update", old, new, e)))
 		goto fail;
@@ -682,7 +474,7 @@ wtx_update_logged(struct wtx *t, const struct row *r, int64_t id, const char *ol
 
 	if (valid_text(r, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, false, e)) ||
-	    collect(t, r->ent, id, r->set, e))
+	    wtx_collect(t, r->ent, id, r->set, e))
 		return e->status;
 	if (mask) {
 		if (!(st = shape_stmt(t, r->ent, mask, 'u', e)))
@@ -696,9 +488,9 @@ wtx_update_logged(struct wtx *t, const struct row *r, int64_t id, const char *ol
 	}
 	if (write_lists(t, r, id, true, e) || wtx_perm_row(t, r->ent, id, &perm, e) ||
 	    (wtx_touches_index(r->ent, r->set) && wtx_fts_sync(t, r->ent, id, true, e)) ||
-	    collect(t, r->ent, id, r->set, e))
+	    wtx_collect(t, r->ent, id, r->set, e))
 		return e->status;
-	count(t, r->ent, r->set);
+	wtx_count(t, r->ent, r->set);
 	return audit(t, r->ent->table, id, "update", old, new, e);
 }
 
@@ -713,7 +505,7 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 	if (!old)
 		return err_set(e, ST_NOINPUT, "no %s with id %lld", ent->name, (long long)id);
 	if (wtx_perm_row(t, ent, id, NULL, e) ||
-	    wtx_fts_sync(t, ent, id, false, e) || collect(t, ent, id, ~0u, e))
+	    wtx_fts_sync(t, ent, id, false, e) || wtx_collect(t, ent, id, ~0u, e))
 		goto fail;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", ent->table);
 	if (!(st = store_stmt(t->s, sql, e)))
@@ -721,7 +513,7 @@ wtx_delete(struct wtx *t, const struct entity *ent, int64_t id, struct err *e)
 	sqlite3_bind_int64(st, 1, id);
 	if (wtx_step_write(t, st, ent, e))
 		goto fail;
-	count(t, ent, ~0u);
+	wtx_count(t, ent, ~0u);
 	if ((t->mode == WTX_AUDIT_ROWS || t->audit_each) && audit(t, ent->table, id, "delete", old, NULL, e))
 		goto fail;
 	free(old);
@@ -794,7 +586,7 @@ wtx_wrote_table(struct wtx *t, const char *table)
 	/* A table outside the catalog (a list's child table, say): count it
 	 * as a source of facts, which is the safe side. */
 	if (ent)
-		count(t, ent, ~0u);
+		wtx_count(t, ent, ~0u);
 	else
 		t->changes_facts = true;
 }
@@ -812,7 +604,7 @@ wtx_collect_row(struct wtx *t, const char *table, int64_t id, const char *const 
 			for (int i = 0; ent->fields[f].column && i < n; i++)
 				if (changed[i] && names[i] && !strcmp(names[i], ent->fields[f].column))
 					set |= 1u << f;
-		return collect(t, ent, id, set, e);
+		return wtx_collect(t, ent, id, set, e);
 	}
 	/* A list's child table (contact_roles...): its first column, id
 	 * here, is the parent row's. */
@@ -821,7 +613,7 @@ wtx_collect_row(struct wtx *t, const char *table, int64_t id, const char *const 
 			const struct list_def *l = entity_catalog[i]->fields[f].list;
 
 			if (l && !strcmp(l->table, table))
-				return collect(t, entity_catalog[i], id, ~0u, e);
+				return wtx_collect(t, entity_catalog[i], id, ~0u, e);
 		}
 	return ST_OK;
 }
@@ -907,7 +699,7 @@ wtx_commit(struct wtx *t, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (run_accounts_hook(t, e) || wtx_fts_rebuild(t, e) ||
+	if (wtx_run_accounts_hook(t, e) || wtx_fts_rebuild(t, e) ||
 	    (t->mode == WTX_BULK && !t->audit_each && t->rows && audit_bulk(t, e)) || stale_facts(t, e) ||
 	    (t->journal && journal_save(t->journal, t, t->undo_of, e))) {
 		wtx_abort(t);

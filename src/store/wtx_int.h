@@ -80,6 +80,17 @@ bool wtx_touches_index(const struct entity *ent, uint32_t set);
 /* At commit: build the indexes of tables a bulk action filled from empty. */
 enum status wtx_fts_rebuild(struct wtx *t, struct err *e);
 
+/* -- wtx_facts.c ---------------------------------------------------------------- */
+
+/* A row of ent written, fields `set` of it (all for an insert or delete):
+ * count it, and note when it makes the stored facts stale. */
+void wtx_count(struct wtx *t, const struct entity *ent, uint32_t set);
+/* Note row id's account when writing fields `set` may change its health. */
+enum status wtx_collect(struct wtx *t, const struct entity *ent, int64_t id, uint32_t set,
+			struct err *e);
+/* At commit: hand the accounts collected, sorted and each once, to the hook. */
+enum status wtx_run_accounts_hook(struct wtx *t, struct err *e);
+
 /* The account row id of ent belongs to, climbing its parents; 0: none. */
 enum status row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account,
 			struct err *e);
