@@ -1,7 +1,8 @@
 /*
  * chrome.c -- the interface's two fixed lines at the top: the header (book,
  * who you are, today, the inbox count and the filter in force) and the tab
- * line (one tab per registered pane, then what the current pane shows).
+ * line (one tab per registered pane, then what the current pane shows), and
+ * the status line at the bottom (a message, else the keys that work here).
  *
  * The tab line has to hold every pane at 80 columns.  When the titles do
  * not fit beside the pane's description, every tab but the current one
@@ -161,4 +162,56 @@ chrome_tabs(struct ui *ui)
 		draw_text(ui, ui->tabs, 0, ui->cols - len - 1, clean, len, true, ui_attr(ui, TH_DIM));
 	free(clean);
 	wnoutrefresh(ui->tabs);
+}
+
+/* -- the status line: a message, or the hints ----------------------------------- */
+
+/* "KEY word" for each request that has a word and a key now. */
+static void
+add_hints(const struct ui *ui, struct buf *b, const enum request *reqs, bool writable)
+{
+	char key[16];
+
+	for (; reqs && *reqs != REQ_NONE; reqs++) {
+		if (!writable && ui_writes(*reqs))
+			continue;
+		const char *word = *reqs == REQ_BACK && ui->current == ui->home ? "quit" : req_hint(*reqs);
+
+		if (*word && *keymap_first_key(&ui->keys, *reqs, key, sizeof(key)))
+			buf_addf(b, "  %s %s", key, word);
+	}
+}
+
+/* The bottom line's hints, from the key map, so rebinding a key never
+ * makes them lie: help, search and filter, the pane's own, then the
+ * command line and back. */
+static void
+hints(struct ui *ui, struct buf *b)
+{
+	static const enum request before[] = { REQ_HELP, REQ_SEARCH, REQ_FILTER, REQ_NONE };
+	static const enum request after[] = { REQ_PROMPT, REQ_BACK, REQ_NONE };
+	const char *why;
+	bool writable = ui_may_write_here(ui, &why);
+
+	add_hints(ui, b, before, writable);
+	add_hints(ui, b, ui->panes[ui->current].ops->hints, writable);
+	add_hints(ui, b, after, writable);
+}
+
+void
+chrome_status(struct ui *ui)
+{
+	werase(ui->status);
+	if (ui->message[0]) {
+		draw_text(ui, ui->status, 0, 1, ui->message, ui->cols - 1, false, ui_attr(ui, ui->message_role));
+	} else {
+		struct buf b;
+
+		buf_init(&b);
+		hints(ui, &b);
+		/* One leading blank, as the message has. */
+		draw_text(ui, ui->status, 0, 0, b.len ? b.data + 1 : "", ui->cols, false, ui_attr(ui, TH_STATUS));
+		buf_done(&b);
+	}
+	wnoutrefresh(ui->status);
 }

@@ -8,6 +8,8 @@
 
 void chrome_header(struct ui *ui);
 void chrome_tabs(struct ui *ui);
+/* The bottom line: the message, else the hints (only keys that can work). */
+void chrome_status(struct ui *ui);
 /* The pane whose tab covers column col of the tab line, or -1. */
 int chrome_tab_at(const struct ui *ui, int col);
 

@@ -192,118 +192,6 @@ layout(struct ui *ui)
 	}
 }
 
-/* The requests that change the book: hidden from the hints and refused
- * with the reason when this session may not write (a viewer, a login
- * that is no user, a read-only book).  Enter stays: it opens records to
- * read, and an action chosen there is refused by the write path. */
-static const enum request write_requests[] = {
-	REQ_EDIT, REQ_TICK, REQ_LOG, REQ_TASK_ADD, REQ_TASK_DONE, REQ_NOTE, REQ_PLAN_NEW,
-	REQ_PLAN_OBJECTIVE, REQ_PLAN_MILESTONE, REQ_PLAN_KPI, REQ_PLAN_READING, REQ_PLAN_DELETE,
-	REQ_PLAN_UP, REQ_PLAN_DOWN, REQ_PLAN_STATUS, REQ_PLAN_VALIDATE, REQ_INBOX_DONE, REQ_UNDO,
-	REQ_RECOMPUTE,
-};
-
-static bool
-writes(enum request r)
-{
-	for (size_t i = 0; i < sizeof(write_requests) / sizeof(write_requests[0]); i++)
-		if (write_requests[i] == r)
-			return true;
-	return false;
-}
-
-/* Ask again whether this session may write: on start and at each reload,
- * since an admin may change the role meanwhile. */
-static void
-check_write_access(struct ui *ui)
-{
-	struct err e = { ST_OK, "" };
-
-	ui->may_write = wtx_may_write(ui->store, &e) == ST_OK;
-	ui->checked_account = 0;
-	/* The status line holds 80 columns: the viewer's case, the common
-	 * one, in fewer words than the command line's. */
-	if (!ui->may_write && !strcmp(ui->role, "viewer"))
-		snprintf(ui->why_not, sizeof(ui->why_not), "read only: %s is a viewer (an admin runs "
-			 "'tend user set %s --role csm')", ui->opts->login, ui->opts->login);
-	else
-		snprintf(ui->why_not, sizeof(ui->why_not), "%s", ui->may_write ? "" : e.msg);
-}
-
-/* Whether the write keys of the current pane can succeed: the session may
- * write, and the pane's account (if it acts on one) is the user's to
- * change.  *why: what a refused write would say.  The answer for an
- * account is kept until the book or the account changes. */
-static bool
-may_write_here(struct ui *ui, const char **why)
-{
-	struct pane *p = &ui->panes[ui->current];
-	int64_t id = p->ops->account ? p->ops->account(p) : 0;
-
-	*why = ui->why_not;
-	if (!ui->may_write || !id)
-		return ui->may_write;
-	if (id != ui->checked_account) {
-		struct err e = { ST_OK, "" };
-
-		ui->checked_account = id;
-		ui->account_writable = wtx_may_write_account(ui->store, id, &e) == ST_OK;
-		snprintf(ui->account_why_not, sizeof(ui->account_why_not), "%s", e.msg);
-	}
-	*why = ui->account_why_not;
-	return ui->account_writable;
-}
-
-/* "KEY word" for each request that has a word and a key now. */
-static void
-add_hints(const struct ui *ui, struct buf *b, const enum request *reqs, bool writable)
-{
-	char key[16];
-
-	for (; reqs && *reqs != REQ_NONE; reqs++) {
-		if (!writable && writes(*reqs))
-			continue;
-		const char *word = *reqs == REQ_BACK && ui->current == ui->home ? "quit" : req_hint(*reqs);
-
-		if (*word && *keymap_first_key(&ui->keys, *reqs, key, sizeof(key)))
-			buf_addf(b, "  %s %s", key, word);
-	}
-}
-
-/* The bottom line's hints, from the key map, so rebinding a key never
- * makes them lie: help, search and filter, the pane's own, then the
- * command line and back. */
-static void
-hints(struct ui *ui, struct buf *b)
-{
-	static const enum request before[] = { REQ_HELP, REQ_SEARCH, REQ_FILTER, REQ_NONE };
-	static const enum request after[] = { REQ_PROMPT, REQ_BACK, REQ_NONE };
-	const char *why;
-	bool writable = may_write_here(ui, &why);
-
-	add_hints(ui, b, before, writable);
-	add_hints(ui, b, ui->panes[ui->current].ops->hints, writable);
-	add_hints(ui, b, after, writable);
-}
-
-static void
-draw_status(struct ui *ui)
-{
-	werase(ui->status);
-	if (ui->message[0]) {
-		draw_text(ui, ui->status, 0, 1, ui->message, ui->cols - 1, false, ui_attr(ui, ui->message_role));
-	} else {
-		struct buf b;
-
-		buf_init(&b);
-		hints(ui, &b);
-		/* One leading blank, as the message has. */
-		draw_text(ui, ui->status, 0, 0, b.len ? b.data + 1 : "", ui->cols, false, ui_attr(ui, TH_STATUS));
-		buf_done(&b);
-	}
-	wnoutrefresh(ui->status);
-}
-
 static void
 draw_too_small(void)
 {
@@ -331,7 +219,7 @@ draw_all(struct ui *ui)
 	werase(p->win);
 	p->ops->draw(p);
 	wnoutrefresh(p->win);
-	draw_status(ui);
+	chrome_status(ui);
 }
 
 void
@@ -445,7 +333,7 @@ reload(struct ui *ui)
 
 	for (int i = 0; i < PANE_COUNT_; i++)
 		ui->panes[i].loaded = false;
-	check_write_access(ui);
+	ui_check_write_access(ui);
 	ui_count_inbox(ui);
 	if (load_pane(&ui->panes[ui->current], &e))
 		ui_message(ui, TH_ERROR, "%s", e.msg);
@@ -460,7 +348,7 @@ recompute(struct ui *ui)
 	struct health_run r;
 
 	ui_message(ui, TH_DIM, "scoring the book...");
-	draw_status(ui);
+	chrome_status(ui);
 	doupdate();
 	if (health_run_recompute(ui->store, &ui->scorecards, store_clock(ui->store)->today, &r, &e)) {
 		ui_message(ui, TH_ERROR, "%s", e.msg);
@@ -730,7 +618,7 @@ loop(struct ui *ui)
 		if (full)
 			draw_all(ui);
 		else if (!ui->too_small)
-			draw_status(ui);
+			chrome_status(ui);
 		doupdate();
 		full = false;
 		/* Poll while a big book is still loading; otherwise wait,
@@ -776,7 +664,7 @@ loop(struct ui *ui)
 
 			const char *why;
 
-			if (writes(r) && !may_write_here(ui, &why)) {
+			if (ui_writes(r) && !ui_may_write_here(ui, &why)) {
 				/* Said before the pane opens a form that could
 				 * only be refused. */
 				ui_message(ui, TH_WARNING, "%s", why);
@@ -857,7 +745,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	term_arm(mouse);
 	ui.depth = theme_apply(ui.theme, o->color);
 	layout(&ui);
-	check_write_access(&ui);
+	ui_check_write_access(&ui);
 	ui_count_inbox(&ui);
 	st = open_first(&ui, e);
 	if (!st)

@@ -172,6 +172,12 @@ void ui_count_inbox(struct ui *ui);
 /* A copy of data text made safe for this terminal (sanitized; non-ASCII
  * shown as '?' when the locale cannot display it); caller frees. */
 char *ui_clean(const struct ui *ui, const char *s);
+/* access.c: whether request r changes the book; ask the write path again
+ * whether this session may write (on start and at each reload); whether
+ * the current pane's write keys can succeed, with *why when not. */
+bool ui_writes(enum request r);
+void ui_check_write_access(struct ui *ui);
+bool ui_may_write_here(struct ui *ui, const char **why);
 /* Is the filter empty (no condition, no search)? */
 bool ui_filter_empty(const struct ui *ui);
 /* The filter changed (a pane set it): panes with rows in memory apply it. */
