@@ -5,10 +5,10 @@
  * the status line at the bottom (a message, else the keys that work here).
  *
  * The tab line has to hold every pane at 80 columns.  When the titles do
- * not fit beside the pane's description, every tab but the current one
- * shrinks to its key (" 1 "), as tmux's status line shortens window names:
- * the key is what a user needs to go there, and the title of the pane they
- * are on is what they need to read.  The mouse finds tabs through the same
+ * not fit beside the pane's description, tabs shrink to their key (" 6 "),
+ * as tmux's status line shortens window names: the key is what a user
+ * needs to go there.  The current tab keeps its title, and the others
+ * theirs from the left while they fit.  The mouse finds tabs through the same
  * layout, so a click lands where the eye sees the tab.
  */
 #include "config.h"
@@ -94,17 +94,36 @@ tab_label(const struct ui *ui, int i, bool brief, char *out, size_t size)
 	return text_width(out);
 }
 
-/* Whether the tabs but the current one must shrink to their keys. */
-static bool
-tabs_brief(const struct ui *ui, int describe_width)
+/* Which tabs shrink to their keys: none when every title fits beside the
+ * description (given at least CHROME_DESCRIBE_MIN columns, or its whole
+ * width when shorter); else the current tab keeps its title and the others
+ * get theirs back from the left while they fit, so a crowded line still
+ * names most panes ("1 Heatmap 2 Account 3 Inbox 5 Plan 6 7"). */
+static void
+tabs_brief(const struct ui *ui, int describe_width, bool *brief)
 {
 	char tab[96];
-	int x = 1, room;
+	int x = 1, room = describe_width < CHROME_DESCRIBE_MIN ? describe_width : CHROME_DESCRIBE_MIN;
+	int full[PANE_COUNT_], shrunk[PANE_COUNT_];
 
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		full[i] = tab_label(ui, i, false, tab, sizeof(tab)) + 1;
+		shrunk[i] = tab_label(ui, i, true, tab, sizeof(tab)) + 1;
+		x += full[i];
+		brief[i] = false;
+	}
+	if (x + room + 1 <= ui->cols)
+		return;
+	x = 1;
+	for (int i = 0; i < PANE_COUNT_; i++) {
+		brief[i] = i != (int)ui->current;
+		x += brief[i] ? shrunk[i] : full[i];
+	}
 	for (int i = 0; i < PANE_COUNT_; i++)
-		x += tab_label(ui, i, false, tab, sizeof(tab)) + 1;
-	room = describe_width < CHROME_DESCRIBE_MIN ? describe_width : CHROME_DESCRIBE_MIN;
-	return x + room + 1 > ui->cols;
+		if (brief[i] && x - shrunk[i] + full[i] + room + 1 <= ui->cols) {
+			brief[i] = false;
+			x += full[i] - shrunk[i];
+		}
 }
 
 /* The current pane's description, made safe: it may hold data (an
@@ -125,13 +144,14 @@ int
 chrome_tab_at(const struct ui *ui, int col)
 {
 	char *clean = describe(ui);
-	bool brief = tabs_brief(ui, text_width(clean));
+	bool brief[PANE_COUNT_];
 	int x = 1;
 
+	tabs_brief(ui, text_width(clean), brief);
 	free(clean);
 	for (int i = 0; i < PANE_COUNT_; i++) {
 		char tab[96];
-		int len = tab_label(ui, i, brief && i != (int)ui->current, tab, sizeof(tab));
+		int len = tab_label(ui, i, brief[i], tab, sizeof(tab));
 
 		if (col >= x && col < x + len)
 			return i;
@@ -145,12 +165,13 @@ chrome_tabs(struct ui *ui)
 {
 	char *clean = describe(ui);
 	int len = text_width(clean), x = 1;
-	bool brief = tabs_brief(ui, len);
+	bool brief[PANE_COUNT_];
 
+	tabs_brief(ui, len, brief);
 	werase(ui->tabs);
 	for (int i = 0; i < PANE_COUNT_; i++) {
 		char tab[96];
-		int w = tab_label(ui, i, brief && i != (int)ui->current, tab, sizeof(tab));
+		int w = tab_label(ui, i, brief[i], tab, sizeof(tab));
 
 		draw_text(ui, ui->tabs, 0, x, tab, w, false,
 			  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));

@@ -92,7 +92,7 @@ expect-exit 0
 EOF
 expect_screen "$WORK/dec" <<'OUT'
  tend  book.db  tester (lead)  2026-11-23
-  1   2   3   5   6 Calendar   7                              month, 2026-12-31
+  1 Heatmap   2 Account   3 Inbox   5 Plan   6 Calendar   7   month, 2026-12-31
  December 2026        v won  x lost  + commit  ~ likely  ! at risk
 Mo         Tu         We         Th         Fr         Sa         Su
 30          1          2          3          4          5          6

@@ -38,7 +38,7 @@ key q
 expect-exit 0
 EOF
 check_not "the header counts an empty inbox: $(screen_row 1 "$WORK/start")" row_greps 1 "$WORK/start" 'inbox'
-check "the tab line lacks the inbox's key: $(screen_row 2 "$WORK/start")" row_greps 2 "$WORK/start" -F '   3   5   6 '
+check "the tab line lacks the inbox's key: $(screen_row 2 "$WORK/start")" row_greps 2 "$WORK/start" -F '   3 Inbox   5 Plan   6 '
 screen_has "mine, 0/0" "$WORK/empty"
 
 # The fixture: what playbook runs would leave (made by hand, as a test

@@ -73,7 +73,7 @@ screen_has "  6 Key risks                 Adoption barriers and how we will miti
 check "the editor's file was not mode 0600" test "$(cat "$WORK/mode")" = 600
 expect_screen "$WORK/signed" <<'OUT'
  tend  book.db  tester (lead)  2026-11-23
-  1   2   3   5 Plan   6   7                 Acme Corporation (CRM-001), signed
+  1 Heatmap   2   3 Inbox   5 Plan   6   7   Acme Corporation (CRM-001), signed
   Plan #1  signed  since 2026-11-23, template default
   Signed by Dana Whitfield on 2026-11-23  last validated 2026-11-23 (0 days ago)
   1 objective, milestones 0/1 done
