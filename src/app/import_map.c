@@ -85,8 +85,10 @@ valid_date_format(const char *f)
 {
 	if (!strcmp(f, "iso"))
 		return true;
+	/* A '%' needs a conversion after it: strchr() finds the NUL too, so a
+	 * format ending in '%' would walk past its end. */
 	for (; *f; f++)
-		if (*f == '%' && !strchr("YymdebHMSz%", *++f))
+		if (*f == '%' && (!*++f || !strchr("YymdebHMSz%", *f)))
 			return false;
 	return true;
 }

@@ -300,6 +300,11 @@ $WORK/bad.yaml:5:30: by: a user is found by login, email or display_name
 $WORK/bad.yaml:6:41: values: 'running' is not a stage (expected one of: land, onboard, adopt, expand, renew, churned)
 tend: the mapping $WORK/bad.yaml has 4 problems
 ERR
+# A format ending in '%' once read past its end (valgrind on the fuzz corpus).
+printf 'entity: account\nfields:\n  initial_contract_date: {column: Since, date: "%%d.%%m.%%"}\n' >"$WORK/pct.yaml"
+run --db "$DB" import --map "$WORK/pct.yaml" account "$WORK/mixed.csv"
+expect_rc 78
+expect_err_has "$WORK/pct.yaml:3:48: date: '%d.%m.%' is not a format"
 run --db "$DB" import --map nosuch account "$WORK/mixed.csv"
 expect_rc 64
 expect_err_has "no shipped map 'nosuch' (see 'tend import --maps'"
