@@ -318,31 +318,16 @@ store_plan_siblings(struct store *s, const struct entity *ent, int64_t parent, i
 		    int *n, struct err *e)
 {
 	const struct item_sql *q = item_sql(ent);
-	sqlite3_stmt *st;
-	int rc, cap = 0;
+	size_t count = 0;
+	enum status st;
 
 	*ids = NULL;
 	*n = 0;
 	if (!q)
 		return err_set(e, ST_SOFTWARE, "internal: %s is not a plan item", ent->name);
-	if (!(st = store_stmt(s, q->siblings, e)))
-		return e->status;
-	sqlite3_bind_int64(st, 1, parent);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xreallocarray(*ids, (size_t)cap, sizeof(**ids));
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_sql_error(s, e, "reading the success plan");
-	}
-	return ST_OK;
+	st = store_ids(s, q->siblings, parent, ids, &count, "reading the success plan", e);
+	*n = (int)count;
+	return st;
 }
 
 enum status

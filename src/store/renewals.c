@@ -281,36 +281,6 @@ store_renewal_rec(struct store *s, int64_t id, struct renewal_rec *r, struct err
 	return err_set(e, ST_NOINPUT, "no renewal with id %lld", (long long)id);
 }
 
-static enum status
-collect_ids(struct store *s, const char *sql, int64_t account_id, int64_t **out, size_t *n,
-	    struct err *e)
-{
-	sqlite3_stmt *st = store_stmt(s, sql, e);
-	size_t cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return e->status;
-	sqlite3_bind_int64(st, 1, account_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xreallocarray(*out, cap, sizeof(**out));
-		}
-		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return store_sql_error(s, e, "reading the account's open work");
-	}
-	return ST_OK;
-}
-
 enum status
 store_account_open_work(struct store *s, int64_t account_id, int64_t **tasks, size_t *ntasks,
 			int64_t **risks, size_t *nrisks, struct err *e)
@@ -319,15 +289,15 @@ store_account_open_work(struct store *s, int64_t account_id, int64_t **tasks, si
 
 	*risks = NULL;
 	*nrisks = 0;
-	st = collect_ids(s,
+	st = store_ids(s,
 		"SELECT id FROM tasks k WHERE k.account_id = ?1"
 		" AND (k.status = 'open' OR k.status = 'snoozed') ORDER BY id", account_id, tasks,
-		ntasks, e);
+		ntasks, "reading the account's open work", e);
 	if (!st)
-		st = collect_ids(s,
+		st = store_ids(s,
 			"SELECT id FROM risks WHERE account_id = ?1"
 			" AND (status = 'open' OR status = 'mitigating') ORDER BY id", account_id,
-			risks, nrisks, e);
+			risks, nrisks, "reading the account's open work", e);
 	if (st) {
 		free(*tasks);
 		*tasks = NULL;

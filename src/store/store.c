@@ -607,3 +607,33 @@ store_check(struct store *s, store_check_fn cb, void *ctx, int *problems, struct
 			       *problems == 1 ? "" : "s");
 	return ST_OK;
 }
+
+enum status
+store_ids(struct store *s, const char *sql, int64_t param, int64_t **ids, size_t *n, const char *what,
+	  struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return e->status;
+	sqlite3_bind_int64(st, 1, param);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xreallocarray(*ids, cap, sizeof(**ids));
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_sql_error(s, e, what);
+	}
+	return ST_OK;
+}

@@ -73,6 +73,10 @@ enum status store_constraint_error(int code, const char *msg, struct err *e, con
 int audit_chain_register(sqlite3 *db);
 /* Whether audit_log has the chain (a test may hold an older book). */
 bool audit_chain_present(struct store *s);
+/* The ids the query sql (constant text, one ?1 bound to param) returns,
+ * in a new array of *n; what names the read in an error. */
+enum status store_ids(struct store *s, const char *sql, int64_t param, int64_t **ids, size_t *n,
+		      const char *what, struct err *e);
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */
