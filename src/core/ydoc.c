@@ -5,9 +5,84 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/ydoc.h"
+
+/*
+ * A file's tree as the loaders walk it: an alias is its anchor's node again,
+ * so ten lines of aliases of aliases can stand for 8^11 nodes (a "billion
+ * laughs") and a walk would not end.  ydoc counts each node's walked size
+ * once (memo) and refuses a file over YDOC_MAX_WALKED nodes, one that nests
+ * deeper than YDOC_MAX_NESTING or an alias to a node that contains it.
+ */
+#define YDOC_MAX_WALKED 200000
+#define YDOC_MAX_NESTING 256
+#define YDOC_STR_(x) #x
+#define YDOC_STR(x) YDOC_STR_(x)
+
+struct ydoc_walk {
+	struct ydoc *y;
+	size_t *size;      /* walked size by node index; 0 not yet counted */
+	unsigned char *on; /* on the path being counted (a cycle) */
+	const yaml_node_t *bad;
+	const char *why;
+};
+
+static size_t
+ydoc_walked(struct ydoc_walk *w, int index, int depth)
+{
+	yaml_node_t *n = yaml_document_get_node(&w->y->doc, index);
+	size_t total = 1, i = (size_t)index;
+
+	if (!n || w->why)
+		return 0;
+	if (w->size[i])
+		return w->size[i];
+	if (w->on[i] || depth > YDOC_MAX_NESTING) {
+		w->bad = n;
+		w->why = w->on[i] ? "an alias refers to a node that contains it"
+				  : "the file nests more than " YDOC_STR(YDOC_MAX_NESTING) " levels deep";
+		return 0;
+	}
+	w->on[i] = 1;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top && !w->why; it++)
+			total += ydoc_walked(w, *it, depth + 1);
+	} else if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+		     pr < n->data.mapping.pairs.top && !w->why; pr++)
+			total += ydoc_walked(w, pr->key, depth + 1) + ydoc_walked(w, pr->value, depth + 1);
+	}
+	w->on[i] = 0;
+	if (!w->why && total > YDOC_MAX_WALKED) {
+		w->bad = n;
+		w->why = "through its aliases this node stands for more than " YDOC_STR(YDOC_MAX_WALKED) " nodes";
+	}
+	return w->size[i] = w->why ? 0 : total;
+}
+
+/* False, with the problem reported, when the tree is not one to walk. */
+static bool
+ydoc_check_walk(struct ydoc *y)
+{
+	size_t n = (size_t)(y->doc.nodes.top - y->doc.nodes.start) + 1;
+	struct ydoc_walk w = { .y = y };
+
+	if (!y->doc.nodes.start || n == 1)
+		return true;
+	w.size = xcalloc(n, sizeof(*w.size));
+	w.on = xcalloc(n, 1);
+	ydoc_walked(&w, 1, 0);
+	if (w.why)
+		ydoc_problem(y, w.bad, "YAML: %s", w.why);
+	free(w.size);
+	free(w.on);
+	return !w.why;
+}
 
 bool
 ydoc_load(struct ydoc *y, const char *text, size_t len, struct diag *d)
@@ -26,6 +101,10 @@ ydoc_load(struct ydoc *y, const char *text, size_t len, struct diag *d)
 		y->problems++;
 	}
 	yaml_parser_delete(&parser);
+	if (y->loaded && !ydoc_check_walk(y)) {
+		yaml_document_delete(&y->doc);
+		y->loaded = false;
+	}
 	return y->loaded;
 }
 

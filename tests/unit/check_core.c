@@ -355,6 +355,45 @@ START_TEST(test_ydoc)
 }
 END_TEST
 
+/* Aliases of aliases ("billion laughs"), an alias inside its own anchor and
+ * deep nesting are refused at load, before any loader walks them; shared
+ * aliases that stay small are still fine. */
+START_TEST(test_ydoc_walk_bounded)
+{
+	char laughs[1024], deep[2 * 300 + 1];
+	const char *ok = "a: &a [1, 2]\nb: [*a, *a]\n";
+	const char *self = "a: &a [1, *a]\n";
+	struct diag d;
+	struct ydoc y;
+	int n = 0;
+
+	diag_init(&d, "t.yaml");
+	ck_assert(ydoc_load(&y, ok, strlen(ok), &d));
+	ydoc_done(&y);
+	n += snprintf(laughs + n, sizeof(laughs) - (size_t)n, "c0: &c0 [x, x, x, x, x, x, x, x]\n");
+	for (int i = 1; i < 8; i++)
+		n += snprintf(laughs + n, sizeof(laughs) - (size_t)n,
+			      "c%d: &c%d [*c%d, *c%d, *c%d, *c%d, *c%d, *c%d, *c%d, *c%d]\n", i, i,
+			      i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+	ck_assert(!ydoc_load(&y, laughs, strlen(laughs), &d));
+	ck_assert_ptr_null(ydoc_root(&y));
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_msg(strstr(d.items[0].text, "stands for more than 200000 nodes"), "%s", d.items[0].text);
+	ydoc_done(&y);
+	ck_assert(!ydoc_load(&y, self, strlen(self), &d));
+	ck_assert_msg(strstr(d.items[1].text, "t.yaml:1:4: YAML: an alias refers to a node that contains it"),
+		      "%s", d.items[1].text);
+	ydoc_done(&y);
+	memset(deep, '[', 300);
+	memset(deep + 300, ']', 300);
+	deep[600] = 0;
+	ck_assert(!ydoc_load(&y, deep, strlen(deep), &d));
+	ck_assert_msg(strstr(d.items[2].text, "nests more than 256 levels"), "%s", d.items[2].text);
+	ydoc_done(&y);
+	diag_done(&d);
+}
+END_TEST
+
 START_TEST(test_buf_read_file)
 {
 	struct buf b;
@@ -541,6 +580,7 @@ core_suite(void)
 	tcase_add_test(tc, test_suggest);
 	tcase_add_test(tc, test_diag);
 	tcase_add_test(tc, test_ydoc);
+	tcase_add_test(tc, test_ydoc_walk_bounded);
 	tcase_add_test(tc, test_buf_read_file);
 	tcase_add_test(tc, test_conf_good);
 	tcase_add_test(tc, test_conf_problems);
