@@ -488,6 +488,12 @@ store_read_only(const struct store *s)
 	return s->read_only;
 }
 
+bool
+store_roles_enforced(const struct store *s)
+{
+	return s->enforce_roles;
+}
+
 const char *
 store_read_only_why(const struct store *s)
 {

@@ -64,6 +64,9 @@ const char *store_path(const struct store *s);
 const struct clock *store_clock(const struct store *s);
 const char *store_actor(const struct store *s);
 bool store_read_only(const struct store *s);
+/* Whether writes are checked against the actor's role: false for the
+ * file's owner, who can change it by other means anyway. */
+bool store_roles_enforced(const struct store *s);
 /* When the book was opened read-only because it could not be written (a
  * full disk, a file or directory this login may not write): why; else NULL. */
 const char *store_read_only_why(const struct store *s);

@@ -525,8 +525,11 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 	diag_done(&d);
 	if (store_user_get(s, o->login, &found, user_role, ui->role, e))
 		return e->status;
+	/* The file's owner writes everything even when no user names it (a
+	 * personal book, the demo): say so rather than "not a user". */
 	if (!found)
-		snprintf(ui->role, sizeof(ui->role), "not a user of this book");
+		snprintf(ui->role, sizeof(ui->role), "%s",
+			 store_roles_enforced(s) ? "not a user of this book" : "book owner");
 	/* Scorecards in force, for explain and the heatmap's columns; a broken
 	 * one is reported by `tend health check`, here it just falls back. */
 	if (scorecard_set_load(&ui->scorecards, NULL, 0, o->scorecard, e, report_nothing, NULL) &&

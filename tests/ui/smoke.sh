@@ -2,7 +2,8 @@
 # smoke.sh -- the interface in a pseudo-terminal: it starts on the demo book
 # with the user and date in its header, moves the cursor in few bytes and no
 # full clear, copes with resizes, shows hostile account names as inert text,
-# starts under LC_ALL=C, and quits with q, restoring the terminal.
+# starts under LC_ALL=C, names the book's owner as such, and quits with q,
+# restoring the terminal.
 . "$TEST_SRCDIR/tests/ui/lib.sh"
 demo_book
 
@@ -24,6 +25,17 @@ cat "$WORK/start" "$WORK/start.attr" >"$WORK/before"
 cat "$WORK/moved" "$WORK/moved.attr" >"$WORK/after"
 check_not "j changed nothing on the screen" cmp -s "$WORK/before" "$WORK/after"
 check "the terminal was not restored on q" grep -q "$(printf '\033')\[?1049l" "$RAW"
+
+case_ "the book's owner who is no user of it (the demo, a personal book) is its owner, not a stranger"
+TEND_USER=pat.nobody
+screen <<EOF
+wait 1/546
+dump $WORK/owner
+key q
+expect-exit 0
+EOF
+TEND_USER=priya.raman
+screen_has "pat.nobody (book owner)" "$WORK/owner"
 
 case_ "a one-row move at 80x24 on 600 accounts: under 200 bytes, no full clear"
 screen <<EOF
