@@ -609,7 +609,7 @@ cmd_inbox(struct cli *c, int argc, char **argv)
 	out_drop(&out, (const char *const[]){ "source", "level", "created_on", "status", "kind",
 					      "redirected_from", NULL });
 	st = store_inbox_each(s, c->login,
-			      o.undelivered ? INBOX_UNDELIVERED : o.all ? INBOX_ALL : INBOX_MINE, o.done,
+			      o.undelivered ? INBOX_UNDELIVERED : o.all ? INBOX_ALL : INBOX_MINE, o.done, NULL,
 			      inbox_row, &out, c->err);
 	out_end(&out);
 	return st;

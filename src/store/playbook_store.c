@@ -233,7 +233,9 @@ store_pb_rule_stats(struct store *s, const char *rule_id, struct pb_rule_stats *
  * nowhere to go when 2; done ones too when ?3.  A user's items are those
  * addressed to them, and those addressed to a role alone (undelivered, or
  * written before the inbox_delivery migration) for a role they take: a
- * lead, lead requests and a pooled account's csm notes; an admin, all. */
+ * lead, lead requests and a pooled account's csm notes; an admin, all.
+ * Of those, when ?4 is a login, the items about that CSM's accounts; when
+ * 'pooled', about accounts with no owner. */
 #define INBOX_WHERE \
 	" FROM inbox i LEFT JOIN accounts a ON a.id = i.account_id" \
 	" LEFT JOIN users r ON r.id = i.recipient_id" \
@@ -242,11 +244,13 @@ store_pb_rule_stats(struct store *s, const char *rule_id, struct pb_rule_stats *
 	"  WHEN 2 THEN i.recipient_id IS NULL AND i.address IS NULL" \
 	"  ELSE i.recipient_id = me.id OR (i.recipient_id IS NULL AND i.address IS NULL AND (" \
 	"   (me.role = 'lead' AND (i.recipient_role = 'lead' OR i.recipient_role = 'csm'))" \
-	"   OR (me.role = 'admin'))) END"
+	"   OR (me.role = 'admin'))) END" \
+	" AND (?4 IS NULL OR (?4 = 'pooled' AND i.account_id IS NOT NULL AND a.owner_id IS NULL)" \
+	"  OR a.owner_id = (SELECT id FROM users WHERE login = ?4))"
 
 enum status
-store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, bool done, inbox_cb cb,
-		 void *ctx, struct err *e)
+store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, bool done,
+		 const char *owner, inbox_cb cb, void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s,
 		"SELECT i.id, i.created_on, i.kind, a.external_id, a.name, r.login, i.recipient_role,"
@@ -261,6 +265,7 @@ store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, boo
 	store_bind_text(st, 1, login);
 	sqlite3_bind_int(st, 2, (int)scope);
 	sqlite3_bind_int(st, 3, done);
+	store_bind_text(st, 4, owner);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		it.id = sqlite3_column_int64(st, 0);
 		it.created_on = store_col_text(st, 1);

@@ -137,9 +137,11 @@ enum inbox_scope {
 	INBOX_ALL,                    /* every item of the book */
 	INBOX_UNDELIVERED,            /* those that had nowhere to go */
 };
-/* done: include done ones. */
+/* done: include done ones.  owner (NULL: any): only the items about that
+ * CSM's accounts, "pooled" those about accounts with no owner (the
+ * interface's owner filter). */
 enum status store_inbox_each(struct store *s, const char *login, enum inbox_scope scope, bool done,
-			     inbox_cb cb, void *ctx, struct err *e);
+			     const char *owner, inbox_cb cb, void *ctx, struct err *e);
 /* Count of the user's items not done (for the interface's header). */
 enum status store_inbox_count(struct store *s, const char *login, int64_t *out, struct err *e);
 

@@ -3,7 +3,8 @@
  * playbook runs address to you, or to a role you take (issue #5).
  *
  * Data model: one load copies the user's open items (or, after `a`, every
- * open item of the book) from store_inbox_each(), in the store's order --
+ * open item of the book; with an owner filter, those about that CSM's
+ * accounts) from store_inbox_each(), in the store's order --
  * escalations by act-by date first, then notifications -- into rows of
  * sanitized strings in a pool, so drawing never queries and never prints
  * raw data.  The row under the cursor is remembered by id, so it stays
@@ -61,6 +62,7 @@ struct inbox {
 	struct list list;        /* cursor and page over rows; cursor_id keeps
 				    the selected item across loads */
 	bool all;                /* every item of the book, not only mine */
+	char owner[64];          /* the owner filter the rows were read with */
 };
 
 struct columns {
@@ -156,8 +158,9 @@ load(struct pane *p, struct err *e)
 	clear_rows(ib);
 	date_format(store_clock(ui->store)->today, l.today);
 	ui_count_inbox(ui);
+	snprintf(ib->owner, sizeof(ib->owner), "%s", ui->filter.owner);
 	if (store_inbox_each(ui->store, ui->opts->login, ib->all ? INBOX_ALL : INBOX_MINE, false,
-			     add_row, &l, e)) {
+			     ib->owner[0] ? ib->owner : NULL, add_row, &l, e)) {
 		clear_rows(ib);
 		return e->status;
 	}
@@ -437,6 +440,18 @@ done(struct pane *p)
 
 static const enum request hint_list[] = { REQ_ENTER, REQ_INBOX_DONE, REQ_INBOX_ALL, REQ_NONE };
 
+/* The owner filter changed (Enter on a CSM in the Team pane, f): only the
+ * items about their accounts. */
+static void
+refilter(struct pane *p)
+{
+	struct inbox *ib = p->priv;
+	struct err e = { ST_OK, "" };
+
+	if (strcmp(ib->owner, p->ui->filter.owner) && load(p, &e))
+		ui_message(p->ui, TH_ERROR, "%s", e.msg);
+}
+
 const struct pane_ops inbox_ops = {
 	.title = "Inbox",
 	.private_size = sizeof(struct inbox),
@@ -447,5 +462,6 @@ const struct pane_ops inbox_ops = {
 	.click = click,
 	.describe = describe,
 	.count = count_rows,
+	.refilter = refilter,
 	.done = done,
 };

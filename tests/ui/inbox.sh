@@ -2,7 +2,7 @@
 # inbox.sh -- the Inbox pane: an empty inbox, then the items of a fixture
 # (escalations first, unread in bold, a hostile message shown inert), the
 # header's count, Enter to the item's detail, o to its account and back, d marking an item done
-# (the count drops, the audit log has it), a for the whole book, resizes,
+# (the count drops, the audit log has it), a for the whole book, the owner filter, resizes,
 # and the items a real `tend playbook run` leaves.
 . "$TEST_SRCDIR/tests/ui/lib.sh"
 demo_book
@@ -162,6 +162,38 @@ check "the whole book lacks the lead's escalation:
 $(cat "$WORK/all")" grep -q '2026-11-21 L1 .* lead  *2026-11-30 .*Review the plan with the CSM' "$WORK/all"
 screen_lacks "Old news" "$WORK/all"
 check "the header counts the whole book: $(screen_row 1 "$WORK/all")" row_greps 1 "$WORK/all" 'inbox 2'
+
+case_ "the owner filter narrows the inbox to that CSM's accounts, and lets go"
+other=$(sql "SELECT id FROM accounts WHERE owner_id IS NOT NULL AND owner_id <> $me ORDER BY id LIMIT 1")
+sql "INSERT INTO inbox (id, created_on, kind, account_id, recipient_id, recipient_role, level, message,
+                        due_date, status, source)
+     VALUES (5, '2026-11-20', 'notification', $other, NULL, 'lead', 0, 'About another book', NULL,
+             'unread', 'manual')"
+screen -s 120x30 <<EOF
+wait inbox 2
+key 3
+wait mine, 1/2
+key a
+wait whole book, 1/4
+dump $WORK/unfiltered
+key f
+wait Filter by
+key <Enter>
+wait ─Owner
+key <Enter>
+wait filter: owner=priya.raman
+wait whole book, 1/3
+dump $WORK/filtered
+key c
+wait-gone filter:
+wait whole book, 1/4
+key Q
+expect-exit 0
+EOF
+sql "DELETE FROM inbox WHERE id = 5"
+screen_has "About another book" "$WORK/unfiltered"
+screen_lacks "About another book" "$WORK/filtered"
+screen_has "Nobody has called" "$WORK/filtered"
 
 case_ "d marks the selected item done: the count drops, then the inbox is empty"
 screen <<EOF
