@@ -283,10 +283,14 @@ draw(struct pane *p)
 	columns(p, &c);
 	title_row(p, &c);
 	if (!ib->n) {
-		draw_text(p->ui, p->win, 2, 2,
-			  ib->all ? "Inbox empty: nothing to act on in the whole book."
-				  : "Inbox empty: nothing to act on.",
-			  p->w - 4, false, ui_attr(p->ui, TH_DIM));
+		char msg[160];
+
+		/* With an owner filter, say so: the rest of the inbox is not empty. */
+		snprintf(msg, sizeof(msg), "Inbox empty: nothing to act on%s%s%s%s.",
+			 ib->all ? " in the whole book" : "", ib->owner[0] ? " about " : "",
+			 !strcmp(ib->owner, "pooled") ? "pooled" : ib->owner,
+			 !ib->owner[0] ? "" : !strcmp(ib->owner, "pooled") ? " accounts" : "'s accounts");
+		draw_text(p->ui, p->win, 2, 2, msg, p->w - 4, false, ui_attr(p->ui, TH_DIM));
 		return;
 	}
 	list_show_cursor(&ib->list, (size_t)page(p));

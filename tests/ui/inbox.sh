@@ -184,6 +184,14 @@ key <Enter>
 wait filter: owner=priya.raman
 wait whole book, 1/3
 dump $WORK/filtered
+key f
+wait Filter by
+key <Enter>
+wait ─Owner
+key j<Enter>
+wait filter: owner=pooled
+wait Inbox empty
+dump $WORK/pooled
 key c
 wait-gone filter:
 wait whole book, 1/4
@@ -194,6 +202,7 @@ sql "DELETE FROM inbox WHERE id = 5"
 screen_has "About another book" "$WORK/unfiltered"
 screen_lacks "About another book" "$WORK/filtered"
 screen_has "Nobody has called" "$WORK/filtered"
+screen_has "Inbox empty: nothing to act on in the whole book about pooled accounts." "$WORK/pooled"
 
 case_ "d marks the selected item done: the count drops, then the inbox is empty"
 screen <<EOF
