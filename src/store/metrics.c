@@ -270,8 +270,8 @@ read_part(struct store *s, enum part p, struct metrics_book *b, struct err *e)
 }
 
 enum status
-store_metrics(struct store *s, int32_t t0, int32_t t1, bool grouped, struct metrics_book *b,
-	      struct err *e)
+store_metrics_book(struct store *s, int32_t t0, int32_t t1, bool grouped, struct metrics_book *b,
+		   struct err *e)
 {
 	struct metrics_user *users;
 	size_t n;
@@ -279,7 +279,30 @@ store_metrics(struct store *s, int32_t t0, int32_t t1, bool grouped, struct metr
 
 	st = load_users(s, &users, &n, e);
 	metrics_book_init(b, t0, t1, grouped, users, n);
-	if (st)
+	return st;
+}
+
+enum status
+store_metrics_cell_add(struct metrics_book *b, int64_t owner_id, const char *segment,
+		       const struct metrics_sums *add, struct err *e)
+{
+	int g = segment ? names_lookup(segment_names, segment) : -1;
+	struct metrics_sums *cell = metrics_book_cell(b, owner_id, g);
+
+	if (!cell)
+		return err_set(e, ST_SOFTWARE, "internal: no metrics cell for owner %lld, segment %s",
+			       (long long)owner_id, segment ? segment : "NULL");
+	metrics_sums_add(cell, add);
+	return ST_OK;
+}
+
+enum status
+store_metrics(struct store *s, int32_t t0, int32_t t1, bool grouped, struct metrics_book *b,
+	      struct err *e)
+{
+	enum status st;
+
+	if ((st = store_metrics_book(s, t0, t1, grouped, b, e)))
 		return st;
 	/* One read transaction, so every part sees the same book. */
 	if (!s->tx && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)

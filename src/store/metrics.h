@@ -27,6 +27,15 @@ struct store;
 enum status store_metrics(struct store *s, int32_t t0, int32_t t1, bool grouped,
 			  struct metrics_book *b, struct err *e);
 
+/* The book's users and empty cells for [t0, t1), for a reader that fills
+ * the cells itself (store/dash.h).  Free b with metrics_book_done(), also
+ * on failure. */
+enum status store_metrics_book(struct store *s, int32_t t0, int32_t t1, bool grouped,
+			       struct metrics_book *b, struct err *e);
+/* Add sums to the cell of an owner (0: pooled) and segment (its name). */
+enum status store_metrics_cell_add(struct metrics_book *b, int64_t owner_id, const char *segment,
+				   const struct metrics_sums *add, struct err *e);
+
 /* -- Closing a renewal ------------------------------------------------------ */
 
 struct renewal_info {
