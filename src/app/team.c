@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/xalloc.h"
 #include "app/team.h"
+#include "store/dash.h"
 #include "store/metrics.h"
 
 void
@@ -191,6 +192,22 @@ rows_from_groups(struct team_dash *d)
 	}
 }
 
+/* The summary rows hold the default period only (the twelve months to
+ * today); any other period, and a book open read-only, is read from the
+ * raw rows. */
+static enum status
+summary_ready(struct store *s, int32_t today, int32_t from, int32_t to, bool *ready,
+	      struct err *e)
+{
+	struct dash_period p;
+
+	*ready = false;
+	dash_period_of(today, &p);
+	if (to != today || from != p.t0)
+		return ST_OK;
+	return store_dash_ensure(s, today, ready, e);
+}
+
 enum status
 team_dash_load(struct store *s, int32_t today, int32_t from, int32_t to,
 	       const struct team_targets *t, struct team_dash *d, struct err *e)
@@ -204,17 +221,29 @@ team_dash_load(struct store *s, int32_t today, int32_t from, int32_t to,
 	d->today = today;
 	d->targets = *t;
 	quarter(today, &d->q0, &d->q1);
-	if ((st = store_metrics(s, from, to + 1, true, &d->mb, e)))
+	if ((st = summary_ready(s, today, from, to, &d->summary, e)))
+		return st;
+	if (d->summary)
+		st = store_dash_metrics(s, today, &d->mb, e);
+	else
+		st = store_metrics(s, from, to + 1, true, &d->mb, e);
+	if (st)
 		return st;
 	d->groups = metrics_groups(&d->mb, METRICS_BY_CSM, &d->ngroups);
 	rows_from_groups(d);
-	if ((st = store_team_extras(s, today, keep_extra, d, e)) ||
-	    (st = store_team_cover(s, today, keep_cover, d, e)) ||
-	    (st = store_team_risks(s, today, d->q0, d->q1, keep_risk, d, e)) ||
-	    (st = store_team_stuck(s, today, t->stuck, keep_stuck, d, e)) ||
-	    (st = store_team_churn(s, from, to + 1, keep_churn, d, e)))
-		return st;
-	return ST_OK;
+	if (d->summary)
+		st = store_dash_extras(s, today, keep_extra, d, e) ||
+		     store_dash_cover(s, keep_cover, d, e) ||
+		     store_dash_risks(s, keep_risk, d, e) ||
+		     store_team_stuck(s, today, t->stuck, keep_stuck, d, e) ||
+		     store_dash_churn(s, keep_churn, d, e) ? e->status : ST_OK;
+	else
+		st = store_team_extras(s, today, keep_extra, d, e) ||
+		     store_team_cover(s, today, keep_cover, d, e) ||
+		     store_team_risks(s, today, d->q0, d->q1, keep_risk, d, e) ||
+		     store_team_stuck(s, today, t->stuck, keep_stuck, d, e) ||
+		     store_team_churn(s, from, to + 1, keep_churn, d, e) ? e->status : ST_OK;
+	return st;
 }
 
 void

@@ -55,6 +55,7 @@ struct team_dash {
 	int32_t today;
 	int32_t q0, q1;             /* this quarter, for the risk roll-up */
 	struct team_targets targets;
+	bool summary;               /* read from the summary rows (store/dash.h) */
 	struct team_row book;       /* the whole book */
 	struct team_row *rows;      /* one per CSM in name order, pooled last */
 	size_t n;

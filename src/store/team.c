@@ -177,18 +177,21 @@ store_team_risks(struct store *s, int32_t today, int32_t q0, int32_t q1,
 
 /* -- stuck in a stage -------------------------------------------------------- */
 
-/* ?2..?6: the days land, onboard, adopt, expand and renew allow. */
+/* ?2..?6: the days land, onboard, adopt, expand and renew allow.  In a
+ * stage longer than it allows is entered before today - limit: a range of
+ * the (stage, stage_since) index per stage, not a pass over the book. */
 static const char stuck_sql[] =
-	"WITH x AS (SELECT a.id, a.external_id, a.name, a.owner_id, a.stage,"
-	"   CAST(julianday(?1) - julianday(a.stage_since) AS INTEGER) AS days,"
-	"   CASE a.stage WHEN 'land' THEN ?2 WHEN 'onboard' THEN ?3 WHEN 'adopt' THEN ?4"
-	"     WHEN 'expand' THEN ?5 WHEN 'renew' THEN ?6 ELSE 0 END AS lim"
-	"   FROM accounts a WHERE a.stage <> 'churned' AND a.stage_since IS NOT NULL)"
+	"WITH lim(stage, days) AS (VALUES ('land', ?2), ('onboard', ?3), ('adopt', ?4),"
+	"   ('expand', ?5), ('renew', ?6)),"
+	" x AS (SELECT a.id, a.external_id, a.name, a.owner_id, a.stage, l.days AS lim,"
+	"   CAST(julianday(?1) - julianday(a.stage_since) AS INTEGER) AS days"
+	"   FROM lim l JOIN accounts a ON a.stage = l.stage"
+	"   AND a.stage_since < date(?1, printf('-%d days', l.days)) WHERE l.days > 0)"
 	" SELECT x.id, x.external_id, x.name, u.login, x.stage, x.days, x.lim,"
 	"   coalesce((SELECT sum(e.arr_delta_cents) FROM arr_events e"
 	"     WHERE e.account_id = x.id AND e.date <= ?1), 0)"
 	" FROM x LEFT JOIN users u ON u.id = x.owner_id"
-	" WHERE x.lim > 0 AND x.days > x.lim ORDER BY x.days - x.lim DESC, x.name, x.id";
+	" ORDER BY x.days - x.lim DESC, x.name, x.id";
 
 enum status
 store_team_stuck(struct store *s, int32_t today, const int *stuck,

@@ -9,7 +9,9 @@
 . "$TEST_SRCDIR/tests/ui/lib.sh"
 make_book
 export TEND_USER=tester
-dump() { sqlite3 "$DB" .dump | sha256sum; }
+# The book's rows, but the team dashboard's summary: a lead's first pane
+# is the dashboard, and opening it keeps its derived rows (store/dash.c).
+dump() { sqlite3 "$DB" .dump | grep -v '^INSERT INTO dash_' | sha256sum; }
 
 ED="$WORK/editor.sh"
 cat >"$ED" <<SH
