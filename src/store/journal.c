@@ -166,16 +166,17 @@ row_account(struct store *s, sqlite3_changeset_iter *it, const char *table, int6
 	return found;
 }
 
-/* The accounts a changeset touches: how many, and the first one's id. */
+/* The accounts a changeset touches: how many, and the ids of the first 64
+ * (seen[0..*nseen)). */
 static void
-touched_accounts(struct store *s, int n, void *cs, int64_t *count, int64_t *first)
+touched_accounts(struct store *s, int n, void *cs, int64_t *count, int64_t *seen, int *nseen_out)
 {
 	sqlite3_changeset_iter *it;
-	int64_t seen[64];
 	int nseen = 0, col = -1;
 	char last[64] = "";
 
-	*count = *first = 0;
+	*count = 0;
+	*nseen_out = 0;
 	if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK)
 		return;
 	while (sqlite3changeset_next(it) == SQLITE_ROW) {
@@ -208,10 +209,10 @@ touched_accounts(struct store *s, int n, void *cs, int64_t *count, int64_t *firs
 			continue;
 		if (nseen < 64)
 			seen[nseen++] = id;
-		if (!(*count)++)
-			*first = id;
+		(*count)++;
 	}
 	sqlite3changeset_finalize(it);
+	*nseen_out = nseen;
 }
 
 static enum status
@@ -255,7 +256,8 @@ journal_last(struct store *s, const char *actor, int skip, struct journal_change
 		snprintf(out->action, sizeof(out->action), "%s", (const char *)sqlite3_column_text(st, 2));
 		out->rows = sqlite3_column_int64(st, 3);
 		touched_accounts(s, sqlite3_column_bytes(st, 4), (void *)sqlite3_column_blob(st, 4),
-				 &out->accounts, &first);
+				 &out->accounts, out->ids, &out->nids);
+		first = out->nids ? out->ids[0] : 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -32,6 +32,8 @@ struct journal_change {
 	char action[64];
 	int64_t rows;
 	int64_t accounts;            /* accounts it touched (rows of accounts or with an account) */
+	int64_t ids[64];             /* their ids, when there are at most 64 (nids == accounts) */
+	int nids;
 	char account[256];           /* the one account's name, when it touched one */
 };
 

@@ -75,6 +75,9 @@ struct heatmap {
 const struct hm_row *hm_rows(const struct heatmap *h, size_t *n);
 /* The view again from the rows: filters, sort, cursor (pane_heatmap.c). */
 void hm_rebuild(struct pane *p);
+/* The view again after rows idx[0..k) (of hm_rows) changed in place: they
+ * move to their places, the rest stays as it was (pane_heatmap.c). */
+void hm_reposition(struct pane *p, const size_t *idx, size_t k);
 
 /* Loading (heatmap_load.c): the pane's load, more and load_more. */
 enum status hm_load(struct pane *p, struct err *e);

@@ -178,14 +178,16 @@ refresh_row(void *ctx, const struct portfolio_row *r)
 	return 1;
 }
 
-static void
+/* Where the row was (n: nowhere). */
+static size_t
 replace_row(struct hm_row *rows, size_t n, const struct hm_row *row)
 {
 	for (size_t i = 0; i < n; i++)
 		if (rows[i].id == row->id) {
 			rows[i] = *row;
-			return;
+			return i;
 		}
+	return n;
 }
 
 int
@@ -194,6 +196,8 @@ hm_refresh_rows(struct pane *p, const int64_t *ids, size_t n)
 	struct heatmap *h = p->priv;
 	struct store *s = p->ui->store;
 	struct err e = { ST_OK, "" };
+
+	size_t at[HM_REFRESH_MAX];
 
 	if (n > HM_REFRESH_MAX)
 		return ACT_RELOAD;
@@ -204,10 +208,11 @@ hm_refresh_rows(struct pane *p, const int64_t *ids, size_t n)
 			return ACT_RELOAD;
 		if (!f.found || f.row.id != ids[i])
 			return ACT_RELOAD;   /* gone (merged, deleted): the book again */
-		replace_row(h->rows, h->n, &f.row);
+		at[i] = replace_row(h->rows, h->n, &f.row);
 		replace_row(h->first, h->nfirst, &f.row);
 	}
-	hm_rebuild(p);
+	/* Loaded whole: the rows move to their places; else the view again. */
+	hm_reposition(p, at, n);
 	return ACT_DRAW;
 }
 

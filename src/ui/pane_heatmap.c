@@ -194,6 +194,57 @@ hm_rebuild(struct pane *p)
 		hm_tiles_layout(p);
 }
 
+/* Rows idx[0..k) changed in place: take them out of the view, then put
+ * each back where the sort puts it (if the filter still passes it),
+ * keeping the cursor -- a binary search and a move per row, where sorting
+ * the whole view again took 400 ms on a 100k-account book after every
+ * edit.  All out first: a binary search needs the rest in order. */
+void
+hm_reposition(struct pane *p, const size_t *idx, size_t k)
+{
+	struct heatmap *h = p->priv;
+	size_t n, nview = h->list.n, kept = 0;
+	const struct hm_row *rows = hm_rows(h, &n);
+	struct account_filter cond = ui_filter_conditions(p->ui);
+	struct sort_ctx sc = { rows, h->sort };
+
+	if (h->loading) {
+		hm_rebuild(p);
+		return;
+	}
+	for (size_t v = 0; v < nview; v++) {
+		bool changed = false;
+
+		for (size_t j = 0; j < k && !changed; j++)
+			changed = h->view[v] == idx[j];
+		if (!changed)
+			h->view[kept++] = h->view[v];
+	}
+	nview = kept;
+	for (size_t j = 0; j < k; j++) {
+		size_t i = idx[j], lo = 0, hi = nview;
+
+		if (i >= n || !passes(h, &p->ui->filter, &cond, &rows[i]))
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (cmp_rows(&h->view[mid], &i, &sc) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memmove(&h->view[lo + 1], &h->view[lo], (nview - lo) * sizeof(size_t));
+		h->view[lo] = i;
+		nview++;
+	}
+	h->list.n = nview;
+	h->list.sticky = true;
+	list_reload(&h->list, nview, (size_t)page(p), view_id, h);
+	if (h->mode == HM_TILES)
+		hm_tiles_layout(p);
+}
+
 static void
 refilter(struct pane *p)
 {
@@ -603,6 +654,7 @@ const struct pane_ops heatmap_ops = {
 	.title = "Heatmap",
 	.private_size = sizeof(struct heatmap),
 	.load = hm_load,
+	.accounts_changed = hm_refresh_rows,
 	.more = hm_more,
 	.load_more = hm_load_more,
 	.draw = draw,

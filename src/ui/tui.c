@@ -359,6 +359,30 @@ recompute(struct ui *ui)
 		   r.counts[BAND_GREEN], r.counts[BAND_YELLOW], r.counts[BAND_RED], r.counts[BAND_UNKNOWN]);
 }
 
+/* After an undo: the pane on screen brings only the accounts it touched up
+ * to date when it can (a big book's heatmap would read 100k rows again),
+ * every other pane loads when shown next. */
+static void
+undone(struct ui *ui, const struct journal_change *c)
+{
+	struct pane *p = &ui->panes[ui->current];
+	struct err e = { ST_OK, "" };
+	int flags = ACT_RELOAD;
+
+	if (!p->loaded || !p->ops->accounts_changed || !c->nids || c->nids != c->accounts) {
+		reload(ui);
+		return;
+	}
+	for (int i = 0; i < PANE_COUNT_; i++)
+		if (&ui->panes[i] != p)
+			ui->panes[i].loaded = false;
+	ui_check_write_access(ui);
+	ui_count_inbox(ui);
+	flags = p->ops->accounts_changed(p, c->ids, (size_t)c->nids);
+	if ((flags & ACT_RELOAD) && load_pane(p, &e))
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+}
+
 /* u: take back the user's last change, then show the book as it is now. */
 static void
 undo(struct ui *ui)
@@ -370,7 +394,7 @@ undo(struct ui *ui)
 		ui_message(ui, e.status == ST_NOINPUT ? TH_WARNING : TH_ERROR, "%s", e.msg);
 		return;
 	}
-	reload(ui);
+	undone(ui, &r.change);
 	if (r.change.accounts == 1)
 		ui_message(ui, TH_OK, "undid '%s' on %s (%lld row%s)", r.change.action, r.change.account,
 			   (long long)r.change.rows, r.change.rows == 1 ? "" : "s");

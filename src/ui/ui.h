@@ -90,6 +90,10 @@ struct pane_ops {
 	int64_t (*account)(struct pane *p);
 	/* How many rows pass the filters now (may be NULL). */
 	size_t (*count)(struct pane *p);
+	/* These accounts changed by the user's own hand outside the pane (an
+	 * undo): bring just them up to date; ACT_* flags, ACT_RELOAD when the
+	 * pane must load again.  NULL: the pane loads again. */
+	int (*accounts_changed)(struct pane *p, const int64_t *ids, size_t n);
 	void (*done)(struct pane *p);
 };
 
