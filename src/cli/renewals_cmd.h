@@ -10,15 +10,18 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "core/pool.h"
 #include "core/err.h"
 #include "domain/cadence.h"
 #include "store/renewals.h"
 
-/* Renewal lines whose text is owned (strdup'd), for printing after the
- * statement is gone. */
+/* Renewal lines whose text is owned (copied into the pool: a team's
+ * pipeline is some 200,000 strings), for printing after the statement is
+ * gone. */
 struct renewal_lines {
 	struct renewal_line *v;
 	size_t n, cap;
+	struct pool text;
 };
 void renewal_lines_done(struct renewal_lines *rs);
 

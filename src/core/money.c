@@ -56,13 +56,27 @@ money_parse(const char *s, int64_t *cents, const char **why)
 	return true;
 }
 
+/* By hand, not snprintf: a file of 27,000 renewals formats three amounts
+ * a row, and printf's machinery was a tenth of writing it. */
 char *
 money_format(int64_t cents, char *out)
 {
 	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+	uint64_t units = mag / 100;
+	char digits[24], *o = out;
+	int n = 0;
 
-	snprintf(out, MONEY_STRLEN, "%s%llu.%02llu", cents < 0 ? "-" : "",
-		 (unsigned long long)(mag / 100), (unsigned long long)(mag % 100));
+	do
+		digits[n++] = (char)('0' + units % 10);
+	while ((units /= 10));
+	if (cents < 0)
+		*o++ = '-';
+	while (n)
+		*o++ = digits[--n];
+	*o++ = '.';
+	*o++ = (char)('0' + mag % 100 / 10);
+	*o++ = (char)('0' + mag % 10);
+	*o = '\0';
 	return out;
 }
 

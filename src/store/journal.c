@@ -28,7 +28,7 @@ struct journal {
 /* Tables whose rows are derived from others: recomputed, never taken back. */
 static const char *const derived[] = {
 	"audit_log", "changes", "account_facts", "account_facts_state", "account_health",
-	"health_snapshots", NULL,
+	"health_snapshots", "renewal_evidence", NULL,
 };
 
 static int

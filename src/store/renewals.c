@@ -10,39 +10,14 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
+#include "store/renewal_sql.h"
 #include "store/renewals.h"
 #include "store/store_int.h"
 
-/* The first evidence of a step: the least of several dates, NULL when none.
- * SQLite's min() of several arguments is NULL when any is, so each is
- * given a day after every book's first. */
-#define NONE_DAY "'9999-12-31'"
-#define EV(x) "coalesce((" x "), " NONE_DAY ")"
-#define FIRST(list) "nullif(min(" list "), " NONE_DAY ")"
-/* ?7 is the cycle's opening relative to the due date ("-180 days"). */
-#define OPENS(col) col " >= date(r.due_date, ?7)"
-#define STEP(k) \
-	EV("SELECT min(k.date) FROM renewal_steps k WHERE k.renewal_id = r.id AND k.step = '" k "'")
-#define TASK(k) \
-	EV("SELECT min(k.done_on) FROM tasks k WHERE k.account_id = r.account_id" \
-	   " AND k.source = 'playbook:renewal-" k "' AND k.status = 'done' AND " OPENS("k.done_on"))
-#define REVIEW \
-	EV("SELECT min(p.date) FROM touchpoints p WHERE p.account_id = r.account_id" \
-	   " AND " OPENS("p.date") " AND (p.kind = 'ebr' OR p.kind = 'qbr')")
-#define RENEW_STAGE \
-	EV("SELECT min(g.from_date) FROM account_stage_history g WHERE g.account_id = r.account_id" \
-	   " AND g.stage = 'renew' AND " OPENS("g.from_date"))
-
 #define EVIDENCE \
-	" coalesce((SELECT sum(e.arr_delta_cents) FROM arr_events e" \
-	"   WHERE e.account_id = r.account_id AND e.date <= ?1), 0)," \
-	" " FIRST(STEP("t120") ", " REVIEW ", " TASK("t120")) "," \
-	" " FIRST(STEP("t90") ", " TASK("t90") ", " RENEW_STAGE) "," \
-	" " FIRST(STEP("t60") ", " TASK("t60")) "," \
-	" " FIRST(STEP("t30") ", " TASK("t30")) "," \
-	" (SELECT count(*) FROM audit_log l WHERE l.table_name = 'renewals' AND l.row_id = r.id" \
-	"   AND l.op = 'update')" \
-	"  + (SELECT count(*) FROM renewal_steps k WHERE k.renewal_id = r.id)"
+	" " ACCOUNT_ARR_ON("?1") "," \
+	" " EVIDENCE_T120 ", " EVIDENCE_T90 ", " EVIDENCE_T60 ", " EVIDENCE_T30 "," \
+	" " RENEWAL_REVIEWS
 /* The calendar's: what a day shows, no evidence (?1 and ?7 unbound). */
 #define NO_EVIDENCE " 0, NULL, NULL, NULL, NULL, 0"
 
@@ -68,12 +43,45 @@ static const char renewals_light_sql[] = RENEWALS_SELECT("", NO_EVIDENCE) RENEWA
 static const char renewals_open_sql[] =
 	RENEWALS_SELECT("INDEXED BY renewals_open_due", EVIDENCE)
 	" AND r.stage <> 'won' AND r.stage <> 'lost'" RENEWALS_ORDER;
+/* The open ones from the evidence table (schema 0017, kept by
+ * wtx_evidence.c): every column but the owner's login and team and the
+ * band is in its row, and its key (due_date, id) is the order, so a
+ * window of due dates is one range read and no sort.  A row whose
+ * evidence counted from another opening (another cadence: ?8 its lead in
+ * days) has it computed here; an ARR event after today (?1) has the ARR
+ * summed up to today. */
+#define READY_STEP(col, expr) " CASE WHEN r.lead = ?8 THEN r." col " ELSE " expr " END,"
+static const char renewals_ready_sql[] =
+	"SELECT r.id, r.account_id, r.external_id, r.name, u.login, t.name, r.segment, h.band,"
+	" r.forecast_category, r.stage, r.due_date, r.closed_date, r.target_arr_cents,"
+	" r.forecast_arr_cents, r.final_arr_cents,"
+	" CASE WHEN r.arr_through IS NULL THEN 0 WHEN r.arr_through <= ?1 THEN r.arr_cents"
+	"  ELSE " ACCOUNT_ARR_ON("?1") " END,"
+	READY_STEP("t120", EVIDENCE_T120) READY_STEP("t90", EVIDENCE_T90)
+	READY_STEP("t60", EVIDENCE_T60) READY_STEP("t30", EVIDENCE_T30)
+	" r.reviews"
+	" FROM renewal_evidence r"
+	" LEFT JOIN users u ON u.id = r.owner_id"
+	" LEFT JOIN teams t ON t.id = u.team_id"
+	" LEFT JOIN account_health h ON h.account_id = r.account_id"
+	" WHERE r.due_date >= ?2 AND r.due_date <= ?3"
+	" AND (?4 IS NULL OR (?4 = 'pooled' AND u.id IS NULL) OR u.login = ?4)"
+	" AND (?5 IS NULL OR t.name = ?5)" RENEWALS_ORDER;
+
+/* A text column, NULL for SQL NULL, in one call (store_col_text asks its
+ * type first: two calls, each taking the connection's mutex, for each of
+ * a dozen columns of a pipeline's 27,000 rows). */
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
 
 static int32_t
 col_day(sqlite3_stmt *st, int i)
 {
 	int32_t d;
-	const char *s = store_col_text(st, i);
+	const char *s = col_text(st, i);
 
 	return s && date_parse(s, &d) ? d : CADENCE_NONE;
 }
@@ -92,14 +100,14 @@ read_line(sqlite3_stmt *st, struct renewal_line *l)
 	memset(l, 0, sizeof(*l));
 	l->id = sqlite3_column_int64(st, 0);
 	l->account_id = sqlite3_column_int64(st, 1);
-	l->external_id = store_col_text(st, 2);
-	l->account = store_col_text(st, 3);
-	l->owner = store_col_text(st, 4);
-	l->team = store_col_text(st, 5);
-	l->segment = store_col_text(st, 6);
-	l->band = store_col_text(st, 7);
-	l->category = store_col_text(st, 8);
-	l->stage = store_col_text(st, 9);
+	l->external_id = col_text(st, 2);
+	l->account = col_text(st, 3);
+	l->owner = col_text(st, 4);
+	l->team = col_text(st, 5);
+	l->segment = col_text(st, 6);
+	l->band = col_text(st, 7);
+	l->category = col_text(st, 8);
+	l->stage = col_text(st, 9);
 	l->due = col_day(st, 10);
 	closed = col_day(st, 11);
 	l->closed = closed == CADENCE_NONE ? 0 : closed;
@@ -112,8 +120,9 @@ read_line(sqlite3_stmt *st, struct renewal_line *l)
 	l->changes = sqlite3_column_int64(st, 20);
 }
 
-/* The pipeline reads a dozen indexes at random places of a big book for
- * each renewal: through a memory map and a bigger page cache, as playbook
+/* The pipeline computed reads a dozen indexes at random places of a big
+ * book for each renewal (read ready, still the band's and the owner's):
+ * through a memory map and a bigger page cache, as playbook
  * evaluation does (rule_eval.c), a quarter of its time that went to copying
  * pages is saved.  Set for the statement, then back to the defaults. */
 #define PIPELINE_PRAGMAS "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483648"
@@ -123,7 +132,10 @@ enum status
 store_renewals(struct store *s, const struct renewals_query *q,
 	       int (*cb)(void *, const struct renewal_line *), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, q->light ? renewals_light_sql
+	/* Inside a write transaction the table holds what the book held at
+	 * its start (it is brought up to date at commit). */
+	bool ready = q->open_only && !q->computed && s->has_renewal_evidence && !s->tx;
+	sqlite3_stmt *st = store_stmt(s, q->light ? renewals_light_sql : ready ? renewals_ready_sql
 				      : q->open_only ? renewals_open_sql : renewals_all_sql, e);
 	char today[DATE_STRLEN], from[DATE_STRLEN], to[DATE_STRLEN], lead[32];
 	struct renewal_line l;
@@ -138,6 +150,8 @@ store_renewals(struct store *s, const struct renewals_query *q,
 	store_bind_text(st, 4, q->owner);
 	store_bind_text(st, 5, q->team);
 	sqlite3_bind_text(st, 7, lead, -1, SQLITE_STATIC);
+	if (ready)
+		sqlite3_bind_int(st, 8, q->cadence->offset[0] + CADENCE_LEAD);
 	if (!q->light && !s->tx)
 		sqlite3_exec(s->db, PIPELINE_PRAGMAS, NULL, NULL, NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

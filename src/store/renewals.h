@@ -8,6 +8,9 @@
  * up its evidence with a range read per table through an index by account
  * (or renewal) and date -- renewal_steps, touchpoints, done tasks, stage
  * history: schema/NNNN_renewal_cadence.sql -- never one query per renewal.
+ * The open renewals' pipeline reads it ready instead, from the evidence
+ * table the write path keeps (schema/NNNN_renewal_evidence.sql,
+ * store/wtx_evidence.c): the same rows, one range read in order.
  * The evidence of a step is its first date in the cycle (cadence.h):
  *   t120  a t120 step logged, an EBR or QBR held, the playbook task
  *         renewal-t120 done;
@@ -42,6 +45,9 @@ struct renewals_query {
 	bool light;                      /* every renewal, without ARR, evidence and changes
 					  * (the calendar's grid): open_only is ignored */
 	const struct cadence *cadence;   /* for the cycle's opening */
+	bool computed;                   /* open ones: evidence, ARR and changes computed
+					  * from the book, not read from the evidence table
+					  * (slow: for holding the table to the book) */
 };
 
 struct renewal_line {

@@ -439,6 +439,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 	s->has_stored_facts = has_table(s, "account_facts_state");
 	s->has_journal = has_table(s, "changes");
 	s->has_audit_chain = audit_chain_present(s);
+	s->has_renewal_evidence = has_table(s, "renewal_evidence");
 	*out = s;
 	return ST_OK;
 }

@@ -690,6 +690,7 @@ wtx_free(struct wtx *t)
 	t->s->tx = NULL;
 	journal_close(t->journal);
 	free(t->accounts);
+	free(t->evidence);
 	free(t->action);
 	free(t);
 }
@@ -699,7 +700,7 @@ wtx_commit(struct wtx *t, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (wtx_run_accounts_hook(t, e) || wtx_fts_rebuild(t, e) ||
+	if (wtx_run_accounts_hook(t, e) || wtx_evidence_refresh(t, e) || wtx_fts_rebuild(t, e) ||
 	    (t->mode == WTX_BULK && !t->audit_each && t->rows && audit_bulk(t, e)) || stale_facts(t, e) ||
 	    (t->journal && journal_save(t->journal, t, t->undo_of, e))) {
 		wtx_abort(t);

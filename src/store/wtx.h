@@ -12,6 +12,8 @@
  *   - the full-text search indexes of accounts and touchpoints;
  *   - the stored facts (store/account_facts.h): a commit that wrote
  *     anything they are computed from marks them stale;
+ *   - the renewal pipeline's rows (store/wtx_evidence.c): written again at
+ *     commit for every account whose renewals or their evidence it wrote;
  *   - the accounts whose health a row-audited action changed (the ones
  *     whose facts or override it wrote), handed at commit to the store's
  *     accounts hook, which rescores them in the same transaction

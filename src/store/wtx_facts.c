@@ -164,6 +164,9 @@ wtx_collect(struct wtx *t, const struct entity *ent, int64_t id, uint32_t set, s
 	unsigned what;
 	int64_t account;
 
+	/* The pipeline's rows, whatever the mode (wtx_evidence.c). */
+	if (wtx_evidence_collect(t, ent, id, set, e))
+		return e->status;
 	if (t->mode != WTX_AUDIT_ROWS || !t->s->accounts_hook || t->in_hook)
 		return ST_OK;
 	src = fact_source(ent, set);

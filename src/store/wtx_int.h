@@ -60,6 +60,10 @@ struct wtx {
 	bool in_hook;                /* the hook is writing: collect nothing more */
 	struct wtx_who who;          /* the actor (wtx_perm.c) */
 	bool expect_seen;            /* the form's row was updated once (wtx_expect) */
+	struct wtx_account *evidence;  /* accounts whose pipeline rows it made stale (what:
+					* wtx_evidence.c's) */
+	size_t nevidence, cap_evidence;
+	bool evidence_all;           /* all of them (wtx_evidence.c) */
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */
@@ -94,6 +98,15 @@ enum status wtx_run_accounts_hook(struct wtx *t, struct err *e);
 /* The account row id of ent belongs to, climbing its parents; 0: none. */
 enum status row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account,
 			struct err *e);
+
+/* -- wtx_evidence.c ------------------------------------------------------------- */
+
+/* Row id of ent, fields `set` of it written: note its account when that
+ * may change the account's rows of the evidence table. */
+enum status wtx_evidence_collect(struct wtx *t, const struct entity *ent, int64_t id,
+				 uint32_t set, struct err *e);
+/* At commit: write those accounts' rows again from the book. */
+enum status wtx_evidence_refresh(struct wtx *t, struct err *e);
 
 /* -- wtx_perm.c ----------------------------------------------------------------- */
 

@@ -198,6 +198,12 @@ START_TEST(test_money_format)
 	ck_assert_str_eq(money_format(-5, out), "-0.05");
 	ck_assert_str_eq(money_format(0, out), "0.00");
 	ck_assert_str_eq(money_format(INT64_MIN + 1, out), "-92233720368547758.07");
+	/* Written by hand since the pipeline's files: the ends of the range too. */
+	ck_assert_str_eq(money_format(INT64_MIN, out), "-92233720368547758.08");
+	ck_assert_str_eq(money_format(INT64_MAX, out), "92233720368547758.07");
+	ck_assert_str_eq(money_format(100, out), "1.00");
+	ck_assert_str_eq(money_format(-1010, out), "-10.10");
+	ck_assert_str_eq(money_format(7, out), "0.07");
 	for (int64_t v = -100005; v <= 100005; v += 997) {
 		ck_assert(money_parse(money_format(v, out), &back, &why));
 		ck_assert_int_eq(back, v);

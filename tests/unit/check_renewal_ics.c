@@ -84,7 +84,7 @@ text_of(icalcomponent *c, icalproperty_kind k)
 START_TEST(test_events_read_back)
 {
 	struct renewal_line v[2];
-	struct renewal_lines rs = { v, 2, 2 };
+	struct renewal_lines rs = { .v = v, .n = 2, .cap = 2 };
 	struct cadence cad;
 	char *text, *line;
 	icalcomponent *cal, *ev;
