@@ -11,21 +11,39 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "store/entity.h"
 #include "store/wtx.h"
 
 struct journal;
+struct row;
 struct store;
 
 #define WTX_CACHE 48     /* distinct (entity, field set) shapes per action */
 #define WTX_MIRRORS 2    /* full-text indexes (wtx_fts.c) */
+#define WTX_READS 16     /* entities whose rows an action reads for the audit (wtx_audit.c) */
 
 struct shape {
 	const struct entity *ent;
 	uint32_t mask;
 	char op;                     /* 'i'nsert or 'u'pdate */
 	sqlite3_stmt *st;            /* owned by the store's cache */
+};
+
+/* The statement reading an entity's row for its audit JSON (wtx_audit.c). */
+struct wtx_read {
+	const struct entity *ent;
+	bool no_lists;               /* without its list fields (a new row's are empty) */
+	sqlite3_stmt *st;            /* owned by the store's cache */
+};
+
+/* The audit log's head as the action last wrote it (wtx_audit.c). */
+struct wtx_chain {
+	bool read;                   /* read from the log at the action's first record */
+	int64_t id;                  /* the last row's id, 0: an empty log */
+	bool has_hash;
+	char hash[65];               /* its hash */
 };
 
 enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
@@ -60,6 +78,9 @@ struct wtx {
 	bool in_hook;                /* the hook is writing: collect nothing more */
 	struct wtx_who who;          /* the actor (wtx_perm.c) */
 	bool expect_seen;            /* the form's row was updated once (wtx_expect) */
+	struct wtx_read reads[WTX_READS];  /* wtx_audit.c */
+	int nreads;
+	struct wtx_chain chain;      /* wtx_audit.c */
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */
@@ -94,6 +115,30 @@ enum status wtx_run_accounts_hook(struct wtx *t, struct err *e);
 /* The account row id of ent belongs to, climbing its parents; 0: none. */
 enum status row_account(struct wtx *t, const struct entity *ent, int64_t id, int64_t *account,
 			struct err *e);
+
+/* -- wtx_audit.c ---------------------------------------------------------------- */
+
+/* Row id of ent as a JSON object, in *json (malloc'd; NULL when there is
+ * no such row): its columns in field order, each list field as its sorted
+ * array; compact leaves out the members that are null.  The text is what
+ * json_object() (inside json_patch('{}', ...) when compact) gives. */
+enum status wtx_row_json(struct wtx *t, const struct entity *ent, int64_t id, bool compact,
+			 char **json, struct err *e);
+/* The same for row r just inserted as id (its list fields are the
+ * elements r gives, so none need reading when it gives none). */
+enum status wtx_row_json_new(struct wtx *t, const struct row *r, int64_t id, bool compact,
+			     char **json, struct err *e);
+/* Append n bytes of s as a JSON string, escaped as SQLite's json
+ * functions escape it. */
+void wtx_json_string(struct buf *out, const char *s, size_t n);
+/* Append column col of st's current row as the member key (a '{' before
+ * the first, *n counts them); is_json: the column holds JSON text.
+ * Nothing when compact and the value is NULL; ST_DATA for a blob. */
+enum status wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col,
+			    bool is_json, bool compact, int *n);
+/* Append one audit record of the action, chained to the one before. */
+enum status wtx_audit_insert(struct wtx *t, const char *table, int64_t row_id, const char *op,
+			     const char *old, const char *new, struct err *e);
 
 /* -- wtx_perm.c ----------------------------------------------------------------- */
 
