@@ -66,9 +66,10 @@ enum status
 wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col, bool is_json,
 		bool compact, int *n)
 {
-	const char *text = (const char *)sqlite3_column_text(st, col);
-	size_t len = (size_t)sqlite3_column_bytes(st, col);
+	/* The type first: reading a number as text converts it (and costs
+	 * an allocation per column per row). */
 	int type = sqlite3_column_type(st, col);
+	char num[24];
 
 	if (type == SQLITE_NULL && compact)
 		return ST_OK;   /* json_patch drops the members that are null */
@@ -77,12 +78,19 @@ wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col, boo
 	buf_addc(out, (*n)++ ? ',' : '{');
 	wtx_json_string(out, key, strlen(key));
 	buf_addc(out, ':');
-	if (type == SQLITE_NULL)
+	if (type == SQLITE_NULL) {
 		buf_adds(out, "null");
-	else if (type == SQLITE_TEXT && !is_json)
-		wtx_json_string(out, text, len);
-	else
-		buf_add(out, text, len);   /* a number as SQLite writes it, or JSON text */
+	} else if (type == SQLITE_INTEGER) {
+		/* SQLite writes an integer as %lld does. */
+		buf_add(out, num, (size_t)snprintf(num, sizeof(num), "%lld",
+						   (long long)sqlite3_column_int64(st, col)));
+	} else if (type == SQLITE_TEXT && !is_json) {
+		wtx_json_string(out, (const char *)sqlite3_column_text(st, col),
+				(size_t)sqlite3_column_bytes(st, col));
+	} else {
+		/* A real as SQLite writes it ("1.0e+20"), or JSON text as it is. */
+		buf_add(out, sqlite3_column_text(st, col), (size_t)sqlite3_column_bytes(st, col));
+	}
 	return ST_OK;
 }
 
