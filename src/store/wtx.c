@@ -305,7 +305,7 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 		return e->status;
 	wtx_count(t, r->ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS || t->audit_each) {
-		if (wtx_row_json_new(t, r, id, t->audit_each, &json, e) ||
+		if (wtx_inserted_json(t, r, id, t->audit_each, &json, e) ||
 		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
 			free(json);
 			return e->status;

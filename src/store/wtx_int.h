@@ -38,6 +38,18 @@ struct wtx_read {
 	sqlite3_stmt *st;            /* owned by the store's cache */
 };
 
+/* How a table stores a new row's values (wtx_newrow.c). */
+struct wtx_coldef {
+	char type;                   /* 'i'nteger, 'r'eal, 't'ext */
+	bool has_default;
+	char dflt[32];               /* the literal default, unquoted */
+};
+struct wtx_cols {
+	const struct entity *ent;
+	bool usable;                 /* false: read new rows back */
+	struct wtx_coldef col[ENTITY_MAX_FIELDS];   /* by field */
+};
+
 /* The audit log's head as the action last wrote it (wtx_audit.c). */
 struct wtx_chain {
 	bool read;                   /* read from the log at the action's first record */
@@ -81,6 +93,8 @@ struct wtx {
 	struct wtx_read reads[WTX_READS];  /* wtx_audit.c */
 	int nreads;
 	struct wtx_chain chain;      /* wtx_audit.c */
+	struct wtx_cols cols[WTX_READS];   /* wtx_newrow.c */
+	int ncols;
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */
@@ -139,6 +153,13 @@ enum status wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, 
 /* Append one audit record of the action, chained to the one before. */
 enum status wtx_audit_insert(struct wtx *t, const char *table, int64_t row_id, const char *op,
 			     const char *old, const char *new, struct err *e);
+
+/* -- wtx_newrow.c --------------------------------------------------------------- */
+
+/* Row r just inserted as id, as wtx_row_json_new gives it, written from
+ * r's values where the table says how they are stored, else read back. */
+enum status wtx_inserted_json(struct wtx *t, const struct row *r, int64_t id, bool compact,
+			      char **json, struct err *e);
 
 /* -- wtx_perm.c ----------------------------------------------------------------- */
 

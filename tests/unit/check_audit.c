@@ -12,6 +12,8 @@
 
 #include "app/undo.h"
 #include "core/buf.h"
+#include "store/row.h"
+#include "store/wtx.h"
 #include "store/audit.h"
 #include "store/store_int.h"
 #include "store/wtx_int.h"
@@ -117,17 +119,16 @@ START_TEST(test_json_members_are_sqlites)
 END_TEST
 
 /* What the write path stored before it built JSON in C: the row read back
- * through json_object(), null members patched away, for accounts. */
+ * through json_object(), null members patched away when compact. */
 static char *
-sql_row_json(int64_t id)
+sql_row_json(const struct entity *ent, int64_t id, bool compact)
 {
-	const struct entity *ent = &entity_account;
 	struct buf sql;
 	char *json;
 	int n = 0;
 
 	buf_init(&sql);
-	buf_adds(&sql, "SELECT json_patch('{}', json_object(");
+	buf_adds(&sql, compact ? "SELECT json_patch('{}', json_object(" : "SELECT json_object(");
 	for (int i = 0; i < ent->nfields; i++) {
 		const struct list_def *l = ent->fields[i].list;
 
@@ -139,11 +140,95 @@ sql_row_json(int64_t id)
 			buf_addf(&sql, "%s'%s', %s", n++ ? ", " : "", ent->fields[i].column,
 				 ent->fields[i].column);
 	}
-	buf_addf(&sql, ")) FROM accounts a WHERE id = %lld", (long long)id);
+	buf_addf(&sql, ")%s FROM %s a WHERE id = %lld", compact ? ")" : "", ent->table, (long long)id);
 	json = tu_text(book, sql.data);
 	buf_done(&sql);
 	return json;
 }
+
+/* Every audited insert of ent's rows holds what SQLite gives for them. */
+static void
+expect_inserts_as_sqlite(const struct entity *ent, bool compact)
+{
+	char q[160];
+	int64_t rows;
+
+	snprintf(q, sizeof(q), "SELECT count(*) FROM audit_log WHERE table_name = '%s' AND op = 'insert'",
+		 ent->table);
+	rows = tu_int(book, q);
+	ck_assert_int_gt(rows, 0);
+	for (int64_t k = 0; k < rows; k++) {
+		char *want, *got;
+		int64_t id;
+
+		snprintf(q, sizeof(q), "SELECT row_id FROM audit_log WHERE table_name = '%s' AND op = 'insert' "
+			 "ORDER BY id LIMIT 1 OFFSET %lld", ent->table, (long long)k);
+		id = tu_int(book, q);
+		snprintf(q, sizeof(q), "SELECT new FROM audit_log WHERE table_name = '%s' AND op = 'insert' "
+			 "AND row_id = %lld", ent->table, (long long)id);
+		got = tu_text(book, q);
+		want = sql_row_json(ent, id, compact);
+		ck_assert_str_eq(got, want);
+		free(want);
+		free(got);
+	}
+}
+
+/* A new row's JSON is written from its values where the table says how it
+ * stores them, and read back where it does not: either way, SQLite's. */
+START_TEST(test_new_rows_json_from_their_values)
+{
+	struct err e = { ST_OK, "" };
+	struct row r;
+	int64_t id;
+
+	ck_assert_uint_eq(tu_import(book, &entity_account, "external_id,name,segment,currency\n"
+				    "CRM-1,Acme,smb,EUR\n", NULL, NULL), 0);
+	/* The defaults of the columns the file leaves out (currency...). */
+	ck_assert_uint_eq(tu_import(book, &entity_account, "external_id,name,segment\n"
+				    "CRM-2,\"Beta \"\"the\"\" \\ one\",enterprise\n", NULL, NULL), 0);
+	/* Reals as SQLite writes them, defaults (period), nulls dropped. */
+	ck_assert_uint_eq(tu_import(book, &entity_usage,
+		"account,date,period,active_users,metric_name,metric_value\n"
+		"CRM-1,2026-11-01,day,5,logins,0.1\nCRM-1,2026-11-02,day,,logins,1e20\n"
+		"CRM-2,2026-11-01,month,0,x,3\nCRM-2,2026-11-02,week,7,,-2.5e-7\n"
+		"CRM-2,2026-11-03,day,,y,100\nCRM-2,2026-11-04,day,1,,\n", NULL, NULL), 0);
+	ck_assert_uint_eq(tu_import(book, &entity_usage, "account,date,active_users\nCRM-1,2026-11-09,3\n",
+				    NULL, NULL), 0);
+	ck_assert_int_eq(tu_int(book, "SELECT count(*) FROM usage WHERE period = 'week'"), 2);
+	expect_inserts_as_sqlite(&entity_usage, true);
+	expect_inserts_as_sqlite(&entity_account, true);
+	/* One row at a time (every member, nulls too), with values the table
+	 * converts (an integer into a text column): read back. */
+	row_init(&r, &entity_account);
+	row_text(&r, "external_id", "CRM-3");
+	row_int(&r, "name", 42);
+	row_text(&r, "segment", "smb");
+	row_null(&r, "industry");
+	ck_assert_int_eq(wtx_insert_one(book, "test", &r, &id, &e), ST_OK);
+	row_reset(&r);
+	row_text(&r, "external_id", "CRM-4");
+	row_text(&r, "name", "Four");
+	row_text(&r, "segment", "smb");
+	row_int(&r, "licensed_seats", 12);
+	ck_assert_int_eq(wtx_insert_one(book, "test", &r, &id, &e), ST_OK);
+	row_done(&r);
+	{
+		char *want = sql_row_json(&entity_account, id, false);
+		char *got = tu_text(book, "SELECT new FROM audit_log WHERE action = 'test' ORDER BY id DESC LIMIT 1");
+
+		ck_assert_str_eq(got, want);
+		free(want);
+		free(got);
+		want = sql_row_json(&entity_account, id - 1, false);
+		got = tu_text(book, "SELECT new FROM audit_log WHERE action = 'test' ORDER BY id LIMIT 1");
+		ck_assert_str_eq(got, want);
+		ck_assert_ptr_nonnull(strstr(got, "\"name\":\"42\""));
+		free(want);
+		free(got);
+	}
+}
+END_TEST
 
 static void
 expect_chain_holds(int64_t rows)
@@ -176,7 +261,7 @@ START_TEST(test_chain_after_a_big_import_and_its_undo)
 	expect_chain_holds(before + 3000);
 	/* Each row's record holds its values, as SQLite wrote them. */
 	for (int64_t id = 1; id <= 3000; id += 499) {
-		char *want = sql_row_json(id), *got, q[128];
+		char *want = sql_row_json(&entity_account, id, true), *got, q[128];
 
 		snprintf(q, sizeof(q), "SELECT new FROM audit_log WHERE table_name = 'accounts' AND row_id = %lld",
 			 (long long)id);
@@ -214,6 +299,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_hash_row_is_the_sql_function);
 	tcase_add_test(tc, test_json_members_are_sqlites);
+	tcase_add_test(tc, test_new_rows_json_from_their_values);
 	tcase_add_test(tc, test_chain_after_a_big_import_and_its_undo);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
