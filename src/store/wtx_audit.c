@@ -62,6 +62,28 @@ wtx_json_string(struct buf *out, const char *s, size_t n)
 	buf_addc(out, '"');
 }
 
+size_t
+wtx_int_text(int64_t v, char out[24])
+{
+	/* Digits backwards from the end, then moved to the front: what
+	 * "%lld" writes, without printf's parsing of its format per number
+	 * (several per audited row). */
+	char tmp[24];
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	size_t n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[len++] = '-';
+	while (n)
+		out[len++] = tmp[--n];
+	out[len] = '\0';
+	return len;
+}
+
 enum status
 wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col, bool is_json,
 		bool compact, int *n)
@@ -82,8 +104,7 @@ wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col, boo
 		buf_adds(out, "null");
 	} else if (type == SQLITE_INTEGER) {
 		/* SQLite writes an integer as %lld does. */
-		buf_add(out, num, (size_t)snprintf(num, sizeof(num), "%lld",
-						   (long long)sqlite3_column_int64(st, col)));
+		buf_add(out, num, wtx_int_text(sqlite3_column_int64(st, col), num));
 	} else if (type == SQLITE_TEXT && !is_json) {
 		wtx_json_string(out, (const char *)sqlite3_column_text(st, col),
 				(size_t)sqlite3_column_bytes(st, col));
@@ -239,9 +260,16 @@ wtx_audit_insert(struct wtx *t, const char *table, int64_t row_id, const char *o
 		r.prev = t->chain.has_hash ? t->chain.hash : NULL;
 		r.id = t->chain.id + 1;
 		audit_hash_row(&r, hash);
-		if (!(st = store_stmt(t->s, "INSERT INTO audit_log (at, actor, action, table_name, row_id, "
-				      "op, old, new, id, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", e)))
+		/* The statement is kept for the action: the store's cache
+		 * would hash its text for every row. */
+		if (t->chain.insert) {
+			st = t->chain.insert;
+			sqlite3_clear_bindings(st);
+		} else if (!(st = t->chain.insert = store_stmt(t->s, "INSERT INTO audit_log (at, actor, "
+				"action, table_name, row_id, op, old, new, id, hash) "
+				"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", e))) {
 			return e->status;
+		}
 		sqlite3_bind_int64(st, 9, r.id);
 		sqlite3_bind_text(st, 10, hash, 64, SQLITE_STATIC);
 	}

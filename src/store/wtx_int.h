@@ -56,6 +56,7 @@ struct wtx_chain {
 	int64_t id;                  /* the last row's id, 0: an empty log */
 	bool has_hash;
 	char hash[65];               /* its hash */
+	sqlite3_stmt *insert;        /* the record's INSERT (the store's cache owns it) */
 };
 
 enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
@@ -142,6 +143,8 @@ enum status wtx_row_json(struct wtx *t, const struct entity *ent, int64_t id, bo
  * elements r gives, so none need reading when it gives none). */
 enum status wtx_row_json_new(struct wtx *t, const struct row *r, int64_t id, bool compact,
 			     char **json, struct err *e);
+/* v in decimal, as "%lld" writes it; its length. */
+size_t wtx_int_text(int64_t v, char out[24]);
 /* Append n bytes of s as a JSON string, escaped as SQLite's json
  * functions escape it. */
 void wtx_json_string(struct buf *out, const char *s, size_t n);

@@ -164,7 +164,7 @@ add_value(struct buf *out, const struct wtx_coldef *d, const struct value *v, bo
 	bool quote = false;
 
 	if (!set && is_id) {
-		len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)id);
+		len = wtx_int_text(id, num);
 		text = num;
 	} else if (!set) {
 		if (d->has_default) {
@@ -177,7 +177,7 @@ add_value(struct buf *out, const struct wtx_coldef *d, const struct value *v, bo
 	} else if (d->type == 'i' && v->kind == V_INT) {
 		if (is_id && v->i != id)
 			return false;
-		len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)v->i);
+		len = wtx_int_text(v->i, num);
 		text = num;
 	} else if (d->type == 't' && v->kind == V_TEXT) {
 		text = v->s;

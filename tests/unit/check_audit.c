@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,23 @@ START_TEST(test_hash_row_is_the_sql_function)
 		ck_assert_str_eq(mine, (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+}
+END_TEST
+
+START_TEST(test_int_text_is_printfs)
+{
+	static const int64_t values[] = {
+		0, 7, -1, 10, -10, 99, 100, 1234567890123, -987654321, INT64_MAX, INT64_MIN,
+	};
+	char mine[24], theirs[24];
+
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		size_t n = wtx_int_text(values[i], mine);
+
+		snprintf(theirs, sizeof(theirs), "%lld", (long long)values[i]);
+		ck_assert_str_eq(mine, theirs);
+		ck_assert_uint_eq(n, strlen(theirs));
+	}
 }
 END_TEST
 
@@ -298,6 +316,7 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_hash_row_is_the_sql_function);
+	tcase_add_test(tc, test_int_text_is_printfs);
 	tcase_add_test(tc, test_json_members_are_sqlites);
 	tcase_add_test(tc, test_new_rows_json_from_their_values);
 	tcase_add_test(tc, test_chain_after_a_big_import_and_its_undo);
