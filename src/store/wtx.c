@@ -7,6 +7,8 @@
  * (wtx_perm.c), the search indexes (wtx_fts.c), stale facts and the
  * accounts whose health a write changes (wtx_facts.c), and the audit
  * log's hash (audit_chain.c).
+ * The audit records -- a row's JSON, its place in the chain -- are
+ * wtx_audit.c's and wtx_newrow.c's.
  */
 #include "config.h"
 

@@ -2,7 +2,9 @@
  * wtx_int.h -- the write path's own state, shared by its files: wtx.c (the
  * transaction, statements, audit and journal) and wtx_fts.c (the
  * full-text indexes kept in step with their tables).  Nothing outside
- * store/wtx*.c includes it.
+ * store/wtx*.c includes it (but the unit tests of wtx_audit.c).
+ * Also wtx_audit.c and wtx_newrow.c: the audit records, each row's JSON
+ * and its place in the hash chain.
  */
 #ifndef TEND_WTX_INT_H
 #define TEND_WTX_INT_H
