@@ -216,6 +216,15 @@ wtx_row_json_new(struct wtx *t, const struct row *r, int64_t id, bool compact, c
 	return row_json(t, r->ent, id, compact, true, json, e);
 }
 
+static void
+bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 /* The log's last id and hash, once per action. */
 static enum status
 read_head(struct wtx *t, struct err *e)
@@ -276,12 +285,13 @@ wtx_audit_insert(struct wtx *t, const char *table, int64_t row_id, const char *o
 	sqlite3_bind_text(st, 1, t->stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, t->s->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, t->action, -1, SQLITE_STATIC);
-	store_bind_text(st, 4, table);
+	/* Static: every text outlives the step (no copy of each row's JSON). */
+	bind_static(st, 4, table);
 	if (row_id)
 		sqlite3_bind_int64(st, 5, row_id);
 	sqlite3_bind_text(st, 6, op, -1, SQLITE_STATIC);
-	store_bind_text(st, 7, old);
-	store_bind_text(st, 8, new);
+	bind_static(st, 7, old);
+	bind_static(st, 8, new);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		store_sql_error(t->s, e, "recording the audit log");
 		sqlite3_reset(st);
