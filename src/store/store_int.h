@@ -72,6 +72,17 @@ enum status store_constraint_error(int code, const char *msg, struct err *e, con
 				   const char *rule);
 /* Register tend_audit_hash() on a connection (audit_chain.c). */
 int audit_chain_register(sqlite3 *db);
+/* One audit row's columns, for its hash (audit_chain.c); row_id 0 and
+ * NULL texts hash as SQL NULL. */
+struct audit_row {
+	const char *prev;           /* the hash of the row before, NULL for the first */
+	int64_t id;
+	const char *at, *actor, *action, *table;
+	int64_t row_id;
+	const char *op, *old, *new;
+};
+/* What tend_audit_hash() gives for the same values: 64 hex digits. */
+void audit_hash_row(const struct audit_row *r, char out[65]);
 /* Whether audit_log has the chain (a test may hold an older book). */
 bool audit_chain_present(struct store *s);
 /* The ids the query sql (constant text, one ?1 bound to param) returns,

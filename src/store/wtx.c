@@ -7,6 +7,8 @@
  * (wtx_perm.c), the search indexes (wtx_fts.c), stale facts and the
  * accounts whose health a write changes (wtx_facts.c), and the audit
  * log's hash (audit_chain.c).
+ * The audit records -- a row's JSON, its place in the chain -- are
+ * wtx_audit.c's and wtx_newrow.c's.
  */
 #include "config.h"
 
@@ -172,39 +174,8 @@ shape_stmt(struct wtx *t, const struct entity *ent, uint32_t mask, char op, stru
 static enum status
 row_json_as(struct wtx *t, const struct entity *ent, int64_t id, bool compact, char **json, struct err *e)
 {
-	struct buf sql;
-	sqlite3_stmt *st;
-	int n = 0, rc;
-
-	*json = NULL;
-	buf_init(&sql);
-	/* Compact: without the members that are null (json_patch drops them),
-	 * for the rows of an import, which leave most columns empty. */
-	buf_adds(&sql, compact ? "SELECT json_patch('{}', json_object(" : "SELECT json_object(");
-	for (int i = 0; i < ent->nfields; i++) {
-		const struct list_def *l = ent->fields[i].list;
-
-		if (l)
-			buf_addf(&sql, "%s'%s', json((SELECT json_group_array(%s) FROM (SELECT %s FROM %s "
-				 "WHERE %s = ?1 ORDER BY %s)))", n++ ? ", " : "", ent->fields[i].name,
-				 l->value, l->value, l->table, l->parent, l->value);
-		if (!ent->fields[i].column)
-			continue;
-		buf_addf(&sql, "%s'%s', %s", n++ ? ", " : "", ent->fields[i].column, ent->fields[i].column);
-	}
-	buf_addf(&sql, ")%s FROM %s WHERE id = ?1", compact ? ")" : "", ent->table);
-	st = store_stmt(t->s, sql.data, e);
-	buf_done(&sql);
-	if (!st)
-		return e->status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*json = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sql_error(t->s, e, "recording the audit log");
-	return ST_OK;
+	/* Built in C from a statement prepared once (wtx_audit.c). */
+	return wtx_row_json(t, ent, id, compact, json, e);
 }
 
 static enum status
@@ -218,30 +189,8 @@ audit(struct wtx *t, const char *table, int64_t row_id, const char *op,
       const char *old, const char *new, struct err *e)
 {
 	/* Each row takes the next id and its place in the hash chain
-	 * (audit_chain.c); a test's book from before the chain has none. */
-	sqlite3_stmt *st = store_stmt(t->s, t->s->has_audit_chain
-		? "INSERT INTO audit_log (id, at, actor, action, table_name, row_id, op, old, new, hash) "
-		  "SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		  "       tend_audit_hash(prev, n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-		  "FROM (SELECT coalesce(max(id), 0) + 1 AS n, "
-		  "             (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev FROM audit_log)"
-		: "INSERT INTO audit_log (at, actor, action, table_name, row_id, op, old, new) "
-		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
-
-	if (!st)
-		return e->status;
-	sqlite3_bind_text(st, 1, t->stamp, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->s->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, t->action, -1, SQLITE_STATIC);
-	store_bind_text(st, 4, table);
-	if (row_id)
-		sqlite3_bind_int64(st, 5, row_id);
-	sqlite3_bind_text(st, 6, op, -1, SQLITE_STATIC);
-	store_bind_text(st, 7, old);
-	store_bind_text(st, 8, new);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_sql_error(t->s, e, "recording the audit log");
-	return ST_OK;
+	 * (audit_chain.c), the head kept for the action (wtx_audit.c). */
+	return wtx_audit_insert(t, table, row_id, op, old, new, e);
 }
 
 enum status
@@ -358,7 +307,7 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 		return e->status;
 	wtx_count(t, r->ent, ~0u);
 	if (t->mode == WTX_AUDIT_ROWS || t->audit_each) {
-		if (row_json_as(t, r->ent, id, t->audit_each, &json, e) ||
+		if (wtx_inserted_json(t, r, id, t->audit_each, &json, e) ||
 		    audit(t, r->ent->table, id, "insert", NULL, json, e)) {
 			free(json);
 			return e->status;

@@ -2,7 +2,9 @@
  * wtx_int.h -- the write path's own state, shared by its files: wtx.c (the
  * transaction, statements, audit and journal) and wtx_fts.c (the
  * full-text indexes kept in step with their tables).  Nothing outside
- * store/wtx*.c includes it.
+ * store/wtx*.c includes it (but the unit tests of wtx_audit.c).
+ * Also wtx_audit.c and wtx_newrow.c: the audit records, each row's JSON
+ * and its place in the hash chain.
  */
 #ifndef TEND_WTX_INT_H
 #define TEND_WTX_INT_H
@@ -11,21 +13,52 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "store/entity.h"
 #include "store/wtx.h"
 
 struct journal;
+struct row;
 struct store;
 
 #define WTX_CACHE 48     /* distinct (entity, field set) shapes per action */
 #define WTX_MIRRORS 2    /* full-text indexes (wtx_fts.c) */
+#define WTX_READS 16     /* entities whose rows an action reads for the audit (wtx_audit.c) */
 
 struct shape {
 	const struct entity *ent;
 	uint32_t mask;
 	char op;                     /* 'i'nsert or 'u'pdate */
 	sqlite3_stmt *st;            /* owned by the store's cache */
+};
+
+/* The statement reading an entity's row for its audit JSON (wtx_audit.c). */
+struct wtx_read {
+	const struct entity *ent;
+	bool no_lists;               /* without its list fields (a new row's are empty) */
+	sqlite3_stmt *st;            /* owned by the store's cache */
+};
+
+/* How a table stores a new row's values (wtx_newrow.c). */
+struct wtx_coldef {
+	char type;                   /* 'i'nteger, 'r'eal, 't'ext */
+	bool has_default;
+	char dflt[32];               /* the literal default, unquoted */
+};
+struct wtx_cols {
+	const struct entity *ent;
+	bool usable;                 /* false: read new rows back */
+	struct wtx_coldef col[ENTITY_MAX_FIELDS];   /* by field */
+};
+
+/* The audit log's head as the action last wrote it (wtx_audit.c). */
+struct wtx_chain {
+	bool read;                   /* read from the log at the action's first record */
+	int64_t id;                  /* the last row's id, 0: an empty log */
+	bool has_hash;
+	char hash[65];               /* its hash */
+	sqlite3_stmt *insert;        /* the record's INSERT (the store's cache owns it) */
 };
 
 enum fts_state { FTS_UNKNOWN, FTS_NONE, FTS_ROWS, FTS_REBUILD };
@@ -64,6 +97,11 @@ struct wtx {
 					* wtx_evidence.c's) */
 	size_t nevidence, cap_evidence;
 	bool evidence_all;           /* all of them (wtx_evidence.c) */
+	struct wtx_read reads[WTX_READS];  /* wtx_audit.c */
+	int nreads;
+	struct wtx_chain chain;      /* wtx_audit.c */
+	struct wtx_cols cols[WTX_READS];   /* wtx_newrow.c */
+	int ncols;
 };
 
 /* Step a write statement; a failure is said in words (store_sql_error). */
@@ -107,6 +145,38 @@ enum status wtx_evidence_collect(struct wtx *t, const struct entity *ent, int64_
 				 uint32_t set, struct err *e);
 /* At commit: write those accounts' rows again from the book. */
 enum status wtx_evidence_refresh(struct wtx *t, struct err *e);
+/* -- wtx_audit.c ---------------------------------------------------------------- */
+
+/* Row id of ent as a JSON object, in *json (malloc'd; NULL when there is
+ * no such row): its columns in field order, each list field as its sorted
+ * array; compact leaves out the members that are null.  The text is what
+ * json_object() (inside json_patch('{}', ...) when compact) gives. */
+enum status wtx_row_json(struct wtx *t, const struct entity *ent, int64_t id, bool compact,
+			 char **json, struct err *e);
+/* The same for row r just inserted as id (its list fields are the
+ * elements r gives, so none need reading when it gives none). */
+enum status wtx_row_json_new(struct wtx *t, const struct row *r, int64_t id, bool compact,
+			     char **json, struct err *e);
+/* v in decimal, as "%lld" writes it; its length. */
+size_t wtx_int_text(int64_t v, char out[24]);
+/* Append n bytes of s as a JSON string, escaped as SQLite's json
+ * functions escape it. */
+void wtx_json_string(struct buf *out, const char *s, size_t n);
+/* Append column col of st's current row as the member key (a '{' before
+ * the first, *n counts them); is_json: the column holds JSON text.
+ * Nothing when compact and the value is NULL; ST_DATA for a blob. */
+enum status wtx_json_member(struct buf *out, const char *key, sqlite3_stmt *st, int col,
+			    bool is_json, bool compact, int *n);
+/* Append one audit record of the action, chained to the one before. */
+enum status wtx_audit_insert(struct wtx *t, const char *table, int64_t row_id, const char *op,
+			     const char *old, const char *new, struct err *e);
+
+/* -- wtx_newrow.c --------------------------------------------------------------- */
+
+/* Row r just inserted as id, as wtx_row_json_new gives it, written from
+ * r's values where the table says how they are stored, else read back. */
+enum status wtx_inserted_json(struct wtx *t, const struct row *r, int64_t id, bool compact,
+			      char **json, struct err *e);
 
 /* -- wtx_perm.c ----------------------------------------------------------------- */
 

@@ -39,4 +39,9 @@ printf '%s: 0 inserted, 1 updated, %d unchanged (account)\n' "$WORK/big2.csv" $(
 run --db "$DB" account show 001000000054321
 expect_out_has "Company 54321 GmbH"
 
+case_ "every one of those rows audited, the chain unbroken"
+run --db "$DB" audit verify
+expect_rc 0
+expect_out_has "the audit log holds: $((2 + N + 1)) rows chained"
+
 finish
