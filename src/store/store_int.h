@@ -91,7 +91,8 @@ enum status store_ids(struct store *s, const char *sql, int64_t param, int64_t *
 		      const char *what, struct err *e);
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* Column text that is NULL for SQL NULL (sqlite3_column_text gives ""). */
+/* Column text, NULL for SQL NULL (sqlite3_column_text gives NULL there too,
+ * but also on a failed allocation: asking the type first tells them apart). */
 const char *store_col_text(sqlite3_stmt *st, int i);
 
 /* A task's status as read (doc/model.md section 2): a snoozed task whose
