@@ -212,6 +212,11 @@ hm_reposition(struct pane *p, const size_t *idx, size_t k)
 		hm_rebuild(p);
 		return;
 	}
+	/* The cursor stays on its account wherever the sort takes it, also
+	 * when it never moved since the pane loaded (the list then knows only
+	 * its place): e on the top row, then e again, is the same account. */
+	if (!h->list.cursor_id && h->list.cursor < nview)
+		h->list.cursor_id = view_id(h, h->list.cursor);
 	for (size_t v = 0; v < nview; v++) {
 		bool changed = false;
 

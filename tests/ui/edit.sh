@@ -158,7 +158,6 @@ key 1
 wait 1/$TOTAL
 key ssss
 wait by owner
-key jk
 key e
 wait Edit
 key <C-u>priya.raman<Enter>
