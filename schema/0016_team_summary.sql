@@ -13,12 +13,15 @@
 --   dash_risk, dash_risk_cell, dash_churn_cell: the same for the risk
 --                 roll-up (per open risk category) and churn by reason.
 --
--- The triggers below mark an account dirty whenever a row its figures are
--- read from changes -- by any path: the write path, an import, a playbook
--- run, an undo, the sqlite3 CLI.  The next dashboard read recomputes the
--- dirty accounts' parts and moves the sums by the difference; a new day
--- rebuilds everything.  While there is no summary (dash_state empty) the
--- triggers do nothing.  Tasks and escalations are not summarised: their
+-- While there is a summary, triggers (made with it by src/store/dash.c,
+-- dropped with it) mark an account dirty whenever a row its figures are
+-- read from changes -- by any path: the write path, a playbook run, an
+-- undo, the sqlite3 CLI.  The next dashboard read recomputes the dirty
+-- accounts' parts and moves the sums by the difference; a new day rebuilds
+-- everything, and so does the first read after a bulk action (an import,
+-- a recompute, the demo), which drops the summary and its triggers rather
+-- than pay a trigger per row.  A book whose dashboard was never opened has
+-- no triggers at all.  Tasks and escalations are not summarised: their
 -- per-owner counts are read through their indexes.
 CREATE TABLE dash_state (
 	id   INTEGER PRIMARY KEY CHECK (id = 1),
@@ -93,52 +96,3 @@ CREATE TABLE dash_churn_cell (
 CREATE INDEX accounts_stage ON accounts (stage, stage_since);
 CREATE INDEX tasks_snoozed ON tasks (owner_id, snoozed_until, due_date) WHERE status = 'snoozed';
 
--- Any change to what the figures are read from marks its accounts dirty.
-CREATE TRIGGER dash_accounts_ins AFTER INSERT ON accounts WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.id); END;
-CREATE TRIGGER dash_accounts_upd AFTER UPDATE ON accounts WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.id), (NEW.id); END;
-CREATE TRIGGER dash_accounts_del AFTER DELETE ON accounts WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.id); END;
-CREATE TRIGGER dash_account_health_ins AFTER INSERT ON account_health WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_account_health_upd AFTER UPDATE ON account_health WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_account_health_del AFTER DELETE ON account_health WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_arr_events_ins AFTER INSERT ON arr_events WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_arr_events_upd AFTER UPDATE ON arr_events WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_arr_events_del AFTER DELETE ON arr_events WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_renewals_ins AFTER INSERT ON renewals WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_renewals_upd AFTER UPDATE ON renewals WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_renewals_del AFTER DELETE ON renewals WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_surveys_ins AFTER INSERT ON surveys WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_surveys_upd AFTER UPDATE ON surveys WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_surveys_del AFTER DELETE ON surveys WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_touchpoints_ins AFTER INSERT ON touchpoints WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_touchpoints_upd AFTER UPDATE ON touchpoints WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_touchpoints_del AFTER DELETE ON touchpoints WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_risks_ins AFTER INSERT ON risks WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_risks_upd AFTER UPDATE ON risks WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_risks_del AFTER DELETE ON risks WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;
-CREATE TRIGGER dash_success_plans_ins AFTER INSERT ON success_plans WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW.account_id); END;
-CREATE TRIGGER dash_success_plans_upd AFTER UPDATE ON success_plans WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id), (NEW.account_id); END;
-CREATE TRIGGER dash_success_plans_del AFTER DELETE ON success_plans WHEN EXISTS (SELECT 1 FROM dash_state)
-BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD.account_id); END;

@@ -172,6 +172,28 @@ enum { DASH_NSUMS = 0 DASH_SUMS(ONE_) };
 	" ON CONFLICT (reason) DO UPDATE SET accounts = accounts + excluded.accounts," \
 	" arr = arr + excluded.arr"
 
+/* The tables the parts are read from, and the column holding the account:
+ * a change to any of their rows marks that account dirty. */
+#define DASH_MARK(T, K) \
+	"CREATE TRIGGER IF NOT EXISTS dash_" T "_ins AFTER INSERT ON " T \
+	" BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (NEW." K "); END", \
+	"CREATE TRIGGER IF NOT EXISTS dash_" T "_upd AFTER UPDATE ON " T \
+	" BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD." K "), (NEW." K "); END", \
+	"CREATE TRIGGER IF NOT EXISTS dash_" T "_del AFTER DELETE ON " T \
+	" BEGIN INSERT OR IGNORE INTO dash_dirty VALUES (OLD." K "); END"
+#define DASH_SOURCES(X) \
+	X("accounts", "id") X("account_health", "account_id") X("arr_events", "account_id") \
+	X("renewals", "account_id") X("surveys", "account_id") X("touchpoints", "account_id") \
+	X("risks", "account_id") X("success_plans", "account_id")
+#define MARK_(T, K) DASH_MARK(T, K),
+#define UNMARK_(T, K) "DROP TRIGGER IF EXISTS dash_" T "_ins", "DROP TRIGGER IF EXISTS dash_" T "_upd", \
+	"DROP TRIGGER IF EXISTS dash_" T "_del",
+
+static const char *const mark_sql[] = { DASH_SOURCES(MARK_) NULL };
+static const char *const forget_sql[] = {
+	DASH_SOURCES(UNMARK_) "DELETE FROM dash_state", "DELETE FROM dash_dirty", NULL,
+};
+
 /* A rebuild: empty everything, compute every part, sum the cells. */
 static const char *const rebuild_sql[] = {
 	"DELETE FROM dash_dirty", "DELETE FROM dash_account", "DELETE FROM dash_cell",
@@ -274,7 +296,8 @@ summary_state(struct store *s, int32_t *asof, int64_t *dirty, struct err *e)
 	return one_int(s, "SELECT count(*) FROM dash_dirty", dirty, e);
 }
 
-/* Within the write lock: rebuild or refresh as the state asks. */
+/* Within the write lock: rebuild or refresh as the state asks.  A rebuild
+ * also makes the triggers that keep the summary (mark_sql). */
 static enum status
 bring_up(struct store *s, int32_t today, struct err *e)
 {
@@ -294,7 +317,7 @@ bring_up(struct store *s, int32_t today, struct err *e)
 		if (dirty * DASH_REBUILD_SHARE < accounts)
 			return run_all(s, refresh_sql, &p, e);
 	}
-	if ((st = run_all(s, rebuild_sql, &p, e)))
+	if ((st = run_all(s, rebuild_sql, &p, e)) || (st = run_all(s, mark_sql, &p, e)))
 		return st;
 	/* Last: the triggers start marking once a summary exists. */
 	sqlite3_stmt *stm = store_stmt(s, "INSERT INTO dash_state (id, asof) VALUES (1, ?1)"
@@ -542,4 +565,18 @@ store_dash_churn(struct store *s, int (*cb)(void *, const struct team_churn *), 
 			break;
 	}
 	return read_error(s, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, e);
+}
+
+enum status
+store_dash_forget(struct store *s, struct err *e)
+{
+	struct dash_period p = { 0 };
+	int64_t have;
+	enum status st;
+
+	if (!s->has_dash)
+		return ST_OK;
+	if ((st = one_int(s, "SELECT count(*) FROM dash_state", &have, e)) || !have)
+		return st;
+	return run_all(s, forget_sql, &p, e);
 }

@@ -37,6 +37,11 @@ void dash_period_of(int32_t today, struct dash_period *p);
  * the busy timeout): the caller then reads the raw rows. */
 enum status store_dash_ensure(struct store *s, int32_t today, bool *ready, struct err *e);
 
+/* Inside a bulk action's transaction: drop the summary and its triggers,
+ * so the action's rows pay no trigger each; the next dashboard read builds
+ * it again.  Nothing when there is none. */
+enum status store_dash_forget(struct store *s, struct err *e);
+
 /* The readers, valid after store_dash_ensure() said ready. */
 /* The metrics cells over the summary's period, as store_metrics(grouped). */
 enum status store_dash_metrics(struct store *s, int32_t today, struct metrics_book *b,

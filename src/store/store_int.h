@@ -47,6 +47,7 @@ struct store {
 	bool has_journal;           /* the schema has the change journal (version 6 on) */
 	bool has_audit_chain;       /* audit_log has its hash chain (version 13 on) */
 	bool has_renewal_evidence;  /* the schema has renewal_evidence (version 17 on) */
+	bool has_dash;              /* the schema has the dashboard's summary (version 16 on) */
 	wtx_accounts_fn accounts_hook;         /* wtx_set_accounts_hook() */
 	void *hook_ctx;
 	void (*hook_release)(void *ctx);

@@ -21,6 +21,7 @@
 #include "core/xalloc.h"
 #include "store/journal.h"
 #include "store/store_int.h"
+#include "store/dash.h"
 #include "store/wtx.h"
 #include "store/wtx_int.h"
 
@@ -77,6 +78,12 @@ wtx_begin(struct store *s, const char *action, enum wtx_mode mode, struct wtx **
 	if (mode == WTX_BULK)
 		sqlite3_exec(s->db, "PRAGMA cache_size = -" STR(WTX_BULK_CACHE_KB) ";"
 			     "PRAGMA mmap_size = " STR(WTX_BULK_MMAP), NULL, NULL, NULL);
+	/* A bulk action is the whole book's business: the dashboard's summary
+	 * is built again after it rather than kept by a trigger per row. */
+	if (mode == WTX_BULK && store_dash_forget(s, e)) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return e->status;
+	}
 	t = xcalloc(1, sizeof(*t));
 	t->s = s;
 	t->action = xstrdup(action);

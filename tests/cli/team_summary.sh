@@ -29,7 +29,11 @@ expect_out_has "Team scoreboard"
 check "a read-only dashboard changed the book" [ "$(sqlite3 "$BOOK" .dump | sha256sum)" = "$before" ]
 
 case_ "the first read builds the summary: one part per account, as of today"
+check "a book whose dashboard was never read has its triggers" \
+	[ "$(q "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'dash%'")" = 0 ]
 same_as_raw "first read"
+check "the summary has no triggers to keep it" \
+	[ "$(q "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'dash%'")" = 24 ]
 check "no summary day" [ "$(q 'SELECT asof FROM dash_state')" = 2026-11-23 ]
 check "not every account has its part" \
 	[ "$(q 'SELECT count(*) FROM dash_account')" = "$(q 'SELECT count(*) FROM accounts')" ]
@@ -88,6 +92,15 @@ q "UPDATE touchpoints SET proactive = 1 - proactive, date = '2026-11-20'
 	WHERE id = (SELECT max(id) FROM touchpoints WHERE kind = 'call' AND date < '2026-01-01')"
 q "UPDATE surveys SET score = 10 WHERE id = (SELECT min(id) FROM surveys WHERE kind = 'nps')"
 same_as_raw "rows changed with the sqlite3 CLI"
+
+case_ "a bulk action drops the summary and its triggers; the next read builds both again"
+"$TEND" --db "$BOOK" $NOW health recompute >/dev/null
+check "a recompute left the summary" [ "$(q 'SELECT count(*) FROM dash_state')" = 0 ]
+check "a recompute left the triggers" \
+	[ "$(q "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'dash%'")" = 0 ]
+same_as_raw "after a recompute"
+check "the read after a recompute made no triggers" \
+	[ "$(q "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'dash%'")" = 24 ]
 
 case_ "a new day rebuilds it"
 same_as_raw "the next day" "--now 2026-11-24"
