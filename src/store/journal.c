@@ -37,13 +37,20 @@ journaled(void *ctx, const char *table)
 	(void)ctx;
 	if (!strncmp(table, "sqlite_", 7) || strstr(table, "_fts"))
 		return 0;
-	/* The team dashboard's summary (store/dash.c): derived, all of it. */
-	if (!strncmp(table, "dash_", 5))
+	/* The team dashboard's summary (store/dash.c): derived, all of it;
+	 * and sync's own bookkeeping (store/sync.c), never sent. */
+	if (!strncmp(table, "dash_", 5) || !strncmp(table, "sync_", 5))
 		return 0;
 	for (int i = 0; derived[i]; i++)
 		if (!strcmp(derived[i], table))
 			return 0;
 	return 1;
+}
+
+bool
+journal_table_synced(const char *table)
+{
+	return journaled(NULL, table) != 0;
 }
 
 enum status
@@ -101,8 +108,11 @@ journal_save(struct journal *j, struct wtx *t, int64_t undo_of, struct err *e)
 		return ST_OK;   /* wrote nothing journaled: nothing to take back */
 	if (sqlite3session_changeset(j->session, &n, &cs) != SQLITE_OK)
 		return store_sql_error(s, e, "recording the change journal");
-	st = store_stmt(s, "INSERT INTO changes (at, actor, action, rows, changeset, undo_of)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
+	st = store_stmt(s, s->has_sync
+			? "INSERT INTO changes (at, actor, action, rows, changeset, undo_of, origin)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+			: "INSERT INTO changes (at, actor, action, rows, changeset, undo_of)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 	if (!st) {
 		sqlite3_free(cs);
 		return e->status;
@@ -114,6 +124,8 @@ journal_save(struct journal *j, struct wtx *t, int64_t undo_of, struct err *e)
 	sqlite3_bind_blob(st, 5, cs, n, sqlite3_free);
 	if (undo_of)
 		sqlite3_bind_int64(st, 6, undo_of);
+	if (s->has_sync && wtx_origin(t))
+		sqlite3_bind_int64(st, 7, wtx_origin(t));
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_sql_error(s, e, "recording the change journal");
 	return ST_OK;
@@ -437,7 +449,7 @@ reindex(struct store *s, struct indexed *x, sqlite3_changeset_iter *it, const ch
 /* Walk a changeset: before applying (pre) take the rows it will change out
  * of the search indexes; after, put them back, and audit each change. */
 static enum status
-walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
+walk(struct wtx *t, int n, void *cs, bool pre, journal_skip_fn skip, void *ctx, struct err *e)
 {
 	bool rows = count_changes(n, cs) <= JOURNAL_AUDIT_ROWS;
 	struct indexed x = { .table = "" };
@@ -484,7 +496,7 @@ walk(struct wtx *t, int n, void *cs, bool pre, struct err *e)
 		}
 		if (!st && op != SQLITE_DELETE && id && reindex(s, &x, it, table, ncol, op))
 			st = wtx_fts_sync_table(t, table, id, true, e);
-		if (!st && rows) {
+		if (!st && rows && !(skip && skip(ctx, table, id))) {
 			if (op != SQLITE_INSERT)
 				side_json(s, it, table, ncol, false, &old);
 			if (op != SQLITE_DELETE)
@@ -525,7 +537,7 @@ journal_undo(struct wtx *t, int64_t id, struct journal_conflict *c, struct err *
 	if (rc != SQLITE_OK)
 		return store_sql_error(s, e, "inverting the change");
 	wtx_undoes(t, id);
-	if (walk(t, n, inv, true, e)) {
+	if (walk(t, n, inv, true, NULL, NULL, e)) {
 		sqlite3_free(inv);
 		return e->status;
 	}
@@ -544,7 +556,24 @@ journal_undo(struct wtx *t, int64_t id, struct journal_conflict *c, struct err *
 		sqlite3_free(inv);
 		return store_sql_error(s, e, "taking the change back");
 	}
-	rc = walk(t, n, inv, false, e);
+	rc = walk(t, n, inv, false, NULL, NULL, e);
 	sqlite3_free(inv);
 	return rc ? e->status : ST_OK;
+}
+
+enum status
+journal_apply(struct wtx *t, int n, void *cs, journal_conflict_fn conflict, journal_skip_fn skip,
+	      void *ctx, struct err *e)
+{
+	struct store *s = wtx_store(t);
+	int rc;
+
+	if (walk(t, n, cs, true, NULL, NULL, e))
+		return e->status;
+	rc = sqlite3changeset_apply_v2(s->db, n, cs, NULL, conflict, ctx, NULL, NULL,
+				       SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
+	if (rc != SQLITE_OK)
+		return rc == SQLITE_ABORT ? err_set(e, ST_DATA, "the change could not be applied")
+					  : store_sql_error(s, e, "applying a change");
+	return walk(t, n, cs, false, skip, ctx, e) ? e->status : ST_OK;
 }

@@ -443,6 +443,7 @@ store_open(struct store **out, const struct store_opts *o, struct err *e)
 	s->has_audit_chain = audit_chain_present(s);
 	s->has_renewal_evidence = has_table(s, "renewal_evidence");
 	s->has_dash = has_table(s, "dash_state");
+	store_sync_open(s);
 	*out = s;
 	return ST_OK;
 }

@@ -48,6 +48,8 @@ struct store {
 	bool has_audit_chain;       /* audit_log has its hash chain (version 13 on) */
 	bool has_renewal_evidence;  /* the schema has renewal_evidence (version 17 on) */
 	bool has_dash;              /* the schema has the dashboard's summary (version 16 on) */
+	bool has_sync;              /* the sync tables exist (version 18 on) */
+	int64_t id_lo, id_hi;       /* new synced rows take ids in [id_lo, id_hi); 0: any */
 	wtx_accounts_fn accounts_hook;         /* wtx_set_accounts_hook() */
 	void *hook_ctx;
 	void (*hook_release)(void *ctx);
@@ -110,6 +112,27 @@ const char *wtx_stamp(const struct wtx *t);
 /* This transaction stores the facts itself (store_account_facts_begin):
  * its commit leaves them as it wrote them, whatever else it wrote. */
 void wtx_stores_facts(struct wtx *t);
+
+/* A change from elsewhere applied inside t as an undo is (store/journal.c):
+ * the search indexes kept, each row audited, its accounts collected;
+ * conflict is sqlite3changeset_apply's handler.  ST_DATA when the handler
+ * aborted (the transaction must then be rolled back). */
+typedef int (*journal_conflict_fn)(void *ctx, int why, sqlite3_changeset_iter *it);
+/* Rows the handler left out, so not audited as changed. */
+typedef bool (*journal_skip_fn)(void *ctx, const char *table, int64_t id);
+enum status journal_apply(struct wtx *t, int n, void *cs, journal_conflict_fn conflict,
+			  journal_skip_fn skip, void *ctx, struct err *e);
+/* Is the table journaled, and so sent by sync (journal.c)? */
+bool journal_table_synced(const char *table);
+/* The next id of s's range for a new row of table (store/sync.c);
+ * ST_CANTCREAT when the range is used up. */
+enum status store_sync_next_id(struct store *s, const char *table, int64_t *id, struct err *e);
+/* Read the book's id range, at open (store/sync.c). */
+void store_sync_open(struct store *s);
+/* The copy a change comes from (store/sync.c), kept with it in the
+ * journal; 0: made here. */
+void wtx_set_origin(struct wtx *t, int64_t copy);
+int64_t wtx_origin(const struct wtx *t);
 
 /* The action's name ("task done"). */
 const char *wtx_action(const struct wtx *t);

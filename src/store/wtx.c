@@ -145,11 +145,14 @@ shape_stmt(struct wtx *t, const struct entity *ent, uint32_t mask, char op, stru
 		}
 	}
 	buf_init(&sql);
-	if (op == 'i') {
+	if (op == 'i' || op == 'I') {
+		/* 'I': the id is given, last (store/sync.c's range). */
 		buf_addf(&sql, "INSERT INTO %s (", ent->table);
 		for (int i = 0; i < ent->nfields; i++)
 			if (mask & (1u << i))
 				buf_addf(&sql, "%s%s", n++ ? ", " : "", ent->fields[i].column);
+		if (op == 'I')
+			buf_addf(&sql, "%sid", n++ ? ", " : "");
 		if (n == 0)
 			buf_adds(&sql, "id) VALUES (NULL)");
 		else
@@ -292,12 +295,16 @@ enum status
 wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 {
 	uint32_t mask = scalar_mask(r);
-	sqlite3_stmt *st = shape_stmt(t, r->ent, mask, 'i', e);
+	sqlite3_stmt *st;
 	char *json = NULL;
-	int64_t id;
+	int64_t id, given = 0;
 	int n = 0;
 
-	if (!st || valid_text(r, e))
+	/* A book that syncs gives each new row an id from its own range. */
+	if (t->s->id_hi && journal_table_synced(r->ent->table) &&
+	    store_sync_next_id(t->s, r->ent->table, &given, e))
+		return e->status;
+	if (!(st = shape_stmt(t, r->ent, mask, given ? 'I' : 'i', e)) || valid_text(r, e))
 		return e->status;
 	/* Decide before the first row lands: is the table empty? */
 	if (wtx_fts_before_insert(t, r->ent, e))
@@ -305,6 +312,8 @@ wtx_insert(struct wtx *t, const struct row *r, int64_t *id_out, struct err *e)
 	for (int i = 0; i < r->ent->nfields; i++)
 		if (mask & (1u << i))
 			bind_value(st, ++n, &r->v[i]);
+	if (given)
+		sqlite3_bind_int64(st, ++n, given);
 	if (wtx_step_write(t, st, r->ent, e))
 		return e->status;
 	id = sqlite3_last_insert_rowid(t->s->db);
@@ -514,6 +523,18 @@ wtx_no_journal(struct wtx *t)
 {
 	journal_close(t->journal);
 	t->journal = NULL;
+}
+
+void
+wtx_set_origin(struct wtx *t, int64_t copy)
+{
+	t->origin = copy;
+}
+
+int64_t
+wtx_origin(const struct wtx *t)
+{
+	return t->origin;
 }
 
 void

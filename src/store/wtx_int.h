@@ -87,6 +87,7 @@ struct wtx {
 	bool changes_facts;          /* wrote something a stored fact is computed from */
 	struct journal *journal;     /* the action's changes, for undo (journal.c) */
 	int64_t undo_of;             /* the change this action takes back, 0: none */
+	int64_t origin;              /* the copy its changes come from (sync), 0: here */
 	bool stores_facts;           /* wtx_stores_facts() */
 	struct wtx_account *accounts;  /* whose health it changed, for the accounts hook */
 	size_t naccounts, cap_accounts;
