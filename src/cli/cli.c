@@ -373,6 +373,32 @@ cli_identity(struct cli *c, struct store_opts *o)
 }
 
 enum status
+cli_store_at(struct cli *c, const char *path, bool create, struct store **out)
+{
+	struct store_opts o = {
+		.read_only = c->read_only,
+		.create = create,
+		.clock = c->clock,
+		.actor = c->login,
+	};
+	char *saved = c->db_path;
+	enum status st;
+
+	*out = NULL;
+	/* The same identity rules as the book itself, applied to this file. */
+	c->db_path = (char *)path;
+	st = cli_identity(c, &o);
+	c->db_path = saved;
+	if (st)
+		return st;
+	o.path = path;
+	if (store_open(out, &o, c->err))
+		return c->err->status;
+	health_current_attach(*out, c->conf.scorecard);
+	return ST_OK;
+}
+
+enum status
 cli_store(struct cli *c, bool create, struct store **out)
 {
 	struct store_opts o = {

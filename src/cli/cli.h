@@ -93,6 +93,9 @@ void cli_print_account(FILE *fp, struct store *s, int64_t id);
 void cli_report_diag(void *ctx, const struct diag *d);
 /* Open the book (once).  create: make the file if it does not exist. */
 enum status cli_store(struct cli *c, bool create, struct store **out);
+/* Another book, as the same person (a field copy's team book): close it
+ * with store_close(). */
+enum status cli_store_at(struct cli *c, const char *path, bool create, struct store **out);
 /* The format to use: --format, else dflt. */
 enum out_format cli_format(const struct cli *c, enum out_format dflt);
 /* Print a command's help (usage, summary, details). */

@@ -37,6 +37,7 @@
 	_(qbr) \
 	_(metrics) \
 	_(team) \
+	_(sync) \
 	_(renewal) \
 	_(renewals) \
 	_(health) \

@@ -1,0 +1,350 @@
+/*
+ * cmd_sync.c -- `tend sync`: field copies of the team book and the
+ * changes that go back and forth (app/sync.h, doc/sync.md).
+ *
+ * The book --db names is the copy; the team book is the path the copy
+ * remembers, opened as the same person.  Conflicts live on the team book:
+ * `conflicts` and `resolve` read and write it, from a copy or on it.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/sync.h"
+#include "cli/cli.h"
+#include "cli/cmd_list.h"
+#include "store/store.h"
+#include "store/sync.h"
+
+struct sync_opts {
+	bool all, team;
+	const char *value;
+};
+
+static enum status
+sync_opt(struct cli *c, int opt, const char *arg, void *ctx)
+{
+	struct sync_opts *o = ctx;
+
+	(void)c;
+	switch (opt) {
+	case 'a': o->all = true; return ST_OK;
+	case 'T': o->team = true; return ST_OK;
+	case 'v': o->value = arg; return ST_OK;
+	}
+	return ST_SOFTWARE;
+}
+
+static enum status
+open_copy(void *ctx, const char *path, struct store **out, struct err *e)
+{
+	struct cli *c = ctx;
+
+	(void)e;
+	return cli_store_at(c, path, false, out);
+}
+
+static enum status
+sync_clone_cmd(struct cli *c, int argc, char **argv)
+{
+	char source[PATH_MAX];
+	struct store *team;
+	struct stat sb;
+	int64_t copy;
+	enum status st;
+
+	if (argc != 1)
+		return cli_usage(c, cli_find("sync"), "sync clone takes the team book's path");
+	cli_resolve_db(c);
+	if (stat(c->db_path, &sb) == 0)
+		return err_set(c->err, ST_CANTCREAT, "%s exists: a field copy is made as a new book "
+			       "(give another with --db)", c->db_path);
+	if (!realpath(argv[0], source))
+		return err_set(c->err, ST_NOINPUT, "%s: no such book", argv[0]);
+	if ((st = cli_store_at(c, source, false, &team)))
+		return st;
+	st = sync_clone(team, source, c->db_path, c->login, open_copy, c, &copy, c->err);
+	store_close(team);
+	if (st)
+		return st;
+	printf("copy #%lld of ", (long long)copy);
+	out_text(stdout, source, false);
+	printf(" made in ");
+	out_text(stdout, c->db_path, false);
+	printf("\nwork in it with --db; tend sync brings your changes back and the team's in\n");
+	return ST_OK;
+}
+
+/* The copy (the --db book) and its team book. */
+static enum status
+open_both(struct cli *c, struct store **copy, struct store **team, struct sync_state *st)
+{
+	enum status rs;
+
+	*team = NULL;
+	if (cli_store(c, false, copy) || store_sync_state(*copy, st, c->err))
+		return c->err->status;
+	if (!st->found)
+		return err_set(c->err, ST_USAGE, "%s is not a field copy (make one with tend sync clone "
+			       "TEAM-BOOK)", c->db_path);
+	if ((rs = cli_store_at(c, st->source, false, team)))
+		return err_set(c->err, rs, "the team book %s cannot be opened: %s", st->source,
+			       c->err->msg);
+	return ST_OK;
+}
+
+static void
+print_report(const char *what, const struct sync_report *r)
+{
+	printf("%s: %lld change%s, %lld row%s", what, (long long)r->changes, r->changes == 1 ? "" : "s",
+	       (long long)r->rows, r->rows == 1 ? "" : "s");
+	if (r->conflicts)
+		printf(", %lld conflict%s kept the team's value (tend sync conflicts)", (long long)r->conflicts,
+		       r->conflicts == 1 ? "" : "s");
+	if (r->skipped)
+		printf(", %lld row%s already so", (long long)r->skipped, r->skipped == 1 ? "" : "s");
+	printf("\n");
+	for (int i = 0; i < r->nrefusals; i++) {
+		printf("  refused: ");
+		out_text(stdout, r->refusals[i], false);
+		printf("\n");
+	}
+	if (r->refused > r->nrefusals)
+		printf("  and %lld more refused\n", (long long)(r->refused - r->nrefusals));
+}
+
+static enum status
+sync_move(struct cli *c, bool push, bool pull)
+{
+	struct store *copy, *team;
+	struct sync_state st;
+	struct sync_report r;
+	enum status rs;
+
+	if ((rs = open_both(c, &copy, &team, &st)))
+		goto out;
+	if (push) {
+		if ((rs = sync_push(copy, team, &r, c->err)))
+			goto out;
+		print_report("pushed", &r);
+		if (r.refused) {
+			rs = err_set(c->err, ST_NOPERM, "%lld change%s refused by the team book and taken back "
+				     "here (above); the rest was pushed", (long long)r.refused,
+				     r.refused == 1 ? "" : "s");
+			goto out;
+		}
+	}
+	if (pull) {
+		if ((rs = sync_pull(copy, team, &r, c->err)))
+			goto out;
+		print_report("pulled", &r);
+	}
+out:
+	if (team)
+		store_close(team);
+	return rs;
+}
+
+static enum status
+sync_status_cmd(struct cli *c)
+{
+	struct store *copy, *team;
+	struct sync_state st;
+	int64_t waiting, open = 0;
+	enum status rs;
+
+	if ((rs = open_both(c, &copy, &team, &st)))
+		goto out;
+	if ((rs = store_sync_count_after(copy, st.pushed_through, &waiting, c->err)))
+		goto out;
+	printf("field copy #%lld of ", (long long)st.copy);
+	out_text(stdout, st.source, false);
+	printf(", made %s by ", st.cloned_at);
+	out_text(stdout, st.login, false);
+	printf("\n%lld change%s not pushed; last push %s\n", (long long)waiting, waiting == 1 ? "" : "s",
+	       *st.pushed_at ? st.pushed_at : "never");
+	printf("last pull %s (the team book's change #%lld)\n", *st.pulled_at ? st.pulled_at : "never",
+	       (long long)st.pulled_through);
+	if ((rs = store_sync_count_open(team, st.copy, &open, c->err)))
+		goto out;
+	if (open)
+		printf("%lld open conflict%s (tend sync conflicts)\n", (long long)open, open == 1 ? "" : "s");
+out:
+	if (team)
+		store_close(team);
+	return rs;
+}
+
+/* The team book: the copy's source, or the book itself. */
+static enum status
+open_team(struct cli *c, struct store **team, bool *own)
+{
+	struct store *s;
+	struct sync_state st;
+
+	*own = false;
+	if (cli_store(c, false, &s) || store_sync_state(s, &st, c->err))
+		return c->err->status;
+	if (!st.found) {
+		*team = s;
+		return ST_OK;
+	}
+	*own = true;
+	return cli_store_at(c, st.source, false, team);
+}
+
+static const struct out_col conflict_cols[] = {
+	{ "id", NULL, COL_INT }, { "kind", NULL, COL_TEXT }, { "copy", NULL, COL_INT },
+	{ "table", NULL, COL_TEXT }, { "row", NULL, COL_INT }, { "column", NULL, COL_TEXT },
+	{ "original", NULL, COL_FREETEXT }, { "mine", NULL, COL_FREETEXT },
+	{ "theirs", NULL, COL_FREETEXT }, { "mine_by", NULL, COL_TEXT }, { "mine_at", NULL, COL_TEXT },
+	{ "theirs_by", NULL, COL_TEXT }, { "theirs_at", NULL, COL_TEXT }, { "status", NULL, COL_TEXT },
+};
+
+static struct value
+txt(const char *s)
+{
+	return (struct value){ .kind = s && *s ? V_TEXT : V_NULL, .s = s };
+}
+
+static int
+print_conflict(void *ctx, const struct sync_conflict *k)
+{
+	struct value v[] = {
+		{ .kind = V_INT, .i = k->id }, txt(k->kind), { .kind = V_INT, .i = k->copy }, txt(k->table),
+		{ .kind = V_INT, .i = k->row_id }, txt(k->column), txt(k->original), txt(k->mine),
+		txt(k->theirs), txt(k->mine_by), txt(k->mine_at), txt(k->theirs_by), txt(k->theirs_at),
+		txt(k->status),
+	};
+
+	out_row(ctx, v);
+	return 0;
+}
+
+static enum status
+sync_conflicts_cmd(struct cli *c, int argc, bool all)
+{
+	struct store *team;
+	struct out o;
+	bool own;
+	enum status rs;
+
+	if (argc)
+		return cli_usage(c, cli_find("sync"), "sync conflicts takes no arguments");
+	if ((rs = open_team(c, &team, &own)))
+		return rs;
+	out_begin(&o, stdout, cli_format(c, OUT_TABLE), conflict_cols,
+		  (int)(sizeof(conflict_cols) / sizeof(conflict_cols[0])));
+	rs = store_sync_conflicts(team, !all, print_conflict, &o, c->err);
+	out_end(&o);
+	if (own)
+		store_close(team);
+	return rs;
+}
+
+static enum status
+sync_resolve_cmd(struct cli *c, int argc, char **argv, const char *value)
+{
+	struct store *team;
+	const char *how;
+	bool own;
+	long id;
+	enum status rs;
+
+	if (argc == 1 && value) {
+		how = "edit";
+	} else if (argc == 2 && !value && (!strcmp(argv[1], "mine") || !strcmp(argv[1], "theirs"))) {
+		how = argv[1];
+	} else {
+		return cli_usage(c, cli_find("sync"), "sync resolve ID mine|theirs|--value V");
+	}
+	if (cli_int(c, "ID", argv[0], 1, LONG_MAX, &id))
+		return c->err->status;
+	if ((rs = open_team(c, &team, &own)))
+		return rs;
+	rs = sync_resolve(team, id, how, value, c->err);
+	if (!rs)
+		printf("sync conflict #%ld resolved: %s\n", id, !strcmp(how, "edit") ? "edited" : how);
+	if (own)
+		store_close(team);
+	return rs;
+}
+
+static enum status
+cmd_sync(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "team", no_argument, NULL, 'T' },
+		{ "value", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_find("sync");
+	struct sync_opts o = { 0 };
+	const char *sub;
+	int first;
+
+	if (cli_getopt(c, cmd, argc, argv, "", opts, sync_opt, &o, &first) || first < 0)
+		return c->err->status;
+	if (first >= argc)
+		return sync_move(c, true, true);
+	sub = argv[first++];
+	argc -= first;
+	argv += first;
+	if (!strcmp(sub, "clone"))
+		return sync_clone_cmd(c, argc, argv);
+	if (!strcmp(sub, "push") || !strcmp(sub, "pull")) {
+		bool push = !strcmp(sub, "push");
+
+		if (argc)
+			return cli_usage(c, cmd, "sync %s takes no arguments", sub);
+		return sync_move(c, push, !push);
+	}
+	if (!strcmp(sub, "status")) {
+		if (argc)
+			return cli_usage(c, cmd, "sync status takes no arguments");
+		return sync_status_cmd(c);
+	}
+	if (!strcmp(sub, "conflicts"))
+		return sync_conflicts_cmd(c, argc, o.all);
+	if (!strcmp(sub, "resolve"))
+		return sync_resolve_cmd(c, argc, argv, o.value);
+	return cli_usage(c, cmd, "'%s' is not clone, push, pull, status, conflicts or resolve", sub);
+}
+
+static const char cmd_sync_help[] =
+	"A field copy is a whole copy of the team book on your laptop, to work in\n"
+	"with no network; sync brings your changes back and the team's in.\n\n"
+	"tend --db COPY sync clone TEAM-BOOK [--team]\n"
+	"  Makes COPY (a new file) a copy of TEAM-BOOK, as one consistent read;\n"
+	"  the copy remembers where it came from.  Rows made in it get ids no\n"
+	"  other copy or the team book uses.\n"
+	"tend --db COPY sync [push | pull]\n"
+	"  push sends the changes made in the copy since the last push, applied\n"
+	"  on the team book as you (a change you could not make there directly\n"
+	"  is refused and said, the rest lands), once however often it is\n"
+	"  retried; pull brings the team's changes since the last pull (after a\n"
+	"  push: a copy with changes not pushed refuses to pull).  With neither,\n"
+	"  both.  The same field changed on both sides keeps the team book's\n"
+	"  value and records both as a conflict; so does a row deleted on one\n"
+	"  side and changed on the other.\n"
+	"tend --db COPY sync status\n"
+	"  What is waiting to go up, the last push and pull, open conflicts.\n"
+	"tend sync conflicts [--all]\n"
+	"  The open conflicts (all of them with --all), on the team book: from a\n"
+	"  copy, of its source.\n"
+	"tend sync resolve ID mine|theirs|--value V\n"
+	"  Resolves one: theirs keeps the team's value, mine writes the copy's,\n"
+	"  --value writes V, each as an ordinary audited change.\n";
+
+const struct command cmd_sync_entry = {
+	.name = "sync",
+	.args = "[clone TEAM-BOOK [--team] | push | pull | status | conflicts [--all] | resolve ID mine|theirs|--value V]",
+	.summary = "field copies of the team book: clone one, push its changes, pull the team's",
+	.help = cmd_sync_help,
+	.run = cmd_sync,
+};
