@@ -7,15 +7,16 @@
 -- (n + 1) * 2^32) for copy n; the team book's own rows stay below 2^40, so
 -- no two books ever hand out the same id.  A push sends the copy's change
 -- journal (changes) after pushed_through; the team book applies it under
--- the pusher's identity, records its changes as its own with origin set to
--- the copy, and moves applied_through in the same transaction, so a
+-- the pusher's identity, records its changes as its own, noting the copy
+-- they came from (sync_origin), and moves applied_through in the same transaction, so a
 -- retried push applies each change once.  A pull applies the team book's
 -- changes after pulled_through that did not come from this copy.
 -- The same field changed on both sides keeps the team book's value and
 -- records both in sync_conflicts (on the team book), as does a row deleted
 -- on one side and changed on the other; nothing is lost.  None of these
--- tables is journaled.
-CREATE TABLE sync_state (
+-- tables is journaled.  IF NOT EXISTS: a test may rewind user_version past
+-- this migration on a book that has it (tests/cli/renewal_evidence.sh).
+CREATE TABLE IF NOT EXISTS sync_state (
 	id             INTEGER PRIMARY KEY CHECK (id = 1),
 	source         TEXT NOT NULL,                 -- the team book: a path
 	copy           INTEGER NOT NULL CHECK (copy >= 1),
@@ -29,7 +30,7 @@ CREATE TABLE sync_state (
 	pulled_at      TEXT
 ) STRICT;
 
-CREATE TABLE sync_copies (
+CREATE TABLE IF NOT EXISTS sync_copies (
 	id              INTEGER PRIMARY KEY,          -- the copy's number
 	login           TEXT NOT NULL,
 	path            TEXT,                         -- where it was cloned to, as given
@@ -38,10 +39,14 @@ CREATE TABLE sync_copies (
 	pushed_at       TEXT
 ) STRICT;
 
--- On the team book: the copy a change came from (NULL: made here).
-ALTER TABLE changes ADD COLUMN origin INTEGER;
+-- On the team book: the copy each change pushed from a copy came from
+-- (a change with no row here was made here).
+CREATE TABLE IF NOT EXISTS sync_origin (
+	change_id INTEGER PRIMARY KEY REFERENCES changes (id),
+	copy      INTEGER NOT NULL
+) STRICT;
 
-CREATE TABLE sync_conflicts (
+CREATE TABLE IF NOT EXISTS sync_conflicts (
 	id          INTEGER PRIMARY KEY,
 	kind        TEXT NOT NULL CHECK (kind = 'field' OR kind = 'deleted_here' OR kind = 'deleted_there'),
 	copy        INTEGER NOT NULL,
@@ -60,4 +65,4 @@ CREATE TABLE sync_conflicts (
 	resolved_by TEXT,
 	resolved_at TEXT
 ) STRICT;
-CREATE INDEX sync_conflicts_open ON sync_conflicts (status, id);
+CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts (status, id);

@@ -108,11 +108,8 @@ journal_save(struct journal *j, struct wtx *t, int64_t undo_of, struct err *e)
 		return ST_OK;   /* wrote nothing journaled: nothing to take back */
 	if (sqlite3session_changeset(j->session, &n, &cs) != SQLITE_OK)
 		return store_sql_error(s, e, "recording the change journal");
-	st = store_stmt(s, s->has_sync
-			? "INSERT INTO changes (at, actor, action, rows, changeset, undo_of, origin)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-			: "INSERT INTO changes (at, actor, action, rows, changeset, undo_of)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
+	st = store_stmt(s, "INSERT INTO changes (at, actor, action, rows, changeset, undo_of)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 	if (!st) {
 		sqlite3_free(cs);
 		return e->status;
@@ -124,10 +121,17 @@ journal_save(struct journal *j, struct wtx *t, int64_t undo_of, struct err *e)
 	sqlite3_bind_blob(st, 5, cs, n, sqlite3_free);
 	if (undo_of)
 		sqlite3_bind_int64(st, 6, undo_of);
-	if (s->has_sync && wtx_origin(t))
-		sqlite3_bind_int64(st, 7, wtx_origin(t));
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_sql_error(s, e, "recording the change journal");
+	/* A push's changes: which copy they came from (store/sync.c). */
+	if (s->has_sync && wtx_origin(t)) {
+		if (!(st = store_stmt(s, "INSERT INTO sync_origin (change_id, copy) VALUES (?1, ?2)", e)))
+			return e->status;
+		sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+		sqlite3_bind_int64(st, 2, wtx_origin(t));
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_sql_error(s, e, "recording the change journal");
+	}
 	return ST_OK;
 }
 

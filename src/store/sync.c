@@ -171,7 +171,8 @@ store_sync_become_copy(struct store *s, const char *source, int64_t copy, const 
 
 	if ((rs = store_sync_last_change(s, &pushed, e)))
 		return rs;
-	if (sqlite3_exec(s->db, "DELETE FROM sync_copies; DELETE FROM sync_conflicts; DELETE FROM sync_state",
+	if (sqlite3_exec(s->db, "DELETE FROM sync_copies; DELETE FROM sync_conflicts; DELETE FROM sync_state;"
+			 " DELETE FROM sync_origin",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, "making the copy");
 	if (!(st = store_stmt(s, "INSERT INTO sync_state (id, source, copy, id_lo, id_hi, login,"
@@ -213,7 +214,8 @@ store_sync_last_change(struct store *s, int64_t *id, struct err *e)
 enum status
 store_sync_count_after(struct store *s, int64_t after, int64_t *n, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM changes WHERE id > ?1 AND origin IS NULL", e);
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM changes c WHERE c.id > ?1"
+				      " AND NOT EXISTS (SELECT 1 FROM sync_origin o WHERE o.change_id = c.id)", e);
 	int rc;
 
 	if (!st)
@@ -288,8 +290,9 @@ enum status
 store_sync_changes(struct store *s, int64_t after, int64_t skip,
 		   int (*cb)(void *ctx, const struct sync_change *c), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT id, at, actor, action, origin, changeset FROM changes"
-				      " WHERE id > ?1 AND (origin IS NULL OR origin <> ?2) ORDER BY id", e);
+	sqlite3_stmt *st = store_stmt(s, "SELECT c.id, c.at, c.actor, c.action, coalesce(o.copy, 0),"
+				      " c.changeset FROM changes c LEFT JOIN sync_origin o ON o.change_id = c.id"
+				      " WHERE c.id > ?1 AND (o.copy IS NULL OR o.copy <> ?2) ORDER BY c.id", e);
 	struct sync_change c;
 	int rc;
 
@@ -367,4 +370,16 @@ store_sync_json_text(const char *text)
 	out = xstrdup(b.data ? b.data : "\"\"");
 	buf_done(&b);
 	return out;
+}
+
+enum status
+store_sync_unsynced(struct store *s, int64_t *n, struct err *e)
+{
+	struct sync_state st;
+	enum status rs;
+
+	*n = -1;
+	if ((rs = store_sync_state(s, &st, e)) || !st.found)
+		return rs;
+	return store_sync_count_after(s, st.pushed_through, n, e);
 }

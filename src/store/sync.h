@@ -55,9 +55,11 @@ enum status store_sync_become_copy(struct store *s, const char *source, int64_t 
 				   const char *login, int64_t pulled_through, struct err *e);
 /* The last change id of the journal (0: none). */
 enum status store_sync_last_change(struct store *s, int64_t *id, struct err *e);
-/* How many changes the journal holds after id (made here: origin NULL). */
+/* How many changes the journal holds after id, made here (not pushed from a copy). */
 enum status store_sync_count_after(struct store *s, int64_t after, int64_t *n, struct err *e);
 
+/* A copy's changes not pushed yet; -1 when the book is no copy. */
+enum status store_sync_unsynced(struct store *s, int64_t *n, struct err *e);
 /* Team side: the last change of a copy applied here; move it. */
 enum status store_sync_applied(struct store *s, int64_t copy, int64_t *through, bool *known,
 			       struct err *e);
