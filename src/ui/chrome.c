@@ -64,6 +64,9 @@ chrome_header(struct ui *ui)
 		buf_adds(&b, "  read-only");
 	if (ui->inbox_open > 0)
 		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
+	if (ui->unsynced >= 0)
+		buf_addf(&b, "  offline copy, %lld change%s not synced", (long long)ui->unsynced,
+			 ui->unsynced == 1 ? "" : "s");
 	if (!ui_filter_empty(ui)) {
 		buf_adds(&b, "  filter:");
 		describe_filter(ui, &b);

@@ -25,6 +25,7 @@
 #include "store/playbook_store.h"
 #include "store/audit.h"
 #include "store/store.h"
+#include "store/sync.h"
 #include "store/watch.h"
 #include "store/wtx.h"
 #include "ui/chrome.h"
@@ -263,6 +264,11 @@ ui_count_inbox(struct ui *ui)
 
 	if (store_inbox_count(ui->store, ui->opts->login, &ui->inbox_open, &e)) {
 		ui->inbox_open = 0;
+		ui_message(ui, TH_ERROR, "%s", e.msg);
+	}
+	/* And, on a field copy, what waits to be synced (the header says). */
+	if (store_sync_unsynced(ui->store, &ui->unsynced, &e)) {
+		ui->unsynced = -1;
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 	}
 }
@@ -539,6 +545,7 @@ setup(struct ui *ui, struct store *s, const struct tui_opts *o, struct err *e)
 	ui->store = s;
 	ui->opts = o;
 	ui->filter.within = -1;
+	ui->unsynced = -1;
 	ui->home = PANE_FIRST;
 	ui->unicode = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	keymap_defaults(&ui->keys);

@@ -144,6 +144,7 @@ struct ui {
 				    on something (the 360 view): where it was
 				    opened from */
 	int64_t inbox_open;      /* my open inbox items, for the header */
+	int64_t unsynced;        /* a field copy's changes not pushed; -1: not a copy */
 	int64_t data_version;    /* the book as last seen (store/watch.h) */
 	struct ui_filter filter;
 	char message[256];
@@ -170,8 +171,9 @@ void ui_open(struct ui *ui, enum pane_id id, const struct pane_arg *arg);
 int ui_pane_lookup(const char *name);
 /* The request that shows pane i (its tab shows that request's key). */
 enum request ui_pane_request(int i);
-/* Count my open inbox items again (ui->inbox_open): on load and reload,
- * never per frame. */
+/* Count my open inbox items again (ui->inbox_open), and a field copy's
+ * changes waiting to be pushed (ui->unsynced): on load, reload and after
+ * every write, never per frame. */
 void ui_count_inbox(struct ui *ui);
 /* A copy of data text made safe for this terminal (sanitized; non-ASCII
  * shown as '?' when the locale cannot display it); caller frees. */

@@ -154,5 +154,20 @@ key q
 expect-exit 0
 EOF
 check "the header says read-only: $(screen_row 1 "$WORK/ro")" row_greps 1 "$WORK/ro" -F "priya.raman (csm)  2026-11-23  read-only"
+check "a book that is no field copy says it is: $(screen_row 1 "$WORK/ro")" \
+	row_greps 1 "$WORK/ro" -v -F "offline copy"
+
+case_ "a field copy's header says how many changes wait to be synced"
+"$TEND" --db "$WORK/copy.db" $NOW sync clone "$DB" >/dev/null
+"$TEND" --db "$WORK/copy.db" $NOW log "$("$TEND" --db "$DB" $NOW accounts --owner me --format csv |
+	awk -F, 'NR == 2 { print $2 }')" "Met at the trade show" >/dev/null
+screen -- --db "$WORK/copy.db" <<EOF
+wait not synced
+dump $WORK/copy
+key q
+expect-exit 0
+EOF
+check "the header lacks the copy's changes: $(screen_row 1 "$WORK/copy")" \
+	row_greps 1 "$WORK/copy" -F "offline copy, 1 change not synced"
 
 finish
