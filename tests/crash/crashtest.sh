@@ -4,9 +4,10 @@
 #
 #   crashtest.sh TEND [KILLS [SEED]]
 #
-# Kills tend with SIGKILL at random moments during five actions, KILLS times
+# Kills tend with SIGKILL at random moments during six actions, KILLS times
 # each (default 30): a large import, a health recompute, a playbook run,
-# `tend demo`, and a bulk edit (`tend account set --where ... --yes`).
+# `tend demo`, a bulk edit (`tend account set --where ... --yes`) and a
+# field copy's `tend sync push`.
 # A playbook run is all or nothing per rule and is finished by running it
 # again (see crash_playbook).  The
 # delays are drawn from SEED (default: from the clock, printed, so a failing
@@ -218,6 +219,47 @@ crash_demo() {
 	echo "crashtest: demo (${dur} ms a run): $KILLS kills; made anew $n_empty, finished by tend demo again $n_resumed, complete already $n_done"
 }
 
+# `tend sync push` of a day's changes from a field copy, killed, then run
+# again: the team book must hold each change exactly once (the push moves
+# the team's mark of what it applied in its own transaction, so a retry
+# skips what landed), and both books stay sound.
+crash_sync() {
+	local team="$WORK/sync-team.db" copy="$WORK/sync-copy.db" t0 dur ms how i n acct
+	local n_none=0 n_all=0 n_done=0 changes=100
+	fresh "$base_small" "$team"
+	rm -f "$copy"
+	"$TEND" --db "$copy" sync clone "$team" >/dev/null 2>&1 || { fail "sync: clone failed"; return; }
+	acct=$(sqlite3 "$team" "SELECT external_id FROM accounts WHERE stage <> 'churned' ORDER BY id LIMIT 1")
+	for i in $(seq 1 "$changes"); do
+		"$TEND" --db "$copy" log "$acct" "Crash sync $i" >/dev/null 2>&1 || { fail "sync: log $i failed"; return; }
+	done
+	settle "$team"
+	settle "$copy"
+	cp "$team" "$team.base"
+	cp "$copy" "$copy.base"
+	t0=$(now_ms)
+	"$TEND" --db "$copy" sync push >"$WORK/ref.out" 2>&1 || { fail "sync: the uninterrupted push failed: $(head -n 2 "$WORK/ref.out")"; return; }
+	dur=$(( $(now_ms) - t0 ))
+	for i in $(seq 1 "$KILLS"); do
+		ms=$(delay "$dur")
+		fresh "$team.base" "$team"
+		fresh "$copy.base" "$copy"
+		how=$(run_killed "$ms" "$copy" sync push)
+		sound "$team" "sync kill $i at ${ms} ms, team book" || continue
+		sound "$copy" "sync kill $i at ${ms} ms, copy" || continue
+		n=$(sqlite3 "$team" "SELECT count(*) FROM touchpoints WHERE summary LIKE 'Crash sync %'")
+		if [ "$n" = 0 ]; then n_none=$((n_none + 1));
+		elif [ "$n" = "$changes" ]; then [ "$how" = killed ] && n_all=$((n_all + 1)) || n_done=$((n_done + 1));
+		else fail "sync kill $i at ${ms} ms: $n of $changes changes on the team book: a push is not all or nothing"; continue; fi
+		"$TEND" --db "$copy" sync push >"$WORK/again.out" 2>&1 || { fail "sync kill $i: the retry failed: $(head -n 2 "$WORK/again.out")"; continue; }
+		n=$(sqlite3 "$team" "SELECT count(*) || ' ' || count(DISTINCT summary) FROM touchpoints WHERE summary LIKE 'Crash sync %'")
+		[ "$n" = "$changes $changes" ] || { fail "sync kill $i at ${ms} ms: after the retry the team book holds $n (count, distinct) of $changes"; continue; }
+		sound "$team" "sync kill $i, retried" || continue
+		pass=$((pass + 1))
+	done
+	echo "crashtest: sync push (${dur} ms a run, $changes changes): $KILLS kills; none landed $n_none, all landed $n_all, finished before the kill $n_done; each retry left exactly one of each"
+}
+
 echo "crashtest: making the books"
 base_small="$WORK/small.db"
 base_big="$WORK/big.db"
@@ -238,6 +280,7 @@ crash_action recompute "$base_big" health recompute
 crash_playbook "$base_scored"
 crash_action bulk-edit "$base_big" account set --where segment=smb --yes --tag +crash --seats 7
 crash_demo --accounts 600
+crash_sync
 
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
