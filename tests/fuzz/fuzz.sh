@@ -20,7 +20,7 @@ srcdir=$(cd "$1" && pwd)
 builddir=$(cd "$2" && pwd)
 cc=${FUZZ_CC:-clang}
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"csv import mapping playbook scorecard theme conf cmdline date money"}
+targets=${FUZZ_TARGETS:-"csv import mapping playbook scorecard theme conf cmdline date money frame"}
 out=$builddir/fuzz-build
 
 mkdir -p "$out"

@@ -19,6 +19,7 @@
 #include "core/json.h"
 #include "core/money.h"
 #include "core/names.h"
+#include "core/frame.h"
 #include "core/text.h"
 #include "core/ydoc.h"
 #include "domain/model.h"
@@ -364,6 +365,68 @@ END_TEST
 /* Aliases of aliases ("billion laughs"), an alias inside its own anchor and
  * deep nesting are refused at load, before any loader walks them; shared
  * aliases that stay small are still fine. */
+/* sync's frames: what is written reads back; a bad magic, an oversized
+ * length and a frame cut short are errors, a clean end is not. */
+START_TEST(test_frame_roundtrip)
+{
+	struct err e = { ST_OK, "" };
+	struct buf b, p;
+	struct frame_in in;
+	char kind, *str;
+	uint64_t v;
+	bool eof;
+	FILE *fp = tmpfile();
+
+	ck_assert_ptr_nonnull(fp);
+	buf_init(&b);
+	buf_init(&p);
+	frame_put_u64(&p, UINT64_C(0x0102030405060708));
+	frame_put_str(&p, "priya.raman");
+	frame_put_bytes(&p, "a\0b", 3);
+	ck_assert_int_eq(frame_write(fp, 'C', p.data, p.len, &e), ST_OK);
+	ck_assert_int_eq(frame_write(fp, 'E', NULL, 0, &e), ST_OK);
+	rewind(fp);
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_OK);
+	ck_assert(!eof);
+	ck_assert_int_eq(kind, 'C');
+	frame_in_init(&in, &b);
+	ck_assert(frame_get_u64(&in, &v));
+	ck_assert(v == UINT64_C(0x0102030405060708));
+	ck_assert(frame_get_str(&in, &str));
+	ck_assert_str_eq(str, "priya.raman");
+	free(str);
+	/* Embedded NULs are bytes, never a string. */
+	ck_assert(!frame_get_str(&in, &str));
+	ck_assert(!frame_get_u64(&in, &v));
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_OK);
+	ck_assert_int_eq(kind, 'E');
+	ck_assert_int_eq(b.len, 0);
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_OK);
+	ck_assert(eof);
+	/* A bad magic, an oversized length, a frame cut short. */
+	rewind(fp);
+	ck_assert_int_eq(ftruncate(fileno(fp), 0), 0);
+	fputs("HTTP/1.1 400 Bad Request\r\n", fp);
+	rewind(fp);
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_DATA);
+	ck_assert_ptr_nonnull(strstr(e.msg, "does not speak tend sync 1"));
+	rewind(fp);
+	ck_assert_int_eq(ftruncate(fileno(fp), 0), 0);
+	fwrite("TSY1C\x7f\xff\xff\xff", 1, 9, fp);
+	rewind(fp);
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_DATA);
+	ck_assert_ptr_nonnull(strstr(e.msg, "over the"));
+	rewind(fp);
+	ck_assert_int_eq(ftruncate(fileno(fp), 0), 0);
+	fwrite("TSY1C\0\0\0\x20short", 1, 14, fp);
+	rewind(fp);
+	ck_assert_int_eq(frame_read(fp, &kind, &b, &eof, &e), ST_IOERR);
+	fclose(fp);
+	buf_done(&b);
+	buf_done(&p);
+}
+END_TEST
+
 START_TEST(test_ydoc_walk_bounded)
 {
 	char laughs[1024], deep[2 * 300 + 1];
@@ -587,6 +650,7 @@ core_suite(void)
 	tcase_add_test(tc, test_diag);
 	tcase_add_test(tc, test_ydoc);
 	tcase_add_test(tc, test_ydoc_walk_bounded);
+	tcase_add_test(tc, test_frame_roundtrip);
 	tcase_add_test(tc, test_buf_read_file);
 	tcase_add_test(tc, test_conf_good);
 	tcase_add_test(tc, test_conf_problems);
