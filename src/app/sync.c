@@ -71,24 +71,6 @@ held_done(struct held_list *l)
 	l->n = 0;
 }
 
-enum status
-sync_clone(struct store *team, const char *source_path, const char *path, const char *login,
-	   enum status (*copy_open)(void *ctx, const char *path, struct store **out, struct err *e),
-	   void *ctx, int64_t *copy, struct err *e)
-{
-	struct store *c = NULL;
-	int64_t through;
-	enum status rs;
-
-	if ((rs = store_sync_clone_to(team, path, login, copy, &through, e)))
-		return rs;
-	if ((rs = copy_open(ctx, path, &c, e)))
-		return rs;
-	rs = store_sync_become_copy(c, source_path, *copy, login, through, e);
-	store_close(c);
-	return rs;
-}
-
 static void
 refuse(struct sync_report *r, struct held *h, const char *why)
 {
@@ -175,12 +157,43 @@ take_back(struct store *copy, struct held_list *l, struct err *e)
 }
 
 enum status
-sync_push(struct store *copy, struct store *team, struct sync_report *r, struct err *e)
+sync_team_push(struct store *team, int64_t copy, const struct sync_change *changes, size_t n,
+	       bool *refused, struct sync_report *r, struct err *e)
 {
 	struct held_list l = { NULL, 0 };
-	struct sync_state st;
-	int64_t through, last = 0;
+	int64_t through;
 	bool known, again = true;
+	enum status rs;
+
+	memset(r, 0, sizeof(*r));
+	if ((rs = store_sync_applied(team, copy, &through, &known, e)))
+		return rs;
+	if (!known)
+		return err_set(e, ST_DATA, "%s has no copy #%lld: this copy was not made from it",
+			       store_path(team), (long long)copy);
+	for (size_t i = 0; i < n; i++)
+		hold(&l, &changes[i]);
+	/* Each pass lands, or refuses one more change and runs again. */
+	for (int pass = 0; again && pass < SYNC_PASSES; pass++)
+		if ((rs = push_pass(team, copy, through, &l, r, &again, e)))
+			goto out;
+	if (again)
+		rs = err_set(e, ST_DATA, "more than %d changes were refused: nothing was sent", SYNC_PASSES - 1);
+	for (size_t i = 0; !rs && i < n; i++)
+		refused[i] = l.v[i].refused;
+out:
+	held_done(&l);
+	return rs;
+}
+
+enum status
+sync_push(struct store *copy, const struct sync_remote *team, struct sync_report *r, struct err *e)
+{
+	struct held_list l = { NULL, 0 };
+	struct sync_change *v = NULL;
+	struct sync_state st;
+	bool *refused = NULL;
+	int64_t last = 0;
 	enum status rs;
 
 	memset(r, 0, sizeof(*r));
@@ -188,40 +201,36 @@ sync_push(struct store *copy, struct store *team, struct sync_report *r, struct 
 		return rs;
 	if (!st.found)
 		return err_set(e, ST_USAGE, "this book is not a field copy (make one with tend sync clone)");
-	if ((rs = store_sync_applied(team, st.copy, &through, &known, e)))
-		return rs;
-	if (!known)
-		return err_set(e, ST_DATA, "%s has no copy #%lld: this copy was not made from it",
-			       st.source, (long long)st.copy);
 	if ((rs = store_sync_changes(copy, st.pushed_through, 0, hold, &l, e)))
 		goto out;
-	for (size_t i = 0; i < l.n; i++)
-		if (l.v[i].c.id > last)
-			last = l.v[i].c.id;
-	/* Each pass lands, or refuses one more change and runs again. */
-	for (int pass = 0; again && pass < SYNC_PASSES; pass++)
-		if ((rs = push_pass(team, st.copy, through, &l, r, &again, e)))
-			goto out;
-	if (again) {
-		rs = err_set(e, ST_DATA, "more than %d changes were refused: nothing was sent; "
-			     "see tend sync status", SYNC_PASSES - 1);
-		goto out;
+	v = xcalloc(l.n ? l.n : 1, sizeof(*v));
+	refused = xcalloc(l.n ? l.n : 1, sizeof(*refused));
+	for (size_t i = 0; i < l.n; i++) {
+		v[i] = l.v[i].c;
+		if (v[i].id > last)
+			last = v[i].id;
 	}
-	if (last > st.pushed_through)
-		rs = store_sync_set_pushed(copy, last, e);
-	if (!rs && r->refused)
+	if ((rs = team->push(team->ctx, st.copy, v, l.n, refused, r, e)))
+		goto out;
+	if (last > st.pushed_through && (rs = store_sync_set_pushed(copy, last, e)))
+		goto out;
+	for (size_t i = 0; i < l.n; i++)
+		l.v[i].refused = refused[i];
+	if (r->refused)
 		rs = take_back(copy, &l, e);
 out:
+	free(v);
+	free(refused);
 	held_done(&l);
 	return rs;
 }
 
 enum status
-sync_pull(struct store *copy, struct store *team, struct sync_report *r, struct err *e)
+sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report *r, struct err *e)
 {
 	struct held_list l = { NULL, 0 };
 	struct sync_state st;
-	int64_t unpushed, last;
+	int64_t unpushed, last = 0;
 	struct wtx *t = NULL;
 	enum status rs;
 
@@ -235,9 +244,7 @@ sync_pull(struct store *copy, struct store *team, struct sync_report *r, struct 
 	if (unpushed)
 		return err_set(e, ST_USAGE, "this copy has %lld change%s not pushed: push first (tend sync)",
 			       (long long)unpushed, unpushed == 1 ? "" : "s");
-	/* The team's last change first: what the pull brings is up to it. */
-	if ((rs = store_sync_last_change(team, &last, e)) ||
-	    (rs = store_sync_changes(team, st.pulled_through, st.copy, hold, &l, e)))
+	if ((rs = team->changes(team->ctx, st.pulled_through, st.copy, hold, &l, &last, e)))
 		goto out;
 	if ((rs = wtx_begin(copy, "sync pull", WTX_AUDIT_ROWS, &t, e)))
 		goto out;
@@ -264,6 +271,68 @@ sync_pull(struct store *copy, struct store *team, struct sync_report *r, struct 
 out:
 	held_done(&l);
 	return rs;
+}
+
+enum status
+sync_clone(const struct sync_remote *team, const char *source, const char *path, const char *login,
+	   enum status (*copy_open)(void *ctx, const char *path, struct store **out, struct err *e),
+	   void *ctx, int64_t *copy, struct err *e)
+{
+	struct store *c = NULL;
+	int64_t through;
+	enum status rs;
+
+	if ((rs = team->clone(team->ctx, path, login, copy, &through, e)))
+		return rs;
+	if ((rs = copy_open(ctx, path, &c, e)))
+		return rs;
+	rs = store_sync_become_copy(c, source, *copy, login, through, e);
+	store_close(c);
+	return rs;
+}
+
+/* -- a team book on a path ------------------------------------------------------ */
+
+static enum status
+local_clone(void *ctx, const char *path, const char *login, int64_t *copy, int64_t *through,
+	    struct err *e)
+{
+	return store_sync_clone_to(ctx, path, login, copy, through, e);
+}
+
+static enum status
+local_push(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool *refused,
+	   struct sync_report *r, struct err *e)
+{
+	return sync_team_push(ctx, copy, v, n, refused, r, e);
+}
+
+static enum status
+local_changes(void *ctx, int64_t after, int64_t copy, int (*cb)(void *, const struct sync_change *),
+	      void *cbctx, int64_t *last, struct err *e)
+{
+	enum status rs;
+
+	/* The last change first: what the pull brings is up to it. */
+	if ((rs = store_sync_last_change(ctx, last, e)))
+		return rs;
+	return store_sync_changes(ctx, after, copy, cb, cbctx, e);
+}
+
+static enum status
+local_open_conflicts(void *ctx, int64_t copy, int64_t *n, struct err *e)
+{
+	return store_sync_count_open(ctx, copy, n, e);
+}
+
+void
+sync_remote_local(struct sync_remote *r, struct store *team)
+{
+	r->ctx = team;
+	r->clone = local_clone;
+	r->push = local_push;
+	r->changes = local_changes;
+	r->open_conflicts = local_open_conflicts;
 }
 
 enum status

@@ -10,6 +10,8 @@
 #ifndef TEND_APP_SYNC_H
 #define TEND_APP_SYNC_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -28,20 +30,51 @@ struct sync_report {
 	int nrefusals;
 };
 
-/* Copy the team book (open as team) to path, a new file, as a field copy
- * of login's; then open it with copy_open and make it remember its source
- * (source_path, as an absolute path).  *copy is its number. */
-enum status sync_clone(struct store *team, const char *source_path, const char *path, const char *login,
+struct sync_change;
+
+/* The team book, wherever it is: what a copy asks of it.  A book on a path
+ * is sync_remote_local(); one over ssh, the CLI's (cli/sync_ssh.c). */
+struct sync_remote {
+	void *ctx;
+	/* Number a new copy for login and write the whole book to path. */
+	enum status (*clone)(void *ctx, const char *path, const char *login, int64_t *copy,
+			     int64_t *through, struct err *e);
+	/* Apply a copy's changes (sync_team_push). */
+	enum status (*push)(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool *refused,
+			    struct sync_report *r, struct err *e);
+	/* The team's changes after `after` but copy's own, oldest first, and
+	 * *last, its last change, read first. */
+	enum status (*changes)(void *ctx, int64_t after, int64_t copy,
+			       int (*cb)(void *cbctx, const struct sync_change *c), void *cbctx,
+			       int64_t *last, struct err *e);
+	/* How many conflicts of copy are open. */
+	enum status (*open_conflicts)(void *ctx, int64_t copy, int64_t *n, struct err *e);
+};
+void sync_remote_local(struct sync_remote *r, struct store *team);
+
+/* Make path (a new file) a field copy of login's of the team book: the
+ * remote writes it, copy_open opens it, and it remembers source (how to
+ * reach the team book again: a path or ssh://host/path).  *copy is its
+ * number. */
+enum status sync_clone(const struct sync_remote *team, const char *source, const char *path,
+		       const char *login,
 		       enum status (*copy_open)(void *ctx, const char *path, struct store **out,
 						struct err *e),
 		       void *ctx, int64_t *copy, struct err *e);
 /* Send the copy's changes since its last push to the team book.  A change
  * the pusher may not make there is refused (r->refused, r->refusals) and
  * taken back on the copy; the rest lands. */
-enum status sync_push(struct store *copy, struct store *team, struct sync_report *r, struct err *e);
+enum status sync_push(struct store *copy, const struct sync_remote *team, struct sync_report *r,
+		      struct err *e);
+/* The team side of a push, on the team book as the pusher: every change of
+ * v (oldest first) not applied before, in one transaction with the mark of
+ * what was applied; refused[i] says which were refused. */
+enum status sync_team_push(struct store *team, int64_t copy, const struct sync_change *v, size_t n,
+			   bool *refused, struct sync_report *r, struct err *e);
 /* Take the team book's changes since the last pull (not the copy's own).
  * Refused while the copy has changes not pushed. */
-enum status sync_pull(struct store *copy, struct store *team, struct sync_report *r, struct err *e);
+enum status sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report *r,
+		      struct err *e);
 /* Resolve conflict id on the team book: "theirs" keeps the team's value,
  * "mine" writes the copy's, "edit" writes value (text, parsed as the
  * column's JSON scalar when it is one, else taken as text). */

@@ -17,6 +17,7 @@
 #include "app/sync.h"
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
+#include "cli/sync_ssh.h"
 #include "store/store.h"
 #include "store/sync.h"
 
@@ -48,27 +49,72 @@ open_copy(void *ctx, const char *path, struct store **out, struct err *e)
 	return cli_store_at(c, path, false, out);
 }
 
+/* The team book at source: a book on a path, or one over ssh. */
+struct team_link {
+	struct sync_remote r;
+	struct store *store;       /* a path */
+	struct sync_ssh *ssh;      /* ssh:// */
+};
+
+static enum status
+link_open(struct cli *c, const char *source, struct team_link *l)
+{
+	enum status rs;
+
+	memset(l, 0, sizeof(*l));
+	if (sync_ssh_url(source))
+		return sync_ssh_open(source, &l->r, &l->ssh, c->err);
+	if ((rs = cli_store_at(c, source, false, &l->store)))
+		return err_set(c->err, rs, "the team book %s cannot be opened: %s", source, c->err->msg);
+	sync_remote_local(&l->r, l->store);
+	return ST_OK;
+}
+
+static void
+link_close(struct team_link *l)
+{
+	if (l->store)
+		store_close(l->store);
+	sync_ssh_close(l->ssh);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The copy (the --db book) and its team book. */
+static enum status
+open_both(struct cli *c, struct store **copy, struct team_link *team, struct sync_state *st)
+{
+	memset(team, 0, sizeof(*team));
+	if (cli_store(c, false, copy) || store_sync_state(*copy, st, c->err))
+		return c->err->status;
+	if (!st->found)
+		return err_set(c->err, ST_USAGE, "%s is not a field copy (make one with tend sync clone "
+			       "TEAM-BOOK)", c->db_path);
+	return link_open(c, st->source, team);
+}
+
 static enum status
 sync_clone_cmd(struct cli *c, int argc, char **argv)
 {
 	char source[PATH_MAX];
-	struct store *team;
+	struct team_link team;
 	struct stat sb;
 	int64_t copy;
 	enum status st;
 
 	if (argc != 1)
-		return cli_usage(c, cli_find("sync"), "sync clone takes the team book's path");
+		return cli_usage(c, cli_find("sync"), "sync clone takes the team book (a path or ssh://HOST/PATH)");
 	cli_resolve_db(c);
 	if (stat(c->db_path, &sb) == 0)
 		return err_set(c->err, ST_CANTCREAT, "%s exists: a field copy is made as a new book "
 			       "(give another with --db)", c->db_path);
-	if (!realpath(argv[0], source))
+	if (sync_ssh_url(argv[0]))
+		snprintf(source, sizeof(source), "%s", argv[0]);
+	else if (!realpath(argv[0], source))
 		return err_set(c->err, ST_NOINPUT, "%s: no such book", argv[0]);
-	if ((st = cli_store_at(c, source, false, &team)))
+	if ((st = link_open(c, source, &team)))
 		return st;
-	st = sync_clone(team, source, c->db_path, c->login, open_copy, c, &copy, c->err);
-	store_close(team);
+	st = sync_clone(&team.r, source, c->db_path, c->login, open_copy, c, &copy, c->err);
+	link_close(&team);
 	if (st)
 		return st;
 	printf("copy #%lld of ", (long long)copy);
@@ -76,24 +122,6 @@ sync_clone_cmd(struct cli *c, int argc, char **argv)
 	printf(" made in ");
 	out_text(stdout, c->db_path, false);
 	printf("\nwork in it with --db; tend sync brings your changes back and the team's in\n");
-	return ST_OK;
-}
-
-/* The copy (the --db book) and its team book. */
-static enum status
-open_both(struct cli *c, struct store **copy, struct store **team, struct sync_state *st)
-{
-	enum status rs;
-
-	*team = NULL;
-	if (cli_store(c, false, copy) || store_sync_state(*copy, st, c->err))
-		return c->err->status;
-	if (!st->found)
-		return err_set(c->err, ST_USAGE, "%s is not a field copy (make one with tend sync clone "
-			       "TEAM-BOOK)", c->db_path);
-	if ((rs = cli_store_at(c, st->source, false, team)))
-		return err_set(c->err, rs, "the team book %s cannot be opened: %s", st->source,
-			       c->err->msg);
 	return ST_OK;
 }
 
@@ -120,7 +148,8 @@ print_report(const char *what, const struct sync_report *r)
 static enum status
 sync_move(struct cli *c, bool push, bool pull)
 {
-	struct store *copy, *team;
+	struct store *copy;
+	struct team_link team;
 	struct sync_state st;
 	struct sync_report r;
 	enum status rs;
@@ -128,7 +157,7 @@ sync_move(struct cli *c, bool push, bool pull)
 	if ((rs = open_both(c, &copy, &team, &st)))
 		goto out;
 	if (push) {
-		if ((rs = sync_push(copy, team, &r, c->err)))
+		if ((rs = sync_push(copy, &team.r, &r, c->err)))
 			goto out;
 		print_report("pushed", &r);
 		if (r.refused) {
@@ -139,20 +168,20 @@ sync_move(struct cli *c, bool push, bool pull)
 		}
 	}
 	if (pull) {
-		if ((rs = sync_pull(copy, team, &r, c->err)))
+		if ((rs = sync_pull(copy, &team.r, &r, c->err)))
 			goto out;
 		print_report("pulled", &r);
 	}
 out:
-	if (team)
-		store_close(team);
+	link_close(&team);
 	return rs;
 }
 
 static enum status
 sync_status_cmd(struct cli *c)
 {
-	struct store *copy, *team;
+	struct store *copy;
+	struct team_link team;
 	struct sync_state st;
 	int64_t waiting, open = 0;
 	enum status rs;
@@ -169,32 +198,51 @@ sync_status_cmd(struct cli *c)
 	       *st.pushed_at ? st.pushed_at : "never");
 	printf("last pull %s (the team book's change #%lld)\n", *st.pulled_at ? st.pulled_at : "never",
 	       (long long)st.pulled_through);
-	if ((rs = store_sync_count_open(team, st.copy, &open, c->err)))
+	if ((rs = team.r.open_conflicts(team.r.ctx, st.copy, &open, c->err)))
 		goto out;
 	if (open)
 		printf("%lld open conflict%s (tend sync conflicts)\n", (long long)open, open == 1 ? "" : "s");
 out:
-	if (team)
-		store_close(team);
+	link_close(&team);
 	return rs;
 }
 
-/* The team book: the copy's source, or the book itself. */
+/* The team book: the copy's source, or the book itself.  *remote: the
+ * copy's source is over ssh (the command runs there instead). */
 static enum status
-open_team(struct cli *c, struct store **team, bool *own)
+open_team(struct cli *c, struct store **team, bool *own, char *remote, size_t size)
 {
 	struct store *s;
 	struct sync_state st;
 
 	*own = false;
+	*remote = '\0';
 	if (cli_store(c, false, &s) || store_sync_state(s, &st, c->err))
 		return c->err->status;
 	if (!st.found) {
 		*team = s;
 		return ST_OK;
 	}
+	if (sync_ssh_url(st.source)) {
+		snprintf(remote, size, "%s", st.source);
+		return ST_OK;
+	}
 	*own = true;
 	return cli_store_at(c, st.source, false, team);
+}
+
+/* The same sync command on the host of an ssh:// team book. */
+static enum status
+run_there(struct cli *c, const char *url, const char *const *args, int n)
+{
+	int code;
+	enum status rs = sync_ssh_run(url, args, n, &code, c->err);
+
+	if (rs)
+		return rs;
+	return code ? err_set(c->err, code == 64 ? ST_USAGE : code == 66 ? ST_NOINPUT : code == 77 ? ST_NOPERM
+			      : ST_SOFTWARE, "the command on the team book's host failed (its words are above)")
+		    : ST_OK;
 }
 
 static const struct out_col conflict_cols[] = {
@@ -233,10 +281,18 @@ sync_conflicts_cmd(struct cli *c, int argc, bool all)
 	bool own;
 	enum status rs;
 
+	char remote[1024];
+
 	if (argc)
 		return cli_usage(c, cli_find("sync"), "sync conflicts takes no arguments");
-	if ((rs = open_team(c, &team, &own)))
+	if ((rs = open_team(c, &team, &own, remote, sizeof(remote))))
 		return rs;
+	if (*remote) {
+		const char *args[] = { "sync", "conflicts", "--format", cli_format(c, OUT_TABLE) == OUT_CSV ? "csv"
+				       : cli_format(c, OUT_TABLE) == OUT_JSON ? "json" : "table", all ? "--all" : NULL };
+
+		return run_there(c, remote, args, all ? 5 : 4);
+	}
 	out_begin(&o, stdout, cli_format(c, OUT_TABLE), conflict_cols,
 		  (int)(sizeof(conflict_cols) / sizeof(conflict_cols[0])));
 	rs = store_sync_conflicts(team, !all, print_conflict, &o, c->err);
@@ -262,10 +318,17 @@ sync_resolve_cmd(struct cli *c, int argc, char **argv, const char *value)
 	} else {
 		return cli_usage(c, cli_find("sync"), "sync resolve ID mine|theirs|--value V");
 	}
+	char remote[1024];
+
 	if (cli_int(c, "ID", argv[0], 1, LONG_MAX, &id))
 		return c->err->status;
-	if ((rs = open_team(c, &team, &own)))
+	if ((rs = open_team(c, &team, &own, remote, sizeof(remote))))
 		return rs;
+	if (*remote) {
+		const char *args[] = { "sync", "resolve", argv[0], value ? "--value" : how, value };
+
+		return run_there(c, remote, args, value ? 5 : 4);
+	}
 	rs = sync_resolve(team, id, how, value, c->err);
 	if (!rs)
 		printf("sync conflict #%ld resolved: %s\n", id, !strcmp(how, "edit") ? "edited" : how);
@@ -309,6 +372,15 @@ cmd_sync(struct cli *c, int argc, char **argv)
 			return cli_usage(c, cmd, "sync status takes no arguments");
 		return sync_status_cmd(c);
 	}
+	if (!strcmp(sub, "serve")) {
+		struct store *team;
+
+		if (argc)
+			return cli_usage(c, cmd, "sync serve takes no arguments");
+		if (cli_store(c, false, &team))
+			return c->err->status;
+		return sync_serve(team, c->login, stdin, stdout, c->err);
+	}
 	if (!strcmp(sub, "conflicts"))
 		return sync_conflicts_cmd(c, argc, o.all);
 	if (!strcmp(sub, "resolve"))
@@ -322,7 +394,10 @@ static const char cmd_sync_help[] =
 	"tend --db COPY sync clone TEAM-BOOK [--team]\n"
 	"  Makes COPY (a new file) a copy of TEAM-BOOK, as one consistent read;\n"
 	"  the copy remembers where it came from.  Rows made in it get ids no\n"
-	"  other copy or the team book uses.\n"
+	"  other copy or the team book uses.  TEAM-BOOK is a path,\n"
+	"  ssh://HOST/PATH (runs 'ssh HOST tend --db PATH sync serve'; no daemon)\n"
+	"  or ssh://tend@HOST (the service account's forced command names the\n"
+	"  book); $TEND_SYNC_SSH names another program than ssh.\n"
 	"tend --db COPY sync [push | pull]\n"
 	"  push sends the changes made in the copy since the last push, applied\n"
 	"  on the team book as you (a change you could not make there directly\n"
@@ -339,11 +414,13 @@ static const char cmd_sync_help[] =
 	"  copy, of its source.\n"
 	"tend sync resolve ID mine|theirs|--value V\n"
 	"  Resolves one: theirs keeps the team's value, mine writes the copy's,\n"
-	"  --value writes V, each as an ordinary audited change.\n";
+	"  --value writes V, each as an ordinary audited change.\n"
+	"tend sync serve\n"
+	"  What the ssh side runs: answers a copy on standard input and output.\n";
 
 const struct command cmd_sync_entry = {
 	.name = "sync",
-	.args = "[clone TEAM-BOOK [--team] | push | pull | status | conflicts [--all] | resolve ID mine|theirs|--value V]",
+	.args = "[clone TEAM-BOOK [--team] | push | pull | status | conflicts [--all] | resolve ID mine|theirs|--value V | serve]",
 	.summary = "field copies of the team book: clone one, push its changes, pull the team's",
 	.help = cmd_sync_help,
 	.run = cmd_sync,

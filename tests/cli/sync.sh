@@ -145,6 +145,76 @@ expect_out_has "RED"
 check_not "an escape reached the terminal" grep -q "$(printf '\033')" "$WORK/out"
 check_not "a bidi override reached the terminal" grep -q "$(printf '\342\200\256')" "$WORK/out"
 
+# ssh, stood in for by a script that drops the options and the host and
+# runs the command here, as ssh would on the server.
+cat >"$WORK/ssh" <<'SH'
+#!/bin/sh
+while [ "$1" != "--" ]; do shift; done
+shift 2
+exec sh -c "$*"
+SH
+# The service account: its forced command, the client's words in
+# SSH_ORIGINAL_COMMAND, the book and the login its own.
+cat >"$WORK/ssh-service" <<SH
+#!/bin/sh
+while [ "\$1" != "--" ]; do shift; done
+shift 2
+SSH_ORIGINAL_COMMAND="\$*" TEND_DB="$TEAM" exec "$TEND" --ssh-user priya.raman
+SH
+chmod +x "$WORK/ssh" "$WORK/ssh-service"
+mkdir -p "$WORK/bin"
+ln -s "$TEND" "$WORK/bin/tend"
+
+case_ "over ssh: clone, push, pull, conflicts and resolve, as git does, no daemon"
+export TEND_SYNC_SSH="$WORK/ssh"
+OLDPATH=$PATH
+PATH="$WORK/bin:$PATH"
+run --db "$WORK/far.db" $NOW sync clone "ssh://server$TEAM"
+expect_rc 0
+expect_out_has "copy #2 of ssh://server$TEAM made in"
+"$TEND" --db "$WORK/far.db" $NOW log "$A" "Logged far away" >/dev/null
+"$TEND" --db "$WORK/far.db" $NOW account set "$A" --seats 11 >/dev/null
+"$TEND" --db "$TEAM" $NOW account set "$A" --seats 12 >/dev/null
+run --db "$WORK/far.db" $NOW sync
+expect_rc 0
+expect_out_has "pushed: 2 changes, 1 row, 1 conflict kept the team's value"
+check "the far touchpoint is not on the team book" [ "$(q "$TEAM" "SELECT count(*) FROM touchpoints WHERE summary = 'Logged far away'")" = 1 ]
+check "the far copy's range is not copy 2's" [ "$(q "$TEAM" "SELECT id >= (1 << 40) + 2 * (1 << 32) FROM touchpoints WHERE summary = 'Logged far away'")" = 1 ]
+check "the pull did not bring the team's seats" [ "$(q "$WORK/far.db" "SELECT licensed_seats FROM accounts WHERE external_id = '$A'")" = 12 ]
+run --db "$WORK/far.db" $NOW sync status
+expect_out_has "1 open conflict"
+run --db "$WORK/far.db" $NOW sync conflicts --format csv
+expect_rc 0
+expect_out_has ",11,12,"
+ID=$(awk -F, '$5 ~ /^[0-9]+$/ && $6 == "licensed_seats" && $8 == 11 { print $1 }' "$WORK/out" | tail -n 1)
+run --db "$WORK/far.db" $NOW sync resolve "$ID" mine
+expect_rc 0
+check "resolving over ssh left the team's seats" [ "$(q "$TEAM" "SELECT licensed_seats FROM accounts WHERE external_id = '$A'")" = 11 ]
+
+case_ "the service account: the book and the login are its forced command's"
+export TEND_SYNC_SSH="$WORK/ssh-service"
+run --db "$WORK/svc.db" $NOW sync clone "ssh://tend@server"
+expect_rc 0
+"$TEND" --db "$WORK/svc.db" $NOW log "$A" "Through the service account" >/dev/null
+run --db "$WORK/svc.db" $NOW sync
+expect_rc 0
+check "the service account's push did not land" [ "$(q "$TEAM" "SELECT count(*) FROM touchpoints WHERE summary = 'Through the service account'")" = 1 ]
+check "the copy is not the forced command's login's" [ "$(q "$TEAM" "SELECT login FROM sync_copies ORDER BY id DESC LIMIT 1")" = priya.raman ]
+
+case_ "a host that does not speak tend sync: a clear error, no copy left"
+printf '#!/bin/sh\nprintf "HTTP/1.1 400 Bad Request\\r\\n"\n' >"$WORK/ssh-bad"
+chmod +x "$WORK/ssh-bad"
+export TEND_SYNC_SSH="$WORK/ssh-bad"
+run --db "$WORK/bad.db" $NOW sync clone "ssh://server/book.db"
+expect_rc 65
+expect_err_has "does not speak tend sync 1"
+check "a failed clone left a file" [ ! -e "$WORK/bad.db" ]
+run --db "$WORK/bad.db" $NOW sync clone "ssh://-oProxyCommand=x/book.db"
+expect_rc 64
+expect_err_has "a host cannot start with '-'"
+unset TEND_SYNC_SSH
+PATH=$OLDPATH
+
 case_ "both books stay sound, their audit chains hold"
 run --db "$TEAM" $NOW check
 expect_rc 0
