@@ -208,6 +208,8 @@ wtx_evidence_refresh(struct wtx *t, struct err *e)
 	if (t->evidence_all)
 		return run(t->s, clear_all_sql, 0, e) || run(t->s, fill_all_sql, 0, e) ? e->status
 		       : ST_OK;
+	if (!t->nevidence)
+		return ST_OK;   /* nothing noted (and qsort may not take a NULL array) */
 	qsort(v, t->nevidence, sizeof(*v), cmp_id);
 	for (size_t i = 0; i < t->nevidence; i++) {   /* each account once */
 		if (n && v[n - 1].id == v[i].id)
