@@ -24,6 +24,7 @@
 #include "core/xalloc.h"
 #include "store/backup.h"
 #include "store/entity.h"
+#include "store/store.h"
 #include "store/store_int.h"
 #include "store/sync.h"
 #include "store/wtx.h"
@@ -382,4 +383,34 @@ store_sync_unsynced(struct store *s, int64_t *n, struct err *e)
 	if ((rs = store_sync_state(s, &st, e)) || !st.found)
 		return rs;
 	return store_sync_count_after(s, st.pushed_through, n, e);
+}
+
+enum status
+store_sync_open_source(struct store *copy, struct store **team, struct err *e)
+{
+	struct sync_state st;
+	struct store_opts o = { 0 };
+	enum status rs;
+
+	*team = NULL;
+	if ((rs = store_sync_state(copy, &st, e)))
+		return rs;
+	if (!st.found)
+		return err_set(e, ST_USAGE, "this book is not a field copy");
+	if (!strncmp(st.source, "ssh://", 6))
+		return err_set(e, ST_USAGE, "the team book is on another host (%s): run tend sync "
+			       "conflicts there", st.source);
+	/* The same person, clock and role checks as the copy was opened with. */
+	o.path = st.source;
+	o.read_only = copy->read_only;
+	o.clock = copy->clock;
+	o.actor = copy->actor;
+	o.enforce_roles = copy->enforce_roles;
+	return store_open(team, &o, e);
+}
+
+bool
+store_sync_in_use(const struct store *s)
+{
+	return s->id_hi != 0;
 }

@@ -38,6 +38,8 @@ struct sync_state {
 };
 
 bool store_sync_present(const struct store *s);
+/* Is the book a field copy, or a team book with copies made of it? */
+bool store_sync_in_use(const struct store *s);
 enum status store_sync_state(struct store *s, struct sync_state *st, struct err *e);
 
 /* The team book: number a new copy made by login to path (within a write
@@ -58,6 +60,9 @@ enum status store_sync_last_change(struct store *s, int64_t *id, struct err *e);
 /* How many changes the journal holds after id, made here (not pushed from a copy). */
 enum status store_sync_count_after(struct store *s, int64_t after, int64_t *n, struct err *e);
 
+/* A copy's team book on a path, opened as the copy was (the same person,
+ * clock and role checks); ST_USAGE for a copy of a book over ssh. */
+enum status store_sync_open_source(struct store *copy, struct store **team, struct err *e);
 /* A copy's changes not pushed yet; -1 when the book is no copy. */
 enum status store_sync_unsynced(struct store *s, int64_t *n, struct err *e);
 /* Team side: the last change of a copy applied here; move it. */

@@ -67,6 +67,8 @@ chrome_header(struct ui *ui)
 	if (ui->unsynced >= 0)
 		buf_addf(&b, "  offline copy, %lld change%s not synced", (long long)ui->unsynced,
 			 ui->unsynced == 1 ? "" : "s");
+	if (ui->sync_conflicts > 0)
+		buf_addf(&b, "  conflicts %lld", (long long)ui->sync_conflicts);
 	if (!ui_filter_empty(ui)) {
 		buf_adds(&b, "  filter:");
 		describe_filter(ui, &b);
@@ -80,12 +82,28 @@ chrome_header(struct ui *ui)
 	buf_done(&b);
 }
 
+/* A pane that asks for it has no tab while it has nothing to show (the
+ * Sync pane on a book no copy was made of): its key still opens it. */
+static bool
+tab_hidden(const struct ui *ui, int i)
+{
+	const struct pane *p = &ui->panes[i];
+
+	return p->ops->tab_when_empty_hidden && p->ops->empty && i != (int)ui->current &&
+	       p->ops->empty((struct pane *)p);
+}
+
 /* A tab: the first key of the pane's view request (so a rebound key shows
- * as such), and, unless short, the pane's title. */
+ * as such), and, unless short, the pane's title; none for a hidden tab. */
 static int
 tab_label(const struct ui *ui, int i, bool brief, char *out, size_t size)
 {
 	char keys[64], *comma;
+
+	if (tab_hidden(ui, i)) {
+		*out = '\0';
+		return -1;   /* with its separating blank: no room at all */
+	}
 
 	keymap_keys_of(&ui->keys, ui_pane_request(i), keys, sizeof(keys));
 	if ((comma = strchr(keys, ',')))
@@ -156,7 +174,7 @@ chrome_tab_at(const struct ui *ui, int col)
 		char tab[96];
 		int len = tab_label(ui, i, brief[i], tab, sizeof(tab));
 
-		if (col >= x && col < x + len)
+		if (len >= 0 && col >= x && col < x + len)
 			return i;
 		x += len + 1;
 	}
@@ -176,8 +194,9 @@ chrome_tabs(struct ui *ui)
 		char tab[96];
 		int w = tab_label(ui, i, brief[i], tab, sizeof(tab));
 
-		draw_text(ui, ui->tabs, 0, x, tab, w, false,
-			  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));
+		if (w >= 0)
+			draw_text(ui, ui->tabs, 0, x, tab, w, false,
+				  ui_attr(ui, i == (int)ui->current ? TH_TAB_ACTIVE : TH_TAB));
 		x += w + 1;
 	}
 	if (len > ui->cols - x - 1)

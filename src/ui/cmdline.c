@@ -17,7 +17,7 @@ const char *const cmdline_commands[] = {
 	"band", "within", "tag",
 	"plan",
 	"calendar",
-	"team", "heatmap", "inbox",
+	"team", "heatmap", "inbox", "sync",
 	NULL,
 };
 

@@ -62,7 +62,7 @@ static const struct {
 	{ 's', REQ_SORT }, { 'm', REQ_MODE }, { 'v', REQ_VALUES }, { 'b', REQ_GROUP }, { 't', REQ_MARK },
 	{ 'e', REQ_EDIT }, { ' ', REQ_TICK },
 	{ 'L', REQ_LOG }, { 'T', REQ_TASK_ADD }, { 'D', REQ_TASK_DONE }, { 'N', REQ_NOTE },
-	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL },
+	{ 'd', REQ_INBOX_DONE }, { 'a', REQ_INBOX_ALL }, { 'a', REQ_SYNC_ALL },
 	{ 'P', REQ_PLAN }, { 'n', REQ_PLAN_NEW }, { 'O', REQ_PLAN_OBJECTIVE },
 	{ 'M', REQ_PLAN_MILESTONE }, { 'K', REQ_PLAN_KPI }, { 'w', REQ_PLAN_READING },
 	{ 'x', REQ_PLAN_DELETE }, { '[', REQ_PLAN_UP }, { ']', REQ_PLAN_DOWN },

@@ -22,7 +22,8 @@
 	P(X, INBOX, inbox_ops, "inbox", '3', "your inbox of notifications and escalations") \
 	P(X, PLAN, plan_ops, "plan", '5', "the selected account's success plan") \
 	P(X, CALENDAR, calendar_ops, "calendar", '6', "the renewal calendar, quarter and pipeline") \
-	P(X, TEAM, team_ops, "team", '7', "the team dashboard: scoreboard and one row per CSM")
+	P(X, TEAM, team_ops, "team", '7', "the team dashboard: scoreboard and one row per CSM") \
+	P(X, SYNC, sync_ops, "sync", '8', "field copies' sync conflicts, to resolve")
 
 enum pane_id {
 #define PANE_ENUM(X, id, ops, name, key, help) PANE_##id,

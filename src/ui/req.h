@@ -66,6 +66,7 @@
 	_(CAL_STEP, "calendar_step", "calendar", "step", "log a cadence step of the selected renewal, done today") \
 	_(INBOX_DONE, "inbox_done", "inbox", "done", "mark the selected item done") \
 	_(INBOX_ALL, "inbox_all", "inbox", "all/mine", "show the whole book's items, or only yours") \
+	_(SYNC_ALL, "sync_all", "sync", "all/open", "show resolved sync conflicts too, or only open ones") \
 	_(UNDO, "undo", "all", "undo", "take back your last change (again: the one before)") \
 	_(REFRESH, "refresh", "all", "reload", "reload from the book") \
 	_(RECOMPUTE, "recompute", "all", "", "score the book again as of today") \

@@ -271,6 +271,26 @@ ui_count_inbox(struct ui *ui)
 		ui->unsynced = -1;
 		ui_message(ui, TH_ERROR, "%s", e.msg);
 	}
+	/* The team book's open conflicts: its own here; a copy's are read
+	 * from its source when the interface starts and by the Sync pane. */
+	if (ui->unsynced < 0 && store_sync_present(ui->store) &&
+	    store_sync_count_open(ui->store, 0, &ui->sync_conflicts, &e))
+		ui->sync_conflicts = 0;
+}
+
+/* A copy's team book, once at start, for the header's conflict count. */
+static void
+count_source_conflicts(struct ui *ui)
+{
+	struct err e = { ST_OK, "" };
+	struct sync_state st;
+	struct store *team;
+
+	if (store_sync_state(ui->store, &st, &e) || !st.found || store_sync_open_source(ui->store, &team, &e))
+		return;
+	if (store_sync_count_open(team, st.copy, &ui->sync_conflicts, &e))
+		ui->sync_conflicts = 0;
+	store_close(team);
 }
 
 static void
@@ -781,6 +801,7 @@ tui_run(struct store *s, const struct tui_opts *o, struct err *e)
 	layout(&ui);
 	ui_check_write_access(&ui);
 	ui_count_inbox(&ui);
+	count_source_conflicts(&ui);
 	st = open_first(&ui, e);
 	if (!st)
 		loop(&ui);

@@ -90,6 +90,8 @@ struct pane_ops {
 	int64_t (*account)(struct pane *p);
 	/* How many rows pass the filters now (may be NULL). */
 	size_t (*count)(struct pane *p);
+	/* No tab while `empty` says there is nothing to show. */
+	bool tab_when_empty_hidden;
 	/* These accounts changed by the user's own hand outside the pane (an
 	 * undo): bring just them up to date; ACT_* flags, ACT_RELOAD when the
 	 * pane must load again.  NULL: the pane loads again. */
@@ -145,6 +147,7 @@ struct ui {
 				    opened from */
 	int64_t inbox_open;      /* my open inbox items, for the header */
 	int64_t unsynced;        /* a field copy's changes not pushed; -1: not a copy */
+	int64_t sync_conflicts;  /* open sync conflicts on the team book, as last read */
 	int64_t data_version;    /* the book as last seen (store/watch.h) */
 	struct ui_filter filter;
 	char message[256];
