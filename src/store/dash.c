@@ -457,21 +457,7 @@ store_dash_extras(struct store *s, int32_t today, int (*cb)(void *, const struct
 		return e->status;
 	sqlite3_bind_text(st, 1, date_format(today, day), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int c = 1;
-
-		memset(&x, 0, sizeof(x));
-		x.login = store_col_text(st, 0);
-		x.red = sqlite3_column_int64(st, c++);
-		x.yellow = sqlite3_column_int64(st, c++);
-		x.green = sqlite3_column_int64(st, c++);
-		x.unknown = sqlite3_column_int64(st, c++);
-		x.arr_at_risk = sqlite3_column_int64(st, c++);
-		for (int i = 0; i < 4; i++) {
-			x.renew[i] = sqlite3_column_int64(st, c++);
-			x.renew_arr[i] = sqlite3_column_int64(st, c++);
-		}
-		x.overdue_tasks = sqlite3_column_int64(st, c++);
-		x.open_escalations = sqlite3_column_int64(st, c++);
+		store_team_extra_read(st, &x);
 		if (cb(ctx, &x))
 			break;
 	}

@@ -122,6 +122,11 @@ typedef int (*journal_conflict_fn)(void *ctx, int why, sqlite3_changeset_iter *i
 typedef bool (*journal_skip_fn)(void *ctx, const char *table, int64_t id);
 enum status journal_apply(struct wtx *t, int n, void *cs, journal_conflict_fn conflict,
 			  journal_skip_fn skip, void *ctx, struct err *e);
+/* A row of the team dashboard's per-owner figures, in store/team.c's
+ * column order (login, bands, ARR at risk, renewals, late tasks,
+ * escalations), as both its readers give them (team.c, dash.c). */
+struct team_extra;
+void store_team_extra_read(sqlite3_stmt *st, struct team_extra *x);
 /* Is the table journaled, and so sent by sync (journal.c)? */
 bool journal_table_synced(const char *table);
 /* The next id of s's range for a new row of table (store/sync.c);

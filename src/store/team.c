@@ -44,6 +44,26 @@ static const char team_sql[] =
 	" FROM x LEFT JOIN users u ON u.id = x.owner_id"
 	" GROUP BY x.owner_id ORDER BY u.login IS NOT NULL, u.login";
 
+void
+store_team_extra_read(sqlite3_stmt *st, struct team_extra *x)
+{
+	int c = 1;
+
+	memset(x, 0, sizeof(*x));
+	x->login = store_col_text(st, 0);
+	x->red = sqlite3_column_int64(st, c++);
+	x->yellow = sqlite3_column_int64(st, c++);
+	x->green = sqlite3_column_int64(st, c++);
+	x->unknown = sqlite3_column_int64(st, c++);
+	x->arr_at_risk = sqlite3_column_int64(st, c++);
+	for (int i = 0; i < 4; i++) {
+		x->renew[i] = sqlite3_column_int64(st, c++);
+		x->renew_arr[i] = sqlite3_column_int64(st, c++);
+	}
+	x->overdue_tasks = sqlite3_column_int64(st, c++);
+	x->open_escalations = sqlite3_column_int64(st, c++);
+}
+
 enum status
 store_team_extras(struct store *s, int32_t today, int (*cb)(void *, const struct team_extra *),
 		  void *ctx, struct err *e)
@@ -57,21 +77,7 @@ store_team_extras(struct store *s, int32_t today, int (*cb)(void *, const struct
 		return e->status;
 	sqlite3_bind_text(st, 1, date_format(today, day), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int c = 1;
-
-		memset(&x, 0, sizeof(x));
-		x.login = store_col_text(st, 0);
-		x.red = sqlite3_column_int64(st, c++);
-		x.yellow = sqlite3_column_int64(st, c++);
-		x.green = sqlite3_column_int64(st, c++);
-		x.unknown = sqlite3_column_int64(st, c++);
-		x.arr_at_risk = sqlite3_column_int64(st, c++);
-		for (int i = 0; i < 4; i++) {
-			x.renew[i] = sqlite3_column_int64(st, c++);
-			x.renew_arr[i] = sqlite3_column_int64(st, c++);
-		}
-		x.overdue_tasks = sqlite3_column_int64(st, c++);
-		x.open_escalations = sqlite3_column_int64(st, c++);
+		store_team_extra_read(st, &x);
 		if (cb(ctx, &x))
 			break;
 	}
