@@ -248,6 +248,7 @@ run_there(struct cli *c, const char *url, const char *const *args, int n)
 static const struct out_col conflict_cols[] = {
 	{ "id", NULL, COL_INT }, { "kind", NULL, COL_TEXT }, { "copy", NULL, COL_INT },
 	{ "table", NULL, COL_TEXT }, { "row", NULL, COL_INT }, { "column", NULL, COL_TEXT },
+	{ "account", NULL, COL_FREETEXT }, { "field", NULL, COL_TEXT },
 	{ "original", NULL, COL_FREETEXT }, { "mine", NULL, COL_FREETEXT },
 	{ "theirs", NULL, COL_FREETEXT }, { "mine_by", NULL, COL_TEXT }, { "mine_at", NULL, COL_TEXT },
 	{ "theirs_by", NULL, COL_TEXT }, { "theirs_at", NULL, COL_TEXT }, { "status", NULL, COL_TEXT },
@@ -264,7 +265,8 @@ print_conflict(void *ctx, const struct sync_conflict *k)
 {
 	struct value v[] = {
 		{ .kind = V_INT, .i = k->id }, txt(k->kind), { .kind = V_INT, .i = k->copy }, txt(k->table),
-		{ .kind = V_INT, .i = k->row_id }, txt(k->column), txt(k->original), txt(k->mine),
+		{ .kind = V_INT, .i = k->row_id }, txt(k->column), txt(k->account), txt(k->field),
+		txt(k->original), txt(k->mine),
 		txt(k->theirs), txt(k->mine_by), txt(k->mine_at), txt(k->theirs_by), txt(k->theirs_at),
 		txt(k->status),
 	};

@@ -126,6 +126,8 @@ struct sync_conflict {
 	char kind[16];             /* field, deleted_here (the copy deleted it), deleted_there */
 	int64_t copy;
 	char table[64], column[64];
+	char field[64];            /* the column as the catalog names it ("seats"), else the column */
+	char account[256];         /* the account the row is of, by name; "" when unknown or gone */
 	int64_t row_id;
 	char *original, *mine, *theirs;   /* JSON; NULL: none */
 	char mine_by[64], mine_at[32], theirs_by[64], theirs_at[32];

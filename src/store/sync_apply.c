@@ -521,6 +521,38 @@ read_conflict(sqlite3_stmt *st, struct sync_conflict *c)
 	snprintf(c->status, sizeof(c->status), "%s", (const char *)sqlite3_column_text(st, 13));
 }
 
+/* What a person calls the row and the column: the account's name, the
+ * catalog's field name.  SQL is built from the catalog's table names only,
+ * never from the text stored in the conflict. */
+static void
+name_conflict(struct store *s, struct sync_conflict *c)
+{
+	const struct entity *ent = entity_find(c->table);
+	char sql[200];
+	sqlite3_stmt *st;
+
+	snprintf(c->field, sizeof(c->field), "%s", c->column);
+	c->account[0] = '\0';
+	if (!ent)
+		return;
+	for (int i = 0; i < ent->nfields; i++)
+		if (ent->fields[i].column && !strcmp(ent->fields[i].column, c->column))
+			snprintf(c->field, sizeof(c->field), "%s", ent->fields[i].name);
+	if (ent == entity_find("accounts"))
+		snprintf(sql, sizeof(sql), "SELECT name FROM accounts WHERE id = ?1");
+	else if (entity_field(ent, "account") >= 0)
+		snprintf(sql, sizeof(sql), "SELECT a.name FROM \"%s\" x JOIN accounts a ON a.id = x.account_id"
+			 " WHERE x.id = ?1", ent->table);
+	else
+		return;
+	if (!(st = store_stmt(s, sql, NULL)))
+		return;
+	sqlite3_bind_int64(st, 1, c->row_id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(c->account, sizeof(c->account), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+}
+
 enum status
 store_sync_conflicts(struct store *s, bool open_only, int (*cb)(void *ctx, const struct sync_conflict *c),
 		     void *ctx, struct err *e)
@@ -535,6 +567,7 @@ store_sync_conflicts(struct store *s, bool open_only, int (*cb)(void *ctx, const
 	sqlite3_bind_int(st, 1, open_only);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_conflict(st, &c);
+		name_conflict(s, &c);
 		stop = cb(ctx, &c);
 		sync_conflict_done(&c);
 	}
@@ -557,6 +590,8 @@ store_sync_conflict(struct store *s, int64_t id, struct sync_conflict *c, struct
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_conflict(st, c);
 	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		name_conflict(s, c);
 	if (rc == SQLITE_DONE)
 		return err_set(e, ST_NOINPUT, "no sync conflict #%lld", (long long)id);
 	if (rc != SQLITE_ROW)

@@ -71,15 +71,19 @@ add_row(void *ctx, const struct sync_conflict *c)
 	struct pane *p = ctx;
 	struct sync_pane *sp = p->priv;
 	struct sc_row *r;
-	char where[160];
+	char where[400];
 
 	if (sp->n == sp->cap) {
 		sp->cap = sp->cap ? sp->cap * 2 : 32;
 		sp->rows = xreallocarray(sp->rows, sp->cap, sizeof(*sp->rows));
 	}
 	r = &sp->rows[sp->n++];
-	snprintf(where, sizeof(where), "%s #%lld%s%s", c->table, (long long)c->row_id, *c->column ? " " : "",
-		 c->column);
+	/* The account and the field by the names a CSM knows them by. */
+	if (*c->account)
+		snprintf(where, sizeof(where), "%s%s%s", c->field, *c->field ? ", " : "", c->account);
+	else
+		snprintf(where, sizeof(where), "%s #%lld%s%s", c->table, (long long)c->row_id,
+			 *c->field ? " " : "", c->field);
 	r->id = c->id;
 	r->field = !strcmp(c->kind, "field");
 	r->kind = keep(p, !strcmp(c->kind, "field") ? "both" : !strcmp(c->kind, "deleted_here")

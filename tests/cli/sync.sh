@@ -186,7 +186,7 @@ expect_out_has "1 open conflict"
 run --db "$WORK/far.db" $NOW sync conflicts --format csv
 expect_rc 0
 expect_out_has ",11,12,"
-ID=$(awk -F, '$5 ~ /^[0-9]+$/ && $6 == "licensed_seats" && $8 == 11 { print $1 }' "$WORK/out" | tail -n 1)
+ID=$(awk -F, '$5 ~ /^[0-9]+$/ && $6 == "licensed_seats" && $8 == "licensed_seats" && $10 == 11 { print $1 }' "$WORK/out" | tail -n 1)
 run --db "$WORK/far.db" $NOW sync resolve "$ID" mine
 expect_rc 0
 check "resolving over ssh left the team's seats" [ "$(q "$TEAM" "SELECT licensed_seats FROM accounts WHERE external_id = '$A'")" = 11 ]

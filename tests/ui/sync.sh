@@ -23,7 +23,7 @@ case_ "the Sync pane lists the conflicts; the header counts them and what waits 
 screen -s 100x24 <<EOF
 wait offline copy
 key 8
-wait licensed_seats
+wait seats,
 dump $WORK/list
 key Q
 expect-exit 0
@@ -42,7 +42,7 @@ case_ "Enter on one shows it; m writes the copy's value on the team book"
 screen -s 100x24 <<EOF
 wait offline copy
 key 8
-wait licensed_seats
+wait seats,
 key <Enter>
 wait mine: write the copy's value
 dump $WORK/detail
@@ -61,7 +61,7 @@ case_ "e resolves with a value typed in; a resolved one is not listed, a all sho
 screen -s 100x24 <<EOF
 wait offline copy
 key 8
-wait notes
+wait notes,
 key <Enter>
 wait edit: write a value of your own
 key e
@@ -78,7 +78,7 @@ EOF
 check "the value typed in is not on the team book" \
 	[ "$(q team.db "SELECT notes FROM accounts WHERE external_id = '$B'")" = "agreed on the call" ]
 screen_has "No open sync conflicts" "$WORK/edited"
-screen_has "licensed_seats" "$WORK/all"
+screen_has "seats, " "$WORK/all"
 check "the header still has a conflict count: $(screen_row 1 "$WORK/edited")" \
 	row_greps 1 "$WORK/edited" -v -F "conflicts"
 run --db team.db $NOW audit --account "$B"
