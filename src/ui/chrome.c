@@ -64,9 +64,12 @@ chrome_header(struct ui *ui)
 		buf_adds(&b, "  read-only");
 	if (ui->inbox_open > 0)
 		buf_addf(&b, "  inbox %lld", (long long)ui->inbox_open);
-	if (ui->unsynced >= 0)
+	/* All pushed: the copy says so briefly, leaving room for what follows. */
+	if (ui->unsynced > 0)
 		buf_addf(&b, "  offline copy, %lld change%s not synced", (long long)ui->unsynced,
 			 ui->unsynced == 1 ? "" : "s");
+	else if (ui->unsynced == 0)
+		buf_adds(&b, "  offline copy");
 	if (ui->sync_conflicts > 0)
 		buf_addf(&b, "  conflicts %lld", (long long)ui->sync_conflicts);
 	if (!ui_filter_empty(ui)) {
