@@ -275,18 +275,18 @@ out:
 
 enum status
 sync_clone(const struct sync_remote *team, const char *source, const char *path, const char *login,
-	   enum status (*copy_open)(void *ctx, const char *path, struct store **out, struct err *e),
+	   const struct sync_scope_req *req, enum status (*copy_open)(void *ctx, const char *path, struct store **out, struct err *e),
 	   void *ctx, int64_t *copy, struct err *e)
 {
 	struct store *c = NULL;
 	int64_t through;
 	enum status rs;
 
-	if ((rs = team->clone(team->ctx, path, login, copy, &through, e)))
+	if ((rs = team->clone(team->ctx, path, login, req, copy, &through, e)))
 		return rs;
 	if ((rs = copy_open(ctx, path, &c, e)))
 		return rs;
-	rs = store_sync_become_copy(c, source, *copy, login, through, e);
+	rs = store_sync_become_copy(c, source, *copy, login, sync_scope_kind(req), through, e);
 	store_close(c);
 	return rs;
 }
@@ -294,10 +294,10 @@ sync_clone(const struct sync_remote *team, const char *source, const char *path,
 /* -- a team book on a path ------------------------------------------------------ */
 
 static enum status
-local_clone(void *ctx, const char *path, const char *login, int64_t *copy, int64_t *through,
-	    struct err *e)
+local_clone(void *ctx, const char *path, const char *login, const struct sync_scope_req *req,
+	    int64_t *copy, int64_t *through, struct err *e)
 {
-	return store_sync_clone_to(ctx, path, login, copy, through, e);
+	return store_sync_clone_to(ctx, path, login, req, copy, through, e);
 }
 
 static enum status

@@ -31,14 +31,15 @@ struct sync_report {
 };
 
 struct sync_change;
+struct sync_scope_req;
 
 /* The team book, wherever it is: what a copy asks of it.  A book on a path
  * is sync_remote_local(); one over ssh, the CLI's (cli/sync_ssh.c). */
 struct sync_remote {
 	void *ctx;
-	/* Number a new copy for login and write the whole book to path. */
-	enum status (*clone)(void *ctx, const char *path, const char *login, int64_t *copy,
-			     int64_t *through, struct err *e);
+	/* Number a new copy for login and write what req says it holds to path. */
+	enum status (*clone)(void *ctx, const char *path, const char *login, const struct sync_scope_req *req,
+			     int64_t *copy, int64_t *through, struct err *e);
 	/* Apply a copy's changes (sync_team_push). */
 	enum status (*push)(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool *refused,
 			    struct sync_report *r, struct err *e);
@@ -52,12 +53,12 @@ struct sync_remote {
 };
 void sync_remote_local(struct sync_remote *r, struct store *team);
 
-/* Make path (a new file) a field copy of login's of the team book: the
- * remote writes it, copy_open opens it, and it remembers source (how to
- * reach the team book again: a path or ssh://host/path).  *copy is its
- * number. */
+/* Make path (a new file) a field copy of login's of the team book, of what
+ * req says (store/sync.h): the remote writes it, copy_open opens it, and
+ * it remembers source (how to reach the team book again: a path or
+ * ssh://host/path).  *copy is its number. */
 enum status sync_clone(const struct sync_remote *team, const char *source, const char *path,
-		       const char *login,
+		       const char *login, const struct sync_scope_req *req,
 		       enum status (*copy_open)(void *ctx, const char *path, struct store **out,
 						struct err *e),
 		       void *ctx, int64_t *copy, struct err *e);

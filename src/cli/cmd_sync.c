@@ -18,13 +18,37 @@
 #include "cli/cli.h"
 #include "cli/cmd_list.h"
 #include "cli/sync_ssh.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 #include "store/sync.h"
 
 struct sync_opts {
-	bool all, team;
+	bool all, team, mine;
 	const char *value;
+	char **accounts;            /* --accounts, split at the commas */
+	size_t naccounts;
 };
+
+static void
+add_accounts(struct sync_opts *o, const char *list)
+{
+	const char *p = list;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		while (len && (*p == ' ' || *p == '\t'))
+			p++, len--;
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		o->accounts = xreallocarray(o->accounts, o->naccounts + 1, sizeof(*o->accounts));
+		o->accounts[o->naccounts++] = xstrndup(p, len);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
 
 static enum status
 sync_opt(struct cli *c, int opt, const char *arg, void *ctx)
@@ -35,6 +59,8 @@ sync_opt(struct cli *c, int opt, const char *arg, void *ctx)
 	switch (opt) {
 	case 'a': o->all = true; return ST_OK;
 	case 'T': o->team = true; return ST_OK;
+	case 'm': o->mine = true; return ST_OK;
+	case 'A': add_accounts(o, arg); return ST_OK;
 	case 'v': o->value = arg; return ST_OK;
 	}
 	return ST_SOFTWARE;
@@ -93,16 +119,28 @@ open_both(struct cli *c, struct store **copy, struct team_link *team, struct syn
 }
 
 static enum status
-sync_clone_cmd(struct cli *c, int argc, char **argv)
+sync_clone_cmd(struct cli *c, int argc, char **argv, const struct sync_opts *o)
 {
 	char source[PATH_MAX];
 	struct team_link team;
+	struct sync_scope_req req = { 0 };
 	struct stat sb;
 	int64_t copy;
 	enum status st;
 
 	if (argc != 1)
 		return cli_usage(c, cli_find("sync"), "sync clone takes the team book (a path or ssh://HOST/PATH)");
+	if (o->team && (o->mine || o->naccounts))
+		return cli_usage(c, cli_find("sync"), "--team copies the whole book: it goes with neither --mine "
+				 "nor --accounts");
+	for (size_t i = 0; i < o->naccounts; i++)
+		if (!*o->accounts[i])
+			return cli_usage(c, cli_find("sync"), "--accounts names accounts, separated by commas "
+					 "(an id, an external id or a name)");
+	req.team = o->team;
+	req.mine = o->mine || (!o->team && !o->naccounts);   /* --mine is the default */
+	req.accounts = (const char *const *)o->accounts;
+	req.naccounts = o->naccounts;
 	cli_resolve_db(c);
 	if (stat(c->db_path, &sb) == 0)
 		return err_set(c->err, ST_CANTCREAT, "%s exists: a field copy is made as a new book "
@@ -113,7 +151,7 @@ sync_clone_cmd(struct cli *c, int argc, char **argv)
 		return err_set(c->err, ST_NOINPUT, "%s: no such book", argv[0]);
 	if ((st = link_open(c, source, &team)))
 		return st;
-	st = sync_clone(&team.r, source, c->db_path, c->login, open_copy, c, &copy, c->err);
+	st = sync_clone(&team.r, source, c->db_path, c->login, &req, open_copy, c, &copy, c->err);
 	link_close(&team);
 	if (st)
 		return st;
@@ -121,6 +159,17 @@ sync_clone_cmd(struct cli *c, int argc, char **argv)
 	out_text(stdout, source, false);
 	printf(" made in ");
 	out_text(stdout, c->db_path, false);
+	if (!req.team) {
+		struct store *mine;
+		struct sync_state ss;
+
+		if (cli_store(c, false, &mine) || store_sync_state(mine, &ss, c->err))
+			return c->err->status;
+		printf(": %lld account%s (%s)", (long long)ss.accounts, ss.accounts == 1 ? "" : "s",
+		       req.mine && req.naccounts ? "yours and those named" : req.mine ? "yours" : "those named");
+	} else {
+		printf(": the whole book");
+	}
 	printf("\nwork in it with --db; tend sync brings your changes back and the team's in\n");
 	return ST_OK;
 }
@@ -194,6 +243,12 @@ sync_status_cmd(struct cli *c)
 	out_text(stdout, st.source, false);
 	printf(", made %s by ", st.cloned_at);
 	out_text(stdout, st.login, false);
+	if (!strcmp(st.scope, "team"))
+		printf("\nholds the whole team book");
+	else
+		printf("\nholds %lld account%s (%s) and what hangs off them; its history starts at the clone",
+		       (long long)st.accounts, st.accounts == 1 ? "" : "s",
+		       !strcmp(st.scope, "mine") ? "yours, as of the clone" : "those named at the clone");
 	printf("\n%lld change%s not pushed; last push %s\n", (long long)waiting, waiting == 1 ? "" : "s",
 	       *st.pushed_at ? st.pushed_at : "never");
 	printf("last pull %s (the team book's change #%lld)\n", *st.pulled_at ? st.pulled_at : "never",
@@ -340,28 +395,19 @@ sync_resolve_cmd(struct cli *c, int argc, char **argv, const char *value)
 }
 
 static enum status
-cmd_sync(struct cli *c, int argc, char **argv)
+sync_sub(struct cli *c, const struct command *cmd, int argc, char **argv, int first, struct sync_opts *o)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "team", no_argument, NULL, 'T' },
-		{ "value", required_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command *cmd = cli_find("sync");
-	struct sync_opts o = { 0 };
 	const char *sub;
-	int first;
 
-	if (cli_getopt(c, cmd, argc, argv, "", opts, sync_opt, &o, &first) || first < 0)
-		return c->err->status;
+	if (first < argc && strcmp(argv[first], "clone") && (o->mine || o->naccounts))
+		return cli_usage(c, cmd, "--mine and --accounts say what sync clone copies");
 	if (first >= argc)
 		return sync_move(c, true, true);
 	sub = argv[first++];
 	argc -= first;
 	argv += first;
 	if (!strcmp(sub, "clone"))
-		return sync_clone_cmd(c, argc, argv);
+		return sync_clone_cmd(c, argc, argv, o);
 	if (!strcmp(sub, "push") || !strcmp(sub, "pull")) {
 		bool push = !strcmp(sub, "push");
 
@@ -384,18 +430,52 @@ cmd_sync(struct cli *c, int argc, char **argv)
 		return sync_serve(team, c->login, stdin, stdout, c->err);
 	}
 	if (!strcmp(sub, "conflicts"))
-		return sync_conflicts_cmd(c, argc, o.all);
+		return sync_conflicts_cmd(c, argc, o->all);
 	if (!strcmp(sub, "resolve"))
-		return sync_resolve_cmd(c, argc, argv, o.value);
+		return sync_resolve_cmd(c, argc, argv, o->value);
 	return cli_usage(c, cmd, "'%s' is not clone, push, pull, status, conflicts or resolve", sub);
 }
 
+static enum status
+cmd_sync(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "team", no_argument, NULL, 'T' },
+		{ "mine", no_argument, NULL, 'm' },
+		{ "accounts", required_argument, NULL, 'A' },
+		{ "value", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_find("sync");
+	struct sync_opts o = { 0 };
+	int first;
+	enum status rs;
+
+	if (cli_getopt(c, cmd, argc, argv, "", opts, sync_opt, &o, &first) || first < 0) {
+		rs = c->err->status;
+		goto out;
+	}
+	rs = sync_sub(c, cmd, argc, argv, first, &o);
+out:
+	for (size_t i = 0; i < o.naccounts; i++)
+		free(o.accounts[i]);
+	free(o.accounts);
+	return rs;
+}
+
 static const char cmd_sync_help[] =
-	"A field copy is a whole copy of the team book on your laptop, to work in\n"
-	"with no network; sync brings your changes back and the team's in.\n\n"
-	"tend --db COPY sync clone TEAM-BOOK [--team]\n"
+	"A field copy is a copy of your accounts in the team book, on your laptop,\n"
+	"to work in with no network; sync brings your changes back and the\n"
+	"team's to those accounts in.\n\n"
+	"tend --db COPY sync clone TEAM-BOOK [--mine] [--accounts LIST | --team]\n"
 	"  Makes COPY (a new file) a copy of TEAM-BOOK, as one consistent read;\n"
-	"  the copy remembers where it came from.  Rows made in it get ids no\n"
+	"  the copy remembers where it came from.  --mine (the default): the\n"
+	"  accounts you own, with everything that hangs off them and the users,\n"
+	"  teams and reference data; nothing of other accounts and no history\n"
+	"  from before the clone.  --accounts LIST: those named (ids, external\n"
+	"  ids or names, separated by commas), with yours too if --mine is given.\n"
+	"  --team: the whole book, history and all.  Rows made in it get ids no\n"
 	"  other copy or the team book uses.  TEAM-BOOK is a path,\n"
 	"  ssh://HOST/PATH (runs 'ssh HOST tend --db PATH sync serve'; no daemon)\n"
 	"  or ssh://tend@HOST (the service account's forced command names the\n"
@@ -404,8 +484,9 @@ static const char cmd_sync_help[] =
 	"  push sends the changes made in the copy since the last push, applied\n"
 	"  on the team book as you (a change you could not make there directly\n"
 	"  is refused and said, the rest lands), once however often it is\n"
-	"  retried; pull brings the team's changes since the last pull (after a\n"
-	"  push: a copy with changes not pushed refuses to pull).  With neither,\n"
+	"  retried; pull brings the team's changes since the last pull, to the\n"
+	"  copy's accounts only (after a push: a copy with changes not pushed\n"
+	"  refuses to pull).  With neither,\n"
 	"  both.  The same field changed on both sides keeps the team book's\n"
 	"  value and records both as a conflict; so does a row deleted on one\n"
 	"  side and changed on the other.\n"
@@ -422,7 +503,7 @@ static const char cmd_sync_help[] =
 
 const struct command cmd_sync_entry = {
 	.name = "sync",
-	.args = "[clone TEAM-BOOK [--team] | push | pull | status | conflicts [--all] | resolve ID mine|theirs|--value V | serve]",
+	.args = "[clone TEAM-BOOK [--mine] [--accounts LIST | --team] | push | pull | status | conflicts [--all] | resolve ID mine|theirs|--value V | serve]",
 	.summary = "field copies of the team book: clone one, push its changes, pull the team's",
 	.help = cmd_sync_help,
 	.run = cmd_sync,

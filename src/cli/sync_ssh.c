@@ -9,7 +9,8 @@
  * a path gets.  Requests and their answers (u: 8-byte integer, s: string,
  * b: bytes):
  *   H               -> R "tend sync 1"
- *   K s:login       -> F b... (the book, in pieces), then R u:copy u:through
+ *   K s:login u:scope (1 the whole book, 2 mine) u:n n x s:account
+ *                   -> F b... (the copy, in pieces), then R u:copy u:through
  *   P u:copy u:n, then n x C u:id s:at s:actor s:action b:changeset
  *                   -> R u:changes u:rows u:conflicts u:skipped u:refused
  *                        u:nrefusals s... b:refused flags
@@ -141,7 +142,8 @@ answer(struct sync_ssh *s, char want, struct err *e)
 }
 
 static enum status
-ssh_clone(void *ctx, const char *path, const char *login, int64_t *copy, int64_t *through, struct err *e)
+ssh_clone(void *ctx, const char *path, const char *login, const struct sync_scope_req *scope, int64_t *copy,
+	  int64_t *through, struct err *e)
 {
 	struct sync_ssh *s = ctx;
 	struct buf req;
@@ -159,6 +161,10 @@ ssh_clone(void *ctx, const char *path, const char *login, int64_t *copy, int64_t
 	}
 	buf_init(&req);
 	frame_put_str(&req, login);
+	frame_put_u64(&req, (scope->team ? 1u : 0u) | (scope->mine ? 2u : 0u));
+	frame_put_u64(&req, (uint64_t)scope->naccounts);
+	for (size_t i = 0; i < scope->naccounts; i++)
+		frame_put_str(&req, scope->accounts[i]);
 	rs = ask(s, 'K', &req, e);
 	buf_done(&req);
 	while (!rs) {
@@ -496,9 +502,44 @@ say_error(FILE *out, const struct err *e)
 	buf_done(&b);
 }
 
+/* What a clone request asks the copy to hold: req->accounts point into *names. */
 static enum status
-serve_clone(struct store *team, const char *login, FILE *out, struct err *e)
+get_scope(struct frame_in *in, struct sync_scope_req *req, char ***names, struct err *e)
 {
+	uint64_t flags, n;
+	char *ignored = NULL;
+
+	memset(req, 0, sizeof(*req));
+	*names = NULL;
+	if (!frame_get_str(in, &ignored) || !frame_get_u64(in, &flags) || !frame_get_u64(in, &n) ||
+	    n > 100000) {
+		free(ignored);
+		return err_set(e, ST_DATA, "a bad clone request");
+	}
+	free(ignored);
+	req->team = flags & 1;
+	req->mine = (flags & 2) != 0;
+	*names = xcalloc(n ? n : 1, sizeof(**names));
+	for (req->naccounts = 0; req->naccounts < n; req->naccounts++)
+		if (!frame_get_str(in, &(*names)[req->naccounts]))
+			return err_set(e, ST_DATA, "a bad clone request");
+	req->accounts = (const char *const *)*names;
+	return ST_OK;
+}
+
+static void
+names_done(char **names, size_t n)
+{
+	for (size_t i = 0; names && i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static enum status
+serve_clone(struct store *team, const char *login, struct frame_in *rq, FILE *out, struct err *e)
+{
+	struct sync_scope_req req;
+	char **names;
 	char tmp[] = "/tmp/tend-sync-XXXXXX";
 	int fd = mkstemp(tmp);
 	int64_t copy, through;
@@ -511,8 +552,11 @@ serve_clone(struct store *team, const char *login, FILE *out, struct err *e)
 	if (fd < 0)
 		return err_set(e, ST_CANTCREAT, "cannot make a temporary copy: %s", strerror(errno));
 	close(fd);
-	unlink(tmp);   /* the backup makes it anew, exclusively */
-	if ((rs = store_sync_clone_to(team, tmp, login, &copy, &through, e)))
+	unlink(tmp);   /* the clone makes it anew, exclusively */
+	if ((rs = get_scope(rq, &req, &names, e)) == ST_OK)
+		rs = store_sync_clone_to(team, tmp, login, &req, &copy, &through, e);
+	names_done(names, req.naccounts);
+	if (rs)
 		return rs;
 	if (!(in = fopen(tmp, "rb"))) {
 		unlink(tmp);
@@ -654,7 +698,7 @@ sync_serve(struct store *team, const char *login, FILE *from, FILE *out, struct 
 			rs = frame_write(out, 'R', "tend sync 1", 11, e);
 			continue;
 		/* The copy is the server's login's, whatever the client says. */
-		case 'K': rs = serve_clone(team, login, out, &why); break;
+		case 'K': rs = serve_clone(team, login, &in, out, &why); break;
 		case 'P': rs = serve_push(team, &in, from, out, &why); break;
 		case 'G': rs = serve_changes(team, &in, out, &why); break;
 		case 'N':

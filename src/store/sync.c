@@ -27,6 +27,7 @@
 #include "store/store.h"
 #include "store/store_int.h"
 #include "store/sync.h"
+#include "store/sync_scope.h"
 #include "store/wtx.h"
 
 static void
@@ -114,8 +115,9 @@ store_sync_state(struct store *s, struct sync_state *out, struct err *e)
 	memset(out, 0, sizeof(*out));
 	if (!s->has_sync)
 		return ST_OK;
-	if (!(st = store_stmt(s, "SELECT source, copy, id_lo, id_hi, login, cloned_at, pushed_through,"
-			      " pushed_at, pulled_through, pulled_at FROM sync_state WHERE id = 1", e)))
+	if (!(st = store_stmt(s, "SELECT s.source, s.copy, s.id_lo, s.id_hi, s.login, s.cloned_at, s.pushed_through,"
+			      " s.pushed_at, s.pulled_through, s.pulled_at, coalesce(p.kind, 'team'), coalesce(p.accounts, 0)"
+			      " FROM sync_state s LEFT JOIN sync_scopes p ON p.copy = s.copy WHERE s.id = 1", e)))
 		return e->status;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->found = true;
@@ -129,6 +131,8 @@ store_sync_state(struct store *s, struct sync_state *out, struct err *e)
 		copy_text(out->pushed_at, sizeof(out->pushed_at), st, 7);
 		out->pulled_through = sqlite3_column_int64(st, 8);
 		copy_text(out->pulled_at, sizeof(out->pulled_at), st, 9);
+		copy_text(out->scope, sizeof(out->scope), st, 10);
+		out->accounts = sqlite3_column_int64(st, 11);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -163,7 +167,7 @@ store_sync_add_copy(struct store *s, const char *login, const char *path, int64_
 
 enum status
 store_sync_become_copy(struct store *s, const char *source, int64_t copy, const char *login,
-		       int64_t pulled_through, struct err *e)
+		       const char *kind, int64_t pulled_through, struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t pushed = 0;
@@ -173,7 +177,7 @@ store_sync_become_copy(struct store *s, const char *source, int64_t copy, const 
 	if ((rs = store_sync_last_change(s, &pushed, e)))
 		return rs;
 	if (sqlite3_exec(s->db, "DELETE FROM sync_copies; DELETE FROM sync_conflicts; DELETE FROM sync_state;"
-			 " DELETE FROM sync_origin",
+			 " DELETE FROM sync_origin; DELETE FROM sync_scopes; DELETE FROM sync_scope_accounts",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, "making the copy");
 	if (!(st = store_stmt(s, "INSERT INTO sync_state (id, source, copy, id_lo, id_hi, login,"
@@ -190,6 +194,16 @@ store_sync_become_copy(struct store *s, const char *source, int64_t copy, const 
 	/* What the copy holds of its own journal is the team's: not sent. */
 	sqlite3_bind_int64(st, 7, pushed);
 	sqlite3_bind_int64(st, 8, pulled_through);
+	if ((rs = step_done(s, st, "making the copy", e)))
+		return rs;
+	/* What it holds, for tend sync status. */
+	if (!(st = store_stmt(s, "INSERT INTO sync_scopes (copy, kind, user_id, accounts)"
+			      " VALUES (?1, ?2, (SELECT id FROM users WHERE login = ?3),"
+			      " (SELECT count(*) FROM accounts))", e)))
+		return e->status;
+	sqlite3_bind_int64(st, 1, copy);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, login, -1, SQLITE_TRANSIENT);
 	if ((rs = step_done(s, st, "making the copy", e)))
 		return rs;
 	store_sync_open(s);
@@ -294,11 +308,18 @@ store_sync_changes(struct store *s, int64_t after, int64_t skip,
 	sqlite3_stmt *st = store_stmt(s, "SELECT c.id, c.at, c.actor, c.action, coalesce(o.copy, 0),"
 				      " c.changeset FROM changes c LEFT JOIN sync_origin o ON o.change_id = c.id"
 				      " WHERE c.id > ?1 AND (o.copy IS NULL OR o.copy <> ?2) ORDER BY c.id", e);
+	struct scope_filter *f = NULL;
 	struct sync_change c;
+	struct buf kept;
+	enum status rs;
 	int rc;
 
 	if (!st)
 		return e->status;
+	/* A copy of some accounts gets only their rows (store/sync_scope.c). */
+	if ((rs = scope_filter_open(s, skip, &f, e)))
+		return rs;
+	buf_init(&kept);
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int64(st, 2, skip);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -309,48 +330,42 @@ store_sync_changes(struct store *s, int64_t after, int64_t skip,
 		c.origin = sqlite3_column_int64(st, 4);
 		c.cs = sqlite3_column_blob(st, 5);
 		c.n = sqlite3_column_bytes(st, 5);
+		if (f) {
+			if ((rs = scope_filter_change(f, c.cs, c.n, &kept, e)))
+				break;
+			if (!kept.len)
+				continue;
+			c.cs = kept.data;
+			c.n = (int)kept.len;
+		}
 		if (cb(ctx, &c))
 			break;
 	}
 	sqlite3_reset(st);
+	buf_done(&kept);
+	scope_filter_close(f);
+	if (rs)
+		return rs;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sql_error(s, e, "reading the change journal");
 	return e->status;
 }
 
 enum status
-store_sync_clone_to(struct store *s, const char *path, const char *login, int64_t *copy,
-		    int64_t *through, struct err *e)
+store_sync_user_id(struct store *s, const char *login, int64_t *id, struct err *e)
 {
-	enum status rs;
+	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM users WHERE login = ?1", e);
+	int rc;
 
-	*copy = *through = 0;
-	if (!s->has_sync)
-		return err_set(e, ST_SOFTWARE, "internal: the book predates sync");
-	if (s->id_lo > 1)
-		return err_set(e, ST_USAGE, "%s is a field copy itself: clone the team book instead", s->path);
-	/* One read: the copy holds the book exactly as of its last change. */
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_sql_error(s, e, "starting a read");
-	rs = store_sync_last_change(s, through, e);
-	if (!rs)
-		rs = store_backup_to(s, path, e);
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rs)
-		return rs;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		unlink(path);
-		return store_sql_error(s, e, "numbering the copy");
-	}
-	if ((rs = store_sync_add_copy(s, login, path, copy, e)) ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		if (!rs)
-			rs = store_sql_error(s, e, "numbering the copy");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		store_sync_open(s);
-		unlink(path);
-		return rs;
-	}
+	*id = 0;
+	if (!st)
+		return e->status;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, "reading the book's users");
 	return ST_OK;
 }
 

@@ -35,6 +35,8 @@ struct sync_state {
 	char login[64], cloned_at[32];
 	int64_t pushed_through, pulled_through;
 	char pushed_at[32], pulled_at[32];   /* "" never */
+	char scope[16];                      /* team, mine or accounts */
+	int64_t accounts;                    /* how many it holds */
 };
 
 bool store_sync_present(const struct store *s);
@@ -46,15 +48,31 @@ enum status store_sync_state(struct store *s, struct sync_state *st, struct err 
  * the caller holds, or alone). */
 enum status store_sync_add_copy(struct store *s, const char *login, const char *path, int64_t *copy,
 				struct err *e);
-/* Copy the book to path as one consistent read (the backup API) and number
- * the copy for login; *through is the book's last change, which the copy
- * holds.  A failure leaves no file. */
-enum status store_sync_clone_to(struct store *s, const char *path, const char *login, int64_t *copy,
-				int64_t *through, struct err *e);
-/* The new copy: remember the source, its number and the team's last
- * change it holds; drop the team book's own sync bookkeeping it inherited. */
+/* What a copy holds: the whole book (team), or the clone's user's
+ * accounts (mine) and those named (ids, external ids or names). */
+struct sync_scope_req {
+	bool team, mine;
+	const char *const *accounts;
+	size_t naccounts;
+};
+/* "team", "mine" or "accounts". */
+const char *sync_scope_kind(const struct sync_scope_req *req);
+/* Copy the book to path as one consistent read and number the copy for
+ * login: the whole book by the backup API, or the accounts in scope, what
+ * hangs off them and the book-wide rows, built afresh with no history
+ * (store/sync_clone.c).  *through is the book's last change, which the
+ * copy holds.  A failure leaves no file. */
+enum status store_sync_clone_to(struct store *s, const char *path, const char *login,
+				const struct sync_scope_req *req, int64_t *copy, int64_t *through,
+				struct err *e);
+/* login's user id (0: no such user). */
+enum status store_sync_user_id(struct store *s, const char *login, int64_t *id, struct err *e);
+/* The new copy: remember the source, its number, what it holds (kind, and
+ * how many accounts) and the team's last change it holds; drop the team
+ * book's own sync bookkeeping it inherited. */
 enum status store_sync_become_copy(struct store *s, const char *source, int64_t copy,
-				   const char *login, int64_t pulled_through, struct err *e);
+				   const char *login, const char *kind, int64_t pulled_through,
+				   struct err *e);
 /* The last change id of the journal (0: none). */
 enum status store_sync_last_change(struct store *s, int64_t *id, struct err *e);
 /* How many changes the journal holds after id, made here (not pushed from a copy). */
@@ -74,7 +92,8 @@ enum status store_sync_set_pushed(struct store *s, int64_t through, struct err *
 enum status store_sync_set_pulled(struct store *s, int64_t through, struct err *e);
 
 /* The journal's changes after id, oldest first, but those that came from
- * copy skip (0: none skipped). */
+ * copy skip (0: none skipped); for a copy of some accounts, each with only
+ * the rows it holds, and none that holds none of them. */
 struct sync_change {
 	int64_t id;
 	const char *at, *actor, *action;

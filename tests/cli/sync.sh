@@ -21,15 +21,16 @@ OTHER=$(q "$TEAM" "SELECT a.external_id FROM accounts a JOIN users u ON u.id = a
 LO=$(( (1 << 40) + (1 << 32) )) HI=$(( (1 << 40) + 2 * (1 << 32) ))
 
 case_ "clone makes a whole copy that remembers where it came from"
-run --db "$COPY" $NOW sync clone "$TEAM"
+run --db "$COPY" $NOW sync clone "$TEAM" --team
 expect_rc 0
-expect_out_has "copy #1 of $TEAM made in $COPY"
+expect_out_has "copy #1 of $TEAM made in $COPY: the whole book"
 run --db "$COPY" $NOW sync status
 expect_rc 0
 expect_out_has "field copy #1 of $TEAM"
+expect_out_has "holds the whole team book"
 expect_out_has "0 changes not pushed; last push never"
 check "the copy lacks accounts" [ "$(q "$COPY" 'SELECT count(*) FROM accounts')" = "$(q "$TEAM" 'SELECT count(*) FROM accounts')" ]
-run --db "$COPY" $NOW sync clone "$TEAM"
+run --db "$COPY" $NOW sync clone "$TEAM" --team
 expect_rc 73
 expect_err_has "exists: a field copy is made as a new book"
 run --db "$WORK/copy2.db" $NOW sync clone "$COPY"

@@ -228,7 +228,7 @@ crash_sync() {
 	local n_none=0 n_all=0 n_done=0 changes=100
 	fresh "$base_small" "$team"
 	rm -f "$copy"
-	"$TEND" --db "$copy" sync clone "$team" >/dev/null 2>&1 || { fail "sync: clone failed"; return; }
+	"$TEND" --db "$copy" sync clone "$team" --team >/dev/null 2>&1 || { fail "sync: clone failed"; return; }
 	acct=$(sqlite3 "$team" "SELECT external_id FROM accounts WHERE stage <> 'churned' ORDER BY id LIMIT 1")
 	for i in $(seq 1 "$changes"); do
 		"$TEND" --db "$copy" log "$acct" "Crash sync $i" >/dev/null 2>&1 || { fail "sync: log $i failed"; return; }
