@@ -244,7 +244,7 @@ sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report
 	if (unpushed)
 		return err_set(e, ST_USAGE, "this copy has %lld change%s not pushed: push first (tend sync)",
 			       (long long)unpushed, unpushed == 1 ? "" : "s");
-	if ((rs = team->changes(team->ctx, st.pulled_through, st.copy, hold, &l, &last, e)))
+	if ((rs = team->changes(team->ctx, st.pulled_through, st.copy, hold, &l, &last, &r->unheld, e)))
 		goto out;
 	if ((rs = wtx_begin(copy, "sync pull", WTX_AUDIT_ROWS, &t, e)))
 		goto out;
@@ -309,12 +309,12 @@ local_push(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool 
 
 static enum status
 local_changes(void *ctx, int64_t after, int64_t copy, int (*cb)(void *, const struct sync_change *),
-	      void *cbctx, int64_t *last, struct err *e)
+	      void *cbctx, int64_t *last, int64_t *unheld, struct err *e)
 {
 	enum status rs;
 
 	/* The last change first: what the pull brings is up to it. */
-	if ((rs = store_sync_last_change(ctx, last, e)))
+	if ((rs = store_sync_last_change(ctx, last, e)) || (rs = store_sync_unheld(ctx, copy, unheld, e)))
 		return rs;
 	return store_sync_changes(ctx, after, copy, cb, cbctx, e);
 }

@@ -26,6 +26,7 @@ struct sync_report {
 	int64_t conflicts;          /* recorded on the team book */
 	int64_t skipped;            /* rows gone on both sides, or applied before */
 	int64_t refused;            /* changes the pusher could not make directly */
+	int64_t unheld;             /* pull: accounts of the user's the copy lacks */
 	char refusals[SYNC_REFUSALS][512];   /* the first ones, in words */
 	int nrefusals;
 };
@@ -44,10 +45,11 @@ struct sync_remote {
 	enum status (*push)(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool *refused,
 			    struct sync_report *r, struct err *e);
 	/* The team's changes after `after` but copy's own, oldest first, and
-	 * *last, its last change, read first. */
+	 * *last, its last change, read first; *unheld, the accounts the
+	 * copy's user owns there that a copy of theirs does not hold. */
 	enum status (*changes)(void *ctx, int64_t after, int64_t copy,
 			       int (*cb)(void *cbctx, const struct sync_change *c), void *cbctx,
-			       int64_t *last, struct err *e);
+			       int64_t *last, int64_t *unheld, struct err *e);
 	/* How many conflicts of copy are open. */
 	enum status (*open_conflicts)(void *ctx, int64_t copy, int64_t *n, struct err *e);
 };

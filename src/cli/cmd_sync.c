@@ -220,6 +220,10 @@ sync_move(struct cli *c, bool push, bool pull)
 		if ((rs = sync_pull(copy, &team.r, &r, c->err)))
 			goto out;
 		print_report("pulled", &r);
+		if (r.unheld)
+			printf("%lld account%s yours on the team book and not in this copy (handed to you since "
+			       "the clone): push, then clone again to take %s\n", (long long)r.unheld,
+			       r.unheld == 1 ? " is" : "s are", r.unheld == 1 ? "it" : "them");
 	}
 out:
 	link_close(&team);

@@ -14,7 +14,7 @@
  *   P u:copy u:n, then n x C u:id s:at s:actor s:action b:changeset
  *                   -> R u:changes u:rows u:conflicts u:skipped u:refused
  *                        u:nrefusals s... b:refused flags
- *   G u:after u:copy -> R u:last, C..., E
+ *   G u:after u:copy -> R u:last u:unheld, C..., E
  *   N u:copy        -> R u:open conflicts
  *   Q               (end)
  * Any request can be answered X u:status s:message instead.
@@ -255,12 +255,12 @@ ssh_push(void *ctx, int64_t copy, const struct sync_change *v, size_t n, bool *r
 
 static enum status
 ssh_changes(void *ctx, int64_t after, int64_t copy, int (*cb)(void *, const struct sync_change *),
-	    void *cbctx, int64_t *last, struct err *e)
+	    void *cbctx, int64_t *last, int64_t *unheld, struct err *e)
 {
 	struct sync_ssh *s = ctx;
 	struct buf req;
 	struct frame_in in;
-	uint64_t l;
+	uint64_t l, u = 0;
 	enum status rs;
 
 	buf_init(&req);
@@ -274,6 +274,8 @@ ssh_changes(void *ctx, int64_t after, int64_t copy, int (*cb)(void *, const stru
 	if (!frame_get_u64(&in, &l))
 		return err_set(e, ST_DATA, "%s sent a bad answer to a pull", s->host);
 	*last = (int64_t)l;
+	/* A server before scopes sends no count. */
+	*unheld = frame_get_u64(&in, &u) ? (int64_t)u : 0;
 	for (;;) {
 		struct wire_change w;
 		char kind;
@@ -655,16 +657,18 @@ static enum status
 serve_changes(struct store *team, struct frame_in *in, FILE *out, struct err *e)
 {
 	uint64_t after, copy;
-	int64_t last;
+	int64_t last, unheld;
 	struct sending s = { out, { 0 }, e, ST_OK };
 	enum status rs;
 
 	if (!frame_get_u64(in, &after) || !frame_get_u64(in, &copy))
 		return err_set(e, ST_DATA, "a bad pull request");
-	if ((rs = store_sync_last_change(team, &last, e)))
+	if ((rs = store_sync_last_change(team, &last, e)) ||
+	    (rs = store_sync_unheld(team, (int64_t)copy, &unheld, e)))
 		return rs;
 	buf_init(&s.b);
 	frame_put_u64(&s.b, (uint64_t)last);
+	frame_put_u64(&s.b, (uint64_t)unheld);
 	if (!(rs = frame_write(out, 'R', s.b.data, s.b.len, e)))
 		rs = store_sync_changes(team, (int64_t)after, (int64_t)copy, send_change, &s, e);
 	if (!rs)

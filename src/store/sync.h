@@ -65,6 +65,10 @@ const char *sync_scope_kind(const struct sync_scope_req *req);
 enum status store_sync_clone_to(struct store *s, const char *path, const char *login,
 				const struct sync_scope_req *req, int64_t *copy, int64_t *through,
 				struct err *e);
+/* Team side: how many accounts copy's user owns that the copy, one of
+ * their accounts (--mine), does not hold (handed to them since the clone);
+ * 0 for other copies. */
+enum status store_sync_unheld(struct store *s, int64_t copy, int64_t *n, struct err *e);
 /* login's user id (0: no such user). */
 enum status store_sync_user_id(struct store *s, const char *login, int64_t *id, struct err *e);
 /* The new copy: remember the source, its number, what it holds (kind, and

@@ -417,6 +417,31 @@ fail:
 	return rs;
 }
 
+enum status
+store_sync_unheld(struct store *s, int64_t copy, int64_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (!s->has_sync)
+		return ST_OK;
+	if (!(st = store_stmt(s, "SELECT count(*) FROM sync_scopes p JOIN accounts a ON a.owner_id = p.user_id"
+			      " WHERE p.copy = ?1 AND p.kind = 'mine'"
+			      " AND NOT EXISTS (SELECT 1 FROM sync_scope_accounts h WHERE h.copy = ?1 AND h.account_id = a.id)"
+			      " AND NOT (a.id >= ?2 AND a.id < ?3)", e)))
+		return e->status;
+	sqlite3_bind_int64(st, 1, copy);
+	sqlite3_bind_int64(st, 2, SYNC_TEAM_HI + copy * SYNC_RANGE);
+	sqlite3_bind_int64(st, 3, SYNC_TEAM_HI + (copy + 1) * SYNC_RANGE);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_sql_error(s, e, "reading what the copy holds");
+	return ST_OK;
+}
+
 const char *
 sync_scope_kind(const struct sync_scope_req *req)
 {

@@ -116,6 +116,20 @@ expect_rc 0
 expect_out_has "pulled: 1 change, 1 row"
 check "the copy lacks the team's notes on its account" [ "$(q "$COPY" "SELECT notes FROM accounts WHERE external_id = 'NEW-1'")" = "seen from the office" ]
 
+case_ "an account handed to me since the clone: the pull says so"
+O2=$(q "$TEAM" "SELECT external_id FROM accounts WHERE owner_id = $MATEO AND external_id <> '$O' ORDER BY id LIMIT 1")
+"$TEND" --db "$TEAM" $NOW account set "$O2" --owner priya.raman >/dev/null
+run --db "$COPY" $NOW sync
+expect_rc 0
+expect_out_has "1 account is yours on the team book and not in this copy (handed to you since the clone): push, then clone again to take it"
+check "the handed account came down half" [ "$(q "$COPY" "SELECT count(*) FROM accounts WHERE external_id = '$O2'")" = 0 ]
+run --db "$WORK/again.db" $NOW sync clone "$TEAM"
+expect_rc 0
+check "a new clone lacks the handed account" [ "$(q "$WORK/again.db" "SELECT count(*) FROM accounts WHERE external_id = '$O2'")" = 1 ]
+run --db "$WORK/again.db" $NOW sync pull
+expect_rc 0
+expect_out_lacks "not in this copy"
+
 case_ "--accounts copies those named; a change I may not make there is refused and taken back"
 run --db "$WORK/named.db" $NOW sync clone "$TEAM" --accounts "$A, $O"
 expect_rc 0
