@@ -308,7 +308,7 @@ build(struct store *s, const char *path, const struct sync_scope_req *req, const
       struct err *e)
 {
 	struct build b = { NULL, e, NULL, 0 };
-	int64_t version = 0, count = 0;
+	int64_t version = 0, app = 0, count = 0;
 	sqlite3_stmt *st;
 	char pragma[64];
 	enum status rs;
@@ -336,6 +336,7 @@ build(struct store *s, const char *path, const struct sync_scope_req *req, const
 		goto out;
 	if ((rs = read_int(&b, "SELECT coalesce(max(id), 0) FROM team.changes", through)) ||
 	    (rs = read_int(&b, "PRAGMA team.user_version", &version)) ||
+	    (rs = read_int(&b, "PRAGMA team.application_id", &app)) ||
 	    (rs = scope_user(&b, login, user)) ||
 	    (rs = fill_keep(&b, req->mine, *user, ids, nids, &count)))
 		goto out;
@@ -352,8 +353,12 @@ build(struct store *s, const char *path, const struct sync_scope_req *req, const
 	    (rs = make_schema(&b, "index", e)) || (rs = make_schema(&b, "view", e)) ||
 	    (rs = make_schema(&b, "trigger", e)) || (rs = rebuild_indexes(&b)) || (rs = check_keys(&b)))
 		goto out;
+	/* The same kind of file, at the same schema version. */
 	snprintf(pragma, sizeof(pragma), "PRAGMA main.user_version = %lld", (long long)version);
-	if ((rs = exec(&b, pragma, "its version")) || (rs = exec(&b, "COMMIT", "finishing")))
+	if ((rs = exec(&b, pragma, "its version")))
+		goto out;
+	snprintf(pragma, sizeof(pragma), "PRAGMA main.application_id = %lld", (long long)app);
+	if ((rs = exec(&b, pragma, "its kind")) || (rs = exec(&b, "COMMIT", "finishing")))
 		goto out;
 	rs = exec(&b, "DETACH team", "finishing");
 out:

@@ -54,6 +54,7 @@ check "her own errand is missing" [ "$(q "$COPY" "SELECT count(*) FROM tasks WHE
 check "another CSM's own errand came along" [ "$(q "$COPY" "SELECT count(*) FROM tasks WHERE title = 'Mateo''s own errand'")" = 0 ]
 check "the team's history came along" [ "$(q "$COPY" 'SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM changes)')" = 0 ]
 check "the copy is not sound" [ "$(q "$COPY" 'PRAGMA integrity_check')" = ok ]
+check "the copy is not a tend book like the team's" [ "$(q "$COPY" 'PRAGMA application_id; PRAGMA user_version')" = "$(q "$TEAM" 'PRAGMA application_id; PRAGMA user_version')" ]
 check "the copy points outside itself" [ -z "$(q "$COPY" 'PRAGMA foreign_key_check')" ]
 check "another account's name is in the copy's bytes" [ "$(grep -c -F "$ONAME" "$COPY")" = 0 ]
 check "the team book does not know what the copy holds" [ "$(q "$TEAM" "SELECT kind || ' ' || accounts FROM sync_scopes WHERE copy = 1")" = "mine $NHERS" ]
