@@ -576,8 +576,13 @@ journal_apply(struct wtx *t, int n, void *cs, journal_conflict_fn conflict, jour
 		return e->status;
 	rc = sqlite3changeset_apply_v2(s->db, n, cs, NULL, conflict, ctx, NULL, NULL,
 				       SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
+	if (rc == SQLITE_ABORT)
+		return err_set(e, ST_DATA, "the change could not be applied");
+	/* A foreign key the changeset left broken is said in rc alone. */
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return err_set(e, ST_DATA, "the change names a row this book does not hold, or breaks one "
+			       "of its rules: nothing of it was applied");
 	if (rc != SQLITE_OK)
-		return rc == SQLITE_ABORT ? err_set(e, ST_DATA, "the change could not be applied")
-					  : store_sql_error(s, e, "applying a change");
+		return store_sql_error(s, e, "applying a change");
 	return walk(t, n, cs, false, skip, ctx, e) ? e->status : ST_OK;
 }
