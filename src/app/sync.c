@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/xalloc.h"
 #include "app/sync.h"
 #include "store/store.h"
@@ -232,9 +233,12 @@ sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report
 	struct sync_state st;
 	int64_t unpushed, last = 0;
 	struct wtx *t = NULL;
+	struct buf fit;
+	bool scoped = false;
 	enum status rs;
 
 	memset(r, 0, sizeof(*r));
+	buf_init(&fit);
 	if ((rs = store_sync_state(copy, &st, e)))
 		return rs;
 	if (!st.found)
@@ -248,14 +252,27 @@ sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report
 		goto out;
 	if ((rs = wtx_begin(copy, "sync pull", WTX_AUDIT_ROWS, &t, e)))
 		goto out;
+	scoped = strcmp(st.scope, "team") != 0;
 	/* The team's changes are the team's: not this copy's to push or undo. */
 	wtx_no_journal(t);
 	for (size_t i = 0; i < l.n && !rs; i++) {
 		struct sync_applied a = { 0 };
+		struct sync_change c = l.v[i].c;
+		int64_t left_out = 0;
 
-		if (l.v[i].c.id > last)
+		if (c.id > last)
 			continue;
-		if (!(rs = store_sync_apply(t, &l.v[i].c, false, 0, &a, e))) {
+		/* A copy of some accounts takes only rows whose parents it holds. */
+		if (scoped) {
+			if ((rs = store_sync_fit(copy, c.cs, c.n, &fit, &left_out, e)))
+				break;
+			r->left_out += left_out;
+			if (!fit.len)
+				continue;
+			c.cs = fit.data;
+			c.n = (int)fit.len;
+		}
+		if (!(rs = store_sync_apply(t, &c, false, 0, &a, e))) {
 			r->changes++;
 			r->rows += a.rows;
 			r->skipped += a.skipped;
@@ -269,6 +286,7 @@ sync_pull(struct store *copy, const struct sync_remote *team, struct sync_report
 	}
 	rs = wtx_commit(t, e);
 out:
+	buf_done(&fit);
 	held_done(&l);
 	return rs;
 }

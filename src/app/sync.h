@@ -27,6 +27,7 @@ struct sync_report {
 	int64_t skipped;            /* rows gone on both sides, or applied before */
 	int64_t refused;            /* changes the pusher could not make directly */
 	int64_t unheld;             /* pull: accounts of the user's the copy lacks */
+	int64_t left_out;           /* pull: rows needing rows the copy lacks */
 	char refusals[SYNC_REFUSALS][512];   /* the first ones, in words */
 	int nrefusals;
 };

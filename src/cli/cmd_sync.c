@@ -220,6 +220,10 @@ sync_move(struct cli *c, bool push, bool pull)
 		if ((rs = sync_pull(copy, &team.r, &r, c->err)))
 			goto out;
 		print_report("pulled", &r);
+		if (r.left_out)
+			printf("%lld row%s of the team's left out: %s rows this copy does not hold (a new clone "
+			       "has them)\n", (long long)r.left_out, r.left_out == 1 ? "" : "s",
+			       r.left_out == 1 ? "it needs" : "they need");
 		if (r.unheld)
 			printf("%lld account%s yours on the team book and not in this copy (handed to you since "
 			       "the clone): push, then clone again to take %s\n", (long long)r.unheld,

@@ -19,6 +19,7 @@
 
 #include "core/err.h"
 
+struct buf;
 struct store;
 struct wtx;
 
@@ -141,6 +142,13 @@ char *store_sync_json_text(const char *text);
  * the rows changed since (left as they are). */
 enum status store_sync_revert(struct wtx *t, const struct sync_change *c, struct sync_applied *out,
 			      struct err *e);
+
+/* On a copy of some accounts: change (cs, n) of the team's without the
+ * rows that name a row the copy holds neither already nor in the change,
+ * nor the rows that needed those (store/sync_fit.c), in out; *left_out,
+ * how many went. */
+enum status store_sync_fit(struct store *s, const void *cs, int n, struct buf *out, int64_t *left_out,
+			   struct err *e);
 
 /* -- conflicts ------------------------------------------------------------------- */
 

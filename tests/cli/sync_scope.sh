@@ -131,6 +131,32 @@ run --db "$WORK/again.db" $NOW sync pull
 expect_rc 0
 expect_out_lacks "not in this copy"
 
+case_ "a team change needing a row the copy never held is left out, and the pull goes on"
+# Mateo's own errand, not in the copy, handed to priya; then a checklist
+# item on it, as the journal would hold it (made with the sqlite3 shell's
+# session, as tend's write path makes it).
+ERRAND=$(q "$TEAM" "SELECT id FROM tasks WHERE title = 'Mateo''s own errand'")
+"$TEND" --db "$TEAM" $NOW task reassign "$ERRAND" --owner priya.raman >/dev/null
+sqlite3 "$TEAM" <<EOF
+.session open main s
+.session s attach task_items
+INSERT INTO task_items (task_id, position, text) VALUES ($ERRAND, 1, 'Bring the badge');
+.session s changeset $WORK/item.cs
+.session s close
+INSERT INTO changes (at, actor, action, rows, changeset)
+	VALUES ('2026-11-23T10:00:00Z', 'mateo.fernandez', 'task item', 1, readfile('$WORK/item.cs'));
+EOF
+"$TEND" --db "$TEAM" $NOW log "$A" "After the errand" >/dev/null
+run --db "$COPY" $NOW sync
+expect_rc 0
+expect_out_has "1 row of the team's left out: it needs rows this copy does not hold (a new clone has them)"
+check "the change after it did not come down" [ "$(q "$COPY" "SELECT count(*) FROM touchpoints WHERE summary = 'After the errand'")" = 1 ]
+check "the item came down without its task" [ "$(q "$COPY" "SELECT count(*) FROM task_items WHERE text = 'Bring the badge'")" = 0 ]
+check "the copy points outside itself" [ -z "$(q "$COPY" 'PRAGMA foreign_key_check')" ]
+run --db "$COPY" $NOW sync
+expect_rc 0
+expect_out_lacks "left out"
+
 case_ "--accounts copies those named; a change I may not make there is refused and taken back"
 run --db "$WORK/named.db" $NOW sync clone "$TEAM" --accounts "$A, $O"
 expect_rc 0
