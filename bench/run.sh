@@ -495,6 +495,11 @@ awk -v ms="$slice_ms" -v n="$slice_n" 'BEGIN { over = ms >= 100 ? "  OVER" : "";
 # sqlite3's .import of the same files (bench/import.sh).
 "$(dirname "$0")/import.sh" "$TEND" "$CACHE"
 
+# -- field copies (issue 17) ---------------------------------------------------
+# Clones of the whole book and of one CSM's accounts against sqlite3's
+# .backup, and pulls into each (bench/sync.sh).
+"$(dirname "$0")/sync.sh" "$TEND" "$BOOK" "$CACHE"
+
 # -- the team dashboard (issue 16) -----------------------------------------------
 # The dashboard reads summary rows (src/store/dash.c) that triggers mark
 # stale and the next read brings up.  Timed: `tend team` with the summary
