@@ -71,7 +71,8 @@ put_value(struct buf *b, sqlite3_value *v)
 
 		buf_addc(b, 3);
 		put_varint(b, (uint64_t)n);
-		buf_add(b, t, (size_t)n);
+		if (n)
+			buf_add(b, t, (size_t)n);
 		break;
 	}
 	case SQLITE_BLOB: {
@@ -113,7 +114,8 @@ put_header(struct buf *b, sqlite3_changeset_iter *it, const char *table, int nco
 	sqlite3changeset_pk(it, &pk, &npk);
 	buf_addc(b, 'T');
 	put_varint(b, (uint64_t)ncol);
-	buf_add(b, pk, (size_t)npk);
+	if (npk)
+		buf_add(b, pk, (size_t)npk);
 	buf_add(b, table, strlen(table) + 1);
 }
 

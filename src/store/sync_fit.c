@@ -203,7 +203,8 @@ store_sync_fit(struct store *s, const void *cs, int n, struct buf *out, int64_t 
 		f->row = f->nins = 0;
 		if ((rs = changeset_filter(cs, n, list_row, f, out, e)))
 			break;
-		qsort(f->ins, f->nins, sizeof(*f->ins), key_cmp);
+		if (f->nins)
+			qsort(f->ins, f->nins, sizeof(*f->ins), key_cmp);
 		f->row = 0;
 		rs = changeset_filter(cs, n, pass_row, f, out, e);
 	}
